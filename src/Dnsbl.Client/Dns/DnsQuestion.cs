@@ -1,0 +1,4 @@
+namespace Dnsbl.Client.Dns;
+
+/// <summary>What is asked: an absolute name without the trailing dot, lower case, and a type (class is always IN).</summary>
+internal readonly record struct DnsQuestion(string Name, DnsRecordType Type);

@@ -1,0 +1,29 @@
+namespace Dnsbl.Client;
+
+/// <summary>The result of one check: score, verdict and what every list said. Immutable.</summary>
+public sealed class DnsblCheckResult
+{
+    /// <summary>The input checked, as given (normalised).</summary>
+    public required string Input { get; init; }
+
+    /// <summary>The sum of the weights of every matching rule (allow lists weigh negative).</summary>
+    public required double Score { get; init; }
+
+    /// <summary>The verdict of <see cref="Score"/> against the thresholds and the error policy.</summary>
+    public required DnsblVerdict Verdict { get; init; }
+
+    /// <summary>What every configured list of the input's kind said, in configuration order.</summary>
+    public required IReadOnlyList<ListOutcome> Lists { get; init; }
+
+    /// <summary>False when the deadline passed before every list answered; see <see cref="MissingLists"/>.</summary>
+    public bool IsComplete => MissingLists.Count == 0;
+
+    /// <summary>The names of the lists that had not answered by the deadline.</summary>
+    public IReadOnlyList<string> MissingLists { get; init; } = [];
+
+    /// <summary>How long the check took.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>One line per list outcome that counted, for logs and headers.</summary>
+    public IEnumerable<string> Explain() => Lists.Where(o => o.Kind != ListOutcomeKind.NotListed).Select(o => o.ToString());
+}

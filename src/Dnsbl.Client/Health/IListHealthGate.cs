@@ -1,0 +1,14 @@
+using System.Diagnostics.CodeAnalysis;
+using Dnsbl.Client.Lists;
+
+namespace Dnsbl.Client.Health;
+
+/// <summary>What lookups ask of health: may this list be queried, and a refusal was seen in a real lookup.</summary>
+internal interface IListHealthGate
+{
+    /// <summary>False with a reason (e.g. <c>disabled: lists everything</c>) when the list must be skipped.</summary>
+    bool IsEnabled(DnsList list, [NotNullWhen(false)] out string? reason);
+
+    /// <summary>A real lookup saw an operator refusal code: probe the list now (as SpamAssassin suspends the zone).</summary>
+    void ReportRefusal(DnsList list);
+}

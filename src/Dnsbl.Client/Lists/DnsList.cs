@@ -1,0 +1,80 @@
+namespace Dnsbl.Client.Lists;
+
+/// <summary>
+/// A DNS list: its zone, what it holds, how its return codes score and how it is probed. Immutable once built;
+/// safe to share between clients and threads.
+/// </summary>
+public sealed class DnsList
+{
+    /// <summary>Creates a list for <paramref name="zone"/>.</summary>
+    /// <param name="zone">The list's zone, e.g. <c>zen.spamhaus.org</c>; normalised (lower case, no trailing dot, IDN to punycode).</param>
+    /// <param name="kind">What the list holds.</param>
+    /// <exception cref="ArgumentException">The zone is not a valid domain name; the message says why.</exception>
+    public DnsList(string zone, DnsListKind kind = DnsListKind.IpBlockList)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(zone);
+        Zone = DomainName.NormalizeZone(zone);
+        Kind = kind;
+        Name = Zone;
+    }
+
+    /// <summary>The normalised zone queries are made under.</summary>
+    public string Zone { get; }
+
+    /// <summary>What the list holds.</summary>
+    public DnsListKind Kind { get; }
+
+    /// <summary>The name used in results, logs and health reports; secrets (e.g. a DQS key) must not appear in it.</summary>
+    /// <value>The default value is the zone.</value>
+    public string Name { get; init; }
+
+    /// <summary>The scoring rules; empty means one rule matching every listing code with weight +1 (block) or -1 (allow).</summary>
+    public IReadOnlyList<ReturnCodeRule> Rules { get; init; } = [];
+
+    /// <summary>Codes that mean an operator error or refusal for this list, in addition to 127.255.255.0/24 for every list.</summary>
+    public IReadOnlyList<ReturnCodeFilter> ErrorCodes { get; init; } = [];
+
+    /// <summary>Whether a listed answer also fetches the TXT record (the listing reason).</summary>
+    public bool FetchText { get; init; }
+
+    /// <summary>The longest this list may take in one check; null means the check's deadline only.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Health probe points overriding the RFC 5782 defaults for the list's kind; null means the defaults.</summary>
+    public IReadOnlyList<ProbePoint>? ProbePoints { get; init; }
+
+    /// <summary>For domain and URI lists: which form of a host name is asked.</summary>
+    /// <value>The default value is <see cref="DomainQueryForm.RegisteredDomain"/>.</value>
+    public DomainQueryForm DomainForm { get; init; } = DomainQueryForm.RegisteredDomain;
+
+    /// <summary>For URI lists: whether links to IP literals are looked up (reversed) too.</summary>
+    public bool QueriesIpAddresses { get; init; }
+
+    /// <summary>For domain lists in message checks: which domains of the message are asked.</summary>
+    /// <value>The default value is <see cref="DomainSources.All"/>.</value>
+    public DomainSources DomainSources { get; init; } = DomainSources.All;
+
+    /// <summary>For IP lists in message checks: which relays of the Received chain are asked.</summary>
+    /// <value>The default value is <see cref="RelaySelection.ConnectingClient"/>.</value>
+    public RelaySelection Relays { get; init; } = RelaySelection.ConnectingClient;
+
+    /// <summary>The hash applied to keys before they become a query label.</summary>
+    /// <value>The default value is <see cref="KeyHashAlgorithm.None"/>.</value>
+    public KeyHashAlgorithm KeyHash { get; init; }
+
+    /// <summary>How a hashed key is written.</summary>
+    /// <value>The default value is <see cref="KeyHashEncoding.Hex"/>.</value>
+    public KeyHashEncoding KeyHashEncoding { get; init; }
+
+    /// <summary>Characters of the encoded hash kept (0 keeps all).</summary>
+    public int KeyHashLength { get; init; }
+
+    /// <summary>Whether hits lower the score (allow lists).</summary>
+    public bool IsAllowList => Kind is DnsListKind.IpAllowList or DnsListKind.DomainAllowList;
+
+    /// <summary>Whether the list is asked about IP addresses (as opposed to domains).</summary>
+    public bool IsIpList => Kind is DnsListKind.IpBlockList or DnsListKind.IpAllowList;
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+}

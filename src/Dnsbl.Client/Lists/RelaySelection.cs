@@ -1,0 +1,17 @@
+namespace Dnsbl.Client.Lists;
+
+/// <summary>Which relays of a message's Received chain an IP list checks (as SpamAssassin's check_rbl sets do).</summary>
+public enum RelaySelection
+{
+    /// <summary>Only the connecting client (the last external relay as seen by this MTA).</summary>
+    ConnectingClient,
+
+    /// <summary>The last relay outside the trusted networks.</summary>
+    LastExternal,
+
+    /// <summary>Every relay outside the trusted networks.</summary>
+    AllUntrusted,
+
+    /// <summary>Every untrusted relay except the first hop (the original submitter; for dial-up/policy lists).</summary>
+    AllButFirstHop,
+}
