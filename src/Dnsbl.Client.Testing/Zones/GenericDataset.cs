@@ -31,7 +31,7 @@ internal sealed class GenericDataset : IZoneDataset
 
     private void AddEntry(DatasetLine line)
     {
-        var name = line.Entry == "@" ? string.Empty : ZoneNames.Normalise(line.Entry);
+        var name = line.Entry == "@" ? string.Empty : ZoneNameRules.Normalise(line.Entry);
         var rest = line.Value;
         var fields = rest.Split([' ', '\t'], 2, StringSplitOptions.RemoveEmptyEntries);
         var ttl = Settings.TimeToLive;
@@ -52,7 +52,7 @@ internal sealed class GenericDataset : IZoneDataset
             "A" => new ZoneRecord(name, DnsRecordType.A, ttl) { Address = Address(value, AddressFamily.InterNetwork, line) },
             "AAAA" => new ZoneRecord(name, DnsRecordType.AAAA, ttl) { Address = Address(value, AddressFamily.InterNetworkV6, line) },
             "TXT" => new ZoneRecord(name, DnsRecordType.TXT, ttl) { Text = Unquote(value) },
-            "NS" => new ZoneRecord(name, DnsRecordType.NS, ttl) { Target = ZoneNames.Normalise(value) },
+            "NS" => new ZoneRecord(name, DnsRecordType.NS, ttl) { Target = ZoneNameRules.Normalise(value) },
             "MX" => MailExchange(name, ttl, value, line),
             _ => throw line.Error($"unsupported record type '{fields[0]}' (supported: A, AAAA, TXT, NS, MX)"),
         };
@@ -77,7 +77,7 @@ internal sealed class GenericDataset : IZoneDataset
     {
         var parts = value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         return parts.Length == 2 && ushort.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var preference)
-            ? new ZoneRecord(name, ZoneRecord.MailExchange, ttl) { Preference = preference, Target = ZoneNames.Normalise(parts[1]) }
+            ? new ZoneRecord(name, ZoneRecord.MailExchange, ttl) { Preference = preference, Target = ZoneNameRules.Normalise(parts[1]) }
             : throw line.Error("MX needs: preference target");
     }
 }

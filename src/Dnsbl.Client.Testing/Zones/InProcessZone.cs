@@ -30,7 +30,7 @@ internal sealed class InProcessZone
 
     public ZoneAnswer Lookup(string name, DnsRecordType type)
     {
-        var relative = ZoneNames.Relative(name, Name);
+        var relative = ZoneNameRules.Relative(name, Name);
         var isApex = relative.Length == 0;
         List<ZoneRecord>? records = isApex ? [] : null;
         foreach (var dataset in Datasets)

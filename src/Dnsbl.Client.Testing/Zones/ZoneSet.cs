@@ -4,7 +4,7 @@ using Dnsbl.Client.Dns;
 namespace Dnsbl.Client.Testing.Zones;
 
 /// <summary>
-/// The zones an <c>InProcessDnsServer</c> serves, built from rbldnsd-style dataset text. Several datasets may
+/// The zones an <see cref="InProcessDnsServer"/> serves, built from rbldnsd-style dataset text. Several datasets may
 /// serve one zone (their answers combine, as in rbldnsd). Safe to change while a server is running: each lookup sees
 /// either the old or the new set, so a test can start or stop listing an address mid-test.
 /// </summary>
@@ -27,7 +27,7 @@ public sealed class ZoneSet
     {
         ArgumentNullException.ThrowIfNull(zoneName);
         ArgumentNullException.ThrowIfNull(data);
-        var name = Zones.ZoneNames.Normalise(zoneName);
+        var name = ZoneNameRules.Normalise(zoneName);
         if (name.Length == 0)
         {
             throw new ArgumentException("The zone name is empty.", nameof(zoneName));
@@ -60,7 +60,7 @@ public sealed class ZoneSet
         lock (_writeLock)
         {
             var before = _zones;
-            _zones = _zones.Remove(Zones.ZoneNames.Normalise(zoneName));
+            _zones = _zones.Remove(ZoneNameRules.Normalise(zoneName));
             return !ReferenceEquals(before, _zones);
         }
     }
@@ -81,11 +81,11 @@ public sealed class ZoneSet
     /// <summary>Answers one question from the zone that holds the name most specifically; REFUSED when none does.</summary>
     internal ZoneAnswer Lookup(string name, DnsRecordType type)
     {
-        var normalised = Zones.ZoneNames.Normalise(name);
+        var normalised = ZoneNameRules.Normalise(name);
         InProcessZone? best = null;
         foreach (var zone in _zones.Values)
         {
-            if (Zones.ZoneNames.IsAtOrBelow(normalised, zone.Name) && (best is null || zone.Name.Length > best.Name.Length))
+            if (ZoneNameRules.IsAtOrBelow(normalised, zone.Name) && (best is null || zone.Name.Length > best.Name.Length))
             {
                 best = zone;
             }

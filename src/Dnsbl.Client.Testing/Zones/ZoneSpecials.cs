@@ -56,8 +56,8 @@ internal static class ZoneSpecials
         var ttl = Time(fields[1], lineNumber, line);
         return new ZoneSoa(
             ttl == 0 ? settings.TimeToLive : ttl,
-            ZoneNames.Normalise(fields[2]),
-            ZoneNames.Normalise(fields[3]),
+            ZoneNameRules.Normalise(fields[2]),
+            ZoneNameRules.Normalise(fields[3]),
             uint.TryParse(fields[4], System.Globalization.CultureInfo.InvariantCulture, out var serial) ? serial : throw new ZoneParseException(lineNumber, line, "the SOA serial is not a number"),
             Time(fields[5], lineNumber, line),
             Time(fields[6], lineNumber, line),
@@ -76,7 +76,7 @@ internal static class ZoneSpecials
         settings.NameServerTimeToLive = ttl == 0 ? settings.TimeToLive : ttl;
 
         // A leading '-' comments one name server out (rbldnsd(8)).
-        settings.NameServers = [.. fields.Skip(2).Where(f => !f.StartsWith('-')).Select(ZoneNames.Normalise)];
+        settings.NameServers = [.. fields.Skip(2).Where(f => !f.StartsWith('-')).Select(ZoneNameRules.Normalise)];
     }
 
     private static uint Time(string text, int lineNumber, string line) =>

@@ -1,7 +1,7 @@
 namespace Dnsbl.Client.Testing.Zones;
 
 /// <summary>Name normalisation shared by the zone code: lower case, no trailing dot.</summary>
-internal static class ZoneNames
+internal static class ZoneNameRules
 {
     public static string Normalise(string name)
     {
