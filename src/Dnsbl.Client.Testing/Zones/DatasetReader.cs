@@ -6,7 +6,7 @@ namespace Dnsbl.Client.Testing.Zones;
 /// </summary>
 internal static class DatasetReader
 {
-    public static void Read(string data, DatasetSettings settings, bool usesListingValues, Action<DatasetLine> onEntry)
+    public static void Read(string data, DatasetSettings settings, bool usesListingValues, Action<DatasetLine> onEntry, bool entriesMayStartWithColons = false)
     {
         ArgumentNullException.ThrowIfNull(data);
         var defaultValue = ListingValue.Default;
@@ -33,7 +33,8 @@ internal static class DatasetReader
                 continue;
             }
 
-            if (usesListingValues && trimmed[0] == ':')
+            // In ip6trie "::ffff:7f00:2" is an entry, not a default line.
+            if (usesListingValues && trimmed[0] == ':' && !(entriesMayStartWithColons && trimmed.StartsWith("::", StringComparison.Ordinal)))
             {
                 defaultValue = ListingValueParser.Parse(trimmed, ListingValue.Default, settings, lineNumber, line);
                 continue;

@@ -22,7 +22,7 @@ internal sealed class Ip6TrieDataset : IZoneDataset
     public static Ip6TrieDataset Parse(string data)
     {
         var dataset = new Ip6TrieDataset();
-        DatasetReader.Read(data, dataset.Settings, usesListingValues: true, dataset.AddEntry);
+        DatasetReader.Read(data, dataset.Settings, usesListingValues: true, dataset.AddEntry, entriesMayStartWithColons: true);
         return dataset;
     }
 
