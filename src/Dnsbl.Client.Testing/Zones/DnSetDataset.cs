@@ -30,14 +30,17 @@ internal sealed class DnSetDataset : IZoneDataset
         }
 
         var values = _exact.GetValueOrDefault(relativeName);
+        var matched = relativeName;
         for (var parent = ParentOf(relativeName); values is null && parent is not null; parent = ParentOf(parent))
         {
             values = _subdomainsOf.GetValueOrDefault(parent);
+            matched = parent;
         }
 
+        // "$" is the listed entry (for a wildcard, the domain it hangs from), as rbldnsd expands it.
         return values is null || values.Contains(null)
             ? null
-            : ListingRecords.Create(fullName, values.Select(v => v!), relativeName, Settings.TimeToLive);
+            : ListingRecords.Create(fullName, values.Select(v => v!), matched, Settings.TimeToLive);
     }
 
     private static string? ParentOf(string name)

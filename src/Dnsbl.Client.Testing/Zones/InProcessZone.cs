@@ -33,8 +33,16 @@ internal sealed class InProcessZone
         var relative = ZoneNameRules.Relative(name, Name);
         var isApex = relative.Length == 0;
         List<ZoneRecord>? records = isApex ? [] : null;
+
+        // Observed with rbldnsd 1.0pre: an IPv4-mapped IPv6 query goes to the ip4set datasets when the zone has one.
+        var skipIp6 = Datasets.Any(d => d is Ip4SetDataset) && Ip6TrieDataset.IsMappedIpv4Name(relative);
         foreach (var dataset in Datasets)
         {
+            if (skipIp6 && dataset is Ip6TrieDataset)
+            {
+                continue;
+            }
+
             if (dataset.Find(relative, name) is { } found)
             {
                 (records ??= []).AddRange(found);
@@ -61,13 +69,14 @@ internal sealed class InProcessZone
             return new ZoneAnswer(ZoneAnswer.NameError, [], NegativeAuthority());
         }
 
-        var answers = records.Where(r => type == ZoneRecord.Any || r.Type == type).ToList();
+        // Identical records from several datasets are sent once, as rbldnsd does.
+        var answers = records.Where(r => type == ZoneRecord.Any || r.Type == type).Distinct().ToList();
         if (answers.Count == 0)
         {
             return new ZoneAnswer(ZoneAnswer.NoError, [], NegativeAuthority());
         }
 
-        return new ZoneAnswer(ZoneAnswer.NoError, answers, type == DnsRecordType.NS ? [] : NameServerRecords);
+        return new ZoneAnswer(ZoneAnswer.NoError, answers, NameServerRecords);
     }
 
     private ZoneRecord[] NegativeAuthority() =>

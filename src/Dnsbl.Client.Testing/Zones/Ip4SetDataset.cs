@@ -84,6 +84,11 @@ internal sealed class Ip4SetDataset : IZoneDataset
     {
         address = 0;
         var labels = relativeName.Split('.');
+        if (labels.Length == 32)
+        {
+            return TryParseMappedNibbles(labels, out address);
+        }
+
         if (labels.Length != 4)
         {
             return false;
@@ -98,6 +103,35 @@ internal sealed class Ip4SetDataset : IZoneDataset
             }
 
             address = (address << 8) | octet;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// rbldnsd answers an IPv4-mapped IPv6 query (<c>::ffff:a.b.c.d</c> as 32 nibbles) from its IPv4 datasets too;
+    /// the first 8 nibbles are the address, the next 4 must be <c>f</c> and the remaining 20 zero.
+    /// </summary>
+    private static bool TryParseMappedNibbles(string[] labels, out uint address)
+    {
+        address = 0;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (labels[i].Length != 1 || !char.IsAsciiHexDigit(labels[i][0]))
+            {
+                return false;
+            }
+
+            var expected = i switch { < 8 => (char?)null, < 12 => 'f', _ => '0' };
+            if (expected is { } required && char.ToLowerInvariant(labels[i][0]) != required)
+            {
+                return false;
+            }
+        }
+
+        for (var i = 7; i >= 0; i--)
+        {
+            address = (address << 4) | (uint)Convert.ToInt32(labels[i], 16);
         }
 
         return true;

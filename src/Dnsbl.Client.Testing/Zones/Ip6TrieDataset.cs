@@ -56,7 +56,7 @@ internal sealed class Ip6TrieDataset : IZoneDataset
             return null;
         }
 
-        var key = ToAddress(address).ToString();
+        var key = Format(address);
         return ListingRecords.Create(fullName, values.Select(v => v!), key, Settings.TimeToLive);
     }
 
@@ -94,6 +94,23 @@ internal sealed class Ip6TrieDataset : IZoneDataset
         var value = line.IsExclusion ? null : ListingValueParser.Parse(line.Value, line.DefaultValue, Settings, line.Number, line.Text);
         _entries.Add((ToNumber(address) & Mask(length), length, value));
     }
+
+    /// <summary>Formats the key like rbldnsd: compressed hex words, also for IPv4-mapped addresses (<c>::ffff:7f00:2</c>).</summary>
+    private static string Format(UInt128 address)
+    {
+        var ip = ToAddress(address);
+        if (!ip.IsIPv4MappedToIPv6)
+        {
+            return ip.ToString();
+        }
+
+        var low = (uint)address;
+        return string.Create(CultureInfo.InvariantCulture, $"::ffff:{low >> 16:x}:{low & 0xFFFF:x}");
+    }
+
+    /// <summary>True for an IPv4-mapped query name, which rbldnsd answers from the zone's IPv4 datasets when it has any.</summary>
+    public static bool IsMappedIpv4Name(string relativeName) =>
+        TryParseNibbles(relativeName, out var address) && (address >> 32) == 0xFFFF;
 
     private static UInt128 Mask(int length) => length == 0 ? UInt128.Zero : UInt128.MaxValue << (128 - length);
 

@@ -130,11 +130,11 @@ public sealed class ZoneSetTests
     }
 
     [Fact]
-    public void Lookup_DnSetText_SubstitutesQueriedDomain()
+    public void Lookup_DnSetText_SubstitutesListedDomain()
     {
         var zones = new ZoneSet().Add("dbl.test", ZoneDatasetType.DnSet, ":127.0.1.2:Domain $ listed\n.spam.example\n");
 
-        Assert.Equal("Domain mail.spam.example listed", Assert.Single(Ask(zones, "mail.spam.example.dbl.test", DnsRecordType.TXT).Answers).Text);
+        Assert.Equal("Domain spam.example listed", Assert.Single(Ask(zones, "mail.spam.example.dbl.test", DnsRecordType.TXT).Answers).Text);
     }
 
     [Fact]
