@@ -98,6 +98,14 @@ public sealed class ReturnCodeFilterTests
     }
 
     [Fact]
+    public void Parse_HundredThousandNegations_DoesNotExhaustTheStack()
+    {
+        var filter = ReturnCodeFilter.Parse(new string('!', 100_001) + "127.0.0.2");
+        Assert.Equal("!127.0.0.2", filter.ToString());
+        Assert.False(filter.Matches(System.Net.IPAddress.Parse("127.0.0.2")));
+    }
+
+    [Fact]
     public void TryParse_Null_ReturnsFalse() => Assert.False(ReturnCodeFilter.TryParse(null, out _));
 
     [Theory]
@@ -112,6 +120,8 @@ public sealed class ReturnCodeFilterTests
     [InlineData("allbits:4294967295", "allbits:0xffffffff")]
     [InlineData("!127.0.0.[2..3]", "!127.0.0.[2..3]")]
     [InlineData("ANY", "any")]
+    [InlineData("!!127.0.0.2", "127.0.0.2")]
+    [InlineData("!!!anybits:1", "!anybits:0x1")]
     public void ToString_AnyFilter_IsCanonicalAndRoundTripsThroughParse(string text, string canonical)
     {
         var filter = ReturnCodeFilter.Parse(text);
