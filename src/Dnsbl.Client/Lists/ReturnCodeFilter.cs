@@ -18,7 +18,7 @@ namespace Dnsbl.Client.Lists;
 /// <item><c>anybits:12</c>, <c>anybits:0x0c</c> or <c>bitmask:0x0c</c>: any bit of the mask is set in the code
 /// (SpamAssassin/URIBL style); <c>allbits:12</c>: every bit of the mask is set. The mask is a decimal or <c>0x</c>
 /// hexadecimal 32-bit value, non-zero, applied to the whole address (so masks below 256 test the last octet).</item>
-/// <item><c>!filter</c>: the negation of a filter.</item>
+/// <item><c>!filter</c>: the negation of a filter (<c>!!filter</c> is <c>filter</c>).</item>
 /// <item><c>any</c>: every code.</item>
 /// </list>
 /// </remarks>
@@ -123,11 +123,11 @@ public abstract class ReturnCodeFilter : IEquatable<ReturnCodeFilter>
 
     /// <summary>A filter matching exactly the codes <paramref name="filter"/> does not.</summary>
     /// <param name="filter">The filter to negate.</param>
-    /// <returns>The negation.</returns>
+    /// <returns>The negation; the negation of a negation is the original filter.</returns>
     public static ReturnCodeFilter Not(ReturnCodeFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return new NegatedCodeFilter(filter);
+        return filter is NegatedCodeFilter negated ? negated.Inner : new NegatedCodeFilter(filter);
     }
 
     /// <summary>Whether the filter matches <paramref name="code"/>, the big-endian value of an IPv4 address.</summary>

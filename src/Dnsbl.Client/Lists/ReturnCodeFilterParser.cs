@@ -15,15 +15,23 @@ internal static class ReturnCodeFilterParser
             return false;
         }
 
-        if (text[0] == '!')
+        // Negations are counted in a loop, not parsed by recursion, so "!!!!…" of any length cannot exhaust the stack.
+        var negations = 0;
+        while (negations < text.Length && text[negations] == '!')
         {
-            if (!TryParse(text[1..], out var inner, out error))
+            negations++;
+        }
+
+        if (negations > 0)
+        {
+            if (!TryParse(text[negations..], out var inner, out error))
             {
                 error = "after '!': " + error;
                 return false;
             }
 
-            filter = new NegatedCodeFilter(inner);
+            // A double negation cancels, so a filter is never more than one negation deep.
+            filter = negations % 2 == 0 ? inner : ReturnCodeFilter.Not(inner);
             return true;
         }
 
