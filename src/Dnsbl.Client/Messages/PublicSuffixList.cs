@@ -68,6 +68,9 @@ internal sealed partial class PublicSuffixList
         return name[labelStarts[labelStarts.Count - suffixLabels]..];
     }
 
+    /// <summary>Whether <paramref name="asciiName"/> (lower-case punycode) is itself named by a rule of either section.</summary>
+    public bool IsRule(string asciiName) => lookup.ContainsKey(asciiName.AsSpan());
+
     // The PSL algorithm: an exception rule prevails (its suffix is the rule minus its leftmost label); otherwise the
     // matching rule with the most labels; otherwise the implicit "*" rule (one label).
     private int PublicSuffixLabelCount(string name, List<int> labelStarts, bool icannOnly)
