@@ -24,7 +24,7 @@ internal static class MultipartSplitter
                     if (partStart >= 0)
                     {
                         // The line break before a delimiter belongs to the delimiter.
-                        parts.Add(body[partStart..position].TrimEnd('\n').TrimEnd('\r'));
+                        parts.Add(WithoutFinalLineBreak(body[partStart..position]));
                     }
 
                     if (!rest.IsEmpty)
@@ -47,4 +47,7 @@ internal static class MultipartSplitter
 
         return parts;
     }
+
+    private static string WithoutFinalLineBreak(string part) =>
+        part.EndsWith("\r\n", StringComparison.Ordinal) ? part[..^2] : part.EndsWith('\n') ? part[..^1] : part;
 }

@@ -66,11 +66,12 @@ internal sealed class RelaySelector
         return [.. chosen.Where(hop => AddressClassifier.IsPublic(hop.Address) && seen.Add(hop.Address))];
     }
 
-    // The first hop is the oldest untrusted one (the original submitter); with a single untrusted hop, that hop is
+    // The first hop is the oldest public untrusted one (the original submitter; a local 127.0.0.1 submission hop does
+    // not count); with a single untrusted hop, that hop is
     // also the client talking to us, so it is kept (as SpamAssassin's "-notfirsthop" sets do).
     private IEnumerable<RelayHop> AllButFirstHop()
     {
-        var untrusted = hops.Skip(firstUntrusted).ToList();
+        var untrusted = hops.Skip(firstUntrusted).Where(hop => AddressClassifier.IsPublic(hop.Address)).ToList();
         return untrusted.Count > 1 ? untrusted.Take(untrusted.Count - 1) : untrusted;
     }
 }
