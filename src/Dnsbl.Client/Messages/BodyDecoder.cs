@@ -29,6 +29,11 @@ internal static class BodyDecoder
             default:
                 if (!textIsRawBytes)
                 {
+                    if (!string.IsNullOrWhiteSpace(charset) && FindEncoding(charset) is null)
+                    {
+                        problems.Add(MessageProblem.Create(MessageProblemKind.UnknownCharset, charset));
+                    }
+
                     return raw; // already characters
                 }
 
