@@ -15,6 +15,7 @@ internal static class HeaderBlock
         var value = new System.Text.StringBuilder();
         var position = 0;
         var first = true;
+        var overLimitReported = false;
         while (position < text.Length)
         {
             var lineEnd = text.IndexOf('\n', position);
@@ -37,7 +38,7 @@ internal static class HeaderBlock
                 continue;
             }
 
-            Flush(fields, name, value, problems);
+            overLimitReported |= !Flush(fields, name, value, problems, overLimitReported);
             name = null;
             var colon = line.IndexOf(':');
             if (colon <= 0 || line[..colon].ContainsAny(' ', '\t'))
@@ -56,7 +57,7 @@ internal static class HeaderBlock
             first = false;
         }
 
-        Flush(fields, name, value, problems);
+        overLimitReported |= !Flush(fields, name, value, problems, overLimitReported);
         return (fields, position);
     }
 
@@ -74,24 +75,25 @@ internal static class HeaderBlock
         return null;
     }
 
-    private static void Flush(List<KeyValuePair<string, string>> fields, string? name, System.Text.StringBuilder value, List<MessageProblem> problems)
+    // Returns false when the field was dropped for being over the limit (reported once per block).
+    private static bool Flush(List<KeyValuePair<string, string>> fields, string? name, System.Text.StringBuilder value, List<MessageProblem> problems, bool overLimitReported)
     {
         if (name is null)
         {
-            return;
+            return true;
         }
 
         if (fields.Count >= MessageConstants.MaxHeaders)
         {
-            if (fields.Count == MessageConstants.MaxHeaders)
+            if (!overLimitReported)
             {
                 problems.Add(MessageProblem.Create(MessageProblemKind.TooManyHeaders, $"more than {MessageConstants.MaxHeaders} header fields"));
-                fields.Add(new(string.Empty, string.Empty)); // sentinel so the problem is reported once
             }
 
-            return;
+            return false;
         }
 
         fields.Add(new(name, value.ToString().Trim()));
+        return true;
     }
 }

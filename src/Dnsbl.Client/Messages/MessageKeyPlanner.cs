@@ -42,15 +42,14 @@ internal sealed partial class MessageKeyPlanner
     /// <param name="context">The message.</param>
     /// <param name="options">Trusted networks, link cap and skip list.</param>
     /// <param name="lists">The configured lists, in the order lookups should be listed.</param>
-    /// <param name="suffixes">The Public Suffix List; null uses the embedded one.</param>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="MessageOptions.MaxUriDomains"/> is negative.</exception>
-    public static MessageKeyPlan Plan(MessageContext context, MessageOptions options, IReadOnlyList<DnsList> lists, PublicSuffixList? suffixes = null)
+    public static MessageKeyPlan Plan(MessageContext context, MessageOptions options, IReadOnlyList<DnsList> lists)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(lists);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxUriDomains, "options.MaxUriDomains");
-        var planner = new MessageKeyPlanner(context, options, suffixes ?? PublicSuffixList.Embedded);
+        var planner = new MessageKeyPlanner(context, options, options.PublicSuffixes ?? PublicSuffixList.Embedded);
         var lookups = new List<MessageLookup>();
         foreach (var list in lists)
         {
@@ -68,9 +67,6 @@ internal sealed partial class MessageKeyPlanner
 
         return new MessageKeyPlan(lookups, planner.problems);
     }
-
-    /// <summary>The parsed relays, newest first (exposed for the front door's explanations and tests).</summary>
-    internal IReadOnlyList<ReceivedRelay> Relays => relays;
 
     private IEnumerable<MessageLookup> RelayLookups(DnsList list) =>
         relaySelector.Select(list.Relays).Select(hop => new MessageLookup(list, hop.Address.ToString(), hop.Source, hop.Origin, hop.Address));

@@ -22,6 +22,13 @@ public sealed class MessageOptions
     /// <value>The default value is w3.org, xmlsoap.org, openxmlformats.org, schemas.microsoft.com, purl.org and the RFC 2606 example domains.</value>
     public IReadOnlyList<string> SkipDomains { get; init; } = MessageConstants.DefaultSkipDomains;
 
+    /// <summary>
+    /// The Public Suffix List used to find registered domains; load a newer one with
+    /// <see cref="PublicSuffixList.LoadFile(string)"/> (e.g. /usr/share/publicsuffix/public_suffix_list.dat).
+    /// </summary>
+    /// <value>The default value is null: the copy embedded in the library.</value>
+    public PublicSuffixList? PublicSuffixes { get; init; }
+
     /// <summary>Whether <paramref name="address"/> is inside <see cref="TrustedNetworks"/>.</summary>
     /// <param name="address">The address to test.</param>
     /// <returns><see langword="true"/> when a trusted network contains the address.</returns>

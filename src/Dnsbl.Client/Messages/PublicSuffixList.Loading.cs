@@ -1,11 +1,13 @@
 namespace Dnsbl.Client.Messages;
 
-internal sealed partial class PublicSuffixList
+public sealed partial class PublicSuffixList
 {
     private const string IcannBegin = "===BEGIN ICANN DOMAINS===";
     private const string PrivateBegin = "===BEGIN PRIVATE DOMAINS===";
 
     /// <summary>Loads a list file (e.g. a newer <c>public_suffix_list.dat</c>) from <paramref name="path"/>.</summary>
+    /// <param name="path">The file, in the publicsuffix.org format (UTF-8).</param>
+    /// <returns>The loaded list.</returns>
     /// <exception cref="InvalidDataException">The file holds no rules.</exception>
     public static PublicSuffixList LoadFile(string path)
     {
@@ -15,6 +17,8 @@ internal sealed partial class PublicSuffixList
     }
 
     /// <summary>Loads a list in the publicsuffix.org format (UTF-8) from <paramref name="stream"/>; the stream is not disposed.</summary>
+    /// <param name="stream">The list text.</param>
+    /// <returns>The loaded list.</returns>
     /// <exception cref="InvalidDataException">The stream holds no rules.</exception>
     public static PublicSuffixList Load(Stream stream)
     {
@@ -24,6 +28,8 @@ internal sealed partial class PublicSuffixList
     }
 
     /// <summary>Loads a list in the publicsuffix.org format from <paramref name="reader"/>.</summary>
+    /// <param name="reader">The list text.</param>
+    /// <returns>The loaded list.</returns>
     /// <exception cref="InvalidDataException">The text holds no rules.</exception>
     public static PublicSuffixList Load(TextReader reader)
     {

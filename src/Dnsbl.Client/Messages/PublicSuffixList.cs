@@ -7,7 +7,7 @@ namespace Dnsbl.Client.Messages;
 /// registrant controls (<c>www.example.co.uk</c> → <c>example.co.uk</c>). Supports wildcard and exception rules and the
 /// ICANN-only view. Immutable once loaded; safe to share between threads.
 /// </summary>
-internal sealed partial class PublicSuffixList
+public sealed partial class PublicSuffixList
 {
     private const string ResourceName = "Dnsbl.Client.Messages.public_suffix_list.dat";
 
@@ -25,7 +25,7 @@ internal sealed partial class PublicSuffixList
     /// <summary>The list shipped inside the library (a copy of the Debian <c>publicsuffix</c> package's data), loaded once on first use.</summary>
     public static PublicSuffixList Embedded => EmbeddedList.Value;
 
-    /// <summary>The number of distinct rule names loaded.</summary>
+    /// <summary>The number of distinct rule names loaded (a wildcard, an exception and a plain rule on one name count once).</summary>
     public int RuleCount => rules.Count;
 
     /// <summary>
@@ -34,6 +34,7 @@ internal sealed partial class PublicSuffixList
     /// </summary>
     /// <param name="host">A host name, Unicode or punycode, any case, with or without a trailing dot.</param>
     /// <param name="icannOnly">Whether only the ICANN section counts (private suffixes such as <c>github.io</c> are ignored).</param>
+    /// <returns>The registered domain, or null.</returns>
     public string? GetRegisteredDomain(string host, bool icannOnly = false)
     {
         ArgumentNullException.ThrowIfNull(host);
@@ -54,6 +55,9 @@ internal sealed partial class PublicSuffixList
     }
 
     /// <summary>The public suffix of <paramref name="host"/> (e.g. <c>co.uk</c>), or null when the host is not a valid name.</summary>
+    /// <param name="host">A host name, Unicode or punycode, any case, with or without a trailing dot.</param>
+    /// <param name="icannOnly">Whether only the ICANN section counts.</param>
+    /// <returns>The suffix in lower-case punycode.</returns>
     public string? GetPublicSuffix(string host, bool icannOnly = false)
     {
         ArgumentNullException.ThrowIfNull(host);
@@ -69,7 +73,7 @@ internal sealed partial class PublicSuffixList
     }
 
     /// <summary>Whether <paramref name="asciiName"/> (lower-case punycode) is itself named by a rule of either section.</summary>
-    public bool IsRule(string asciiName) => lookup.ContainsKey(asciiName.AsSpan());
+    internal bool IsRule(string asciiName) => lookup.ContainsKey(asciiName.AsSpan());
 
     // The PSL algorithm: an exception rule prevails (its suffix is the rule minus its leftmost label); otherwise the
     // matching rule with the most labels; otherwise the implicit "*" rule (one label).

@@ -108,6 +108,15 @@ public class MessageContextParseTests
     }
 
     [Fact]
+    public void Parse_TooManyHeaders_ReportsOnceAndKeepsFirst()
+    {
+        var text = "From: a@first.com\r\n" + string.Concat(Enumerable.Repeat("X-Filler: x\r\n", 2500)) + "\r\nbody";
+        var context = MessageContext.Parse(text);
+        Assert.Equal("a@first.com", context.HeaderFrom);
+        Assert.Single(context.Problems, problem => problem.Kind == MessageProblemKind.TooManyHeaders);
+    }
+
+    [Fact]
     public void Parse_AttachmentPart_IsSkipped()
     {
         const string Text = "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nbody\r\n--b\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=\"x.txt\"\r\n\r\nattached.com\r\n--b--\r\n";

@@ -142,6 +142,15 @@ public class MessageKeyPlannerTests
     }
 
     [Fact]
+    public void Plan_CustomPublicSuffixList_IsUsed()
+    {
+        var suffixes = PublicSuffixList.Load(new StringReader("com\nsender.com\n"));
+        var context = new MessageContext { HeloName = "mail.a.sender.com" };
+        var lookup = Assert.Single(Plan(context, new MessageOptions { PublicSuffixes = suffixes }, DomainList));
+        Assert.Equal("a.sender.com", lookup.Key);
+    }
+
+    [Fact]
     public void Plan_NegativeCap_Throws()
         => Assert.Throws<ArgumentOutOfRangeException>(() => MessageKeyPlanner.Plan(new MessageContext(), new MessageOptions { MaxUriDomains = -1 }, []));
 }
