@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
+using Dnsbl.Client.Lists;
 
 namespace Dnsbl.Client.Messages;
 
@@ -76,7 +77,7 @@ internal sealed class LinkCollector
         }
 
         // A single-label name (intranet host, "localhost") is not a name public lists can hold.
-        if (HostNormalizer.TryNormalize(host, out var normalized, out _) && normalized.Contains('.', StringComparison.Ordinal) && seen.Add(normalized))
+        if (DomainName.TryNormalize(host.Trim(), out var normalized, out _) && normalized.Contains('.', StringComparison.Ordinal) && seen.Add(normalized))
         {
             links.Add(new ExtractedLink(normalized, null, origin, inMarkup));
         }

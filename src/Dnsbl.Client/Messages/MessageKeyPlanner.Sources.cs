@@ -44,7 +44,7 @@ internal sealed partial class MessageKeyPlanner
     {
         var at = address.LastIndexOf('@');
         var domain = address[(at + 1)..].Trim().TrimEnd('>');
-        var host = HostNormalizer.TryNormalize(domain, out var normalized, out _) ? normalized : domainKey;
+        var host = DomainName.TryNormalize(domain, out var normalized, out _) ? normalized : domainKey;
         return string.Concat(address.AsSpan(0, at).Trim().TrimStart('<'), "@", host).ToLowerInvariant();
     }
 

@@ -31,7 +31,7 @@ internal sealed partial class MessageKeyPlanner
         skipDomains = new HashSet<string>(StringComparer.Ordinal);
         foreach (var skip in options.SkipDomains)
         {
-            if (HostNormalizer.TryNormalize(skip, out var normalized, out _))
+            if (DomainName.TryNormalize(skip.Trim(), out var normalized, out _))
             {
                 skipDomains.Add(normalized);
             }
@@ -74,7 +74,7 @@ internal sealed partial class MessageKeyPlanner
     /// <summary>The key of <paramref name="host"/> in <paramref name="form"/>, or null when it must not be asked.</summary>
     private string? DomainKey(string host, DomainQueryForm form)
     {
-        if (!HostNormalizer.TryNormalize(host, out var normalized, out _) || !normalized.Contains('.', StringComparison.Ordinal) ||
+        if (!DomainName.TryNormalize(host.Trim(), out var normalized, out _) || !normalized.Contains('.', StringComparison.Ordinal) ||
             IsReservedName(normalized))
         {
             return null;
