@@ -65,4 +65,12 @@ public sealed class DnsblHealthOptions
     /// <value>The default value is 20.</value>
     [Range(1, 1000)]
     public int StatisticsWindow { get; set; } = 20;
+
+    /// <summary>
+    /// The least time between a probe and one triggered by a refusal seen in a real lookup, so a busy server that keeps
+    /// seeing refusals from a list the probes find healthy does not probe it back to back.
+    /// </summary>
+    /// <value>The default value is 30 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan RefusalProbeSpacing { get; set; } = TimeSpan.FromSeconds(30);
 }
