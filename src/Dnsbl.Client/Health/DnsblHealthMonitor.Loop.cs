@@ -23,10 +23,16 @@ public sealed partial class DnsblHealthMonitor
         var token = linked.Token;
         while (!token.IsCancellationRequested)
         {
-            var (wake, delay) = StartDueProbes();
+            var (wake, nextDue) = StartDueProbes();
             using var turn = CancellationTokenSource.CreateLinkedTokenSource(token);
-            var sleep = Task.Delay(delay ?? Timeout.InfiniteTimeSpan, _time, turn.Token);
-            await Task.WhenAny(sleep, wake).ConfigureAwait(false);
+            var delay = nextDue is { } due ? TimeSpan.FromTicks(Math.Max(0, (due - _time.GetUtcNow()).Ticks)) : Timeout.InfiniteTimeSpan;
+            var sleep = Task.Delay(delay, _time, turn.Token);
+
+            // The clock may have moved between measuring the delay and arming the timer: then the list is already due.
+            if (nextDue is null || _time.GetUtcNow() < nextDue)
+            {
+                await Task.WhenAny(sleep, wake).ConfigureAwait(false);
+            }
 
             // Cancel the sleep we no longer need so its timer does not linger.
             await turn.CancelAsync().ConfigureAwait(false);
@@ -36,8 +42,8 @@ public sealed partial class DnsblHealthMonitor
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    /// <summary>Starts every list that is due and idle; returns the wake-up signal and how long until the next list is due.</summary>
-    private (Task Wake, TimeSpan? Delay) StartDueProbes()
+    /// <summary>Starts every list that is due and idle; returns the wake-up signal and when the next idle list is due.</summary>
+    private (Task Wake, DateTimeOffset? NextDue) StartDueProbes()
     {
         lock (_gate)
         {
@@ -47,7 +53,7 @@ public sealed partial class DnsblHealthMonitor
             }
 
             var now = _time.GetUtcNow();
-            TimeSpan? delay = null;
+            DateTimeOffset? nextDue = null;
             foreach (var entry in _roster.Ordered)
             {
                 if (entry.Running is not null)
@@ -61,11 +67,10 @@ public sealed partial class DnsblHealthMonitor
                     continue;
                 }
 
-                var wait = due - now;
-                delay = delay is { } shortest && shortest < wait ? shortest : wait;
+                nextDue = nextDue is { } earliest && earliest < due ? earliest : due;
             }
 
-            return (_wake.Task, delay);
+            return (_wake.Task, nextDue);
         }
     }
 }

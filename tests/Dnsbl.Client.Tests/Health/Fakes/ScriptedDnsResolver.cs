@@ -54,17 +54,30 @@ internal sealed class ScriptedDnsResolver : IDnsResolver
         return this;
     }
 
-    public ValueTask<DnsLookupResult> ResolveAsync(DnsQuestion question, CancellationToken cancellationToken)
+    /// <summary>When set, every answer waits for this task first (to hold a probe round in flight).</summary>
+    public Task? HoldAnswersUntil { get; set; }
+
+    public async ValueTask<DnsLookupResult> ResolveAsync(DnsQuestion question, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         _asked.Enqueue(question);
+        if (HoldAnswersUntil is { } hold)
+        {
+            await hold.WaitAsync(cancellationToken);
+        }
+
+        return Resolve(question);
+    }
+
+    private DnsLookupResult Resolve(DnsQuestion question)
+    {
         if (_loss is not null)
         {
             lock (_randomGate)
             {
                 if (_loss.NextDouble() < _lossRate)
                 {
-                    return ValueTask.FromResult(new DnsLookupResult { Question = question, Status = DnsLookupStatus.Timeout, Detail = "simulated loss" });
+                    return new DnsLookupResult { Question = question, Status = DnsLookupStatus.Timeout, Detail = "simulated loss" };
                 }
             }
         }
@@ -72,7 +85,7 @@ internal sealed class ScriptedDnsResolver : IDnsResolver
         var result = _script.TryGetValue(question, out var answer) ? answer(question)
             : _wildcardAddress is not null && question.Type == DnsRecordType.A ? Answered(question, _wildcardAddress)
             : new DnsLookupResult { Question = question, Status = DnsLookupStatus.NameError };
-        return ValueTask.FromResult(result);
+        return result;
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
