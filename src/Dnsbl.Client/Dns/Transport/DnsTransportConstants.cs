@@ -15,6 +15,12 @@ internal static class DnsTransportConstants
     /// <summary>The receive buffer holds any UDP datagram, so an oversized reply is read whole rather than cut.</summary>
     public const int ReceiveBufferSize = ushort.MaxValue;
 
+    /// <summary>
+    /// The kernel receive buffer asked for each shared socket: a burst of replies to many queries in flight must wait
+    /// there while the one receive loop catches up (the OS may grant less, e.g. Linux caps at net.core.rmem_max).
+    /// </summary>
+    public const int SocketReceiveBufferSize = 1 << 20;
+
     /// <summary>Pooled completion objects kept for reuse; more are allocated under a burst and then dropped.</summary>
     public const int MaxPooledPendingQueries = 4096;
 }

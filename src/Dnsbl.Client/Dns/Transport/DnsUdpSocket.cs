@@ -30,7 +30,7 @@ internal sealed partial class DnsUdpSocket : IAsyncDisposable
         _time = time;
         _statistics = statistics;
         _maxQueries = maxQueries;
-        _socket = new Socket(family, SocketType.Dgram, ProtocolType.Udp);
+        _socket = new Socket(family, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = DnsTransportConstants.SocketReceiveBufferSize };
         _socket.Bind(new IPEndPoint(family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
         _sweepTimer = time.CreateTimer(static state => ((DnsUdpSocket)state!).SweepTimeouts(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         statistics.CountSocketOpened();
