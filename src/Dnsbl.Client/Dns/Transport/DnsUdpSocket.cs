@@ -94,9 +94,22 @@ internal sealed partial class DnsUdpSocket : IAsyncDisposable
             static (state, token) => ((PendingDnsQuery)state!).Owner.TryCancel((PendingDnsQuery)state!, token),
             pending);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(DnsQueryWriter.MaxQueryLength);
+        int length;
         try
         {
-            int length = DnsQueryWriter.Write(buffer, pending.Id, pending.Question);
+            length = DnsQueryWriter.Write(buffer, pending.Id, pending.Question);
+        }
+        catch (ArgumentException)
+        {
+            // A name that cannot be encoded is the caller's bug: free the ID and let the exception name the problem.
+            ArrayPool<byte>.Shared.Return(buffer);
+            TryRemove(pending, version);
+            pending.CancellationRegistration.Dispose();
+            throw;
+        }
+
+        try
+        {
             await _socket.SendToAsync(buffer.AsMemory(0, length), SocketFlags.None, pending.Server, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
