@@ -1,0 +1,103 @@
+using System.Net;
+using Dnsbl.Client.Dns.Protocol;
+using Dnsbl.Client.Dns.Transport;
+
+namespace Dnsbl.Client.Dns;
+
+/// <summary>Turns one exchange into a lookup result: answers after CNAMEs, negative TTLs, failures as data.</summary>
+internal static class DnsResponseMapper
+{
+    /// <summary>Maps the outcome of asking <paramref name="server"/> for <paramref name="question"/>.</summary>
+    public static DnsLookupResult Map(DnsQuestion question, DnsExchangeResult exchange, IPEndPoint server)
+    {
+        if (exchange.Status != DnsExchangeStatus.Response)
+        {
+            var status = exchange.Status switch
+            {
+                DnsExchangeStatus.Timeout => DnsLookupStatus.Timeout,
+                DnsExchangeStatus.Malformed => DnsLookupStatus.Malformed,
+                _ => DnsLookupStatus.NetworkError,
+            };
+            return new DnsLookupResult { Question = question, Status = status, Server = server, Detail = exchange.Detail };
+        }
+
+        var response = exchange.Response!;
+        var code = response.Header.ResponseCode;
+        return code switch
+        {
+            DnsResponseCode.NoError => MapAnswer(question, response, server),
+            DnsResponseCode.NameError => Negative(question, DnsLookupStatus.NameError, response, server),
+            DnsResponseCode.ServerFailure => Failure(question, DnsLookupStatus.ServerFailure, code, server),
+            DnsResponseCode.Refused => Failure(question, DnsLookupStatus.Refused, code, server),
+            _ => Failure(question, DnsLookupStatus.OtherResponseCode, code, server),
+        };
+    }
+
+    /// <summary>RFC 2181 §8: a TTL with the most significant bit set is treated as zero.</summary>
+    public static uint ClampTimeToLive(uint timeToLive) => timeToLive > DnsProtocolLimits.MaxTimeToLive ? 0 : timeToLive;
+
+    private static DnsLookupResult MapAnswer(DnsQuestion question, DnsMessage response, IPEndPoint server)
+    {
+        string current = question.Name;
+        var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { current.TrimEnd('.') };
+        uint chainTtl = uint.MaxValue;
+        for (int hop = 0; hop <= DnsStubResolverConstants.MaxCnameHops; hop++)
+        {
+            var matches = response.Answers.Where(r => r.Type == question.Type && DnsName.AreEqual(r.Name, current)).ToArray();
+            if (matches.Length > 0)
+            {
+                // The answer may be cached only as long as every link of the chain that led to it.
+                uint ttl = Math.Min(chainTtl, matches.Min(r => ClampTimeToLive(r.TimeToLive)));
+                return new DnsLookupResult
+                {
+                    Question = question,
+                    Status = DnsLookupStatus.Answered,
+                    Answers = matches,
+                    TimeToLive = TimeSpan.FromSeconds(ttl),
+                    Server = server,
+                };
+            }
+
+            var alias = question.Type == DnsRecordType.CNAME
+                ? null
+                : response.Answers.FirstOrDefault(r => r.Type == DnsRecordType.CNAME && DnsName.AreEqual(r.Name, current));
+            if (alias?.Target is null)
+            {
+                return Negative(question, DnsLookupStatus.NoData, response, server);
+            }
+
+            if (!visited.Add(alias.Target.TrimEnd('.')))
+            {
+                return Malformed(question, server, $"the CNAME chain loops at '{alias.Target}'");
+            }
+
+            chainTtl = Math.Min(chainTtl, ClampTimeToLive(alias.TimeToLive));
+            current = alias.Target;
+        }
+
+        return Malformed(question, server, $"the CNAME chain is longer than {DnsStubResolverConstants.MaxCnameHops}");
+    }
+
+    /// <summary>RFC 2308 §5: a negative answer is cached for min(SOA TTL, SOA MINIMUM) of the authority section's SOA.</summary>
+    private static DnsLookupResult Negative(DnsQuestion question, DnsLookupStatus status, DnsMessage response, IPEndPoint server)
+    {
+        var soa = response.Authorities.FirstOrDefault(r => r.Type == DnsRecordType.SOA);
+        TimeSpan? ttl = soa is null
+            ? null
+            : TimeSpan.FromSeconds(Math.Min(ClampTimeToLive(soa.TimeToLive), ClampTimeToLive(soa.SoaMinimum ?? 0)));
+        return new DnsLookupResult
+        {
+            Question = question,
+            Status = status,
+            ResponseCode = (int)response.Header.ResponseCode,
+            TimeToLive = ttl,
+            Server = server,
+        };
+    }
+
+    private static DnsLookupResult Failure(DnsQuestion question, DnsLookupStatus status, DnsResponseCode code, IPEndPoint server) =>
+        new() { Question = question, Status = status, ResponseCode = (int)code, Server = server, Detail = $"{server} answered {code}" };
+
+    private static DnsLookupResult Malformed(DnsQuestion question, IPEndPoint server, string detail) =>
+        new() { Question = question, Status = DnsLookupStatus.Malformed, Server = server, Detail = detail };
+}

@@ -1,0 +1,33 @@
+using System.Net;
+
+namespace Dnsbl.Client.Dns;
+
+/// <summary>A snapshot of how the stub resolver asks: which servers, how long one attempt may take, how many rounds.</summary>
+internal sealed record DnsStubResolverOptions
+{
+    /// <summary>Creates and validates the options.</summary>
+    /// <exception cref="ArgumentException">No server, a non-positive timeout, or fewer than one attempt.</exception>
+    public DnsStubResolverOptions(IReadOnlyList<IPEndPoint> servers, TimeSpan attemptTimeout, int attempts)
+    {
+        ArgumentNullException.ThrowIfNull(servers);
+        if (servers.Count == 0)
+        {
+            throw new ArgumentException("At least one nameserver is needed.", nameof(servers));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(attemptTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(attempts, 1);
+        Servers = [.. servers];
+        AttemptTimeout = attemptTimeout;
+        Attempts = attempts;
+    }
+
+    /// <summary>Nameservers, asked in order; the next one is tried after a failed attempt.</summary>
+    public IReadOnlyList<IPEndPoint> Servers { get; }
+
+    /// <summary>How long one attempt against one server may take.</summary>
+    public TimeSpan AttemptTimeout { get; }
+
+    /// <summary>How many times each server may be asked (resolv.conf's <c>attempts</c>): at most Attempts × Servers tries.</summary>
+    public int Attempts { get; }
+}

@@ -1,0 +1,26 @@
+namespace Dnsbl.Client.Dns.Transport;
+
+/// <summary>Fixed numbers of the transports, each with the reason for its value.</summary>
+internal static class DnsTransportConstants
+{
+    /// <summary>
+    /// A shared UDP socket is replaced (new random source port) after this many queries, so an off-path attacker
+    /// who learns the port gets a bounded window for spoofing (RFC 5452 §9.2 asks for port randomisation).
+    /// </summary>
+    public const int MaxQueriesPerSocket = 10_000;
+
+    /// <summary>Timeouts are swept at most this often: one timer per socket, coalescing nearby deadlines.</summary>
+    public static readonly TimeSpan TimeoutResolution = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>The receive buffer holds any UDP datagram, so an oversized reply is read whole rather than cut.</summary>
+    public const int ReceiveBufferSize = ushort.MaxValue;
+
+    /// <summary>
+    /// The kernel receive buffer asked for each shared socket: a burst of replies to many queries in flight must wait
+    /// there while the one receive loop catches up (the OS may grant less, e.g. Linux caps at net.core.rmem_max).
+    /// </summary>
+    public const int SocketReceiveBufferSize = 1 << 20;
+
+    /// <summary>Pooled completion objects kept for reuse; more are allocated under a burst and then dropped.</summary>
+    public const int MaxPooledPendingQueries = 4096;
+}

@@ -1,0 +1,20 @@
+namespace Dnsbl.Client.Dns.Transport;
+
+/// <summary>Counters shared by a transport's sockets, read by tests, benchmarks and (later) metrics.</summary>
+internal sealed class DnsTransportStatistics
+{
+    private long _mismatchedReplies;
+    private long _socketsOpened;
+
+    /// <summary>Replies dropped because source, ID, QR bit or question did not match a pending query.</summary>
+    public long MismatchedReplies => Interlocked.Read(ref _mismatchedReplies);
+
+    /// <summary>UDP sockets opened so far (the first ones and every replacement).</summary>
+    public long SocketsOpened => Interlocked.Read(ref _socketsOpened);
+
+    /// <summary>Counts one dropped reply.</summary>
+    public void CountMismatchedReply() => Interlocked.Increment(ref _mismatchedReplies);
+
+    /// <summary>Counts one opened socket.</summary>
+    public void CountSocketOpened() => Interlocked.Increment(ref _socketsOpened);
+}

@@ -1,0 +1,211 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using Dnsbl.Client.Dns.Protocol;
+
+namespace Dnsbl.Client.Dns.Transport;
+
+/// <summary>
+/// One UDP socket on a random local port, shared by many queries in flight to any server of one address family.
+/// Pending queries are keyed by a random ID unique on this socket; one receive loop matches replies strictly; one timer
+/// sweeps timeouts. After <c>maxQueries</c> it refuses new queries, drains the pending ones, and closes.
+/// </summary>
+internal sealed partial class DnsUdpSocket : IAsyncDisposable
+{
+    private readonly Socket _socket;
+    private readonly Dictionary<ushort, PendingDnsQuery> _pending = [];
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
+    private readonly DnsTransportStatistics _statistics;
+    private readonly int _maxQueries;
+    private readonly Task _receiveLoop;
+    private int _queriesStarted;
+    private bool _retiring;
+    private bool _closed;
+
+    /// <summary>Opens a socket bound to port 0 (the OS picks a random port) and starts its receive loop.</summary>
+    public DnsUdpSocket(AddressFamily family, TimeProvider time, DnsTransportStatistics statistics, int maxQueries)
+    {
+        _time = time;
+        _statistics = statistics;
+        _maxQueries = maxQueries;
+        _socket = new Socket(family, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = DnsTransportConstants.SocketReceiveBufferSize };
+        _socket.Bind(new IPEndPoint(family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
+        _sweepTimer = time.CreateTimer(static state => ((DnsUdpSocket)state!).SweepTimeouts(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        statistics.CountSocketOpened();
+        _receiveLoop = ReceiveLoopAsync();
+    }
+
+    /// <summary>The address family of the servers this socket talks to.</summary>
+    public AddressFamily Family => _socket.AddressFamily;
+
+    /// <summary>The local port the OS chose.</summary>
+    public int LocalPort => ((IPEndPoint)_socket.LocalEndPoint!).Port;
+
+    /// <summary>True once the socket is closed (drained after retirement, failed, or disposed).</summary>
+    public bool IsClosed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _closed;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Registers a query with a fresh ID unique on this socket, unless the socket has reached its query budget, is
+    /// retiring or is closed — then the caller must move to a new socket.
+    /// </summary>
+    public bool TryBegin(DnsQuestion question, IPEndPoint server, TimeSpan timeout, out PendingDnsQuery? pending)
+    {
+        long deadline = _time.GetTimestamp() + (long)(timeout.TotalSeconds * _time.TimestampFrequency);
+        lock (_gate)
+        {
+            if (_closed || _retiring || _queriesStarted >= _maxQueries)
+            {
+                pending = null;
+                return false;
+            }
+
+            _queriesStarted++;
+            ushort id;
+            do
+            {
+                id = DnsQueryId.Next();
+            }
+            while (_pending.ContainsKey(id)); // at most maxQueries of 65,536 IDs are taken, so this ends quickly
+
+            pending = PendingDnsQuery.Rent(this, id, question, server, deadline);
+            _pending.Add(id, pending);
+            ScheduleSweep(deadline);
+            return true;
+        }
+    }
+
+    /// <summary>Sends the registered query and waits for its completion (reply, timeout, cancellation or close).</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<DnsExchangeResult> SendAndWaitAsync(PendingDnsQuery pending, CancellationToken cancellationToken)
+    {
+        short version = pending.Version;
+        pending.CancellationRegistration = cancellationToken.UnsafeRegister(
+            static (state, token) => ((PendingDnsQuery)state!).Owner.TryCancel((PendingDnsQuery)state!, token),
+            pending);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(DnsQueryWriter.MaxQueryLength);
+        int length;
+        try
+        {
+            length = DnsQueryWriter.Write(buffer, pending.Id, pending.Question);
+        }
+        catch (ArgumentException)
+        {
+            // A name that cannot be encoded is the caller's bug: free the ID and let the exception name the problem.
+            ArrayPool<byte>.Shared.Return(buffer);
+            TryRemove(pending, version);
+            pending.CancellationRegistration.Dispose();
+            throw;
+        }
+
+        try
+        {
+            await _socket.SendToAsync(buffer.AsMemory(0, length), SocketFlags.None, pending.Server, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        {
+            TryComplete(pending, version, DnsExchangeResult.NetworkFailure($"send to {pending.Server} failed: {exception.Message}"));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return await new ValueTask<DnsExchangeResult>(pending, version).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops taking queries; closes as soon as the pending ones are done.</summary>
+    public void Retire()
+    {
+        bool drained;
+        lock (_gate)
+        {
+            _retiring = true;
+            drained = _pending.Count == 0;
+        }
+
+        if (drained)
+        {
+            Close();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        Close();
+        await _receiveLoop.ConfigureAwait(false);
+    }
+
+    private void TryCancel(PendingDnsQuery pending, CancellationToken cancellationToken)
+    {
+        if (TryRemove(pending, pending.Version))
+        {
+            pending.Cancel(cancellationToken);
+        }
+    }
+
+    private void TryComplete(PendingDnsQuery pending, short version, DnsExchangeResult result)
+    {
+        if (TryRemove(pending, version))
+        {
+            pending.Complete(result);
+        }
+    }
+
+    /// <summary>Removing from the table is the one gate to completion: whoever removes, completes.</summary>
+    private bool TryRemove(PendingDnsQuery pending, short version)
+    {
+        bool drained;
+        lock (_gate)
+        {
+            if (pending.Version != version || !_pending.TryGetValue(pending.Id, out var current) || !ReferenceEquals(current, pending))
+            {
+                return false;
+            }
+
+            _pending.Remove(pending.Id);
+            drained = _retiring && _pending.Count == 0;
+        }
+
+        if (drained)
+        {
+            Close();
+        }
+
+        return true;
+    }
+
+    private void Close(string reason = "the socket was closed")
+    {
+        List<PendingDnsQuery> orphans;
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                return;
+            }
+
+            _closed = true;
+            orphans = [.. _pending.Values];
+            _pending.Clear();
+        }
+
+        _sweepTimer.Dispose();
+        _socket.Dispose();
+        foreach (var orphan in orphans)
+        {
+            orphan.Complete(DnsExchangeResult.NetworkFailure(reason));
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Dnsbl.Client.Dns.Transport;
+
+/// <summary>
+/// UDP exchanges over one shared socket per address family, replaced by a fresh socket (new random port) after
+/// <see cref="DnsTransportConstants.MaxQueriesPerSocket"/> queries; the old one drains its pending queries and closes.
+/// </summary>
+internal sealed class DnsUdpTransport : IAsyncDisposable
+{
+    private readonly TimeProvider _time;
+    private readonly int _maxQueriesPerSocket;
+    private readonly Lock _gate = new();
+    private readonly List<DnsUdpSocket> _opened = [];
+    private DnsUdpSocket? _ipv4;
+    private DnsUdpSocket? _ipv6;
+    private bool _disposed;
+
+    /// <summary>Creates the transport; sockets open on first use.</summary>
+    public DnsUdpTransport(TimeProvider time, int maxQueriesPerSocket = DnsTransportConstants.MaxQueriesPerSocket)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxQueriesPerSocket, 1);
+        _time = time;
+        _maxQueriesPerSocket = maxQueriesPerSocket;
+    }
+
+    /// <summary>Counters: dropped replies, sockets opened.</summary>
+    public DnsTransportStatistics Statistics { get; } = new();
+
+    /// <summary>One UDP exchange; see <see cref="IDnsTransport.ExchangeAsync"/>.</summary>
+    public ValueTask<DnsExchangeResult> ExchangeAsync(DnsQuestion question, IPEndPoint server, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        cancellationToken.ThrowIfCancellationRequested();
+        PendingDnsQuery? pending;
+        DnsUdpSocket socket;
+        try
+        {
+            socket = CurrentSocket(server.AddressFamily);
+            while (!socket.TryBegin(question, server, timeout, out pending))
+            {
+                socket = ReplaceSocket(socket);
+            }
+        }
+        catch (SocketException exception)
+        {
+            return ValueTask.FromResult(DnsExchangeResult.NetworkFailure($"cannot open a UDP socket: {exception.Message}"));
+        }
+
+        return socket.SendAndWaitAsync(pending!, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        DnsUdpSocket[] sockets;
+        lock (_gate)
+        {
+            _disposed = true;
+            sockets = [.. _opened];
+            _opened.Clear();
+        }
+
+        foreach (var socket in sockets)
+        {
+            await socket.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private DnsUdpSocket CurrentSocket(AddressFamily family)
+    {
+        lock (_gate)
+        {
+            ref var current = ref family == AddressFamily.InterNetworkV6 ? ref _ipv6 : ref _ipv4;
+            return current ??= Open(family);
+        }
+    }
+
+    private DnsUdpSocket ReplaceSocket(DnsUdpSocket exhausted)
+    {
+        DnsUdpSocket replacement;
+        lock (_gate)
+        {
+            ref var current = ref exhausted.Family == AddressFamily.InterNetworkV6 ? ref _ipv6 : ref _ipv4;
+            if (current is not null && current != exhausted)
+            {
+                return current; // another caller already replaced it
+            }
+
+            replacement = current = Open(exhausted.Family);
+            _opened.RemoveAll(socket => socket.IsClosed);
+        }
+
+        exhausted.Retire();
+        return replacement;
+    }
+
+    private DnsUdpSocket Open(AddressFamily family)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var socket = new DnsUdpSocket(family, _time, Statistics, _maxQueriesPerSocket);
+        _opened.Add(socket);
+        return socket;
+    }
+}

@@ -1,0 +1,143 @@
+using Dnsbl.Client.Dns.Protocol;
+
+namespace Dnsbl.Client.Tests.Dns.Protocol;
+
+public sealed class DnsNameReadingTests
+{
+    private static (bool Ok, string Name, DnsParseError Error, int Position) ReadAt(byte[] message, int offset)
+    {
+        var reader = new DnsMessageReader(message);
+        Assert.True(reader.TryReadBytes(offset, out _));
+        bool ok = reader.TryReadName(out string name);
+        return (ok, name, reader.Error, reader.Position);
+    }
+
+    [Fact]
+    public void TryReadName_CompressedName_ExpandsAndResumesAfterPointer()
+    {
+        // offset 0: "example.com" ; offset 13: "www" + pointer to 0
+        byte[] message = [7, .."example"u8, 3, .."com"u8, 0, 3, .."www"u8, 0xC0, 0];
+
+        var result = ReadAt(message, 13);
+
+        Assert.True(result.Ok);
+        Assert.Equal("www.example.com", result.Name);
+        Assert.Equal(message.Length, result.Position);
+    }
+
+    [Fact]
+    public void TryReadName_PointerToItself_IsPointerNotBackward()
+    {
+        byte[] message = [1, (byte)'a', 0xC0, 0];
+
+        var result = ReadAt(message, 2);
+
+        Assert.False(result.Ok);
+        Assert.Equal(DnsParseError.PointerNotBackward, result.Error);
+    }
+
+    [Fact]
+    public void TryReadName_LoopThroughBackwardPointers_IsRejected()
+    {
+        // offset 0: label "a" then pointer to 4; offset 4: pointer to 0 -> a loop 0 -> 4 -> 0 where 4 is not before 0's segment.
+        byte[] message = [1, (byte)'a', 0xC0, 4, 0xC0, 0];
+
+        var result = ReadAt(message, 4);
+
+        Assert.False(result.Ok);
+        Assert.Equal(DnsParseError.PointerNotBackward, result.Error);
+    }
+
+    [Fact]
+    public void TryReadName_ForwardPointer_IsRejected()
+    {
+        byte[] message = [0xC0, 2, 1, (byte)'a', 0];
+
+        var result = ReadAt(message, 0);
+
+        Assert.Equal(DnsParseError.PointerNotBackward, result.Error);
+    }
+
+    [Fact]
+    public void TryReadName_PointerPastEnd_IsRejected()
+    {
+        byte[] message = [0, 0, 0xC0, 0xFF];
+
+        var result = ReadAt(message, 2);
+
+        Assert.False(result.Ok);
+        Assert.Equal(DnsParseError.PointerNotBackward, result.Error);
+    }
+
+    [Fact]
+    public void TryReadName_PointerCutInHalf_IsTruncated()
+    {
+        byte[] message = [1, (byte)'a', 0xC0];
+
+        Assert.Equal(DnsParseError.Truncated, ReadAt(message, 0).Error);
+    }
+
+    [Theory]
+    [InlineData(0x40)]
+    [InlineData(0x80)]
+    [InlineData(0x7F)]
+    public void TryReadName_ReservedLabelTypeOrLabelOver63_IsRejected(byte lengthOctet)
+    {
+        byte[] message = [lengthOctet, .. new byte[70], 0];
+
+        Assert.Equal(DnsParseError.ReservedLabelType, ReadAt(message, 0).Error);
+    }
+
+    [Fact]
+    public void TryReadName_LabelRunningPastEnd_IsTruncated()
+    {
+        byte[] message = [10, (byte)'a', (byte)'b'];
+
+        Assert.Equal(DnsParseError.Truncated, ReadAt(message, 0).Error);
+    }
+
+    [Fact]
+    public void TryReadName_Over255Octets_IsNameTooLong()
+    {
+        // 5 labels of 63 octets: 5 * 64 + 1 = 321 octets.
+        var message = new List<byte>();
+        for (int i = 0; i < 5; i++)
+        {
+            message.Add(63);
+            message.AddRange(Enumerable.Repeat((byte)'x', 63));
+        }
+
+        message.Add(0);
+
+        Assert.Equal(DnsParseError.NameTooLong, ReadAt([.. message], 0).Error);
+    }
+
+    [Fact]
+    public void TryReadName_Exactly255Octets_IsAccepted()
+    {
+        // 3 * 64 + 62 + 1 = 255.
+        var message = new List<byte>();
+        for (int i = 0; i < 3; i++)
+        {
+            message.Add(63);
+            message.AddRange(Enumerable.Repeat((byte)'x', 63));
+        }
+
+        message.Add(61);
+        message.AddRange(Enumerable.Repeat((byte)'y', 61));
+        message.Add(0);
+
+        var result = ReadAt([.. message], 0);
+
+        Assert.True(result.Ok);
+        Assert.Equal(253, result.Name.Length);
+    }
+
+    [Fact]
+    public void TryReadName_OddOctets_AreEscaped()
+    {
+        byte[] message = [3, (byte)'a', (byte)'.', 7, 0];
+
+        Assert.Equal("a\\.\\007", ReadAt(message, 0).Name);
+    }
+}
