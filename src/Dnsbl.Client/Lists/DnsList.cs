@@ -4,7 +4,7 @@ namespace Dnsbl.Client.Lists;
 /// A DNS list: its zone, what it holds, how its return codes score and how it is probed. Immutable once built;
 /// safe to share between clients and threads.
 /// </summary>
-public sealed class DnsList
+public sealed partial class DnsList
 {
     /// <summary>Creates a list for <paramref name="zone"/>.</summary>
     /// <param name="zone">The list's zone, e.g. <c>zen.spamhaus.org</c>; normalised (lower case, no trailing dot, IDN to punycode).</param>

@@ -1,0 +1,113 @@
+using System.Text;
+
+namespace Dnsbl.Client.Catalogue;
+
+/// <summary>
+/// Hides secrets in zone and query names before they reach logs, results or health reports: a DQS-style key in
+/// <c>2.0.0.127.&lt;key&gt;.zen.dq.spamhaus.net</c> becomes <c>2.0.0.127.***.zen.dq.spamhaus.net</c>.
+/// </summary>
+/// <remarks>
+/// Two rules, applied to every host name found in the text: (1) under a known keyed suffix (<c>dq.spamhaus.net</c>,
+/// <c>dq.spamhaus.com</c>, <c>mail.abusix.zone</c>) the label just before the list's own label is the key, whatever it
+/// looks like; (2) anywhere, a label of at least <see cref="MinimumKeyLength"/> ASCII letters and digits with at least one
+/// of each looks like a key. Rule 2 can also hide a long hashed label (e.g. an HBL hash) or an unusual long domain label
+/// with digits; hiding too much in a log line is the safe side.
+/// </remarks>
+internal static class ZoneRedactor
+{
+    public const string Mask = "***";
+    public const int MinimumKeyLength = 20;
+
+    // Suffix → how many labels the list label + suffix take: the key is the label just before them.
+    private static readonly (string Suffix, int LabelsAfterKey)[] KeyedSuffixes =
+    [
+        (".dq.spamhaus.net", 4),
+        (".dq.spamhaus.com", 4),
+        (".mail.abusix.zone", 4),
+    ];
+
+    /// <summary>Returns <paramref name="text"/> with every key-looking label replaced by <see cref="Mask"/>.</summary>
+    public static string Redact(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text ?? string.Empty;
+        }
+
+        StringBuilder? result = null;
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && IsNameChar(text[i]))
+            {
+                continue;
+            }
+
+            if (i > start)
+            {
+                var name = text.AsSpan(start, i - start);
+                var redacted = RedactName(name);
+                if (redacted is not null)
+                {
+                    result ??= new StringBuilder(text.Length).Append(text, 0, start);
+                    result.Append(redacted);
+                }
+                else
+                {
+                    result?.Append(name);
+                }
+            }
+
+            if (i < text.Length)
+            {
+                result?.Append(text[i]);
+            }
+
+            start = i + 1;
+        }
+
+        return result?.ToString() ?? text;
+    }
+
+    /// <summary>The redacted name, or null when nothing in it looks secret.</summary>
+    private static string? RedactName(ReadOnlySpan<char> name)
+    {
+        var labels = name.ToString().Split('.');
+        var keyIndex = KeyedIndex(name, labels.Length);
+        var changed = false;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (i == keyIndex || LooksLikeKey(labels[i]))
+            {
+                changed |= labels[i] != Mask;
+                labels[i] = Mask;
+            }
+        }
+
+        return changed ? string.Join('.', labels) : null;
+    }
+
+    private static int KeyedIndex(ReadOnlySpan<char> name, int labelCount)
+    {
+        var trimmed = name.TrimEnd('.');
+        foreach (var (suffix, labelsAfterKey) in KeyedSuffixes)
+        {
+            if (trimmed.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && labelCount > labelsAfterKey)
+            {
+                // A trailing dot adds an empty last label.
+                var trailing = name.Length != trimmed.Length ? 1 : 0;
+                return labelCount - trailing - labelsAfterKey - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool LooksLikeKey(string label) =>
+        label.Length >= MinimumKeyLength
+        && label.All(char.IsAsciiLetterOrDigit)
+        && label.Any(char.IsAsciiDigit)
+        && label.Any(char.IsAsciiLetter);
+
+    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '*';
+}

@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Dnsbl.Client.Lists;
+
+namespace Dnsbl.Client.Configuration;
+
+/// <summary>
+/// Writes lists and thresholds as the JSON that options binding reads (an <c>appsettings.json</c> section):
+/// <code>
+/// { "Dnsbl": {
+///     "Lists": [ { "Name": "zen.spamhaus.org", "Zone": "zen.spamhaus.org", "Kind": "IpBlockList",
+///                  "Rules": [ { "Filter": "127.0.0.[2..11]", "Weight": 3, "Name": "SBL", "Mode": "AllRecords" } ],
+///                  "ErrorCodes": [ "127.0.1.255" ], "FetchText": true, "Timeout": "00:00:02",
+///                  "ProbePoints": [ { "Key": "127.0.0.2", "ExpectListed": true } ],
+///                  "DomainForm": "FullHostName", "QueriesIpAddresses": true, "DomainSources": "Helo, MailFrom",
+///                  "Relays": "LastExternal", "KeyHash": "Sha256", "KeyHashEncoding": "Base32", "KeyHashLength": 32 } ],
+///     "Thresholds": { "Reject": 3, "Tag": 2, "AllowList": -1 } } }
+/// </code>
+/// Name, Zone and Kind are always written; every other setting only when it differs from its default (a rule's Filter is
+/// omitted when it matches every code, its Name and Mode when unset). Filters are written in
+/// <see cref="ReturnCodeFilter.ToString"/>'s canonical text, which <see cref="ReturnCodeFilter.Parse"/> reads back;
+/// enums are written by name (flags joined with ", "); time spans as <c>c</c>-format text; <c>Thresholds.Tag</c> and
+/// <c>Thresholds.AllowList</c> as <c>null</c> when off. The zone is written as it is, DQS key included: this is
+/// configuration, not a log — keep the file as secret as the key.
+/// </summary>
+public static class DnsblConfigurationJson
+{
+    /// <summary>Writes an import's lists and thresholds.</summary>
+    /// <param name="result">The import result.</param>
+    /// <returns>Indented JSON text.</returns>
+    public static string Write(DnsblImportResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Write(result.Lists, result.Thresholds);
+    }
+
+    /// <summary>Writes <paramref name="lists"/> and, when given, <paramref name="thresholds"/>.</summary>
+    /// <param name="lists">The lists.</param>
+    /// <param name="thresholds">The thresholds; null leaves them out.</param>
+    /// <returns>Indented JSON text.</returns>
+    public static string Write(IEnumerable<DnsList> lists, DnsblThresholds? thresholds = null)
+    {
+        ArgumentNullException.ThrowIfNull(lists);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("Dnsbl");
+            writer.WriteStartArray("Lists");
+            foreach (var list in lists)
+            {
+                WriteList(writer, list);
+            }
+
+            writer.WriteEndArray();
+            if (thresholds is not null)
+            {
+                writer.WriteStartObject("Thresholds");
+                writer.WriteNumber("Reject", thresholds.Reject);
+                WriteOptionalNumber(writer, "Tag", thresholds.Tag);
+                WriteOptionalNumber(writer, "AllowList", thresholds.AllowList);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteOptionalNumber(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static void WriteList(Utf8JsonWriter writer, DnsList list)
+    {
+        var defaults = new DnsList(list.Zone, list.Kind);
+        writer.WriteStartObject();
+        writer.WriteString("Name", list.Name);
+        writer.WriteString("Zone", list.Zone);
+        writer.WriteString("Kind", list.Kind.ToString());
+        if (list.Rules.Count > 0)
+        {
+            writer.WriteStartArray("Rules");
+            foreach (var rule in list.Rules)
+            {
+                WriteRule(writer, rule);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (list.ErrorCodes.Count > 0)
+        {
+            writer.WriteStartArray("ErrorCodes");
+            foreach (var code in list.ErrorCodes)
+            {
+                writer.WriteStringValue(code.ToString());
+            }
+
+            writer.WriteEndArray();
+        }
+
+        WriteSettings(writer, list, defaults);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteRule(Utf8JsonWriter writer, ReturnCodeRule rule)
+    {
+        writer.WriteStartObject();
+        if (rule.Filter is not null && !rule.Filter.Equals(ReturnCodeFilter.Any))
+        {
+            writer.WriteString("Filter", rule.Filter.ToString());
+        }
+
+        writer.WriteNumber("Weight", rule.Weight);
+        if (rule.Name is not null)
+        {
+            writer.WriteString("Name", rule.Name);
+        }
+
+        if (rule.Mode != RecordMatchMode.AnyRecord)
+        {
+            writer.WriteString("Mode", rule.Mode.ToString());
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteSettings(Utf8JsonWriter writer, DnsList list, DnsList defaults)
+    {
+        if (list.FetchText)
+        {
+            writer.WriteBoolean("FetchText", true);
+        }
+
+        if (list.Timeout is { } timeout)
+        {
+            writer.WriteString("Timeout", timeout.ToString("c", CultureInfo.InvariantCulture));
+        }
+
+        if (list.ProbePoints is { } points)
+        {
+            writer.WriteStartArray("ProbePoints");
+            foreach (var point in points)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("Key", point.Key);
+                writer.WriteBoolean("ExpectListed", point.ExpectListed);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        WriteIfChanged(writer, "DomainForm", list.DomainForm, defaults.DomainForm);
+        if (list.QueriesIpAddresses)
+        {
+            writer.WriteBoolean("QueriesIpAddresses", true);
+        }
+
+        WriteIfChanged(writer, "DomainSources", list.DomainSources, defaults.DomainSources);
+        WriteIfChanged(writer, "Relays", list.Relays, defaults.Relays);
+        WriteIfChanged(writer, "KeyHash", list.KeyHash, defaults.KeyHash);
+        WriteIfChanged(writer, "KeyHashEncoding", list.KeyHashEncoding, defaults.KeyHashEncoding);
+        if (list.KeyHashLength != 0)
+        {
+            writer.WriteNumber("KeyHashLength", list.KeyHashLength);
+        }
+    }
+
+    private static void WriteIfChanged<T>(Utf8JsonWriter writer, string name, T value, T defaultValue)
+        where T : struct, Enum
+    {
+        if (!EqualityComparer<T>.Default.Equals(value, defaultValue))
+        {
+            writer.WriteString(name, value.ToString());
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Logging;
+
+namespace Dnsbl.Client.Health;
+
+public sealed partial class DnsblHealthMonitor
+{
+    /// <summary>Log messages of the monitor; event IDs and names never change (dashboards and alerts key on them).</summary>
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1, EventName = "ListHealthChanged", Level = LogLevel.Warning,
+            Message = "DNS list {ListName} health changed from {PreviousState} to {State} (enabled: {Enabled}): {Reason}")]
+        public static partial void ListHealthChanged(ILogger logger, string listName, ListHealthState previousState, ListHealthState state, bool enabled, string reason);
+
+        [LoggerMessage(EventId = 2, EventName = "ListOverrideChanged", Level = LogLevel.Warning,
+            Message = "DNS list {ListName} override set to {Override} (enabled: {Enabled}): {Reason}")]
+        public static partial void ListOverrideChanged(ILogger logger, string listName, ListHealthOverride @override, bool enabled, string reason);
+
+        [LoggerMessage(EventId = 3, EventName = "ProbeFailed", Level = LogLevel.Error,
+            Message = "Health probe of DNS list {ListName} failed unexpectedly")]
+        public static partial void ProbeFailed(ILogger logger, string listName, Exception exception);
+
+        [LoggerMessage(EventId = 4, EventName = "StateChangedHandlerFailed", Level = LogLevel.Error,
+            Message = "A StateChanged handler threw for DNS list {ListName}")]
+        public static partial void StateChangedHandlerFailed(ILogger logger, string listName, Exception exception);
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Dnsbl.Client.Health;
+
+/// <summary>A snapshot of every monitored list's health. Immutable; serialise it with <see cref="ToJson"/>.</summary>
+public sealed class DnsblHealthReport
+{
+    /// <summary>When the snapshot was taken.</summary>
+    [JsonPropertyName("generatedAt")]
+    public required DateTimeOffset GeneratedAt { get; init; }
+
+    /// <summary>One entry per list, in configuration order.</summary>
+    [JsonPropertyName("lists")]
+    public required IReadOnlyList<ListHealth> Lists { get; init; }
+
+    /// <summary>The report as JSON with stable camelCase names and states (e.g. <c>"state": "listsEverything"</c>).</summary>
+    /// <param name="indented">Whether to indent the output.</param>
+    /// <returns>The JSON text.</returns>
+    public string ToJson(bool indented = false) =>
+        JsonSerializer.Serialize(this, indented ? DnsblJsonContext.Indented.DnsblHealthReport : DnsblJsonContext.Default.DnsblHealthReport);
+}

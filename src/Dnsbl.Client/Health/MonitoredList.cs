@@ -1,0 +1,44 @@
+using Dnsbl.Client.Lists;
+
+namespace Dnsbl.Client.Health;
+
+/// <summary>The monitor's record of one list. <see cref="Status"/> is read without a lock (immutable record, volatile field); the rest under the monitor's lock.</summary>
+internal sealed class MonitoredList(DnsList list, int statisticsWindow)
+{
+    private volatile ListHealthStatus _status = ListHealthStatus.Initial;
+
+    public DnsList List { get; set; } = list;
+
+    public ListHealthStatus Status
+    {
+        get => _status;
+        set => _status = value;
+    }
+
+    public ProbeStatistics Statistics { get; } = new(statisticsWindow);
+
+    /// <summary>The probe in flight; callers asking meanwhile share it.</summary>
+    public Task<ListHealth>? Running { get; set; }
+
+    /// <summary>When the probing loop asks next; null means at once.</summary>
+    public DateTimeOffset? NextProbeAt { get; set; }
+
+    public ListHealth Snapshot() => new()
+    {
+        Name = List.Name,
+        Zone = List.Zone,
+        State = Status.State,
+        Enabled = Status.IsEnabled,
+        Override = Status.Override,
+        Reason = Status.Reason,
+        DisabledReason = Status.GateReason,
+        Evidence = Status.Evidence,
+        LastProbe = Status.LastProbe,
+        LastChange = Status.LastChange,
+        ConsecutiveFailures = Status.ConsecutiveFailures,
+        ConsecutiveSuccesses = Status.ConsecutiveSuccesses,
+        LastLatencyMilliseconds = Statistics.LastLatency?.TotalMilliseconds,
+        MeanLatencyMilliseconds = Statistics.MeanLatency?.TotalMilliseconds,
+        ErrorRate = Statistics.ErrorRate,
+    };
+}

@@ -1,0 +1,89 @@
+namespace Dnsbl.Client.Messages;
+
+/// <summary>Walks the MIME tree of a message and keeps the decoded text/plain and text/html parts (attachments skipped).</summary>
+internal sealed class BodyCollector(bool textIsRawBytes, List<MessageProblem> problems)
+{
+    private readonly System.Text.StringBuilder text = new();
+    private readonly System.Text.StringBuilder html = new();
+    private int partsVisited;
+
+    /// <summary>All text/plain parts joined by a line break, or null when there are none.</summary>
+    public string? Text => text.Length == 0 ? null : text.ToString();
+
+    /// <summary>All text/html parts joined by a line break, or null when there are none.</summary>
+    public string? Html => html.Length == 0 ? null : html.ToString();
+
+    /// <summary>Visits one entity (the message or a part) with its header fields and body.</summary>
+    public void Visit(List<KeyValuePair<string, string>> fields, ReadOnlyMemory<char> body, int depth)
+    {
+        if (++partsVisited > MessageConstants.MaxMimeParts)
+        {
+            if (partsVisited == MessageConstants.MaxMimeParts + 1)
+            {
+                problems.Add(MessageProblem.Create(MessageProblemKind.MalformedMime, $"more than {MessageConstants.MaxMimeParts} MIME parts"));
+            }
+
+            return;
+        }
+
+        var contentType = MimeParameters.Parse(HeaderBlock.First(fields, "Content-Type"));
+        var disposition = MimeParameters.Parse(HeaderBlock.First(fields, "Content-Disposition"));
+        if (disposition.Value == "attachment")
+        {
+            return;
+        }
+
+        if (contentType.Value.StartsWith("multipart/", StringComparison.Ordinal))
+        {
+            VisitMultipart(contentType, body, depth);
+            return;
+        }
+
+        var target = contentType.Value switch
+        {
+            "" or "text/plain" => text,
+            "text/html" => html,
+            _ => null,
+        };
+        if (target is null)
+        {
+            return;
+        }
+
+        var encoding = MimeParameters.Parse(HeaderBlock.First(fields, "Content-Transfer-Encoding")).Value;
+        if (target.Length > 0)
+        {
+            target.Append('\n');
+        }
+
+        target.Append(BodyDecoder.Decode(body.ToString(), encoding, contentType["charset"], textIsRawBytes, problems));
+    }
+
+    private void VisitMultipart(MimeParameters contentType, ReadOnlyMemory<char> body, int depth)
+    {
+        var boundary = contentType["boundary"];
+        if (string.IsNullOrEmpty(boundary))
+        {
+            problems.Add(MessageProblem.Create(MessageProblemKind.MalformedMime, $"{contentType.Value} without boundary"));
+            return;
+        }
+
+        if (depth >= MessageConstants.MaxMimeDepth)
+        {
+            problems.Add(MessageProblem.Create(MessageProblemKind.MalformedMime, $"MIME nesting deeper than {MessageConstants.MaxMimeDepth}"));
+            return;
+        }
+
+        var parts = MultipartSplitter.Split(body.ToString(), boundary, out var closed);
+        if (!closed)
+        {
+            problems.Add(MessageProblem.Create(MessageProblemKind.MalformedMime, $"multipart boundary '{boundary}' never closed"));
+        }
+
+        foreach (var part in parts)
+        {
+            var (fields, bodyStart) = HeaderBlock.Read(part, problems);
+            Visit(fields, part.AsMemory(bodyStart), depth + 1);
+        }
+    }
+}

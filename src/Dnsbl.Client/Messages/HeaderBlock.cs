@@ -1,0 +1,99 @@
+namespace Dnsbl.Client.Messages;
+
+/// <summary>Reads a block of RFC 5322 header fields (of a message or a MIME part), unfolding continuation lines.</summary>
+internal static class HeaderBlock
+{
+    /// <summary>
+    /// Reads header fields from <paramref name="text"/> up to the first empty line. Lines without a colon are skipped and
+    /// reported; an mbox "From " separator line at the very start is skipped silently.
+    /// </summary>
+    /// <returns>The fields in order, and the index where the body starts (text length when there is no body).</returns>
+    public static (List<KeyValuePair<string, string>> Fields, int BodyStart) Read(string text, List<MessageProblem> problems)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        string? name = null;
+        var value = new System.Text.StringBuilder();
+        var position = 0;
+        var first = true;
+        var overLimitReported = false;
+        while (position < text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', position);
+            var next = lineEnd < 0 ? text.Length : lineEnd + 1;
+            var line = text.AsSpan(position, (lineEnd < 0 ? text.Length : lineEnd) - position).TrimEnd('\r');
+            position = next;
+            if (line.IsEmpty)
+            {
+                break;
+            }
+
+            if (line[0] is ' ' or '\t')
+            {
+                // Unfolding (RFC 5322 §2.2.3): the line break before white space is removed, the white space kept.
+                if (name is not null)
+                {
+                    value.Append(line);
+                }
+
+                continue;
+            }
+
+            overLimitReported |= !Flush(fields, name, value, problems, overLimitReported);
+            name = null;
+            var colon = line.IndexOf(':');
+            if (colon <= 0 || line[..colon].ContainsAny(' ', '\t'))
+            {
+                if (!(first && line.StartsWith("From ", StringComparison.Ordinal)))
+                {
+                    problems.Add(MessageProblem.Create(MessageProblemKind.MalformedHeader, line.ToString()));
+                }
+            }
+            else
+            {
+                name = line[..colon].ToString();
+                value.Clear().Append(line[(colon + 1)..]);
+            }
+
+            first = false;
+        }
+
+        overLimitReported |= !Flush(fields, name, value, problems, overLimitReported);
+        return (fields, position);
+    }
+
+    /// <summary>The value of the first field named <paramref name="name"/> (case-insensitive), or null.</summary>
+    public static string? First(List<KeyValuePair<string, string>> fields, string name)
+    {
+        foreach (var field in fields)
+        {
+            if (string.Equals(field.Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return field.Value;
+            }
+        }
+
+        return null;
+    }
+
+    // Returns false when the field was dropped for being over the limit (reported once per block).
+    private static bool Flush(List<KeyValuePair<string, string>> fields, string? name, System.Text.StringBuilder value, List<MessageProblem> problems, bool overLimitReported)
+    {
+        if (name is null)
+        {
+            return true;
+        }
+
+        if (fields.Count >= MessageConstants.MaxHeaders)
+        {
+            if (!overLimitReported)
+            {
+                problems.Add(MessageProblem.Create(MessageProblemKind.TooManyHeaders, $"more than {MessageConstants.MaxHeaders} header fields"));
+            }
+
+            return false;
+        }
+
+        fields.Add(new(name, value.ToString().Trim()));
+        return true;
+    }
+}

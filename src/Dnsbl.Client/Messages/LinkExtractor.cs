@@ -1,0 +1,116 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Dnsbl.Client.Messages;
+
+/// <summary>
+/// Finds the hosts that links in a message point to: URLs and bare host names in text and HTML, including common
+/// obfuscations (<c>hxxp://</c>, <c>[.]</c>, <c>(dot)</c>, HTML entities, percent-encoded hosts, user info).
+/// </summary>
+/// <remarks>
+/// Order (the planner's cap keeps the first ones): HTML attribute targets (href, src, action, background) in document
+/// order, then URLs in the text body, then URLs in the HTML's visible text, then bare host names (text body, then HTML
+/// text). Each host appears once, at its first position. Bare names count only when their top-level label is a known
+/// public suffix, so "file.txt" is not a link.
+/// </remarks>
+internal static partial class LinkExtractor
+{
+    /// <summary>The distinct link targets of the two bodies, most relevant first.</summary>
+    public static List<ExtractedLink> Extract(string? textBody, string? htmlBody, PublicSuffixList suffixes)
+    {
+        ArgumentNullException.ThrowIfNull(suffixes);
+        var collector = new LinkCollector();
+        try
+        {
+            Collect(textBody, htmlBody, suffixes, collector);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pathological body; the links found so far are still useful, and a check must never fail on content.
+        }
+
+        return collector.Links;
+    }
+
+    private static void Collect(string? textBody, string? htmlBody, PublicSuffixList suffixes, LinkCollector collector)
+    {
+        string? htmlText = null;
+        if (!string.IsNullOrEmpty(htmlBody))
+        {
+            foreach (Match match in AttributePattern().Matches(htmlBody))
+            {
+                var value = WebUtility.HtmlDecode(match.Groups["value"].Value).Trim();
+                collector.AddUrl(value, inMarkup: true, requireScheme: false);
+            }
+
+            // Visible text: tags become spaces so that words on both sides of a tag do not join.
+            htmlText = WebUtility.HtmlDecode(TagPattern().Replace(htmlBody, " "));
+        }
+
+        var texts = new List<string>(2);
+        foreach (var body in (ReadOnlySpan<string?>)[textBody, htmlText])
+        {
+            if (!string.IsNullOrEmpty(body))
+            {
+                texts.Add(ScanUrls(Deobfuscate(body), collector));
+            }
+        }
+
+        foreach (var remaining in texts)
+        {
+            ScanBareHosts(remaining, collector, suffixes);
+        }
+    }
+
+    /// <summary>Undoes the common ways to write a link so that it is not clickable.</summary>
+    internal static string Deobfuscate(string text)
+    {
+        var result = ObfuscatedSchemePattern().Replace(text, match => "http" + match.Groups["s"].Value + "://");
+        return ObfuscatedDotPattern().Replace(result, ".");
+    }
+
+    // Finds URLs with a scheme (or "www."), records them, and blanks them out so bare-host scanning does not see
+    // file names in their paths.
+    private static string ScanUrls(string text, LinkCollector collector) =>
+        UrlPattern().Replace(text, match =>
+        {
+            collector.AddUrl(match.Value, inMarkup: false, requireScheme: false);
+            return new string(' ', match.Length);
+        });
+
+    private static void ScanBareHosts(string text, LinkCollector collector, PublicSuffixList suffixes)
+    {
+        foreach (Match match in BareHostPattern().Matches(text))
+        {
+            if (collector.IsFull)
+            {
+                return;
+            }
+
+            var host = match.Value;
+            var topLevel = PublicSuffixList.ToAscii(host[(host.LastIndexOf('.') + 1)..]);
+            if (topLevel is not null && suffixes.IsRule(topLevel))
+            {
+                collector.AddHost(host, host, inMarkup: false);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\b(?:href|src|action|background)\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)'|(?<value>[^\s>""']+))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex AttributePattern();
+
+    [GeneratedRegex(@"<!--.*?-->|<(?:script|style)\b.*?</(?:script|style)\s*>|<[^>]*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex TagPattern();
+
+    [GeneratedRegex(@"\bh(?:xx|XX|\*\*|tt)p(?<s>s?)(?:\[:\]|:)//", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ObfuscatedSchemePattern();
+
+    [GeneratedRegex(@"\s?(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\})\s?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ObfuscatedDotPattern();
+
+    [GeneratedRegex(@"(?:\b(?:https?|ftps?)://|\bwww\.)(?:\[[0-9A-Fa-f:.]+\]|[^\s<>""'\\/?#\[\]]+)[^\s<>""']*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex UrlPattern();
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}_.\-/])(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,61}[\p{L}\p{N}])?\.)+(?:\p{L}{2,63}|xn--[a-z0-9\-]{1,59})(?![\p{L}\p{N}_\-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex BareHostPattern();
+}

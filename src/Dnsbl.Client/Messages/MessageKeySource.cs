@@ -1,0 +1,29 @@
+namespace Dnsbl.Client.Messages;
+
+/// <summary>Where in a message a looked-up key came from.</summary>
+public enum MessageKeySource
+{
+    /// <summary>The IP address of the client connected to this MTA.</summary>
+    ConnectingClient,
+
+    /// <summary>An IP address of a relay from the Received chain.</summary>
+    Relay,
+
+    /// <summary>The HELO/EHLO name.</summary>
+    Helo,
+
+    /// <summary>The client's reverse DNS name.</summary>
+    ReverseDns,
+
+    /// <summary>The envelope sender's domain.</summary>
+    MailFrom,
+
+    /// <summary>The header From domain.</summary>
+    HeaderFrom,
+
+    /// <summary>The Reply-To domain.</summary>
+    ReplyTo,
+
+    /// <summary>A link (URL or bare host) in the body.</summary>
+    Link,
+}

@@ -1,0 +1,29 @@
+namespace Dnsbl.Client.Messages;
+
+/// <summary>What went wrong while reading a message; problems are recorded, never thrown.</summary>
+public enum MessageProblemKind
+{
+    /// <summary>A header line had no name or colon and was skipped.</summary>
+    MalformedHeader,
+
+    /// <summary>A Received header could not be read as a relay hop and was skipped.</summary>
+    MalformedReceived,
+
+    /// <summary>More headers (or Received headers) than the limit; the rest were ignored.</summary>
+    TooManyHeaders,
+
+    /// <summary>The message was larger than the read limit; the rest was ignored.</summary>
+    Truncated,
+
+    /// <summary>An address header (From, Reply-To, Return-Path) held no usable address.</summary>
+    MalformedAddress,
+
+    /// <summary>The MIME structure was broken (missing boundary, too deep, too many parts).</summary>
+    MalformedMime,
+
+    /// <summary>A body part's transfer encoding was invalid; what could be decoded was kept.</summary>
+    BadTransferEncoding,
+
+    /// <summary>A part's charset is unknown; it was read as UTF-8 (or Latin-1 when not valid UTF-8).</summary>
+    UnknownCharset,
+}

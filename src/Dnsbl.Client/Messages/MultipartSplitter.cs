@@ -1,0 +1,53 @@
+namespace Dnsbl.Client.Messages;
+
+/// <summary>Splits a multipart body at its boundary lines (RFC 2046 §5.1.1); the preamble and epilogue are dropped.</summary>
+internal static class MultipartSplitter
+{
+    /// <summary>The parts between <c>--boundary</c> lines; <paramref name="closed"/> tells whether <c>--boundary--</c> was seen.</summary>
+    public static List<string> Split(string body, string boundary, out bool closed)
+    {
+        var parts = new List<string>();
+        var delimiter = "--" + boundary;
+        var partStart = -1;
+        var position = 0;
+        closed = false;
+        while (position < body.Length)
+        {
+            var lineEnd = body.IndexOf('\n', position);
+            var next = lineEnd < 0 ? body.Length : lineEnd + 1;
+            var line = body.AsSpan(position, (lineEnd < 0 ? body.Length : lineEnd) - position).TrimEnd("\r \t");
+            if (line.StartsWith(delimiter, StringComparison.Ordinal))
+            {
+                var rest = line[delimiter.Length..];
+                if (rest.IsEmpty || rest.SequenceEqual("--"))
+                {
+                    if (partStart >= 0)
+                    {
+                        // The line break before a delimiter belongs to the delimiter.
+                        parts.Add(WithoutFinalLineBreak(body[partStart..position]));
+                    }
+
+                    if (!rest.IsEmpty)
+                    {
+                        closed = true;
+                        return parts;
+                    }
+
+                    partStart = next;
+                }
+            }
+
+            position = next;
+        }
+
+        if (partStart >= 0 && partStart < body.Length)
+        {
+            parts.Add(body[partStart..]);
+        }
+
+        return parts;
+    }
+
+    private static string WithoutFinalLineBreak(string part) =>
+        part.EndsWith("\r\n", StringComparison.Ordinal) ? part[..^2] : part.EndsWith('\n') ? part[..^1] : part;
+}

@@ -1,0 +1,37 @@
+using Dnsbl.Client.Dns;
+using Dnsbl.Client.Health;
+using Dnsbl.Client.Lists;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Dnsbl.Client.Tests.Health.Fakes;
+
+/// <summary>Ready-made scripts: a healthy IPv4 list, a healthy domain list, and a monitor over a fake resolver.</summary>
+internal static class HealthScripts
+{
+    public const string IpZone = "bl.example.test";
+    public const string DomainZone = "dbl.example.test";
+    public const string ListedIpv4 = "2.0.0.127." + IpZone;
+    public const string UnlistedIpv4 = "1.0.0.127." + IpZone;
+
+    public static ScriptedDnsResolver HealthyIpList(this ScriptedDnsResolver resolver, string zone = IpZone) => resolver
+        .Status(zone, DnsRecordType.NS, DnsLookupStatus.NoData)
+        .Answer("2.0.0.127." + zone, DnsRecordType.A, "127.0.0.2");
+
+    public static ScriptedDnsResolver HealthyDomainList(this ScriptedDnsResolver resolver, string zone = DomainZone) => resolver
+        .Status(zone, DnsRecordType.NS, DnsLookupStatus.NoData)
+        .Answer("test." + zone, DnsRecordType.A, "127.0.1.2");
+
+    public static DnsblHealthOptions Options(Action<DnsblHealthOptions>? configure = null)
+    {
+        var options = new DnsblHealthOptions { LoopbackNameserversAreRetired = false };
+        configure?.Invoke(options);
+        return options;
+    }
+
+    public static DnsblHealthMonitor Monitor(
+        IDnsResolver resolver, TimeProvider time, DnsblHealthOptions? options = null, params DnsList[] lists) =>
+        new(lists.Length == 0 ? [new DnsList(IpZone)] : lists, resolver, options ?? Options(), time, NullLogger.Instance, new Random(7));
+
+    public static ListProber Prober(IDnsResolver resolver, DnsblHealthOptions? options = null) =>
+        new(resolver, options ?? Options(), new TestTimeProvider(), new Random(7));
+}
