@@ -1,27 +1,100 @@
-using System.Net;
+using System.Diagnostics.Metrics;
+using Dnsbl.Client.Caching;
+using Dnsbl.Client.Dns;
+using Dnsbl.Client.Health;
+using Dnsbl.Client.Lists;
+using Dnsbl.Client.Resilience;
+using Dnsbl.Client.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dnsbl.Client;
 
 /// <summary>
-/// The front door: checks IP addresses and domains against every enabled list in parallel, under one deadline,
-/// through a cache, and scores the answers. Thread-safe; create one per configuration and share it.
+/// The front door: checks IP addresses, domains and messages against every enabled list in parallel, under one
+/// deadline, through a TTL cache with in-flight sharing, and scores the answers. Thread-safe: create one per
+/// configuration and share it. Lists that health probing disabled are skipped and say why.
 /// </summary>
 public sealed partial class DnsblClient : IAsyncDisposable
 {
-    // CONTRACT (front-door owner implements): ctor(DnsblOptions, ILoggerFactory?, TimeProvider?, IMeterFactory?),
-    // internal ctor taking an IDnsResolver, CheckAsync(IPAddress), CheckDomainAsync(string), Health monitor.
-    /// <summary>Checks an IP address against every enabled IP list.</summary>
-    /// <param name="address">The address (IPv4, IPv6 or IPv4-mapped IPv6, which is checked as IPv4).</param>
-    /// <param name="cancellationToken">Cancels the check.</param>
-    /// <returns>The score, verdict and per-list outcomes.</returns>
-    public ValueTask<DnsblCheckResult> CheckAsync(IPAddress address, CancellationToken cancellationToken = default)
+    private readonly DnsList[] _lists;
+    private readonly int[] _ipSlots;
+    private readonly int[] _domainSlots;
+    private readonly IDnsResolver _resolver;
+    private readonly bool _ownsResolver;
+    private readonly OutcomeCache? _cache;
+    private readonly InFlightLookups _inFlight = new();
+    private readonly ListPipelines _pipelines;
+    private readonly DnsblMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly CheckSettings _settings;
+    private readonly IListHealthGate _gate;
+    private readonly CancellationTokenSource _disposing = new();
+    private int _disposed;
+
+    /// <summary>Creates a client for <paramref name="options"/>, talking to its nameservers (or those of /etc/resolv.conf).</summary>
+    /// <param name="options">The configuration; a snapshot is taken, later changes have no effect.</param>
+    /// <param name="loggerFactory">Where logs go; none by default.</param>
+    /// <param name="timeProvider">The clock for TTLs, deadlines and probes; the system clock by default.</param>
+    /// <param name="meterFactory">Creates the "Dnsbl.Client" meter; a standalone meter by default.</param>
+    /// <exception cref="DnsblConfigurationException">The options are invalid; the message lists every problem.</exception>
+    public DnsblClient(DnsblOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, IMeterFactory? meterFactory = null)
+        : this(options, null, loggerFactory, timeProvider, meterFactory)
     {
-        ArgumentNullException.ThrowIfNull(address);
-        return _notBuilt ? throw new NotImplementedException() : default;
     }
 
-    private readonly bool _notBuilt = true;
+    internal DnsblClient(DnsblOptions options, IDnsResolver? resolver, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, IMeterFactory? meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        DnsblOptionsValidation.ThrowIfInvalid(options);
+        loggerFactory ??= NullLoggerFactory.Instance;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = loggerFactory.CreateLogger<DnsblClient>();
+        _settings = new CheckSettings(options);
+        _lists = [.. options.Lists];
+        _ipSlots = SlotsWhere(_lists, static l => l.IsIpList);
+        _domainSlots = SlotsWhere(_lists, static l => l.Kind is DnsListKind.DomainBlockList or DnsListKind.DomainAllowList or DnsListKind.UriBlockList);
+        _ownsResolver = resolver is null;
+        _resolver = resolver ?? ResolverFactory.Create(options, _time, loggerFactory);
+        _cache = options.Cache.Enabled
+            ? new OutcomeCache(_lists.Length, new TtlPolicy(options.Cache.MinimumTtl, options.Cache.MaximumTtl), options.Cache.SizeLimit, _time)
+            : null;
+        _pipelines = new ListPipelines(_lists.Length, _time);
+        _metrics = new DnsblMetrics(meterFactory);
+        Health = new DnsblHealthMonitor(_lists, _resolver, options.Health, _time, loggerFactory.CreateLogger("Dnsbl.Client.Health"));
+        _gate = Health;
+        _metrics.ObserveHealth(Health);
+    }
+
+    /// <summary>The health of every list: probes, states, the report and operator overrides. Lookups consult it.</summary>
+    public DnsblHealthMonitor Health { get; }
+
+    /// <summary>The lists this client checks, in configuration order.</summary>
+    public IReadOnlyList<DnsList> Lists => _lists;
+
+    /// <summary>How many answers the cache holds.</summary>
+    internal int CachedAnswers => _cache?.Count ?? 0;
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _disposing.CancelAsync().ConfigureAwait(false);
+        await Health.DisposeAsync().ConfigureAwait(false);
+        if (_ownsResolver)
+        {
+            await _resolver.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _metrics.Dispose();
+        _disposing.Dispose();
+    }
+
+    private static int[] SlotsWhere(DnsList[] lists, Func<DnsList, bool> predicate) =>
+        [.. Enumerable.Range(0, lists.Length).Where(i => predicate(lists[i]))];
 }

@@ -6,6 +6,8 @@ namespace Dnsbl.Client.Lists;
 /// </summary>
 public sealed partial class DnsList
 {
+    private string? _displayZone;
+
     /// <summary>Creates a list for <paramref name="zone"/>.</summary>
     /// <param name="zone">The list's zone, e.g. <c>zen.spamhaus.org</c>; normalised (lower case, no trailing dot, IDN to punycode).</param>
     /// <param name="kind">What the list holds.</param>
@@ -20,6 +22,9 @@ public sealed partial class DnsList
 
     /// <summary>The normalised zone queries are made under.</summary>
     public string Zone { get; }
+
+    /// <summary>The zone as results, logs and reports show it: key-looking labels (e.g. a Spamhaus DQS key) replaced by <c>***</c>.</summary>
+    public string DisplayZone => _displayZone ??= ZoneRedactor.Redact(Zone);
 
     /// <summary>What the list holds.</summary>
     public DnsListKind Kind { get; }

@@ -1,4 +1,5 @@
 using Dnsbl.Client.Catalogue;
+using Dnsbl.Client.Lists;
 
 namespace Dnsbl.Client.Tests.Catalogue;
 

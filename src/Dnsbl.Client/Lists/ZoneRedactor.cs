@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Dnsbl.Client.Catalogue;
+namespace Dnsbl.Client.Lists;
 
 /// <summary>
 /// Hides secrets in zone and query names before they reach logs, results or health reports: a DQS-style key in

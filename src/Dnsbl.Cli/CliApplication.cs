@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Dnsbl.Cli.Commands;
+
+namespace Dnsbl.Cli;
+
+/// <summary>The dnsbl command line: parses arguments, runs one command, maps failures to exit codes.</summary>
+internal static class CliApplication
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var console = new CliConsole(output, error);
+        var root = new RootCommand("Check IP addresses, domains and messages against DNS lists (DNSBL, DNSWL, RHSBL, URI lists).")
+        {
+            CheckCommand.Create(console),
+            HealthCommand.Create(console),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync($"dnsbl: {parseError.Message}").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Run 'dnsbl --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CliUsageException usage)
+        {
+            await error.WriteLineAsync($"dnsbl: {usage.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+        catch (Exception invalid) when (invalid is ArgumentException or FormatException or Dnsbl.Client.DnsblConfigurationException)
+        {
+            await error.WriteLineAsync($"dnsbl: {invalid.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Dnsbl.Client;
+
+namespace Dnsbl.Cli.Output;
+
+/// <summary>The stable JSON shape of check results: an array with one object per input.</summary>
+internal static class CheckJson
+{
+    public static Task WriteAsync(TextWriter output, IReadOnlyList<DnsblCheckResult> results, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return output.WriteLineAsync(JsonSerializer.Serialize(results.Select(ToJson).ToArray(), JsonNames.Options));
+    }
+
+    public static CheckResultJson ToJson(DnsblCheckResult result) => new(
+        result.Input,
+        result.Score,
+        result.Verdict,
+        result.IsComplete,
+        result.MissingLists,
+        result.Elapsed.TotalMilliseconds,
+        [.. result.Lists.Select(ToJson)]);
+
+    private static ListOutcomeJson ToJson(ListOutcome outcome) => new(
+        outcome.List.Name,
+        outcome.List.DisplayZone,
+        outcome.Input,
+        outcome.Kind,
+        [.. outcome.Codes.Select(c => c.ToString())],
+        outcome.Text,
+        [.. outcome.MatchedRules.Select(r => r.Name ?? r.Filter?.ToString() ?? "any")],
+        outcome.Weight,
+        outcome.Kind == ListOutcomeKind.Error ? JsonNames.Camel(outcome.Error.ToString()) : null,
+        outcome.ErrorDetail,
+        outcome.SkipReason,
+        outcome.Latency.TotalMilliseconds,
+        outcome.FromCache);
+}
+
+/// <summary>One input's result in JSON.</summary>
+internal sealed record CheckResultJson(
+    string Input, double Score, DnsblVerdict Verdict, bool Complete, IReadOnlyList<string> MissingLists, double ElapsedMs, IReadOnlyList<ListOutcomeJson> Lists);
+
+/// <summary>One list's outcome in JSON; <c>zone</c> is the display zone, with secrets masked.</summary>
+internal sealed record ListOutcomeJson(
+    string Name, string Zone, string Input, ListOutcomeKind Outcome, IReadOnlyList<string> Codes, IReadOnlyList<string> Text,
+    IReadOnlyList<string> Rules, double Weight, string? Error, string? ErrorDetail, string? SkipReason, double LatencyMs, bool FromCache);

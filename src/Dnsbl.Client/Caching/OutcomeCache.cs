@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+
+namespace Dnsbl.Client.Caching;
+
+/// <summary>
+/// The answer cache: list outcomes keyed by (list slot, query name), kept for their clamped TTL, bounded in size.
+/// </summary>
+/// <remarks>
+/// Microsoft.Extensions.Caching.Memory keys are objects, so every probe of it would box or build a key; the hot path
+/// (a check answered wholly from the cache) must allocate nothing. One dictionary per list slot, looked up by the
+/// query name as a span through <see cref="ConcurrentDictionary{TKey,TValue}.GetAlternateLookup{TAlternateKey}"/>,
+/// allows exactly that. Eviction is amortised: when the bound is passed, expired entries go first, then those that
+/// expire soonest.
+/// </remarks>
+internal sealed class OutcomeCache
+{
+    private readonly ConcurrentDictionary<string, CachedOutcome>[] _slots;
+    private readonly ConcurrentDictionary<string, CachedOutcome>.AlternateLookup<ReadOnlySpan<char>>[] _spanLookups;
+    private readonly TimeProvider _time;
+    private readonly TtlPolicy _ttl;
+    private readonly int _sizeLimit;
+    private readonly Lock _evictionGate = new();
+    private int _count;
+
+    public OutcomeCache(int slotCount, TtlPolicy ttl, int sizeLimit, TimeProvider time)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(slotCount);
+        ArgumentOutOfRangeException.ThrowIfLessThan(sizeLimit, 1);
+        _slots = new ConcurrentDictionary<string, CachedOutcome>[slotCount];
+        _spanLookups = new ConcurrentDictionary<string, CachedOutcome>.AlternateLookup<ReadOnlySpan<char>>[slotCount];
+        for (var i = 0; i < slotCount; i++)
+        {
+            _slots[i] = new ConcurrentDictionary<string, CachedOutcome>(StringComparer.Ordinal);
+            _spanLookups[i] = _slots[i].GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        _ttl = ttl;
+        _sizeLimit = sizeLimit;
+        _time = time;
+    }
+
+    /// <summary>How many entries are held (expired ones included until evicted).</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    public bool TryGet(int slot, ReadOnlySpan<char> queryName, out ListOutcome outcome)
+    {
+        if (_spanLookups[slot].TryGetValue(queryName, out var entry))
+        {
+            if (_time.GetTimestamp() < entry.ExpiresAt)
+            {
+                outcome = entry.Outcome;
+                return true;
+            }
+
+            if (_spanLookups[slot].TryRemove(queryName, out _))
+            {
+                Interlocked.Decrement(ref _count);
+            }
+        }
+
+        outcome = null!;
+        return false;
+    }
+
+    /// <summary>Keeps <paramref name="outcome"/> for <paramref name="timeToLive"/> clamped by the policy; errors are never cached.</summary>
+    public void Set(int slot, string queryName, ListOutcome outcome, TimeSpan? timeToLive)
+    {
+        if (outcome.Kind is ListOutcomeKind.Error or ListOutcomeKind.Skipped)
+        {
+            return;
+        }
+
+        var lifetime = _ttl.Clamp(timeToLive);
+        if (lifetime <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var expiresAt = _time.GetTimestamp() + (long)(lifetime.TotalSeconds * _time.TimestampFrequency);
+        var entry = new CachedOutcome(outcome, expiresAt);
+        var added = false;
+        _slots[slot].AddOrUpdate(queryName, _ => { added = true; return entry; }, (_, _) => entry);
+        if (added && Interlocked.Increment(ref _count) > _sizeLimit)
+        {
+            Evict();
+        }
+    }
+
+    private void Evict()
+    {
+        if (!_evictionGate.TryEnter())
+        {
+            return;
+        }
+
+        try
+        {
+            var now = _time.GetTimestamp();
+            RemoveWhere(e => e.Value.ExpiresAt <= now);
+            var excess = Count - (_sizeLimit - (_sizeLimit / 10));
+            if (excess <= 0)
+            {
+                return;
+            }
+
+            // Drop the ~10 % that expire soonest, so a burst does not trigger a sweep per insertion.
+            var cutoff = _slots.SelectMany(s => s.Values.Select(v => v.ExpiresAt)).Order().ElementAt(Math.Min(excess, Count - 1));
+            RemoveWhere(e => e.Value.ExpiresAt <= cutoff);
+        }
+        finally
+        {
+            _evictionGate.Exit();
+        }
+    }
+
+    private void RemoveWhere(Func<KeyValuePair<string, CachedOutcome>, bool> predicate)
+    {
+        foreach (var slot in _slots)
+        {
+            foreach (var pair in slot)
+            {
+                if (predicate(pair) && slot.TryRemove(pair))
+                {
+                    Interlocked.Decrement(ref _count);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using Dnsbl.Client.Lists;
+
+namespace Dnsbl.Client;
+
+public sealed partial class DnsblClient
+{
+    // RFC 1035 §2.3.4: 255 octets on the wire, so at most 253 characters in text form; room to spare for building.
+    private const int QueryNameBufferLength = 256;
+
+    /// <summary>Checks an IP address against every enabled IP list (block and allow lists).</summary>
+    /// <param name="address">IPv4 or IPv6; an IPv4-mapped IPv6 address is checked as IPv4, a scope id is ignored.</param>
+    /// <param name="cancellationToken">Cancels the check (throws <see cref="OperationCanceledException"/>).</param>
+    /// <returns>The score, verdict and per-list outcomes; answered synchronously when the cache holds every list.</returns>
+    /// <exception cref="ArgumentException">The address is neither IPv4 nor IPv6.</exception>
+    public ValueTask<DnsblCheckResult> CheckAsync(IPAddress address, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        return CheckKeyAsync(QueryKey.FromAddress(address), _ipSlots, cancellationToken);
+    }
+
+    /// <summary>Checks a domain (HELO name, sender domain, ...) against every enabled domain and URI list.</summary>
+    /// <param name="domain">The domain; normalised (lower case, no trailing dot, IDN to punycode) before it is asked.</param>
+    /// <param name="cancellationToken">Cancels the check (throws <see cref="OperationCanceledException"/>).</param>
+    /// <returns>The score, verdict and per-list outcomes.</returns>
+    /// <exception cref="ArgumentException">The domain is not a valid name; the message says why.</exception>
+    public ValueTask<DnsblCheckResult> CheckDomainAsync(string domain, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (!DomainName.TryNormalize(domain, out var normalized, out var error))
+        {
+            throw new ArgumentException($"'{domain}' is not a valid domain name: {error}", nameof(domain));
+        }
+
+        return CheckKeyAsync(QueryKey.FromDomain(normalized, normalized), _domainSlots, cancellationToken);
+    }
+
+    private ValueTask<DnsblCheckResult> CheckKeyAsync(QueryKey key, int[] slots, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var outcomes = new ListOutcome[slots.Length];
+        Span<char> name = stackalloc char[QueryNameBufferLength];
+        var missing = 0;
+        for (var i = 0; i < slots.Length; i++)
+        {
+            var slot = slots[i];
+            if (TryAnswerAtOnce(slot, key, name, out var outcome))
+            {
+                outcomes[i] = outcome;
+            }
+            else
+            {
+                missing++;
+            }
+        }
+
+        if (missing == 0)
+        {
+            return new ValueTask<DnsblCheckResult>(Conclude(key.Display, outcomes, started, []));
+        }
+
+        return new ValueTask<DnsblCheckResult>(CheckSlowAsync(key, slots, outcomes, started, cancellationToken));
+    }
+
+    /// <summary>Skipped, invalid or cached: an outcome without waiting. False when the list must be asked.</summary>
+    private bool TryAnswerAtOnce(int slot, in QueryKey key, Span<char> name, out ListOutcome outcome)
+    {
+        var list = _lists[slot];
+        if (!_gate.IsEnabled(list, out var reason))
+        {
+            outcome = OutcomeFactory.Skipped(list, key.Display, reason);
+            _metrics.Skipped(list);
+            return true;
+        }
+
+        if (!key.TryFormat(list.Zone, name, out var written))
+        {
+            outcome = OutcomeFactory.InvalidQuery(list, key.Display);
+            return true;
+        }
+
+        if (_cache is not null && _cache.TryGet(slot, name[..written], out outcome))
+        {
+            _metrics.CacheHit(list);
+            return true;
+        }
+
+        outcome = null!;
+        return false;
+    }
+}

@@ -1,0 +1,81 @@
+using Dnsbl.Client.Dns;
+using Dnsbl.Client.Lists;
+using Dnsbl.Client.Telemetry;
+using Polly.CircuitBreaker;
+
+namespace Dnsbl.Client;
+
+public sealed partial class DnsblClient
+{
+    /// <summary>Starts (or joins) the lookup of one query name for one list, bounded by the list's own timeout.</summary>
+    private Task<ListOutcome> StartLookup(int slot, string input, string queryName)
+    {
+        var lookup = _inFlight.GetOrStart(slot, queryName, (this, slot, input, queryName), static s => s.Item1.LookupAsync(s.slot, s.input, s.queryName), out var coalesced);
+        if (coalesced)
+        {
+            _metrics.Coalesced(_lists[slot]);
+        }
+
+        return _lists[slot].Timeout is { } timeout ? WithListTimeoutAsync(lookup, slot, input, queryName, timeout) : lookup;
+    }
+
+    private async Task<ListOutcome> WithListTimeoutAsync(Task<ListOutcome> lookup, int slot, string input, string queryName, TimeSpan timeout)
+    {
+        using var expiry = new CancellationTokenSource();
+        var timer = Task.Delay(timeout, _time, expiry.Token);
+        if (await Task.WhenAny(lookup, timer).ConfigureAwait(false) == lookup)
+        {
+            await expiry.CancelAsync().ConfigureAwait(false);
+            return await lookup.ConfigureAwait(false);
+        }
+
+        var list = _lists[slot];
+        return OutcomeFactory.Failed(list, input, DnsblErrorKind.Timeout, $"no answer within the list timeout of {timeout.TotalMilliseconds:0} ms", queryName);
+    }
+
+    /// <summary>One shared lookup: not tied to any caller's token, so a late answer still fills the cache.</summary>
+    private async Task<ListOutcome> LookupAsync(int slot, string input, string queryName)
+    {
+        var list = _lists[slot];
+        var started = _time.GetTimestamp();
+        using var activity = DnsblActivity.StartListQuery(list.Name);
+        _metrics.CacheMiss(list);
+        DnsLookupResult result;
+        try
+        {
+            result = await _pipelines.ResolveAsync(slot, _resolver, new DnsQuestion(queryName, DnsRecordType.A), _disposing.Token).ConfigureAwait(false);
+        }
+        catch (BrokenCircuitException)
+        {
+            return OutcomeFactory.Skipped(list, input, "circuit open: the list's recent queries kept failing");
+        }
+        catch (OperationCanceledException) when (_disposing.IsCancellationRequested)
+        {
+            return OutcomeFactory.Failed(list, input, DnsblErrorKind.NetworkError, "the client was disposed");
+        }
+
+        var answer = ListAnswerInterpreter.Interpret(list, result);
+        var text = answer.Kind == ListOutcomeKind.Listed && list.FetchText ? await FetchTextAsync(queryName).ConfigureAwait(false) : [];
+        var latency = _time.GetElapsedTime(started);
+        var outcome = OutcomeFactory.FromAnswer(list, input, queryName, answer, text, latency);
+        _metrics.Completed(list, outcome, latency);
+        if (answer.Error == DnsblErrorKind.OperatorRefusal)
+        {
+            Log.OperatorRefusal(_logger, list.Name, answer.Detail);
+            _gate.ReportRefusal(list);
+        }
+        else if (outcome.Kind == ListOutcomeKind.Error)
+        {
+            Log.LookupFailed(_logger, list.Name, outcome.Error, answer.Detail);
+        }
+
+        _cache?.Set(slot, queryName, OutcomeFactory.AsCached(outcome), answer.TimeToLive);
+        return outcome;
+    }
+
+    private async Task<IReadOnlyList<string>> FetchTextAsync(string queryName)
+    {
+        var result = await _resolver.ResolveAsync(new DnsQuestion(queryName, DnsRecordType.TXT), _disposing.Token).ConfigureAwait(false);
+        return result.Status == DnsLookupStatus.Answered ? [.. result.Answers.Select(r => r.Text).OfType<string>()] : [];
+    }
+}

@@ -1,0 +1,59 @@
+using Dnsbl.Client.Lists;
+
+namespace Dnsbl.Client;
+
+/// <summary>Builds <see cref="ListOutcome"/>s; the one place that decides what an outcome says.</summary>
+internal static class OutcomeFactory
+{
+    public static ListOutcome Skipped(DnsList list, string input, string reason) => new()
+    {
+        List = list,
+        Input = input,
+        Kind = ListOutcomeKind.Skipped,
+        SkipReason = reason,
+    };
+
+    public static ListOutcome InvalidQuery(DnsList list, string input) =>
+        Failed(list, input, DnsblErrorKind.InvalidQuery, $"'{input}' under '{list.Name}' does not fit a DNS name (253 characters, labels of 63)");
+
+    public static ListOutcome Failed(DnsList list, string input, DnsblErrorKind error, string detail, string queryName = "") => new()
+    {
+        List = list,
+        Input = input,
+        QueryName = ZoneRedactor.Redact(queryName),
+        Kind = ListOutcomeKind.Error,
+        Error = error,
+        ErrorDetail = detail,
+    };
+
+    public static ListOutcome FromAnswer(DnsList list, string input, string queryName, ListAnswer answer, IReadOnlyList<string> text, TimeSpan latency) => new()
+    {
+        List = list,
+        Input = input,
+        QueryName = ZoneRedactor.Redact(queryName),
+        Kind = answer.Kind,
+        Codes = answer.Codes,
+        Text = text,
+        MatchedRules = answer.Kind == ListOutcomeKind.Listed ? answer.Match.MatchedRules : [],
+        Weight = answer.Kind == ListOutcomeKind.Listed ? answer.Match.Weight : 0,
+        Error = answer.Error,
+        ErrorDetail = answer.Detail,
+        Latency = latency,
+    };
+
+    /// <summary>The copy the cache keeps: same answer, marked as cached, no latency of its own.</summary>
+    public static ListOutcome AsCached(ListOutcome outcome) => new()
+    {
+        List = outcome.List,
+        Input = outcome.Input,
+        QueryName = outcome.QueryName,
+        Kind = outcome.Kind,
+        Codes = outcome.Codes,
+        Text = outcome.Text,
+        MatchedRules = outcome.MatchedRules,
+        Weight = outcome.Weight,
+        Error = outcome.Error,
+        ErrorDetail = outcome.ErrorDetail,
+        FromCache = true,
+    };
+}

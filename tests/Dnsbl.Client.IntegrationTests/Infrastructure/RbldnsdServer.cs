@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Dnsbl.Client.Dns;
+using Dnsbl.Client.Testing.Server;
+
+namespace Dnsbl.Client.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real rbldnsd on 127.0.0.1 for integration tests: zone files in a world-readable temp folder (rbldnsd drops
+/// privileges when started as root), a free port, readiness proven by a real DNS answer, killed by pid on dispose.
+/// </summary>
+public sealed class RbldnsdServer : IAsyncDisposable
+{
+    /// <summary>Where the Debian/Ubuntu package installs rbldnsd.</summary>
+    public const string DefaultExecutablePath = "/usr/sbin/rbldnsd";
+
+    private const int StartAttempts = 5;
+    private const int ReadinessProbes = 100;
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromMilliseconds(100);
+
+    private const UnixFileMode WorldReadableFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+        | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+
+    private const UnixFileMode WorldReadableFile = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+
+    private readonly Process _process;
+    private int _disposed;
+
+    private RbldnsdServer(Process process, IPEndPoint endPoint, string dataDirectory)
+    {
+        _process = process;
+        EndPoint = endPoint;
+        DataDirectory = dataDirectory;
+    }
+
+    /// <summary>The loopback address and port rbldnsd answers on (UDP).</summary>
+    public IPEndPoint EndPoint { get; }
+
+    /// <summary>The folder holding the zone files (deleted on dispose).</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>The rbldnsd process id.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Writes the zone files, starts rbldnsd and waits until it answers.</summary>
+    /// <param name="zones">The datasets to serve.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running server.</returns>
+    /// <exception cref="InvalidOperationException">rbldnsd is not installed, or it did not start.</exception>
+    public static async Task<RbldnsdServer> StartAsync(IReadOnlyList<RbldnsdZone> zones, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(zones);
+        if (zones.Count == 0)
+        {
+            throw new ArgumentException("rbldnsd needs at least one zone.", nameof(zones));
+        }
+
+        var executable = FindExecutable()
+            ?? throw new InvalidOperationException("rbldnsd is not installed: apt-get install -y rbldnsd");
+        var directory = WriteZoneFiles(zones);
+        var failures = new List<string>();
+        for (var attempt = 1; attempt <= StartAttempts; attempt++)
+        {
+            var endPoint = new IPEndPoint(IPAddress.Loopback, FreePort());
+            var process = Start(executable, directory, endPoint, zones);
+            var server = new RbldnsdServer(process, endPoint, directory);
+            if (await server.WaitUntilAnsweringAsync(zones[0].Zone, cancellationToken).ConfigureAwait(false))
+            {
+                return server;
+            }
+
+            // Usually a port race: someone took the port between our probe and rbldnsd's bind. Try another.
+            failures.Add($"port {endPoint.Port}: {await server.StopAsync().ConfigureAwait(false)}");
+        }
+
+        Directory.Delete(directory, recursive: true);
+        throw new InvalidOperationException($"rbldnsd did not start after {StartAttempts} attempts: {string.Join("; ", failures)}");
+    }
+
+    /// <summary>Kills rbldnsd by its pid and deletes the zone files.</summary>
+    /// <returns>A task that completes when the process has exited.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await StopAsync().ConfigureAwait(false);
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+
+    private async Task<bool> WaitUntilAnsweringAsync(string zone, CancellationToken cancellationToken)
+    {
+        for (var probe = 0; probe < ReadinessProbes && !_process.HasExited; probe++)
+        {
+            var answer = await LoopbackQuery.ExchangeUdpAsync(EndPoint, new DnsQuestion(zone, DnsRecordType.SOA), (ushort)probe, ProbeTimeout, cancellationToken)
+                .ConfigureAwait(false);
+            if (answer is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<string> StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        var errors = await _process.StandardError.ReadToEndAsync().ConfigureAwait(false);
+        var exitCode = _process.ExitCode;
+        _process.Dispose();
+        return $"exit code {exitCode}, stderr: {errors.Trim()}";
+    }
+
+    private static Process Start(string executable, string directory, IPEndPoint endPoint, IReadOnlyList<RbldnsdZone> zones)
+    {
+        var startInfo = new ProcessStartInfo(executable)
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = false,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "-n", "-q", "-b", $"127.0.0.1/{endPoint.Port}", "-w", directory })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var zone in zones)
+        {
+            startInfo.ArgumentList.Add($"{zone.Zone}:{zone.DatasetType}:{zone.FileName}");
+        }
+
+        return Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {executable}.");
+    }
+
+    private static string WriteZoneFiles(IReadOnlyList<RbldnsdZone> zones)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "dnsbl-rbldnsd-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(directory, WorldReadableFolder);
+        }
+
+        foreach (var zone in zones)
+        {
+            if (Path.GetFileName(zone.FileName) != zone.FileName)
+            {
+                throw new ArgumentException($"'{zone.FileName}' must be a plain file name.", nameof(zones));
+            }
+
+            var path = Path.Combine(directory, zone.FileName);
+            File.WriteAllText(path, zone.Data);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, WorldReadableFile);
+            }
+        }
+
+        return directory;
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)probe.LocalEndPoint!).Port;
+    }
+
+    private static string? FindExecutable()
+    {
+        if (File.Exists(DefaultExecutablePath))
+        {
+            return DefaultExecutablePath;
+        }
+
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, "rbldnsd"))
+            .FirstOrDefault(File.Exists);
+    }
+}
