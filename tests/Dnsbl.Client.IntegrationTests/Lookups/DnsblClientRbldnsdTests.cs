@@ -17,7 +17,7 @@ public sealed class DnsblClientRbldnsdTests : IAsyncLifetime
         {
             Lists =
             [
-                WithText(DnsList.Parse("bl.test=127.0.0.2*3 bl.test=127.0.0.4*2 bl.test=127.0.0.[3..10]*1")),
+                WithText(DnsList.Parse("bl.test=127.0.0.2*3 bl.test=127.0.0.4*2 bl.test=127.0.0.3*1 bl.test=127.0.0.10*1")),
                 WithText(DnsList.Parse("dbl.test=127.0.1.2*4", DnsListKind.DomainBlockList)),
             ],
             Nameservers = [_rbldnsd.EndPoint.ToString()],
