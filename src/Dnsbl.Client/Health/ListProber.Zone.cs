@@ -19,9 +19,9 @@ internal sealed partial class ListProber
             case DnsLookupStatus.NameError:
                 return new ZoneCheck(ListHealthState.Dead, $"zone no longer exists: {list.Zone} answers NXDOMAIN", Failed: false);
             case DnsLookupStatus.Refused:
-                // Not a verdict on its own: rbldnsd refuses the apex NS question of a zone without $NS lines while it
-                // serves the zone's data. A zone that is really refused refuses its test points too, and those decide.
-                return ZoneCheck.Fine;
+                // rbldnsd and some operators refuse NS queries at the apex while serving the list itself: only a refusal
+                // of the probe points (judged by the classifier) says the list refuses us.
+                return ZoneCheck.Inconclusive;
             case DnsLookupStatus.Answered when options.CheckNameservers:
                 var nameservers = result.Answers.Select(r => r.Target).OfType<string>().Select(DomainName.NormalizeZone).Distinct().ToList();
                 return nameservers.Count == 0
