@@ -32,43 +32,52 @@ async function main() {
     const page = context.pages()[0] ?? await context.newPage();
     page.setDefaultTimeout(patience);
     await page.goto(url);
-
-    // The health loop probes on start: the list that lists everything must end up disabled, with its reason shown.
-    const bad = page.locator(`tr[data-list="${badList}"]`);
-    const good = page.locator(`tr[data-list="${goodList}"]`);
-    await page.locator(`tr[data-list="${badList}"][data-enabled="false"]`).waitFor();
-    await page.locator(`tr[data-list="${goodList}"][data-state="healthy"]`).waitFor();
-    const state = await bad.locator('[data-field="state"]').textContent();
-    const reason = await bad.locator('[data-field="reason"]').textContent();
-    check(state === 'listsEverything', `${badList} state is '${state}', expected 'listsEverything'`);
-    check(reason.trim().length > 0, `${badList} shows no reason`);
-    console.log(`${badList}: ${state}, disabled: ${reason}`);
-
-    // A change made elsewhere (not by this page) must arrive through the server-sent events.
-    await page.locator('#connection[data-state="open"]').waitFor();
-    const response = await fetch(new URL(`/api/lists/${goodList}/disable`, url), { method: 'POST' });
-    check(response.ok, `POST disable answered ${response.status}`);
-    await page.locator(`tr[data-list="${goodList}"][data-enabled="false"]`).waitFor();
-    await good.locator('button[data-action="auto"]').click();
-    await page.locator(`tr[data-list="${goodList}"][data-enabled="true"]`).waitFor();
-    console.log(`${goodList}: disabled via the API (seen live), back to automatic via the button`);
-
-    // "Probe now" runs a fresh round: the last-probe time must move.
-    const before = await bad.getAttribute('data-last-probe');
-    await bad.locator('button[data-action="probe"]').click();
-    await page.waitForFunction(
-      ([name, previous]) => document.querySelector(`tr[data-list="${name}"]`)?.dataset.lastProbe !== previous,
-      [badList, before]);
-    await page.locator('#message', { hasText: `probe ${badList}: done` }).waitFor();
-    console.log(`${badList}: probed again (${before} -> ${await bad.getAttribute('data-last-probe')})`);
-
-    fs.mkdirSync(path.dirname(screenshot), { recursive: true });
-    await page.screenshot({ path: screenshot, fullPage: true });
-    console.log(`screenshot: ${screenshot}`);
+    try {
+      await drive(page);
+    } catch (error) {
+      // Show what the page showed: the table says more than a timeout does.
+      const table = await page.locator('#lists').innerText().catch(() => '(no table)');
+      throw new Error(`${error.message}\n--- the page showed ---\n${table}`);
+    }
   } finally {
     await context.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });
   }
+}
+
+async function drive(page) {
+  // The health loop probes on start: the list that lists everything must end up disabled, with its reason shown.
+  const bad = page.locator(`tr[data-list="${badList}"]`);
+  const good = page.locator(`tr[data-list="${goodList}"]`);
+  await page.locator(`tr[data-list="${badList}"][data-enabled="false"]`).waitFor();
+  await page.locator(`tr[data-list="${goodList}"][data-state="healthy"]`).waitFor();
+  const state = await bad.locator('[data-field="state"]').textContent();
+  const reason = await bad.locator('[data-field="reason"]').textContent();
+  check(state === 'listsEverything', `${badList} state is '${state}', expected 'listsEverything'`);
+  check(reason.trim().length > 0, `${badList} shows no reason`);
+  console.log(`${badList}: ${state}, disabled: ${reason}`);
+
+  // A change made elsewhere (not by this page) must arrive through the server-sent events.
+  await page.locator('#connection[data-state="open"]').waitFor();
+  const response = await fetch(new URL(`/api/lists/${goodList}/disable`, url), { method: 'POST' });
+  check(response.ok, `POST disable answered ${response.status}`);
+  await page.locator(`tr[data-list="${goodList}"][data-enabled="false"]`).waitFor();
+  await good.locator('button[data-action="auto"]').click();
+  await page.locator(`tr[data-list="${goodList}"][data-enabled="true"]`).waitFor();
+  console.log(`${goodList}: disabled via the API (seen live), back to automatic via the button`);
+
+  // "Probe now" runs a fresh round: the last-probe time must move.
+  const before = await bad.getAttribute('data-last-probe');
+  await bad.locator('button[data-action="probe"]').click();
+  await page.waitForFunction(
+    ([name, previous]) => document.querySelector(`tr[data-list="${name}"]`)?.dataset.lastProbe !== previous,
+    [badList, before]);
+  await page.locator('#message', { hasText: `probe ${badList}: done` }).waitFor();
+  console.log(`${badList}: probed again (${before} -> ${await bad.getAttribute('data-last-probe')})`);
+
+  fs.mkdirSync(path.dirname(screenshot), { recursive: true });
+  await page.screenshot({ path: screenshot, fullPage: true });
+  console.log(`screenshot: ${screenshot}`);
 }
 
 main().then(

@@ -13,7 +13,7 @@ namespace Dnsbl.Client.IntegrationTests.Samples;
 public sealed class HealthDashboardTests
 {
     private const string Chromium = "/usr/bin/chromium";
-    private const string Soa = "$SOA 1h ns.lists.test hostmaster.lists.test 1 2h 30m 1w 5m\n";
+    private const string Soa = "$SOA 1h ns.lists.test hostmaster.lists.test 1 2h 30m 1w 5m\n$NS 1h ns.lists.test\n";
     private static readonly TimeSpan ScriptPatience = TimeSpan.FromSeconds(90);
 
     [Fact]
@@ -39,6 +39,7 @@ public sealed class HealthDashboardTests
         await using var app = DashboardApp.Build(["--urls", "http://127.0.0.1:0"], client);
         await app.StartAsync();
         var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "health-dashboard.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         File.Delete(screenshot);
 
         var (exitCode, output) = await RunScriptAsync(scriptFolder, app.Urls.Single(), screenshot);
