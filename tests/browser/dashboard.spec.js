@@ -55,6 +55,8 @@ async function drive(page) {
   const reason = await bad.locator('[data-field="reason"]').textContent();
   check(state === 'listsEverything', `${badList} state is '${state}', expected 'listsEverything'`);
   check(reason.trim().length > 0, `${badList} shows no reason`);
+  const latency = await bad.locator('[data-field="latency"]').textContent();
+  check(/^\d+\.\d ms \/ \d+\.\d ms$/.test(latency), `${badList} latency shows '${latency}'`);
   console.log(`${badList}: ${state}, disabled: ${reason}`);
 
   // A change made elsewhere (not by this page) must arrive through the server-sent events.

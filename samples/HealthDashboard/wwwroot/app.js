@@ -52,7 +52,7 @@ function applyList(list) {
   cell(row, 'enabled', list.enabled ? 'enabled' : 'disabled' + (list.override && list.override !== 'none' ? ` (${list.override})` : ''));
   cell(row, 'reason', list.disabledReason ?? list.reason, (list.evidence ?? []).map(e => `${e.queryName} ${e.recordType}: ${e.answer}`).join('\n'));
   cell(row, 'lastProbe', list.lastProbe ? new Date(list.lastProbe).toLocaleTimeString() : 'never', list.lastProbe ?? '');
-  cell(row, 'latency', `${formatMs(list.lastLatencyMilliseconds)} / ${formatMs(list.meanLatencyMilliseconds)}`);
+  cell(row, 'latency', `${formatMs(list.lastLatencyMs)} / ${formatMs(list.meanLatencyMs)}`);
   cell(row, 'errorRate', list.errorRate === null || list.errorRate === undefined ? '–' : `${(list.errorRate * 100).toFixed(0)} %`);
 }
 
