@@ -28,7 +28,18 @@ settings.Gate.MessageAccepted = (message, _) =>
     Console.WriteLine(message.Content.Split("\r\n")[0]);
     return ValueTask.CompletedTask;
 };
-await using var gate = SmtpGateServer.Start(settings.Gate, client, logger);
+SmtpGateServer gate;
+try
+{
+    gate = SmtpGateServer.Start(settings.Gate, client, logger);
+}
+catch (System.Net.Sockets.SocketException exception)
+{
+    await Console.Error.WriteLineAsync($"Cannot listen on {settings.Gate.ListenEndPoint}: {exception.Message} (try --listen 127.0.0.1:2526)").ConfigureAwait(false);
+    return 1;
+}
+
+await using var running = gate;
 Console.WriteLine($"SmtpGate listening on {gate.EndPoint}; lists: {string.Join(", ", client.Lists.Select(l => l.DisplayZone))}. Ctrl+C stops.");
 await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 return 0;
