@@ -5,7 +5,7 @@ namespace Dnsbl.Client;
 
 public sealed partial class DnsblClient
 {
-    private async Task<DnsblCheckResult> CheckSlowAsync(QueryKey key, int[] slots, ListOutcome[] outcomes, long started, CancellationToken cancellationToken)
+    private async Task<DnsblCheckResult> CheckSlowAsync(ClientSnapshot snapshot, QueryKey key, int[] slots, ListOutcome[] outcomes, long started, CancellationToken cancellationToken)
     {
         using var activity = DnsblActivity.StartCheck(key.Display);
         var pending = new Task<ListOutcome>?[slots.Length];
@@ -14,14 +14,14 @@ public sealed partial class DnsblClient
         {
             if (outcomes[i] is null)
             {
-                var list = _lists[slots[i]];
+                var list = snapshot.Lists[slots[i]];
                 key.TryFormat(list.Zone, name, out var written);
-                pending[i] = StartLookup(slots[i], key.Display, new string(name, 0, written));
+                pending[i] = StartLookup(snapshot, slots[i], key.Display, new string(name, 0, written));
             }
         }
 
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var remaining = _settings.Deadline - _time.GetElapsedTime(started);
+        var remaining = snapshot.Settings.Deadline - _time.GetElapsedTime(started);
         var deadline = Task.Delay(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, _time, waiting.Token);
         var all = Task.WhenAll(pending.Where(t => t is not null)!);
         await Task.WhenAny(all, deadline).ConfigureAwait(false);
@@ -42,17 +42,17 @@ public sealed partial class DnsblClient
                 continue;
             }
 
-            var list = _lists[slots[i]];
+            var list = snapshot.Lists[slots[i]];
             (missing ??= []).Add(list.Name);
-            outcomes[i] = OutcomeFactory.Failed(list, key.Display, DnsblErrorKind.DeadlineExceeded, $"no answer within the check deadline of {_settings.Deadline.TotalMilliseconds:0} ms");
+            outcomes[i] = OutcomeFactory.Failed(list, key.Display, DnsblErrorKind.DeadlineExceeded, $"no answer within the check deadline of {snapshot.Settings.Deadline.TotalMilliseconds:0} ms");
         }
 
-        return Conclude(key.Display, outcomes, started, missing ?? []);
+        return Conclude(snapshot.Settings, key.Display, outcomes, started, missing ?? []);
     }
 
-    private DnsblCheckResult Conclude(string input, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)
+    private DnsblCheckResult Conclude(CheckSettings settings, string input, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)
     {
-        var score = Scorer.Score(outcomes, _settings.Thresholds, _settings.ErrorPolicy);
+        var score = Scorer.Score(outcomes, settings.Thresholds, settings.ErrorPolicy);
         return new DnsblCheckResult
         {
             Input = input,
