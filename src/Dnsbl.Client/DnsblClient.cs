@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Health;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Resilience;
 using Dnsbl.Client.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -70,6 +71,7 @@ public sealed partial class DnsblClient : IAsyncDisposable
             return;
         }
 
+        _optionsSubscription?.Dispose();
         await _disposing.CancelAsync().ConfigureAwait(false);
         await Health.DisposeAsync().ConfigureAwait(false);
         if (_ownsResolver)
