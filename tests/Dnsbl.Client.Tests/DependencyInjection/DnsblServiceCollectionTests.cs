@@ -76,7 +76,9 @@ public sealed class DnsblServiceCollectionTests
         var client = provider.GetRequiredService<DnsblClient>();
 
         file.Rewrite(Json(demo, "\"bl.demo.test\"").Replace("\"Attempts\": 1", "\"Attempts\": \"many\"", StringComparison.Ordinal));
-        var error = Assert.Throws<OptionsValidationException>(file.Root.Reload);
+        // The options monitor validates inside the change callback, so the reloading code sees the failure (wrapped).
+        var thrown = Assert.Throws<AggregateException>(file.Root.Reload);
+        var error = Assert.IsType<OptionsValidationException>(thrown.Flatten().InnerException);
 
         Assert.Equal(["Dnsbl:Attempts: 'many' is not a whole number"], error.Failures);
         Assert.Equal(["bl.demo.test"], client.Lists.Select(l => l.Name));
