@@ -66,9 +66,9 @@ internal static class CheckCommand
         {
             return await client.CheckDomainAsync(input, cancellationToken).ConfigureAwait(false);
         }
-        catch (ArgumentException invalid)
+        catch (DnsblInputException invalid)
         {
-            throw new CliUsageException($"'{input}' is neither an IP address nor a valid domain: {invalid.Message}");
+            throw new CliUsageException($"'{input}' is neither an IP address nor a valid domain: {invalid.Problem}.");
         }
     }
 }

@@ -11,7 +11,7 @@ internal static class HealthJson
         cancellationToken.ThrowIfCancellationRequested();
         var lists = report.Lists.Select(l => new ListHealthJson(
             l.Name, l.Zone, l.State, l.Enabled, l.Reason, l.DisabledReason, l.LastProbe, l.LastLatencyMilliseconds,
-            [.. l.Evidence.Select(e => e.ToString())]));
+            l.Evidence));
         return output.WriteLineAsync(JsonSerializer.Serialize(lists.ToArray(), JsonNames.Options));
     }
 }
@@ -19,4 +19,4 @@ internal static class HealthJson
 /// <summary>One list's health in JSON.</summary>
 internal sealed record ListHealthJson(
     string Name, string Zone, ListHealthState State, bool Enabled, string Reason, string? DisabledReason,
-    DateTimeOffset? LastProbe, double? LatencyMs, IReadOnlyList<string> Evidence);
+    DateTimeOffset? LastProbe, double? LatencyMs, IReadOnlyList<ProbeEvidence> Evidence);
