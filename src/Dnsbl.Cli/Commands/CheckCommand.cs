@@ -31,6 +31,8 @@ internal static class CheckCommand
             throw new CliUsageException("Nothing to check: give at least one IP address or domain.");
         }
 
+        // As in 'dnsbl health': a one-off probe judges the zone as it is now, so loopback nameservers are not "retired".
+        options.Health.LoopbackNameserversAreRetired = false;
         await using var client = new DnsblClient(options);
         if (probe)
         {
