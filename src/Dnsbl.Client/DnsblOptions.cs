@@ -31,6 +31,15 @@ public sealed class DnsblOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "00:05:00")]
     public TimeSpan Deadline { get; set; } = DnsblDefaults.Deadline;
 
+    /// <summary>
+    /// Whether query names are sent in random letter case ("0x20", draft-vixie-dnsext-dns0x20) and answers must echo
+    /// that case exactly; adds one bit of spoofing resistance per letter of the query name. Turn it on only when every
+    /// nameserver preserves the case of the question (rbldnsd and most resolvers do); an answer echoing other case is
+    /// reported as <see cref="DnsblErrorKind.MalformedResponse"/>, never trusted.
+    /// </summary>
+    /// <value>The default value is false.</value>
+    public bool UseCaseRandomization { get; set; }
+
     /// <summary>What a failed lookup does to the verdict.</summary>
     /// <value>The default value is <see cref="ErrorPolicy.Exclude"/>.</value>
     public ErrorPolicy ErrorPolicy { get; set; } = ErrorPolicy.Exclude;
