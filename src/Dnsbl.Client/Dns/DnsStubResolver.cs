@@ -1,6 +1,7 @@
 using System.Net;
 using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns.Transport;
+using Dnsbl.Client.Lists;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -47,10 +48,10 @@ internal sealed partial class DnsStubResolver : IDnsResolver
                 return last;
             }
 
-            Log.AttemptFailed(_logger, question.Name, question.Type, attempt + 1, server, last.Status, last.Detail);
+            Log.AttemptFailed(_logger, ZoneRedactor.Redact(question.Name), question.Type, attempt + 1, server, last.Status, last.Detail);
         }
 
-        Log.LookupFailed(_logger, question.Name, question.Type, tries, last!.Status);
+        Log.LookupFailed(_logger, ZoneRedactor.Redact(question.Name), question.Type, tries, last!.Status);
         return last;
     }
 
