@@ -48,11 +48,20 @@ internal sealed partial class DnsStubResolver : IDnsResolver
                 return last;
             }
 
-            Log.AttemptFailed(_logger, ZoneRedactor.Redact(question.Name), question.Type, attempt + 1, server, last.Status, last.Detail);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                var shown = ZoneRedactor.Redact(question.Name); // a DQS key in the name must not reach the logs
+                Log.AttemptFailed(_logger, shown, question.Type, attempt + 1, server, last.Status, last.Detail);
+            }
         }
 
-        Log.LookupFailed(_logger, ZoneRedactor.Redact(question.Name), question.Type, tries, last!.Status);
-        return last;
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            var shown = ZoneRedactor.Redact(question.Name);
+            Log.LookupFailed(_logger, shown, question.Type, tries, last!.Status);
+        }
+
+        return last!;
     }
 
     /// <summary>
