@@ -17,8 +17,8 @@ public sealed class FaultMatrixTests
     private const string QueryName = "2.0.0.127.bl.test";
     private static readonly IPAddress Listed = IPAddress.Parse("127.0.0.2");
     private static readonly byte[] Code = [127, 0, 0, 2];
-    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan Deadline = TimeSpan.FromMilliseconds(1500);
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan Deadline = TimeSpan.FromMilliseconds(2500);
 
     // Scheduling slack on a loaded 2-core machine; a hang would blow far past it.
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(1.5);
