@@ -8,6 +8,7 @@ namespace Dnsbl.Client;
 /// Everything a <see cref="DnsblClient"/> needs: lists, nameservers, time limits, thresholds, cache and health settings.
 /// Bindable from configuration; the client takes a snapshot when it is built, so later changes do not affect it.
 /// </summary>
+/// <remarks>Not thread-safe: a settings bag. Fill it before handing it to a client (which takes a snapshot) and do not change it from several threads at once.</remarks>
 public sealed class DnsblOptions
 {
     /// <summary>The lists to check, in the order results report them.</summary>

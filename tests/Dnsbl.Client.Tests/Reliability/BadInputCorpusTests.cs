@@ -87,10 +87,10 @@ public sealed class BadInputCorpusTests
 
         if (normalized is null)
         {
-            var error = await Assert.ThrowsAsync<ArgumentException>(() => client.CheckDomainAsync(domain).AsTask());
-            Assert.Equal("domain", error.ParamName);
+            var error = await Assert.ThrowsAsync<DnsblInputException>(() => client.CheckDomainAsync(domain).AsTask());
+            Assert.Equal(domain, error.Input);
             Assert.Contains($"'{domain}'", error.Message, StringComparison.Ordinal);
-            Assert.Contains(fragment, error.Message, StringComparison.Ordinal);
+            Assert.Contains(fragment, error.Problem, StringComparison.Ordinal);
             Assert.Equal(0, server.QueryCount);
             return;
         }
