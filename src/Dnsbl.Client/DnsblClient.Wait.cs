@@ -1,3 +1,4 @@
+using Dnsbl.Client.Lists;
 using Dnsbl.Client.Scoring;
 using Dnsbl.Client.Telemetry;
 
@@ -20,6 +21,23 @@ public sealed partial class DnsblClient
             }
         }
 
+        await WaitUntilDeadlineAsync(pending, started, cancellationToken).ConfigureAwait(false);
+        List<string>? missing = null;
+        for (var i = 0; i < slots.Length; i++)
+        {
+            if (pending[i] is { } task)
+            {
+                outcomes[i] = AnswerOrDeadline(task, _lists[slots[i]], key.Display, ref missing);
+            }
+        }
+
+        return Conclude(key.Display, outcomes, started, missing ?? []);
+    }
+
+    /// <summary>Waits until every pending lookup has answered or the check's deadline (counted from <paramref name="started"/>) has passed.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    private async Task WaitUntilDeadlineAsync(Task<ListOutcome>?[] pending, long started, CancellationToken cancellationToken)
+    {
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var remaining = _settings.Deadline - _time.GetElapsedTime(started);
         var deadline = Task.Delay(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, _time, waiting.Token);
@@ -27,27 +45,23 @@ public sealed partial class DnsblClient
         await Task.WhenAny(all, deadline).ConfigureAwait(false);
         await waiting.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
+    }
 
-        List<string>? missing = null;
-        for (var i = 0; i < slots.Length; i++)
+    /// <summary>The lookup's outcome, or a deadline failure (adding the list to <paramref name="missing"/> once) when it has not answered.</summary>
+    private ListOutcome AnswerOrDeadline(Task<ListOutcome> task, DnsList list, string input, ref List<string>? missing)
+    {
+        if (task.IsCompletedSuccessfully)
         {
-            if (pending[i] is not { } task)
-            {
-                continue;
-            }
-
-            if (task.IsCompletedSuccessfully)
-            {
-                outcomes[i] = task.Result;
-                continue;
-            }
-
-            var list = _lists[slots[i]];
-            (missing ??= []).Add(list.Name);
-            outcomes[i] = OutcomeFactory.Failed(list, key.Display, DnsblErrorKind.DeadlineExceeded, $"no answer within the check deadline of {_settings.Deadline.TotalMilliseconds:0} ms");
+            return task.Result;
         }
 
-        return Conclude(key.Display, outcomes, started, missing ?? []);
+        missing ??= [];
+        if (!missing.Contains(list.Name))
+        {
+            missing.Add(list.Name);
+        }
+
+        return OutcomeFactory.Failed(list, input, DnsblErrorKind.DeadlineExceeded, $"no answer within the check deadline of {_settings.Deadline.TotalMilliseconds:0} ms");
     }
 
     private DnsblCheckResult Conclude(string input, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)
