@@ -57,6 +57,12 @@ internal sealed class InProcessZone
                 return ZoneAnswer.NotServed;
             }
 
+            if (NameServerRecords.Count == 0 && type == DnsRecordType.NS)
+            {
+                // Likewise without $NS it refuses the apex NS query (observed with rbldnsd 1.0pre).
+                return ZoneAnswer.NotServed;
+            }
+
             records!.AddRange(NameServerRecords);
             if (SoaRecord is not null)
             {
