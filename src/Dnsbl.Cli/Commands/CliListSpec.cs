@@ -10,7 +10,7 @@ namespace Dnsbl.Cli.Commands;
 /// <remarks>
 /// A spec without a dot is a catalogue name (<c>spamhaus-zen</c>, <c>domain:spamhaus-dbl</c>): zones always hold a dot,
 /// so the two never clash. A catalogue list keeps its own kind, rules and weights; a prefix, when given, must agree
-/// with its kind. Retired lists (<c>sorbs</c>, <c>dnsbl.sorbs.net</c>...) are refused with the reason, by name or zone.
+/// with it (<c>ip:</c> for IP lists, <c>domain:</c> or <c>uri:</c> for the others). Retired lists (<c>sorbs</c>, <c>dnsbl.sorbs.net</c>...) are refused with the reason, by name or zone.
 /// </remarks>
 internal static class CliListSpec
 {
@@ -78,7 +78,7 @@ internal static class CliListSpec
 
         if (prefix is not null && !Agrees(prefix, entry.List.Kind))
         {
-            throw new CliUsageException($"--list {spec}: {entry.Name} is a {entry.List.Kind}, not a {prefix}: list.");
+            throw new CliUsageException($"--list {spec}: {entry.Name} is a {entry.List.Kind}; drop the {prefix}: prefix (catalogue lists carry their kind).");
         }
 
         return entry.List;
@@ -104,8 +104,7 @@ internal static class CliListSpec
     private static bool Agrees(string prefix, DnsListKind kind) => prefix switch
     {
         "ip" => kind is DnsListKind.IpBlockList or DnsListKind.IpAllowList,
-        "domain" => kind is DnsListKind.DomainBlockList or DnsListKind.DomainAllowList,
-        _ => kind is DnsListKind.UriBlockList,
+        _ => kind is not (DnsListKind.IpBlockList or DnsListKind.IpAllowList), // domain: and uri: lists are both asked about domains
     };
 
     private static DnsListKind KindOf(string prefix) => prefix switch

@@ -15,7 +15,7 @@ internal static class PublicApiFormatter
         [typeof(decimal)] = "decimal", [typeof(char)] = "char", [typeof(string)] = "string", [typeof(object)] = "object",
     };
 
-    public static string TypeHeader(Type type)
+    public static (string Kind, string Name) TypeHeader(Type type)
     {
         var kind = type switch
         {
@@ -33,29 +33,29 @@ internal static class PublicApiFormatter
         }
 
         bases.AddRange(type.GetInterfaces().Where(i => i.IsPublic || i.IsNestedPublic).Select(i => TypeName(i)).Order(StringComparer.Ordinal));
-        return $"{kind} {TypeName(type)}" + (bases.Count > 0 ? " : " + string.Join(", ", bases) : string.Empty);
+        return (kind, TypeName(type) + (bases.Count > 0 ? " : " + string.Join(", ", bases) : string.Empty));
     }
 
-    public static string? Member(MemberInfo member)
+    public static (string Modifiers, string Signature)? Member(MemberInfo member)
     {
         var nullability = new NullabilityInfoContext();
         switch (member)
         {
             case ConstructorInfo constructor:
-                return $"ctor({Parameters(constructor, nullability)})";
+                return (string.Empty, $"ctor({Parameters(constructor, nullability)})");
             case MethodInfo method:
                 var generic = method.IsGenericMethod ? "<" + string.Join(", ", method.GetGenericArguments().Select(a => a.Name)) + ">" : string.Empty;
-                return $"{Modifiers(method)}{method.Name}{generic}({Parameters(method, nullability)}) -> {TypeName(method.ReturnType, nullability.Create(method.ReturnParameter))}";
+                return (Modifiers(method), $"{method.Name}{generic}({Parameters(method, nullability)}) -> {TypeName(method.ReturnType, nullability.Create(method.ReturnParameter))}");
             case PropertyInfo property:
                 var indexer = property.GetIndexParameters();
                 var name = indexer.Length == 0 ? property.Name : $"this[{string.Join(", ", indexer.Select(p => Parameter(p, nullability)))}]";
-                return $"{Modifiers(property.GetAccessors(nonPublic: true)[0])}{name} {{ {Accessors(property)} }} -> {TypeName(property.PropertyType, nullability.Create(property))}";
+                return (Modifiers(property.GetAccessors(nonPublic: true)[0]), $"{name} {{ {Accessors(property)} }} -> {TypeName(property.PropertyType, nullability.Create(property))}");
             case FieldInfo field:
                 var prefix = (field.IsLiteral ? "const " : field.IsStatic ? "static " : string.Empty) + (field.IsInitOnly ? "readonly " : string.Empty);
                 var value = field.IsLiteral ? " = " + Literal(field.GetRawConstantValue()) : string.Empty;
-                return $"{prefix}{field.Name} -> {TypeName(field.FieldType, nullability.Create(field))}{value}";
+                return (prefix, $"{field.Name} -> {TypeName(field.FieldType, nullability.Create(field))}{value}");
             case EventInfo @event:
-                return $"event {@event.Name} -> {TypeName(@event.EventHandlerType!, nullability.Create(@event))}";
+                return ("event ", $"{@event.Name} -> {TypeName(@event.EventHandlerType!, nullability.Create(@event))}");
             default:
                 return null;
         }

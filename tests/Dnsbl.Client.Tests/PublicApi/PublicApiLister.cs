@@ -14,25 +14,26 @@ internal static class PublicApiLister
 
     public static string List(Assembly assembly)
     {
-        var lines = new List<string>();
+        // Sorted by the qualified name, so a member stays beside its type whatever its modifiers ("static ", "override ").
+        var lines = new List<(string SortKey, string Text)>();
         foreach (var type in assembly.GetExportedTypes())
         {
-            lines.Add(PublicApiFormatter.TypeHeader(type));
+            var (kind, name) = PublicApiFormatter.TypeHeader(type);
+            lines.Add((name, $"{kind} {name}"));
             lines.AddRange(MemberLines(type));
         }
 
-        lines.Sort(StringComparer.Ordinal);
-        return string.Join('\n', lines) + "\n";
+        return string.Join('\n', lines.OrderBy(l => l.SortKey, StringComparer.Ordinal).ThenBy(l => l.Text, StringComparer.Ordinal).Select(l => l.Text)) + "\n";
     }
 
-    private static IEnumerable<string> MemberLines(Type type)
+    private static IEnumerable<(string SortKey, string Text)> MemberLines(Type type)
     {
         var owner = PublicApiFormatter.TypeName(type);
         if (type.IsEnum)
         {
             foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static))
             {
-                yield return $"{owner}.{field.Name} = {Convert.ToInt64(field.GetRawConstantValue(), System.Globalization.CultureInfo.InvariantCulture)}";
+                yield return ($"{owner}.{field.Name}", $"{owner}.{field.Name} = {Convert.ToInt64(field.GetRawConstantValue(), System.Globalization.CultureInfo.InvariantCulture)}");
             }
 
             yield break;
@@ -40,10 +41,9 @@ internal static class PublicApiLister
 
         foreach (var member in type.GetMembers(Declared).Where(IsVisible))
         {
-            var text = PublicApiFormatter.Member(member);
-            if (text is not null)
+            if (PublicApiFormatter.Member(member) is var (modifiers, signature))
             {
-                yield return $"{owner}.{text}";
+                yield return ($"{owner}.{signature}", $"{modifiers}{owner}.{signature}");
             }
         }
     }
