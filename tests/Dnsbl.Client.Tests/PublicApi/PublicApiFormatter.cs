@@ -19,7 +19,7 @@ internal static class PublicApiFormatter
     {
         var kind = type switch
         {
-            { IsEnum: true } => "enum",
+            { IsEnum: true } => type.IsDefined(typeof(FlagsAttribute)) ? "[Flags] enum" : "enum",
             { IsInterface: true } => "interface",
             { IsValueType: true } => (type.IsDefined(typeof(IsReadOnlyAttribute)) ? "readonly " : string.Empty) + (IsRecord(type) ? "record struct" : "struct"),
             _ when typeof(Delegate).IsAssignableFrom(type) => "delegate",
@@ -30,6 +30,11 @@ internal static class PublicApiFormatter
         if (type.BaseType is { } baseType && baseType != typeof(object) && baseType != typeof(ValueType) && !type.IsEnum && !bases.Contains(baseType.Name))
         {
             bases.Add(TypeName(baseType));
+        }
+
+        if (type.IsEnum)
+        {
+            return (kind, TypeName(type)); // an enum's interfaces come with System.Enum
         }
 
         bases.AddRange(type.GetInterfaces().Where(i => i.IsPublic || i.IsNestedPublic).Select(i => TypeName(i)).Order(StringComparer.Ordinal));
@@ -147,7 +152,14 @@ internal static class PublicApiFormatter
         var modifier = parameter.ParameterType.IsByRef ? (parameter.IsOut ? "out " : parameter.IsIn ? "in " : "ref ") :
             parameter.IsDefined(typeof(ParamArrayAttribute)) ? "params " : string.Empty;
         var text = $"{modifier}{TypeName(parameter.ParameterType, nullability.Create(parameter))} {parameter.Name}";
-        return parameter.HasDefaultValue ? text + " = " + Literal(parameter.RawDefaultValue) : text;
+        if (!parameter.HasDefaultValue)
+        {
+            return text;
+        }
+
+        var type = parameter.ParameterType;
+        var isStructDefault = parameter.RawDefaultValue is null && type.IsValueType && System.Nullable.GetUnderlyingType(type) is null;
+        return text + " = " + (isStructDefault ? "default" : Literal(parameter.RawDefaultValue));
     }
 
     private static string Literal(object? value) => value switch
