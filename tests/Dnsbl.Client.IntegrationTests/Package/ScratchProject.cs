@@ -61,7 +61,8 @@ internal static class ScratchProject
                 .. DnsList.ParseSites(dnsbl.GetProperty("PostscreenSites").GetString()!),
             ],
         };
-        options.Health.LoopbackNameserversAreRetired = false;
+        // The demo zones name ns.demo.test as their nameserver, which nothing resolves: judge the lists by their test points.
+        options.Health.CheckNameservers = false;
 
         await using var client = new DnsblClient(options);
         var report = await client.Health.ProbeAllAsync(CancellationToken.None);
