@@ -14,6 +14,7 @@ internal static class CliApplication
             CheckCommand.Create(console),
             HealthCommand.Create(console),
             ImportCommand.Create(console),
+            DemoCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

@@ -42,6 +42,8 @@ internal static class CheckCommand
             throw new CliUsageException("Nothing to check: give at least one IP address or domain, or -f FILE.");
         }
 
+        // As in 'dnsbl health': a one-off probe judges the zone as it is now, so loopback nameservers are not "retired".
+        options.Health.LoopbackNameserversAreRetired = false;
         await using var client = new DnsblClient(options);
         if (probe)
         {
@@ -82,9 +84,9 @@ internal static class CheckCommand
         {
             return await client.CheckDomainAsync(input, cancellationToken).ConfigureAwait(false);
         }
-        catch (ArgumentException invalid)
+        catch (DnsblInputException invalid)
         {
-            throw new CliUsageException($"'{input}' is neither an IP address nor a valid domain: {invalid.Message}");
+            throw new CliUsageException($"'{input}' is neither an IP address nor a valid domain: {invalid.Problem}.");
         }
     }
 }

@@ -36,8 +36,10 @@ public sealed class PackageTests : IDisposable
         var root = FindRepositoryRoot();
         try
         {
-            await RunOkAsync(root, "pack", "src/Dnsbl.Client.Testing", "-c", "Release", "-o", feed, $"-p:Version={version}");
-            await RunOkAsync(root, "pack", "src/Dnsbl.Client", "-c", "Release", "--no-build", "-o", feed, $"-p:Version={version}");
+            // Built under an artifacts path of its own: the repository's bin/obj (in use by other tests) stay untouched.
+            var artifacts = Path.Combine(_work, "artifacts");
+            await RunOkAsync(root, "pack", "src/Dnsbl.Client.Testing", "-c", "Release", "--artifacts-path", artifacts, "-o", feed, $"-p:Version={version}");
+            await RunOkAsync(root, "pack", "src/Dnsbl.Client", "-c", "Release", "--no-build", "--artifacts-path", artifacts, "-o", feed, $"-p:Version={version}");
             AssertPackageHolds(Path.Combine(feed, $"Dnsbl.Client.{version}.nupkg"), "README.md", "lib/net10.0/Dnsbl.Client.dll", "lib/net10.0/Dnsbl.Client.xml");
             Assert.True(File.Exists(Path.Combine(feed, $"Dnsbl.Client.{version}.snupkg")));
 

@@ -70,6 +70,32 @@ public sealed class DnsNameReadingTests
     }
 
     [Fact]
+    public void TryReadName_LongChainOfBackwardPointers_IsTooManyPointers()
+    {
+        // Offset 0 is the root; the pointer at 2k points to 2k - 2, so every hop moves backward and the chain is 200 long.
+        var message = new byte[402];
+        for (int k = 1; k <= 200; k++)
+        {
+            message[2 * k] = (byte)(0xC0 | ((2 * k - 2) >> 8));
+            message[(2 * k) + 1] = (byte)(2 * k - 2);
+        }
+
+        Assert.Equal(DnsParseError.TooManyPointers, ReadAt(message, 400).Error);
+    }
+
+    [Fact]
+    public void TryReadName_ShortChainOfBackwardPointers_IsAccepted()
+    {
+        byte[] message = [0, 0, 0xC0, 0, 0xC0, 2];
+
+        var result = ReadAt(message, 4);
+
+        Assert.True(result.Ok);
+        Assert.Equal(string.Empty, result.Name);
+        Assert.Equal(6, result.Position);
+    }
+
+    [Fact]
     public void TryReadName_PointerCutInHalf_IsTruncated()
     {
         byte[] message = [1, (byte)'a', 0xC0];
