@@ -15,9 +15,6 @@ var options = new DnsblOptions
 options.Health.HealthyInterval = TimeSpan.FromSeconds(30);
 options.Health.DisabledInterval = TimeSpan.FromSeconds(15);
 options.Health.LoopbackNameserversAreRetired = demo is null;
-
-// The demo zones name ns.demo.test as their nameserver but serve no address for it: skip the nameserver check there.
-options.Health.CheckNameservers = demo is null;
 await using var client = new DnsblClient(options);
 var app = DashboardApp.Build([.. args.Where((_, i) => !IsOurs(args, i))], client);
 await app.RunAsync().ConfigureAwait(false);

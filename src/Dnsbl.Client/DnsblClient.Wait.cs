@@ -1,3 +1,4 @@
+using Dnsbl.Client.Lists;
 using Dnsbl.Client.Scoring;
 using Dnsbl.Client.Telemetry;
 
@@ -5,7 +6,7 @@ namespace Dnsbl.Client;
 
 public sealed partial class DnsblClient
 {
-    private async Task<DnsblCheckResult> CheckSlowAsync(QueryKey key, int[] slots, ListOutcome[] outcomes, long started, CancellationToken cancellationToken)
+    private async Task<DnsblCheckResult> CheckSlowAsync(ClientSnapshot snapshot, QueryKey key, int[] slots, ListOutcome[] outcomes, long started, CancellationToken cancellationToken)
     {
         using var activity = DnsblActivity.StartCheck(key.Display);
         var pending = new Task<ListOutcome>?[slots.Length];
@@ -14,45 +15,58 @@ public sealed partial class DnsblClient
         {
             if (outcomes[i] is null)
             {
-                var list = _lists[slots[i]];
+                var list = snapshot.Lists[slots[i]];
                 key.TryFormat(list.Zone, name, out var written);
-                pending[i] = StartLookup(slots[i], key.Display, new string(name, 0, written));
+                pending[i] = StartLookup(snapshot, slots[i], key.Display, new string(name, 0, written));
             }
         }
 
+        await WaitUntilDeadlineAsync(pending, snapshot.Settings.Deadline, started, cancellationToken).ConfigureAwait(false);
+        List<string>? missing = null;
+        for (var i = 0; i < slots.Length; i++)
+        {
+            if (pending[i] is { } task)
+            {
+                outcomes[i] = AnswerOrDeadline(task, snapshot.Lists[slots[i]], key.Display, snapshot.Settings.Deadline, ref missing);
+            }
+        }
+
+        return Conclude(snapshot.Settings, key.Display, outcomes, started, missing ?? []);
+    }
+
+    /// <summary>Waits until every pending lookup has answered or the check's deadline (counted from <paramref name="started"/>) has passed.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    private async Task WaitUntilDeadlineAsync(Task<ListOutcome>?[] pending, TimeSpan deadlineAfter, long started, CancellationToken cancellationToken)
+    {
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var remaining = _settings.Deadline - _time.GetElapsedTime(started);
+        var remaining = deadlineAfter - _time.GetElapsedTime(started);
         var deadline = Task.Delay(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, _time, waiting.Token);
         var all = Task.WhenAll(pending.Where(t => t is not null)!);
         await Task.WhenAny(all, deadline).ConfigureAwait(false);
         await waiting.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-
-        List<string>? missing = null;
-        for (var i = 0; i < slots.Length; i++)
-        {
-            if (pending[i] is not { } task)
-            {
-                continue;
-            }
-
-            if (task.IsCompletedSuccessfully)
-            {
-                outcomes[i] = task.Result;
-                continue;
-            }
-
-            var list = _lists[slots[i]];
-            (missing ??= []).Add(list.Name);
-            outcomes[i] = OutcomeFactory.Failed(list, key.Display, DnsblErrorKind.DeadlineExceeded, $"no answer within the check deadline of {_settings.Deadline.TotalMilliseconds:0} ms");
-        }
-
-        return Conclude(key.Display, outcomes, started, missing ?? []);
     }
 
-    private DnsblCheckResult Conclude(string input, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)
+    /// <summary>The lookup's outcome, or a deadline failure (adding the list to <paramref name="missing"/> once) when it has not answered.</summary>
+    private static ListOutcome AnswerOrDeadline(Task<ListOutcome> task, DnsList list, string input, TimeSpan deadline, ref List<string>? missing)
     {
-        var score = Scorer.Score(outcomes, _settings.Thresholds, _settings.ErrorPolicy);
+        if (task.IsCompletedSuccessfully)
+        {
+            return task.Result;
+        }
+
+        missing ??= [];
+        if (!missing.Contains(list.Name))
+        {
+            missing.Add(list.Name);
+        }
+
+        return OutcomeFactory.Failed(list, input, DnsblErrorKind.DeadlineExceeded, $"no answer within the check deadline of {deadline.TotalMilliseconds:0} ms");
+    }
+
+    private DnsblCheckResult Conclude(CheckSettings settings, string input, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)
+    {
+        var score = Scorer.Score(outcomes, settings.Thresholds, settings.ErrorPolicy);
         return new DnsblCheckResult
         {
             Input = input,

@@ -43,4 +43,10 @@ public sealed class DnsblOptions
 
     /// <summary>List health probing and automatic disabling.</summary>
     public DnsblHealthOptions Health { get; init; } = new();
+
+    /// <summary>Problems found while binding from configuration, each naming its key; validation reports them.</summary>
+    internal List<string> BindingErrors { get; } = [];
+
+    /// <summary>The configuration section these options were bound from (e.g. <c>Dnsbl</c>); validation names keys under it.</summary>
+    internal string? ConfigurationPath { get; set; }
 }

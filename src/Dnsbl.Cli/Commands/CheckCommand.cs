@@ -5,7 +5,7 @@ using Dnsbl.Client;
 
 namespace Dnsbl.Cli.Commands;
 
-/// <summary><c>dnsbl check INPUT... --list SPEC... [--dns HOST[:PORT]]... [--timeout MS] [--json]</c>.</summary>
+/// <summary><c>dnsbl check INPUT... --list SPEC... [--dns HOST[:PORT]]... [--timeout MS] [--json]</c>, or <c>--message FILE</c> (see <see cref="MessageCheck"/>).</summary>
 internal static class CheckCommand
 {
     public static Command Create(CliConsole console)
@@ -23,8 +23,11 @@ internal static class CheckCommand
         };
         var command = new Command("check", "Check IP addresses and domains against DNS lists.") { inputs, noProbe, file };
         common.AddTo(command);
-        command.SetAction((parsed, cancellationToken) =>
-            RunAsync(console, parsed.GetValue(inputs) ?? [], parsed.GetValue(file), ClientSettings.FromCommandLine(parsed, common), parsed.GetValue(common.Json), !parsed.GetValue(noProbe), cancellationToken));
+        var message = new MessageCheck();
+        message.AddTo(command);
+        command.SetAction((parsed, cancellationToken) => parsed.GetValue(message.Message) is not null
+            ? message.RunAsync(console, parsed, ClientSettings.FromCommandLine(parsed, common), parsed.GetValue(common.Json), !parsed.GetValue(noProbe), cancellationToken)
+            : RunAsync(console, parsed.GetValue(inputs) ?? [], parsed.GetValue(file), ClientSettings.FromCommandLine(parsed, common), parsed.GetValue(common.Json), !parsed.GetValue(noProbe), cancellationToken));
         return command;
     }
 

@@ -37,9 +37,8 @@ internal static class DemoCommand
             Thresholds = { Reject = 3, Tag = 1 },
         };
 
-        // The sample zones name ns.demo.test as their nameserver, which has no address anywhere: the RFC 6471
-        // nameserver check would call every demo list retired, so the demo judges the lists by their test points only.
-        options.Health.CheckNameservers = false;
+        // The demo server lives on loopback; nameservers there are only "retired" for public zones.
+        options.Health.LoopbackNameserversAreRetired = false;
         await using var client = new DnsblClient(options);
         var health = await client.Health.ProbeAllAsync(cancellationToken).ConfigureAwait(false);
         var results = new List<DnsblCheckResult>(Addresses.Length + Domains.Length);
