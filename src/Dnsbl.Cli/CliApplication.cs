@@ -13,6 +13,7 @@ internal static class CliApplication
         {
             CheckCommand.Create(console),
             HealthCommand.Create(console),
+            ImportCommand.Create(console),
             DemoCommand.Create(console),
         };
 

@@ -5,6 +5,8 @@ namespace Dnsbl.Cli;
 /// <summary>Where the tool writes: plain text writers for JSON, a Spectre console for tables (colour only on a terminal).</summary>
 internal sealed class CliConsole(TextWriter output, TextWriter error)
 {
+    public TextReader Input { get; init; } = Console.In;
+
     public TextWriter Output { get; } = output;
 
     public TextWriter Error { get; } = error;

@@ -17,21 +17,32 @@ internal static class CheckCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var noProbe = new Option<bool>("--no-probe") { Description = "Do not probe list health first (disabled lists are otherwise skipped)." };
-        var command = new Command("check", "Check IP addresses and domains against DNS lists.") { inputs, noProbe };
+        var file = new Option<string>("--file", "-f")
+        {
+            Description = "Read inputs from FILE, one per line ('#' comments, blank lines skipped; '-' for stdin); with --json, write JSON Lines.",
+        };
+        var command = new Command("check", "Check IP addresses and domains against DNS lists.") { inputs, noProbe, file };
         common.AddTo(command);
         var message = new MessageCheck();
         message.AddTo(command);
         command.SetAction((parsed, cancellationToken) => parsed.GetValue(message.Message) is not null
             ? message.RunAsync(console, parsed, ClientSettings.FromCommandLine(parsed, common), parsed.GetValue(common.Json), !parsed.GetValue(noProbe), cancellationToken)
-            : RunAsync(console, parsed.GetValue(inputs) ?? [], ClientSettings.FromCommandLine(parsed, common), parsed.GetValue(common.Json), !parsed.GetValue(noProbe), cancellationToken));
+            : RunAsync(console, parsed.GetValue(inputs) ?? [], parsed.GetValue(file), ClientSettings.FromCommandLine(parsed, common), parsed.GetValue(common.Json), !parsed.GetValue(noProbe), cancellationToken));
         return command;
     }
 
-    internal static async Task<int> RunAsync(CliConsole console, string[] inputs, DnsblOptions options, bool json, bool probe, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(
+        CliConsole console, string[] inputs, string? file, DnsblOptions options, bool json, bool probe, CancellationToken cancellationToken)
     {
-        if (inputs.Length == 0)
+        if (file is not null && inputs.Length > 0)
         {
-            throw new CliUsageException("Nothing to check: give at least one IP address or domain.");
+            throw new CliUsageException("Give inputs either as arguments or with -f FILE, not both.");
+        }
+
+        var fromFile = file is null ? null : await CheckInputFile.ReadAsync(file, console.Input, cancellationToken).ConfigureAwait(false);
+        if (inputs.Length == 0 && fromFile is null)
+        {
+            throw new CliUsageException("Nothing to check: give at least one IP address or domain, or -f FILE.");
         }
 
         // As in 'dnsbl health': a one-off probe judges the zone as it is now, so loopback nameservers are not "retired".
@@ -40,6 +51,11 @@ internal static class CheckCommand
         if (probe)
         {
             await client.Health.ProbeAllAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (fromFile is not null)
+        {
+            return await CheckFileRun.RunAsync(console, client, fromFile, json, cancellationToken).ConfigureAwait(false);
         }
 
         var results = new List<DnsblCheckResult>(inputs.Length);
@@ -60,7 +76,7 @@ internal static class CheckCommand
         return results.Any(r => r.Verdict == DnsblVerdict.Reject) ? ExitCodes.Listed : ExitCodes.Clean;
     }
 
-    private static async Task<DnsblCheckResult> CheckOneAsync(DnsblClient client, string input, CancellationToken cancellationToken)
+    internal static async Task<DnsblCheckResult> CheckOneAsync(DnsblClient client, string input, CancellationToken cancellationToken)
     {
         if (IPAddress.TryParse(input, out var address))
         {

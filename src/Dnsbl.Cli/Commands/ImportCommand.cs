@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Dnsbl.Client.Configuration;
+
+namespace Dnsbl.Cli.Commands;
+
+/// <summary>
+/// <c>dnsbl import postscreen main.cf</c> and <c>dnsbl import spamassassin FILE...</c>: print the equivalent
+/// configuration JSON on stdout and each line that could not be imported on stderr. Exit 0, or 2 when a file is missing.
+/// </summary>
+internal static class ImportCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var mainCf = new Argument<string>("main.cf") { Description = "The Postfix main.cf holding postscreen_dnsbl_sites and friends." };
+        var postscreen = new Command("postscreen", "Import postscreen_dnsbl_sites, its threshold and allow-list threshold from a Postfix main.cf.") { mainCf };
+        postscreen.SetAction((parsed, cancellationToken) => ImportPostfixAsync(console, parsed.GetValue(mainCf)!, cancellationToken));
+
+        var files = new Argument<string[]>("files")
+        {
+            Description = "SpamAssassin .cf files, read in order (later score lines win), e.g. 20_dnsbl_tests.cf 50_scores.cf local.cf.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var spamAssassin = new Command("spamassassin", "Import the DNS list rules and scores of SpamAssassin configuration files.") { files };
+        spamAssassin.SetAction((parsed, cancellationToken) => ImportSpamAssassinAsync(console, parsed.GetValue(files) ?? [], cancellationToken));
+
+        return new Command("import", "Print the Dnsbl JSON configuration equivalent to a postscreen or SpamAssassin configuration.")
+        {
+            postscreen,
+            spamAssassin,
+        };
+    }
+
+    internal static async Task<int> ImportPostfixAsync(CliConsole console, string path, CancellationToken cancellationToken)
+    {
+        var text = await ReadAsync(path, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(console, PostfixImporter.Import(text), cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static async Task<int> ImportSpamAssassinAsync(CliConsole console, string[] paths, CancellationToken cancellationToken)
+    {
+        var files = new (string FileName, string Text)[paths.Length];
+        for (var i = 0; i < paths.Length; i++)
+        {
+            files[i] = (Path.GetFileName(paths[i]), await ReadAsync(paths[i], cancellationToken).ConfigureAwait(false));
+        }
+
+        return await WriteAsync(console, SpamAssassinImporter.Import(files), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<string> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception missing) when (missing is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"cannot read '{path}': {missing.Message}");
+        }
+    }
+
+    private static async Task<int> WriteAsync(CliConsole console, DnsblImportResult result, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await console.Output.WriteLineAsync(DnsblConfigurationJson.Write(result)).ConfigureAwait(false);
+        foreach (var problem in result.Problems)
+        {
+            await console.Error.WriteLineAsync($"dnsbl import: {problem}").ConfigureAwait(false);
+        }
+
+        return ExitCodes.Clean;
+    }
+}
