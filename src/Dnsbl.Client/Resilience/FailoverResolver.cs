@@ -17,16 +17,22 @@ internal sealed class FailoverResolver : IDnsResolver
     {
         _stub = stub;
         var servers = stub.Options.Servers.Count;
-        _pipeline = new ResiliencePipelineBuilder<DnsLookupResult> { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions<DnsLookupResult>
+        var retries = (stub.Options.Attempts * servers) - 1;
+        var builder = new ResiliencePipelineBuilder<DnsLookupResult> { TimeProvider = time };
+        if (retries > 0)
+        {
+            // Polly rejects a retry of zero attempts: one server with one attempt simply has no retry stage.
+            builder.AddRetry(new RetryStrategyOptions<DnsLookupResult>
             {
                 // Each server gets the configured number of attempts, in turn.
-                MaxRetryAttempts = (stub.Options.Attempts * servers) - 1,
+                MaxRetryAttempts = retries,
                 Delay = TimeSpan.Zero,
                 BackoffType = DelayBackoffType.Constant,
                 ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Result is { } result && DnsStubResolver.ShouldTryNextServer(result.Status)),
-            })
-            .Build();
+            });
+        }
+
+        _pipeline = builder.Build();
     }
 
     public ValueTask<DnsLookupResult> ResolveAsync(DnsQuestion question, CancellationToken cancellationToken) =>
