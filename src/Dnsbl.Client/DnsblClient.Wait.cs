@@ -10,22 +10,25 @@ public sealed partial class DnsblClient
         using var activity = DnsblActivity.StartCheck(key.Display);
         var pending = new Task<ListOutcome>?[slots.Length];
         var name = new char[QueryNameBufferLength];
+        var missingCount = 0;
         for (var i = 0; i < slots.Length; i++)
         {
             if (outcomes[i] is null)
             {
+                missingCount++;
                 var list = _lists[slots[i]];
                 key.TryFormat(list.Zone, name, out var written);
                 pending[i] = StartLookup(slots[i], key.Display, new string(name, 0, written));
             }
         }
 
-        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // One timer-backed wait for all of them (no linked source, no Task.Delay, no WhenAny): the cold path's cost.
         var remaining = _settings.Deadline - _time.GetElapsedTime(started);
-        var deadline = Task.Delay(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, _time, waiting.Token);
-        var all = Task.WhenAll(pending.Where(t => t is not null)!);
-        await Task.WhenAny(all, deadline).ConfigureAwait(false);
-        await waiting.CancelAsync().ConfigureAwait(false);
+        Task all = missingCount == 1 ? pending.First(t => t is not null)! : Task.WhenAll(pending.Where(t => t is not null)!);
+
+        // Deadline, cancellation or a failed lookup all end the wait quietly; what is unfinished is reported below.
+        await all.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, _time, cancellationToken)
+            .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         cancellationToken.ThrowIfCancellationRequested();
 
         List<string>? missing = null;
