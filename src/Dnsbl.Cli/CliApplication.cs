@@ -13,6 +13,7 @@ internal static class CliApplication
         {
             CheckCommand.Create(console),
             HealthCommand.Create(console),
+            DemoCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

@@ -24,14 +24,14 @@ public sealed partial class DnsblClient
     /// <param name="domain">The domain; normalised (lower case, no trailing dot, IDN to punycode) before it is asked.</param>
     /// <param name="cancellationToken">Cancels the check (throws <see cref="OperationCanceledException"/>).</param>
     /// <returns>The score, verdict and per-list outcomes.</returns>
-    /// <exception cref="ArgumentException">The domain is not a valid name; the message says why.</exception>
+    /// <exception cref="DnsblInputException">The domain is not a valid name; <see cref="DnsblInputException.Problem"/> says why.</exception>
     public ValueTask<DnsblCheckResult> CheckDomainAsync(string domain, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(domain);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         if (!DomainName.TryNormalize(domain, out var normalized, out var error))
         {
-            throw new ArgumentException($"'{domain}' is not a valid domain name: {error}", nameof(domain));
+            throw new DnsblInputException(domain, $"not a valid domain name: {error}");
         }
 
         return CheckKeyAsync(QueryKey.FromDomain(normalized, normalized), _domainSlots, cancellationToken);

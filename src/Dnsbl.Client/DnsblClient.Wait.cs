@@ -1,3 +1,4 @@
+using Dnsbl.Client.Lists;
 using Dnsbl.Client.Scoring;
 using Dnsbl.Client.Telemetry;
 
@@ -10,47 +11,57 @@ public sealed partial class DnsblClient
         using var activity = DnsblActivity.StartCheck(key.Display);
         var pending = new Task<ListOutcome>?[slots.Length];
         var name = new char[QueryNameBufferLength];
-        var missingCount = 0;
         for (var i = 0; i < slots.Length; i++)
         {
             if (outcomes[i] is null)
             {
-                missingCount++;
                 var list = _lists[slots[i]];
                 key.TryFormat(list.Zone, name, out var written);
                 pending[i] = StartLookup(slots[i], key.Display, new string(name, 0, written));
             }
         }
 
-        // One timer-backed wait for all of them (no linked source, no Task.Delay, no WhenAny): the cold path's cost.
-        var remaining = _settings.Deadline - _time.GetElapsedTime(started);
-        Task all = missingCount == 1 ? pending.First(t => t is not null)! : Task.WhenAll(pending.Where(t => t is not null)!);
-
-        // Deadline, cancellation or a failed lookup all end the wait quietly; what is unfinished is reported below.
-        await all.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, _time, cancellationToken)
-            .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        cancellationToken.ThrowIfCancellationRequested();
-
+        await WaitUntilDeadlineAsync(pending, started, cancellationToken).ConfigureAwait(false);
         List<string>? missing = null;
         for (var i = 0; i < slots.Length; i++)
         {
-            if (pending[i] is not { } task)
+            if (pending[i] is { } task)
             {
-                continue;
+                outcomes[i] = AnswerOrDeadline(task, _lists[slots[i]], key.Display, ref missing);
             }
-
-            if (task.IsCompletedSuccessfully)
-            {
-                outcomes[i] = task.Result;
-                continue;
-            }
-
-            var list = _lists[slots[i]];
-            (missing ??= []).Add(list.Name);
-            outcomes[i] = OutcomeFactory.Failed(list, key.Display, DnsblErrorKind.DeadlineExceeded, $"no answer within the check deadline of {_settings.Deadline.TotalMilliseconds:0} ms");
         }
 
         return Conclude(key.Display, outcomes, started, missing ?? []);
+    }
+
+    /// <summary>Waits until every pending lookup has answered or the check's deadline (counted from <paramref name="started"/>) has passed.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    private async Task WaitUntilDeadlineAsync(Task<ListOutcome>?[] pending, long started, CancellationToken cancellationToken)
+    {
+        // One timer-backed wait (no linked source, no Task.Delay, no WhenAny): a large share of the cold path's cost.
+        // Deadline, cancellation or a failed lookup all end the wait quietly; the caller reports what is unfinished.
+        var remaining = _settings.Deadline - _time.GetElapsedTime(started);
+        var all = Task.WhenAll(pending.Where(t => t is not null)!);
+        await all.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, _time, cancellationToken)
+            .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>The lookup's outcome, or a deadline failure (adding the list to <paramref name="missing"/> once) when it has not answered.</summary>
+    private ListOutcome AnswerOrDeadline(Task<ListOutcome> task, DnsList list, string input, ref List<string>? missing)
+    {
+        if (task.IsCompletedSuccessfully)
+        {
+            return task.Result;
+        }
+
+        missing ??= [];
+        if (!missing.Contains(list.Name))
+        {
+            missing.Add(list.Name);
+        }
+
+        return OutcomeFactory.Failed(list, input, DnsblErrorKind.DeadlineExceeded, $"no answer within the check deadline of {_settings.Deadline.TotalMilliseconds:0} ms");
     }
 
     private DnsblCheckResult Conclude(string input, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)

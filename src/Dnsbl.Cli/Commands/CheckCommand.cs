@@ -5,7 +5,7 @@ using Dnsbl.Client;
 
 namespace Dnsbl.Cli.Commands;
 
-/// <summary><c>dnsbl check INPUT... --list SPEC... [--dns HOST[:PORT]]... [--timeout MS] [--json]</c>.</summary>
+/// <summary><c>dnsbl check INPUT... --list SPEC... [--dns HOST[:PORT]]... [--timeout MS] [--json]</c>, or <c>--message FILE</c> (see <see cref="MessageCheck"/>).</summary>
 internal static class CheckCommand
 {
     public static Command Create(CliConsole console)
@@ -19,8 +19,11 @@ internal static class CheckCommand
         var noProbe = new Option<bool>("--no-probe") { Description = "Do not probe list health first (disabled lists are otherwise skipped)." };
         var command = new Command("check", "Check IP addresses and domains against DNS lists.") { inputs, noProbe };
         common.AddTo(command);
-        command.SetAction((parsed, cancellationToken) =>
-            RunAsync(console, parsed.GetValue(inputs) ?? [], ClientSettings.FromCommandLine(parsed, common), parsed.GetValue(common.Json), !parsed.GetValue(noProbe), cancellationToken));
+        var message = new MessageCheck();
+        message.AddTo(command);
+        command.SetAction((parsed, cancellationToken) => parsed.GetValue(message.Message) is not null
+            ? message.RunAsync(console, parsed, ClientSettings.FromCommandLine(parsed, common), parsed.GetValue(common.Json), !parsed.GetValue(noProbe), cancellationToken)
+            : RunAsync(console, parsed.GetValue(inputs) ?? [], ClientSettings.FromCommandLine(parsed, common), parsed.GetValue(common.Json), !parsed.GetValue(noProbe), cancellationToken));
         return command;
     }
 
@@ -31,6 +34,8 @@ internal static class CheckCommand
             throw new CliUsageException("Nothing to check: give at least one IP address or domain.");
         }
 
+        // As in 'dnsbl health': a one-off probe judges the zone as it is now, so loopback nameservers are not "retired".
+        options.Health.LoopbackNameserversAreRetired = false;
         await using var client = new DnsblClient(options);
         if (probe)
         {
@@ -66,9 +71,9 @@ internal static class CheckCommand
         {
             return await client.CheckDomainAsync(input, cancellationToken).ConfigureAwait(false);
         }
-        catch (ArgumentException invalid)
+        catch (DnsblInputException invalid)
         {
-            throw new CliUsageException($"'{input}' is neither an IP address nor a valid domain: {invalid.Message}");
+            throw new CliUsageException($"'{input}' is neither an IP address nor a valid domain: {invalid.Problem}.");
         }
     }
 }

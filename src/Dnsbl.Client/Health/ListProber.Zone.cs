@@ -19,7 +19,9 @@ internal sealed partial class ListProber
             case DnsLookupStatus.NameError:
                 return new ZoneCheck(ListHealthState.Dead, $"zone no longer exists: {list.Zone} answers NXDOMAIN", Failed: false);
             case DnsLookupStatus.Refused:
-                return new ZoneCheck(ListHealthState.Refusing, $"DNS REFUSED for the zone {list.Zone}", Failed: false);
+                // rbldnsd and some operators refuse NS queries at the apex while serving the list itself: only a refusal
+                // of the probe points (judged by the classifier) says the list refuses us.
+                return ZoneCheck.Inconclusive;
             case DnsLookupStatus.Answered when options.CheckNameservers:
                 var nameservers = result.Answers.Select(r => r.Target).OfType<string>().Select(DomainName.NormalizeZone).Distinct().ToList();
                 return nameservers.Count == 0

@@ -50,7 +50,7 @@ internal static class ProbeClassifier
 
         foreach (var (probe, _, answer) in answers)
         {
-            if (!probe.ExpectListed && answer.Kind == ListOutcomeKind.Listed)
+            if (!probe.ExpectListed && IsListed(answer))
             {
                 return (ListHealthState.ListsEverything,
                     $"lists everything: {probe.Key} ({probe.QueryName}) must not be listed but answers {string.Join(", ", answer.Codes)}");
@@ -59,7 +59,7 @@ internal static class ProbeClassifier
 
         foreach (var (probe, result, answer) in answers)
         {
-            if (probe.ExpectListed && answer.Kind == ListOutcomeKind.NotListed)
+            if (probe.ExpectListed && !IsListed(answer) && answer.Kind != ListOutcomeKind.Error)
             {
                 return (ListHealthState.NotListingTestPoint,
                     $"test point {probe.Key} ({probe.QueryName}) is not listed: {RoundRecorder.Describe(result)}");
@@ -77,6 +77,13 @@ internal static class ProbeClassifier
             ? (ListHealthState.Healthy, "test points answer as expected")
             : (ListHealthState.Healthy, $"test points answer as expected ({failed} of {answers.Count} probe questions failed and were ignored)");
     }
+
+    /// <summary>
+    /// A test point counts as listed on any valid listing code, whatever the list's own rules match: a list configured
+    /// with a narrow filter (e.g. <c>=127.0.0.10</c>) still lists 127.0.0.2 with its usual code.
+    /// </summary>
+    private static bool IsListed(ListAnswer answer) =>
+        answer.Kind == ListOutcomeKind.Listed || (answer.Kind == ListOutcomeKind.NotListed && answer.Codes.Count > 0);
 
     /// <summary>Meanings of the widely used 127.255.255.0/24 operator codes; the catalogue holds the full per-operator table.</summary>
     internal static string MeaningOf(IPAddress? code) => code?.ToString() switch

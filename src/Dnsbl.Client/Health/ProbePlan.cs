@@ -31,7 +31,7 @@ internal static class ProbePlan
         if (!list.IsIpList)
         {
             var label = RandomLabel(random);
-            planned.Add(new PlannedProbe(label, ProbeQueryNames.ForDomain(label, list.Zone), ExpectListed: false));
+            planned.Add(new PlannedProbe(label, QueryNameBuilder.ForDomain(label, list.Zone), ExpectListed: false));
         }
 
         return planned;
@@ -77,13 +77,22 @@ internal static class ProbePlan
 
     private static string QueryNameOf(DnsList list, string key)
     {
-        if (list.IsIpList)
+        if (!list.IsIpList)
         {
-            var address = IPAddress.Parse(key);
-            return ProbeQueryNames.ForAddress(address.AddressFamily == AddressFamily.InterNetworkV6 ? address : address.MapToIPv4(), list.Zone);
+            return QueryNameBuilder.ForDomain(key, list.Zone);
         }
 
-        return ProbeQueryNames.ForDomain(key, list.Zone);
+        var address = IPAddress.Parse(key);
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return QueryNameBuilder.ForAddress(address, list.Zone);
+        }
+
+        // RFC 5782 §5: IPv6 test points (::FFFF:7F00:2) are asked as 32 nibbles, not as the IPv4 address they map.
+        Span<char> name = stackalloc char[DomainName.MaxLength];
+        return QueryNameBuilder.TryWriteIPv6(address.GetAddressBytes(), list.Zone, name, out var written)
+            ? new string(name[..written])
+            : throw new ArgumentException($"The probe name for {key} under '{list.Zone}' is too long.", nameof(list));
     }
 
     private static string RandomLabel(Random random)

@@ -5,8 +5,7 @@ namespace Dnsbl.Client.Health;
 
 /// <summary>
 /// Classifies nameserver addresses that mean "retired" (RFC 6471 §3: operators of dead lists point NS records at
-/// documentation addresses). Addresses are only classified here, never contacted. The Messages folder has a similar
-/// range classifier; the two can be merged.
+/// documentation addresses). Addresses are only classified here, never contacted.
 /// </summary>
 internal static class RetiredAddressRanges
 {
@@ -18,18 +17,18 @@ internal static class RetiredAddressRanges
             address = address.MapToIPv4();
         }
 
-        var bytes = address.GetAddressBytes();
-        if (address.AddressFamily == AddressFamily.InterNetwork)
+        if (Messages.AddressClassifier.IsDocumentation(address))
         {
-            return bytes[0] == 0 // 0.0.0.0/8 "this network" (RFC 1122)
-                || (bytes[0] == 127 && loopbackIsRetired)
-                || (bytes[0] == 192 && bytes[1] == 0 && bytes[2] == 2) // TEST-NET-1 (RFC 5737)
-                || (bytes[0] == 198 && bytes[1] == 51 && bytes[2] == 100) // TEST-NET-2
-                || (bytes[0] == 203 && bytes[1] == 0 && bytes[2] == 113); // TEST-NET-3
+            return true;
         }
 
-        return (bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0x0d && bytes[3] == 0xb8) // 2001:db8::/32 (RFC 3849)
-            || address.Equals(IPAddress.IPv6None)
-            || (address.Equals(IPAddress.IPv6Loopback) && loopbackIsRetired);
+        if (address.AddressFamily == AddressFamily.InterNetwork)
+        {
+            var first = address.GetAddressBytes()[0];
+            return first == 0 // 0.0.0.0/8 "this network" (RFC 1122)
+                || (first == 127 && loopbackIsRetired);
+        }
+
+        return address.Equals(IPAddress.IPv6None) || (address.Equals(IPAddress.IPv6Loopback) && loopbackIsRetired);
     }
 }

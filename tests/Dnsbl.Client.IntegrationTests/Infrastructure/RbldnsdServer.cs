@@ -24,11 +24,14 @@ public sealed class RbldnsdServer : IAsyncDisposable
 
     private const UnixFileMode WorldReadableFile = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
-    private readonly Process _process;
+    private readonly string _executable;
+    private Process _process;
+    private bool _running = true;
     private int _disposed;
 
-    private RbldnsdServer(Process process, IPEndPoint endPoint, string dataDirectory)
+    private RbldnsdServer(string executable, Process process, IPEndPoint endPoint, string dataDirectory)
     {
+        _executable = executable;
         _process = process;
         EndPoint = endPoint;
         DataDirectory = dataDirectory;
@@ -64,7 +67,7 @@ public sealed class RbldnsdServer : IAsyncDisposable
         {
             var endPoint = new IPEndPoint(IPAddress.Loopback, FreePort());
             var process = Start(executable, directory, endPoint, zones);
-            var server = new RbldnsdServer(process, endPoint, directory);
+            var server = new RbldnsdServer(executable, process, endPoint, directory);
             if (await server.WaitUntilAnsweringAsync(zones[0].Zone, cancellationToken).ConfigureAwait(false))
             {
                 return server;
@@ -76,6 +79,33 @@ public sealed class RbldnsdServer : IAsyncDisposable
 
         Directory.Delete(directory, recursive: true);
         throw new InvalidOperationException($"rbldnsd did not start after {StartAttempts} attempts: {string.Join("; ", failures)}");
+    }
+
+    /// <summary>
+    /// Serves new zone data on the same port: stops rbldnsd, rewrites the zone files and starts it again. Deterministic
+    /// where a SIGHUP reload is not (rbldnsd compares modification times, which a rewrite within a second may not change).
+    /// </summary>
+    /// <param name="zones">The datasets to serve from now on.</param>
+    /// <param name="cancellationToken">Cancels the wait for the restarted server.</param>
+    /// <returns>A task that completes when the restarted server answers.</returns>
+    /// <exception cref="InvalidOperationException">rbldnsd did not come back on the same port.</exception>
+    public async Task RestartAsync(IReadOnlyList<RbldnsdZone> zones, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(zones);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        await StopAsync().ConfigureAwait(false);
+        foreach (var file in Directory.GetFiles(DataDirectory))
+        {
+            File.Delete(file);
+        }
+
+        WriteZoneFiles(DataDirectory, zones);
+        _process = Start(_executable, DataDirectory, EndPoint, zones);
+        _running = true;
+        if (!await WaitUntilAnsweringAsync(zones[0].Zone, cancellationToken).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException($"rbldnsd did not restart on port {EndPoint.Port}: {await StopAsync().ConfigureAwait(false)}");
+        }
     }
 
     /// <summary>Kills rbldnsd by its pid and deletes the zone files.</summary>
@@ -108,6 +138,12 @@ public sealed class RbldnsdServer : IAsyncDisposable
 
     private async Task<string> StopAsync()
     {
+        if (!_running)
+        {
+            return "not running";
+        }
+
+        _running = false;
         if (!_process.HasExited)
         {
             _process.Kill();
@@ -150,6 +186,12 @@ public sealed class RbldnsdServer : IAsyncDisposable
             File.SetUnixFileMode(directory, WorldReadableFolder);
         }
 
+        WriteZoneFiles(directory, zones);
+        return directory;
+    }
+
+    private static void WriteZoneFiles(string directory, IReadOnlyList<RbldnsdZone> zones)
+    {
         foreach (var zone in zones)
         {
             if (Path.GetFileName(zone.FileName) != zone.FileName)
@@ -164,8 +206,6 @@ public sealed class RbldnsdServer : IAsyncDisposable
                 File.SetUnixFileMode(path, WorldReadableFile);
             }
         }
-
-        return directory;
     }
 
     private static int FreePort()

@@ -24,6 +24,28 @@ public sealed class ListProberTests
     }
 
     [Fact]
+    public async Task ProbeAsync_ListWithNarrowFilter_TestPointStillCountsAsListed()
+    {
+        var resolver = new ScriptedDnsResolver().HealthyIpList();
+        var narrow = new DnsList(IpZone) { Rules = [new ReturnCodeRule(ReturnCodeFilter.Parse("127.0.0.10"), 3)] };
+
+        var round = await Prober(resolver).ProbeAsync(narrow, CancellationToken.None);
+
+        Assert.Equal(ListHealthState.Healthy, round.State);
+    }
+
+    [Fact]
+    public async Task ProbeAsync_NarrowFilterAndNegativeTestPointListed_ListsEverything()
+    {
+        var resolver = new ScriptedDnsResolver().HealthyIpList().Answer(UnlistedIpv4, DnsRecordType.A, "127.0.0.2");
+        var narrow = new DnsList(IpZone) { Rules = [new ReturnCodeRule(ReturnCodeFilter.Parse("127.0.0.10"), 3)] };
+
+        var round = await Prober(resolver).ProbeAsync(narrow, CancellationToken.None);
+
+        Assert.Equal(ListHealthState.ListsEverything, round.State);
+    }
+
+    [Fact]
     public async Task ProbeAsync_NegativeTestPointListed_ListsEverything()
     {
         var resolver = new ScriptedDnsResolver().HealthyIpList().Answer(UnlistedIpv4, DnsRecordType.A, "127.0.0.2");

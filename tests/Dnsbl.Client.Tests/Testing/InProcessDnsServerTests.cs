@@ -211,6 +211,24 @@ public sealed class InProcessDnsServerTests
     }
 
     [Fact]
+    public async Task Query_FromOtherSocket_ArrivesFromAnotherPort()
+    {
+        await using var server = await StartAsync(_ => ServerAction.Answer with { FromOtherSocket = true });
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var query = new byte[DnsQueryWriter.MaxQueryLength];
+        var length = DnsQueryWriter.Write(query, 11, new DnsQuestion("2.0.0.127.bl.test", DnsRecordType.A));
+
+        await socket.SendToAsync(query.AsMemory(0, length), System.Net.Sockets.SocketFlags.None, server.EndPoint);
+        var buffer = new byte[4096];
+        var received = await socket.ReceiveFromAsync(buffer, System.Net.Sockets.SocketFlags.None, new IPEndPoint(IPAddress.Any, 0)).WaitAsync(Patience);
+
+        var source = (IPEndPoint)received.RemoteEndPoint;
+        Assert.Equal(IPAddress.Loopback, source.Address);
+        Assert.NotEqual(server.EndPoint.Port, source.Port);
+    }
+
+    [Fact]
     public async Task Query_HookThrows_AnswersServFailAndKeepsError()
     {
         await using var server = await StartAsync(_ => throw new InvalidOperationException("boom"));

@@ -1,0 +1,105 @@
+using Dnsbl.Client.Messages;
+using Dnsbl.Client.Scoring;
+using Dnsbl.Client.Telemetry;
+
+namespace Dnsbl.Client;
+
+public sealed partial class DnsblClient
+{
+    private static readonly MessageOptions DefaultMessageOptions = new();
+
+    /// <summary>
+    /// Checks a message: its relays against the IP lists (per <see cref="Lists.DnsList.Relays"/>), its HELO, reverse DNS and
+    /// sender domains against the domain lists (per <see cref="Lists.DnsList.DomainSources"/>) and its link domains against
+    /// the URI lists, all in parallel under the one check deadline, through the same cache and in-flight sharing as
+    /// <see cref="CheckAsync"/>. Each matching rule of a list counts once per message, however many keys hit it.
+    /// </summary>
+    /// <param name="message">The message: session facts and/or a parsed message (<see cref="MessageContext.ParseAsync"/>).</param>
+    /// <param name="options">Trusted networks, link cap and skip list; null uses the defaults (nothing trusted, 20 link domains).</param>
+    /// <param name="cancellationToken">Cancels the check (throws <see cref="OperationCanceledException"/>).</param>
+    /// <returns>The score, verdict, every lookup with its source and origin, and the message's problems.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="MessageOptions.MaxUriDomains"/> is negative.</exception>
+    public ValueTask<DnsblMessageResult> CheckMessageAsync(MessageContext message, MessageOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        var started = _time.GetTimestamp();
+        var plan = MessageKeyPlanner.Plan(message, options ?? DefaultMessageOptions, _lists);
+        var lookups = plan.Lookups;
+        var outcomes = new ListOutcome[lookups.Count];
+        var pending = new Task<ListOutcome>?[lookups.Count];
+        var name = new char[QueryNameBufferLength];
+        var anyPending = false;
+        var slot = 0;
+        for (var i = 0; i < lookups.Count; i++)
+        {
+            // The plan keeps the lists' order, so the slot only ever moves forward.
+            while (!ReferenceEquals(_lists[slot], lookups[i].List))
+            {
+                slot++;
+            }
+
+            var key = KeyOf(lookups[i]);
+            if (TryAnswerAtOnce(slot, key, name, out var outcome))
+            {
+                outcomes[i] = outcome;
+                continue;
+            }
+
+            key.TryFormat(_lists[slot].Zone, name, out var written);
+            pending[i] = StartLookup(slot, key.Display, new string(name, 0, written));
+            anyPending = true;
+        }
+
+        return anyPending
+            ? new ValueTask<DnsblMessageResult>(CheckMessageSlowAsync(plan, outcomes, pending, started, cancellationToken))
+            : new ValueTask<DnsblMessageResult>(ConcludeMessage(plan, outcomes, started, []));
+    }
+
+    private async Task<DnsblMessageResult> CheckMessageSlowAsync(MessageKeyPlan plan, ListOutcome[] outcomes, Task<ListOutcome>?[] pending, long started, CancellationToken cancellationToken)
+    {
+        using var activity = DnsblActivity.StartCheck("message");
+        await WaitUntilDeadlineAsync(pending, started, cancellationToken).ConfigureAwait(false);
+        List<string>? missing = null;
+        for (var i = 0; i < pending.Length; i++)
+        {
+            if (pending[i] is { } task)
+            {
+                outcomes[i] = AnswerOrDeadline(task, plan.Lookups[i].List, plan.Lookups[i].Key, ref missing);
+            }
+        }
+
+        return ConcludeMessage(plan, outcomes, started, missing ?? []);
+    }
+
+    private DnsblMessageResult ConcludeMessage(MessageKeyPlan plan, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)
+    {
+        var (score, countedRules, countedWeights) = RuleOnceScorer.Score(outcomes, _settings.Thresholds, _settings.ErrorPolicy);
+        var lookups = new MessageLookupOutcome[outcomes.Length];
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            lookups[i] = new MessageLookupOutcome
+            {
+                Outcome = outcomes[i],
+                Source = plan.Lookups[i].Source,
+                Origin = plan.Lookups[i].Origin,
+                CountedRules = countedRules[i],
+                CountedWeight = countedWeights[i],
+            };
+        }
+
+        return new DnsblMessageResult
+        {
+            Score = score.Score,
+            Verdict = score.Verdict,
+            Lookups = lookups,
+            Problems = plan.Problems,
+            MissingLists = missing,
+            Elapsed = _time.GetElapsedTime(started),
+        };
+    }
+
+    // Address keys (relays, IP-literal links) are reversed by QueryKey; domain keys are already normalised (and hashed).
+    private static QueryKey KeyOf(MessageLookup lookup) =>
+        lookup.Address is { } address ? QueryKey.FromAddress(address) : QueryKey.FromDomain(lookup.Key, lookup.Key);
+}
