@@ -41,7 +41,7 @@ public sealed partial class DnsblClient
         // One timer-backed wait (no linked source, no Task.Delay, no WhenAny): a large share of the cold path's cost.
         // Deadline, cancellation or a failed lookup all end the wait quietly; the caller reports what is unfinished.
         var remaining = _settings.Deadline - _time.GetElapsedTime(started);
-        var all = Task.WhenAll(pending.Where(t => t is not null)!);
+        Task all = Task.WhenAll(pending.Where(t => t is not null)!);
         await all.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, _time, cancellationToken)
             .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         cancellationToken.ThrowIfCancellationRequested();
