@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Dnsbl.Client;
 
 /// <summary>The answer cache: TTL clamps for positive and negative answers and a size bound.</summary>
+/// <remarks>Not thread-safe: a settings bag. Fill it before handing it to a client (which takes a snapshot) and do not change it from several threads at once.</remarks>
 public sealed class DnsblCacheOptions
 {
     /// <summary>Whether answers are cached at all.</summary>

@@ -17,7 +17,8 @@ public sealed partial class DnsblClient
     {
         ArgumentNullException.ThrowIfNull(address);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        return CheckKeyAsync(QueryKey.FromAddress(address), _ipSlots, cancellationToken);
+        var snapshot = Volatile.Read(ref _snapshot);
+        return CheckKeyAsync(snapshot, QueryKey.FromAddress(address), snapshot.IpSlots, cancellationToken);
     }
 
     /// <summary>Checks a domain (HELO name, sender domain, ...) against every enabled domain and URI list.</summary>
@@ -34,10 +35,12 @@ public sealed partial class DnsblClient
             throw new DnsblInputException(domain, $"not a valid domain name: {error}");
         }
 
-        return CheckKeyAsync(QueryKey.FromDomain(normalized, normalized), _domainSlots, cancellationToken);
+        var snapshot = Volatile.Read(ref _snapshot);
+        return CheckKeyAsync(snapshot, QueryKey.FromDomain(normalized, normalized), snapshot.DomainSlots, cancellationToken);
     }
 
-    private ValueTask<DnsblCheckResult> CheckKeyAsync(QueryKey key, int[] slots, CancellationToken cancellationToken)
+    // One snapshot per check: a reload during the check does not mix two configurations.
+    private ValueTask<DnsblCheckResult> CheckKeyAsync(ClientSnapshot snapshot, QueryKey key, int[] slots, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         var outcomes = new ListOutcome[slots.Length];
@@ -46,7 +49,7 @@ public sealed partial class DnsblClient
         for (var i = 0; i < slots.Length; i++)
         {
             var slot = slots[i];
-            if (TryAnswerAtOnce(slot, key, name, out var outcome))
+            if (TryAnswerAtOnce(snapshot, slot, key, name, out var outcome))
             {
                 outcomes[i] = outcome;
             }
@@ -58,16 +61,16 @@ public sealed partial class DnsblClient
 
         if (missing == 0)
         {
-            return new ValueTask<DnsblCheckResult>(Conclude(key.Display, outcomes, started, []));
+            return new ValueTask<DnsblCheckResult>(Conclude(snapshot.Settings, key.Display, outcomes, started, []));
         }
 
-        return new ValueTask<DnsblCheckResult>(CheckSlowAsync(key, slots, outcomes, started, cancellationToken));
+        return new ValueTask<DnsblCheckResult>(CheckSlowAsync(snapshot, key, slots, outcomes, started, cancellationToken));
     }
 
     /// <summary>Skipped, invalid or cached: an outcome without waiting. False when the list must be asked.</summary>
-    private bool TryAnswerAtOnce(int slot, in QueryKey key, Span<char> name, out ListOutcome outcome)
+    private bool TryAnswerAtOnce(ClientSnapshot snapshot, int slot, in QueryKey key, Span<char> name, out ListOutcome outcome)
     {
-        var list = _lists[slot];
+        var list = snapshot.Lists[slot];
         if (!_gate.IsEnabled(list, out var reason))
         {
             outcome = OutcomeFactory.Skipped(list, key.Display, reason);
@@ -81,7 +84,7 @@ public sealed partial class DnsblClient
             return true;
         }
 
-        if (_cache is not null && _cache.TryGet(slot, name[..written], out outcome))
+        if (snapshot.Cache is { } cache && cache.TryGet(slot, name[..written], out outcome))
         {
             _metrics.CacheHit(list);
             return true;

@@ -8,18 +8,19 @@ namespace Dnsbl.Client;
 public sealed partial class DnsblClient
 {
     /// <summary>Starts (or joins) the lookup of one query name for one list, bounded by the list's own timeout.</summary>
-    private Task<ListOutcome> StartLookup(int slot, string input, string queryName)
+    private Task<ListOutcome> StartLookup(ClientSnapshot snapshot, int slot, string input, string queryName)
     {
-        var lookup = _inFlight.GetOrStart(slot, queryName, (this, slot, input, queryName), static s => s.Item1.LookupAsync(s.slot, s.input, s.queryName), out var coalesced);
+        var lookup = snapshot.InFlight.GetOrStart(slot, queryName, (this, snapshot, slot, input, queryName), static s => s.Item1.LookupAsync(s.snapshot, s.slot, s.input, s.queryName), out var coalesced);
         if (coalesced)
         {
-            _metrics.Coalesced(_lists[slot]);
+            _metrics.Coalesced(snapshot.Lists[slot]);
         }
 
-        return _lists[slot].Timeout is { } timeout ? WithListTimeoutAsync(lookup, slot, input, queryName, timeout) : lookup;
+        var list = snapshot.Lists[slot];
+        return list.Timeout is { } timeout ? WithListTimeoutAsync(lookup, list, input, queryName, timeout) : lookup;
     }
 
-    private async Task<ListOutcome> WithListTimeoutAsync(Task<ListOutcome> lookup, int slot, string input, string queryName, TimeSpan timeout)
+    private async Task<ListOutcome> WithListTimeoutAsync(Task<ListOutcome> lookup, DnsList list, string input, string queryName, TimeSpan timeout)
     {
         using var expiry = new CancellationTokenSource();
         var timer = Task.Delay(timeout, _time, expiry.Token);
@@ -29,21 +30,20 @@ public sealed partial class DnsblClient
             return await lookup.ConfigureAwait(false);
         }
 
-        var list = _lists[slot];
         return OutcomeFactory.Failed(list, input, DnsblErrorKind.Timeout, $"no answer within the list timeout of {timeout.TotalMilliseconds:0} ms", queryName);
     }
 
     /// <summary>One shared lookup: not tied to any caller's token, so a late answer still fills the cache.</summary>
-    private async Task<ListOutcome> LookupAsync(int slot, string input, string queryName)
+    private async Task<ListOutcome> LookupAsync(ClientSnapshot snapshot, int slot, string input, string queryName)
     {
-        var list = _lists[slot];
+        var list = snapshot.Lists[slot];
         var started = _time.GetTimestamp();
         using var activity = DnsblActivity.StartListQuery(list.Name);
         _metrics.CacheMiss(list);
         DnsLookupResult result;
         try
         {
-            result = await _pipelines.ResolveAsync(slot, _resolver, new DnsQuestion(queryName, DnsRecordType.A), _disposing.Token).ConfigureAwait(false);
+            result = await snapshot.Pipelines.ResolveAsync(slot, _resolver, new DnsQuestion(queryName, DnsRecordType.A), _disposing.Token).ConfigureAwait(false);
         }
         catch (BrokenCircuitException)
         {
@@ -69,7 +69,7 @@ public sealed partial class DnsblClient
             Log.LookupFailed(_logger, list.Name, outcome.Error, answer.Detail);
         }
 
-        _cache?.Set(slot, queryName, OutcomeFactory.AsCached(outcome), answer.TimeToLive);
+        snapshot.Cache?.Set(slot, queryName, OutcomeFactory.AsCached(outcome), answer.TimeToLive);
         return outcome;
     }
 

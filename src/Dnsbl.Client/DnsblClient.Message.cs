@@ -24,7 +24,9 @@ public sealed partial class DnsblClient
         ArgumentNullException.ThrowIfNull(message);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         var started = _time.GetTimestamp();
-        var plan = MessageKeyPlanner.Plan(message, options ?? DefaultMessageOptions, _lists);
+        var snapshot = Volatile.Read(ref _snapshot);
+        var lists = snapshot.Lists;
+        var plan = MessageKeyPlanner.Plan(message, options ?? DefaultMessageOptions, lists);
         var lookups = plan.Lookups;
         var outcomes = new ListOutcome[lookups.Count];
         var pending = new Task<ListOutcome>?[lookups.Count];
@@ -34,47 +36,47 @@ public sealed partial class DnsblClient
         for (var i = 0; i < lookups.Count; i++)
         {
             // The plan keeps the lists' order, so the slot only ever moves forward.
-            while (!ReferenceEquals(_lists[slot], lookups[i].List))
+            while (!ReferenceEquals(lists[slot], lookups[i].List))
             {
                 slot++;
             }
 
             var key = KeyOf(lookups[i]);
-            if (TryAnswerAtOnce(slot, key, name, out var outcome))
+            if (TryAnswerAtOnce(snapshot, slot, key, name, out var outcome))
             {
                 outcomes[i] = outcome;
                 continue;
             }
 
-            key.TryFormat(_lists[slot].Zone, name, out var written);
-            pending[i] = StartLookup(slot, key.Display, new string(name, 0, written));
+            key.TryFormat(lists[slot].Zone, name, out var written);
+            pending[i] = StartLookup(snapshot, slot, key.Display, new string(name, 0, written));
             anyPending = true;
         }
 
         return anyPending
-            ? new ValueTask<DnsblMessageResult>(CheckMessageSlowAsync(plan, outcomes, pending, started, cancellationToken))
-            : new ValueTask<DnsblMessageResult>(ConcludeMessage(plan, outcomes, started, []));
+            ? new ValueTask<DnsblMessageResult>(CheckMessageSlowAsync(snapshot.Settings, plan, outcomes, pending, started, cancellationToken))
+            : new ValueTask<DnsblMessageResult>(ConcludeMessage(snapshot.Settings, plan, outcomes, started, []));
     }
 
-    private async Task<DnsblMessageResult> CheckMessageSlowAsync(MessageKeyPlan plan, ListOutcome[] outcomes, Task<ListOutcome>?[] pending, long started, CancellationToken cancellationToken)
+    private async Task<DnsblMessageResult> CheckMessageSlowAsync(CheckSettings settings, MessageKeyPlan plan, ListOutcome[] outcomes, Task<ListOutcome>?[] pending, long started, CancellationToken cancellationToken)
     {
         using var activity = DnsblActivity.StartCheck("message");
-        await WaitUntilDeadlineAsync(pending, started, cancellationToken).ConfigureAwait(false);
+        await WaitUntilDeadlineAsync(pending, settings.Deadline, started, cancellationToken).ConfigureAwait(false);
         List<string>? missing = null;
         for (var i = 0; i < pending.Length; i++)
         {
             if (pending[i] is { } task)
             {
-                outcomes[i] = AnswerOrDeadline(task, plan.Lookups[i].List, plan.Lookups[i].Key, ref missing);
+                outcomes[i] = AnswerOrDeadline(task, plan.Lookups[i].List, plan.Lookups[i].Key, settings.Deadline, ref missing);
             }
         }
 
-        return ConcludeMessage(plan, outcomes, started, missing ?? []);
+        return ConcludeMessage(settings, plan, outcomes, started, missing ?? []);
     }
 
-    private DnsblMessageResult ConcludeMessage(MessageKeyPlan plan, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)
+    private DnsblMessageResult ConcludeMessage(CheckSettings settings, MessageKeyPlan plan, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)
     {
-        var (score, countedRules, countedWeights) = RuleOnceScorer.Score(outcomes, _settings.Thresholds, _settings.ErrorPolicy);
+        var (score, countedRules, countedWeights) = RuleOnceScorer.Score(outcomes, settings.Thresholds, settings.ErrorPolicy);
         var lookups = new MessageLookupOutcome[outcomes.Length];
         for (var i = 0; i < outcomes.Length; i++)
         {

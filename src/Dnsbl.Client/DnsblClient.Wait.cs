@@ -6,7 +6,7 @@ namespace Dnsbl.Client;
 
 public sealed partial class DnsblClient
 {
-    private async Task<DnsblCheckResult> CheckSlowAsync(QueryKey key, int[] slots, ListOutcome[] outcomes, long started, CancellationToken cancellationToken)
+    private async Task<DnsblCheckResult> CheckSlowAsync(ClientSnapshot snapshot, QueryKey key, int[] slots, ListOutcome[] outcomes, long started, CancellationToken cancellationToken)
     {
         using var activity = DnsblActivity.StartCheck(key.Display);
         var pending = new Task<ListOutcome>?[slots.Length];
@@ -15,32 +15,32 @@ public sealed partial class DnsblClient
         {
             if (outcomes[i] is null)
             {
-                var list = _lists[slots[i]];
+                var list = snapshot.Lists[slots[i]];
                 key.TryFormat(list.Zone, name, out var written);
-                pending[i] = StartLookup(slots[i], key.Display, new string(name, 0, written));
+                pending[i] = StartLookup(snapshot, slots[i], key.Display, new string(name, 0, written));
             }
         }
 
-        await WaitUntilDeadlineAsync(pending, started, cancellationToken).ConfigureAwait(false);
+        await WaitUntilDeadlineAsync(pending, snapshot.Settings.Deadline, started, cancellationToken).ConfigureAwait(false);
         List<string>? missing = null;
         for (var i = 0; i < slots.Length; i++)
         {
             if (pending[i] is { } task)
             {
-                outcomes[i] = AnswerOrDeadline(task, _lists[slots[i]], key.Display, ref missing);
+                outcomes[i] = AnswerOrDeadline(task, snapshot.Lists[slots[i]], key.Display, snapshot.Settings.Deadline, ref missing);
             }
         }
 
-        return Conclude(key.Display, outcomes, started, missing ?? []);
+        return Conclude(snapshot.Settings, key.Display, outcomes, started, missing ?? []);
     }
 
     /// <summary>Waits until every pending lookup has answered or the check's deadline (counted from <paramref name="started"/>) has passed.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    private async Task WaitUntilDeadlineAsync(Task<ListOutcome>?[] pending, long started, CancellationToken cancellationToken)
+    private async Task WaitUntilDeadlineAsync(Task<ListOutcome>?[] pending, TimeSpan deadlineAfter, long started, CancellationToken cancellationToken)
     {
         // One timer-backed wait (no linked source, no Task.Delay, no WhenAny): a large share of the cold path's cost.
         // Deadline, cancellation or a failed lookup all end the wait quietly; the caller reports what is unfinished.
-        var remaining = _settings.Deadline - _time.GetElapsedTime(started);
+        var remaining = deadlineAfter - _time.GetElapsedTime(started);
         Task all = Task.WhenAll(pending.Where(t => t is not null)!);
         await all.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, _time, cancellationToken)
             .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -48,7 +48,7 @@ public sealed partial class DnsblClient
     }
 
     /// <summary>The lookup's outcome, or a deadline failure (adding the list to <paramref name="missing"/> once) when it has not answered.</summary>
-    private ListOutcome AnswerOrDeadline(Task<ListOutcome> task, DnsList list, string input, ref List<string>? missing)
+    private static ListOutcome AnswerOrDeadline(Task<ListOutcome> task, DnsList list, string input, TimeSpan deadline, ref List<string>? missing)
     {
         if (task.IsCompletedSuccessfully)
         {
@@ -61,12 +61,12 @@ public sealed partial class DnsblClient
             missing.Add(list.Name);
         }
 
-        return OutcomeFactory.Failed(list, input, DnsblErrorKind.DeadlineExceeded, $"no answer within the check deadline of {_settings.Deadline.TotalMilliseconds:0} ms");
+        return OutcomeFactory.Failed(list, input, DnsblErrorKind.DeadlineExceeded, $"no answer within the check deadline of {deadline.TotalMilliseconds:0} ms");
     }
 
-    private DnsblCheckResult Conclude(string input, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)
+    private DnsblCheckResult Conclude(CheckSettings settings, string input, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)
     {
-        var score = Scorer.Score(outcomes, _settings.Thresholds, _settings.ErrorPolicy);
+        var score = Scorer.Score(outcomes, settings.Thresholds, settings.ErrorPolicy);
         return new DnsblCheckResult
         {
             Input = input,

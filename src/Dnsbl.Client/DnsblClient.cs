@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Dnsbl.Client.Caching;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Health;
 using Dnsbl.Client.Lists;
@@ -17,24 +16,19 @@ namespace Dnsbl.Client;
 /// </summary>
 public sealed partial class DnsblClient : IAsyncDisposable
 {
-    private readonly DnsList[] _lists;
-    private readonly int[] _ipSlots;
-    private readonly int[] _domainSlots;
     private readonly IDnsResolver _resolver;
     private readonly bool _ownsResolver;
-    private readonly OutcomeCache? _cache;
-    private readonly InFlightLookups _inFlight = new();
-    private readonly ListPipelines _pipelines;
     private readonly DnsblMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly CheckSettings _settings;
     private readonly IListHealthGate _gate;
+    private readonly Lock _reconfiguring = new();
+    private ClientSnapshot _snapshot;
     private readonly CancellationTokenSource _disposing = new();
     private int _disposed;
 
     /// <summary>Creates a client for <paramref name="options"/>, talking to its nameservers (or those of /etc/resolv.conf).</summary>
-    /// <param name="options">The configuration; a snapshot is taken, later changes have no effect.</param>
+    /// <param name="options">The configuration; a snapshot is taken, later changes have no effect (the DI registration reloads lists and settings from <c>IOptionsMonitor</c>).</param>
     /// <param name="loggerFactory">Where logs go; none by default.</param>
     /// <param name="timeProvider">The clock for TTLs, deadlines and probes; the system clock by default.</param>
     /// <param name="meterFactory">Creates the "Dnsbl.Client" meter; a standalone meter by default.</param>
@@ -51,18 +45,11 @@ public sealed partial class DnsblClient : IAsyncDisposable
         loggerFactory ??= NullLoggerFactory.Instance;
         _time = timeProvider ?? TimeProvider.System;
         _logger = loggerFactory.CreateLogger<DnsblClient>();
-        _settings = new CheckSettings(options);
-        _lists = [.. options.Lists];
-        _ipSlots = SlotsWhere(_lists, static l => l.IsIpList);
-        _domainSlots = SlotsWhere(_lists, static l => l.Kind is DnsListKind.DomainBlockList or DnsListKind.DomainAllowList or DnsListKind.UriBlockList);
+        _snapshot = ClientSnapshot.Create(options, _time);
         _ownsResolver = resolver is null;
         _resolver = resolver ?? ResolverFactory.Create(options, _time, loggerFactory);
-        _cache = options.Cache.Enabled
-            ? new OutcomeCache(_lists.Length, new TtlPolicy(options.Cache.MinimumTtl, options.Cache.MaximumTtl), options.Cache.SizeLimit, _time)
-            : null;
-        _pipelines = new ListPipelines(_lists.Length, _time);
         _metrics = new DnsblMetrics(meterFactory);
-        Health = new DnsblHealthMonitor(_lists, _resolver, options.Health, _time, loggerFactory.CreateLogger("Dnsbl.Client.Health"));
+        Health = new DnsblHealthMonitor(_snapshot.Lists, _resolver, options.Health, _time, loggerFactory.CreateLogger("Dnsbl.Client.Health"));
         _gate = Health;
         _metrics.ObserveHealth(Health);
     }
@@ -71,10 +58,10 @@ public sealed partial class DnsblClient : IAsyncDisposable
     public DnsblHealthMonitor Health { get; }
 
     /// <summary>The lists this client checks, in configuration order.</summary>
-    public IReadOnlyList<DnsList> Lists => _lists;
+    public IReadOnlyList<DnsList> Lists => Volatile.Read(ref _snapshot).Lists;
 
     /// <summary>How many answers the cache holds.</summary>
-    internal int CachedAnswers => _cache?.Count ?? 0;
+    internal int CachedAnswers => Volatile.Read(ref _snapshot).Cache?.Count ?? 0;
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -84,6 +71,7 @@ public sealed partial class DnsblClient : IAsyncDisposable
             return;
         }
 
+        _optionsSubscription?.Dispose();
         await _disposing.CancelAsync().ConfigureAwait(false);
         await Health.DisposeAsync().ConfigureAwait(false);
         if (_ownsResolver)
@@ -94,7 +82,4 @@ public sealed partial class DnsblClient : IAsyncDisposable
         _metrics.Dispose();
         _disposing.Dispose();
     }
-
-    private static int[] SlotsWhere(DnsList[] lists, Func<DnsList, bool> predicate) =>
-        [.. Enumerable.Range(0, lists.Length).Where(i => predicate(lists[i]))];
 }

@@ -1,6 +1,7 @@
 namespace Dnsbl.Client;
 
 /// <summary>The configuration is invalid. <see cref="Errors"/> lists every problem, each naming its key.</summary>
+/// <remarks>Thread-safe to read once thrown: its properties never change.</remarks>
 public sealed class DnsblConfigurationException : Exception
 {
     /// <summary>Creates the exception for one or more problems.</summary>

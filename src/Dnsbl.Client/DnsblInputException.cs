@@ -1,6 +1,7 @@
 namespace Dnsbl.Client;
 
 /// <summary>An input to a check (a domain, an address) cannot be asked of a DNS list; <see cref="Problem"/> says why.</summary>
+/// <remarks>Thread-safe to read once thrown: its properties never change.</remarks>
 public sealed class DnsblInputException : ArgumentException
 {
     /// <summary>Creates the exception for <paramref name="input"/>.</summary>

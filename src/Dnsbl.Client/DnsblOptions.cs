@@ -8,6 +8,7 @@ namespace Dnsbl.Client;
 /// Everything a <see cref="DnsblClient"/> needs: lists, nameservers, time limits, thresholds, cache and health settings.
 /// Bindable from configuration; the client takes a snapshot when it is built, so later changes do not affect it.
 /// </summary>
+/// <remarks>Not thread-safe: a settings bag. Fill it before handing it to a client (which takes a snapshot) and do not change it from several threads at once.</remarks>
 public sealed class DnsblOptions
 {
     /// <summary>The lists to check, in the order results report them.</summary>
@@ -31,6 +32,15 @@ public sealed class DnsblOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "00:05:00")]
     public TimeSpan Deadline { get; set; } = DnsblDefaults.Deadline;
 
+    /// <summary>
+    /// Whether query names are sent in random letter case ("0x20", draft-vixie-dnsext-dns0x20) and answers must echo
+    /// that case exactly; adds one bit of spoofing resistance per letter of the query name. Turn it on only when every
+    /// nameserver preserves the case of the question (rbldnsd and most resolvers do); an answer echoing other case is
+    /// reported as <see cref="DnsblErrorKind.MalformedResponse"/>, never trusted.
+    /// </summary>
+    /// <value>The default value is false.</value>
+    public bool UseCaseRandomization { get; set; }
+
     /// <summary>What a failed lookup does to the verdict.</summary>
     /// <value>The default value is <see cref="ErrorPolicy.Exclude"/>.</value>
     public ErrorPolicy ErrorPolicy { get; set; } = ErrorPolicy.Exclude;
@@ -43,4 +53,10 @@ public sealed class DnsblOptions
 
     /// <summary>List health probing and automatic disabling.</summary>
     public DnsblHealthOptions Health { get; init; } = new();
+
+    /// <summary>Problems found while binding from configuration, each naming its key; validation reports them.</summary>
+    internal List<string> BindingErrors { get; } = [];
+
+    /// <summary>The configuration section these options were bound from (e.g. <c>Dnsbl</c>); validation names keys under it.</summary>
+    internal string? ConfigurationPath { get; set; }
 }

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Dnsbl.Client;
 
 /// <summary>Score thresholds: reject at or above <see cref="Reject"/>, tag at or above <see cref="Tag"/>, allow-list at or below <see cref="AllowList"/>.</summary>
+/// <remarks>Not thread-safe: a settings bag. Fill it before handing it to a client (which takes a snapshot) and do not change it from several threads at once.</remarks>
 public sealed class DnsblThresholds
 {
     /// <summary>The score at or above which the verdict is <see cref="DnsblVerdict.Reject"/>.</summary>

@@ -10,6 +10,7 @@ namespace Dnsbl.Client.Catalogue;
 /// To change a catalogue list (other weights, another display name, TXT fetching), call <see cref="Customize"/>: it copies
 /// every setting of <see cref="List"/> and applies only what you pass, e.g.
 /// <c>DnsblCatalogue.GetEntry("spamhaus-zen").Customize(rule => rule.Name == "PBL" ? null : rule with { Weight = 5 })</c>.
+/// Immutable, so thread-safe: share it freely.
 /// </remarks>
 public sealed class CatalogueEntry
 {

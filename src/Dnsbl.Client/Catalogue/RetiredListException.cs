@@ -4,6 +4,7 @@ namespace Dnsbl.Client.Catalogue;
 /// Thrown by <see cref="DnsblCatalogue.Get"/> for a list that no longer operates (e.g. SORBS). Querying a retired list is
 /// worse than useless: several of them answer "listed" for every address once their zone lapses.
 /// </summary>
+/// <remarks>Thread-safe to read once thrown: its properties never change.</remarks>
 public sealed class RetiredListException : Exception
 {
     /// <summary>Creates the exception for <paramref name="listName"/>, retired for <paramref name="reason"/>.</summary>

@@ -24,6 +24,7 @@ namespace Dnsbl.Client.Configuration;
 /// <c>Thresholds.AllowList</c> as <c>null</c> when off. The zone is written as it is, DQS key included: this is
 /// configuration, not a log — keep the file as secret as the key.
 /// </summary>
+/// <remarks>Thread-safe: static members keep no shared mutable state; call them from any thread.</remarks>
 public static class DnsblConfigurationJson
 {
     /// <summary>Writes an import's lists and thresholds.</summary>

@@ -3,6 +3,7 @@ using Dnsbl.Client.Lists;
 namespace Dnsbl.Client.Configuration;
 
 /// <summary>What an importer made of a configuration: the lists, the thresholds, and every line it could not import.</summary>
+/// <remarks>Immutable, so thread-safe: share it freely.</remarks>
 public sealed class DnsblImportResult
 {
     internal DnsblImportResult(IReadOnlyList<DnsList> lists, DnsblThresholds thresholds, IReadOnlyList<ImportProblem> problems)

@@ -8,7 +8,7 @@ internal static class DnsblOptionsValidation
 {
     public static IReadOnlyList<string> Validate(DnsblOptions options)
     {
-        var errors = new List<string>();
+        var errors = new List<string>(options.BindingErrors);
         Annotations(options, string.Empty, errors);
         Annotations(options.Thresholds, "Thresholds.", errors);
         Annotations(options.Cache, "Cache.", errors);

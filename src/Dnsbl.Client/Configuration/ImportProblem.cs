@@ -4,6 +4,7 @@ namespace Dnsbl.Client.Configuration;
 /// <param name="Line">The 1-based line number in its file.</param>
 /// <param name="Text">The line's text (trimmed), or the entry of the line concerned.</param>
 /// <param name="Reason">Why it was not imported, or what was changed.</param>
+/// <remarks>Immutable, so thread-safe: share it freely.</remarks>
 public sealed record ImportProblem(int Line, string Text, string Reason)
 {
     /// <summary>The file the line is in, when the import read several files; null otherwise.</summary>

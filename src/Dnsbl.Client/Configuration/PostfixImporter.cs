@@ -18,6 +18,7 @@ namespace Dnsbl.Client.Configuration;
 /// <para>Reported, never silently dropped: <c>$parameter</c> references (not expanded), <c>postscreen_dnsbl_reply_map</c>
 /// and other <c>postscreen_dnsbl_*</c> settings with no equivalent here, invalid entries, a zone already imported from
 /// postscreen (postscreen's weights are kept), obsolete or unsupported RBL restrictions, repeated definitions.</para>
+/// Thread-safe: static members keep no shared mutable state; call them from any thread.
 /// </remarks>
 public static class PostfixImporter
 {

@@ -26,6 +26,7 @@ namespace Dnsbl.Client.Configuration;
 /// <para>Not imported, each reported with its line: <c>uridnsbl</c>/<c>uridnssub</c> (name-server address lookups),
 /// <c>askdns</c>, other <c>check_rbl_*</c> evals, <c>meta</c> rules that combine DNS rules. Conditionals
 /// (<c>if</c>, <c>ifplugin</c>) are read as if true. Lines unrelated to DNS lists are ignored.</para>
+/// Thread-safe: static members keep no shared mutable state; call them from any thread.
 /// </remarks>
 public static class SpamAssassinImporter
 {

@@ -18,7 +18,8 @@ internal sealed partial class DnsStubResolver
         int attempts,
         TimeProvider time,
         ILogger? logger,
-        string resolvConfPath = DnsStubResolverConstants.DefaultResolvConfPath)
+        string resolvConfPath = DnsStubResolverConstants.DefaultResolvConfPath,
+        bool useCaseRandomization = false)
     {
         ArgumentNullException.ThrowIfNull(nameservers);
         ArgumentNullException.ThrowIfNull(time);
@@ -31,7 +32,7 @@ internal sealed partial class DnsStubResolver
             Log.UsingSystemNameservers(logger, servers, resolvConfPath, system.UsedFallback);
         }
 
-        var options = new DnsStubResolverOptions(servers, attemptTimeout, attempts);
+        var options = new DnsStubResolverOptions(servers, attemptTimeout, attempts) { UseCaseRandomization = useCaseRandomization };
         return new DnsStubResolver(options, new DnsTransport(time), logger);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns.Transport;
+using Dnsbl.Client.Lists;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -47,11 +48,20 @@ internal sealed partial class DnsStubResolver : IDnsResolver
                 return last;
             }
 
-            Log.AttemptFailed(_logger, question.Name, question.Type, attempt + 1, server, last.Status, last.Detail);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                var shown = ZoneRedactor.Redact(question.Name); // a DQS key in the name must not reach the logs
+                Log.AttemptFailed(_logger, shown, question.Type, attempt + 1, server, last.Status, last.Detail);
+            }
         }
 
-        Log.LookupFailed(_logger, question.Name, question.Type, tries, last!.Status);
-        return last;
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            var shown = ZoneRedactor.Redact(question.Name);
+            Log.LookupFailed(_logger, shown, question.Type, tries, last!.Status);
+        }
+
+        return last!;
     }
 
     /// <summary>
@@ -61,6 +71,11 @@ internal sealed partial class DnsStubResolver : IDnsResolver
     /// <exception cref="OperationCanceledException">Only when <paramref name="cancellationToken"/> is cancelled.</exception>
     public async ValueTask<DnsLookupResult> ExchangeOnceAsync(DnsQuestion question, IPEndPoint server, CancellationToken cancellationToken)
     {
+        if (Options.UseCaseRandomization)
+        {
+            return await ExchangeWithRandomCaseAsync(question, server, cancellationToken).ConfigureAwait(false);
+        }
+
         var exchange = await _transport.ExchangeAsync(question, server, Options.AttemptTimeout, cancellationToken).ConfigureAwait(false);
         return DnsResponseMapper.Map(question, exchange, server);
     }

@@ -30,4 +30,11 @@ internal sealed record DnsStubResolverOptions
 
     /// <summary>How many times each server may be asked (resolv.conf's <c>attempts</c>): at most Attempts × Servers tries.</summary>
     public int Attempts { get; }
+
+    /// <summary>
+    /// Whether query names are sent in random letter case (the "0x20" trick) and answers must echo that case exactly,
+    /// adding one bit of entropy per letter against off-path spoofing.
+    /// </summary>
+    /// <value>The default value is false.</value>
+    public bool UseCaseRandomization { get; init; }
 }

@@ -7,6 +7,7 @@ namespace Dnsbl.Client.Health;
 /// degraded when some lists are disabled or failing, unhealthy when every list is disabled. The data holds each list's
 /// state and reason, keyed by list name.
 /// </summary>
+/// <remarks>Thread-safe: it only reads the health monitor, which is thread-safe; the health-check host may call it concurrently.</remarks>
 public sealed class DnsblHealthCheck : IHealthCheck
 {
     private readonly DnsblHealthMonitor _monitor;

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Dnsbl.Client.Health;
 
 /// <summary>List health probing: intervals, hysteresis and whether unhealthy lists are disabled automatically.</summary>
+/// <remarks>Not thread-safe: a settings bag. Fill it before handing it to a client (which takes a snapshot) and do not change it from several threads at once.</remarks>
 public sealed class DnsblHealthOptions
 {
     /// <summary>Whether lists are probed and disabled automatically.</summary>

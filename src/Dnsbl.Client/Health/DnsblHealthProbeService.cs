@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 namespace Dnsbl.Client.Health;
 
 /// <summary>Runs the monitor's probing loop (<see cref="DnsblHealthMonitor.RunAsync"/>) for the lifetime of the host.</summary>
+/// <remarks>Thread-safe: the host starts and stops it; its probing goes through the thread-safe health monitor.</remarks>
 public sealed class DnsblHealthProbeService : BackgroundService
 {
     private readonly DnsblHealthMonitor _monitor;

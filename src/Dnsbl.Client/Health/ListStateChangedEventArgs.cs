@@ -1,6 +1,7 @@
 namespace Dnsbl.Client.Health;
 
 /// <summary>A list's health verdict or its enabled flag changed.</summary>
+/// <remarks>Immutable, so thread-safe: share it freely.</remarks>
 public sealed class ListStateChangedEventArgs : EventArgs
 {
     internal ListStateChangedEventArgs(ListHealth previous, ListHealth current)

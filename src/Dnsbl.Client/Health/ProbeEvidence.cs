@@ -7,6 +7,7 @@ namespace Dnsbl.Client.Health;
 /// <param name="RecordType">The record type asked (<c>A</c>, <c>AAAA</c>, <c>NS</c>).</param>
 /// <param name="Answer">What came back, in words: <c>A 127.0.0.2</c>, <c>NXDOMAIN</c>, <c>timeout</c>, ...</param>
 /// <param name="At">When the answer came.</param>
+/// <remarks>Immutable, so thread-safe: share it freely.</remarks>
 public sealed record ProbeEvidence(
     [property: JsonPropertyName("queryName")] string QueryName,
     [property: JsonPropertyName("recordType")] string RecordType,

@@ -17,7 +17,7 @@ public sealed partial class DnsList
         ArgumentException.ThrowIfNullOrWhiteSpace(zone);
         Zone = DomainName.NormalizeZone(zone);
         Kind = kind;
-        Name = Zone;
+        Name = ZoneRedactor.Redact(Zone); // a DQS key in the zone must never reach results, logs or metrics
     }
 
     /// <summary>The normalised zone queries are made under.</summary>
@@ -30,7 +30,7 @@ public sealed partial class DnsList
     public DnsListKind Kind { get; }
 
     /// <summary>The name used in results, logs and health reports; secrets (e.g. a DQS key) must not appear in it.</summary>
-    /// <value>The default value is the zone.</value>
+    /// <value>The default value is the zone with key-looking labels redacted (<see cref="DisplayZone"/>).</value>
     public string Name { get; init; }
 
     /// <summary>The scoring rules; empty means one rule matching every listing code with weight +1 (block) or -1 (allow).</summary>

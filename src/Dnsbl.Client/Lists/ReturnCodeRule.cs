@@ -6,6 +6,7 @@ namespace Dnsbl.Client.Lists;
 /// </summary>
 /// <param name="Filter">Which codes match; <see langword="null"/> matches every listing code.</param>
 /// <param name="Weight">What a match adds to the score.</param>
+/// <remarks>Immutable, so thread-safe: share it freely.</remarks>
 public sealed record ReturnCodeRule(ReturnCodeFilter? Filter, double Weight)
 {
     /// <summary>A short name for explanations (e.g. <c>SBL</c>, <c>URIBL_BLACK</c>); defaults to the filter text.</summary>

@@ -7,6 +7,7 @@ namespace Dnsbl.Client.Messages;
 /// sender) and what the message itself says (headers, Received chain, bodies). Every property is optional; a check uses
 /// what is there. Build it from the session, or read a whole message with <see cref="Parse"/> / <see cref="ParseAsync"/>.
 /// </summary>
+/// <remarks>Immutable once parsed, so thread-safe: several checks may read one context at once.</remarks>
 public sealed class MessageContext
 {
     /// <summary>The IP address of the client connected to this MTA; null uses the newest Received hop instead.</summary>

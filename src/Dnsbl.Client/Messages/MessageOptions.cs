@@ -3,6 +3,7 @@ using System.Net;
 namespace Dnsbl.Client.Messages;
 
 /// <summary>How a message is turned into keys: which relays are trusted and how many link domains are asked.</summary>
+/// <remarks>Not thread-safe: a settings bag. Fill it before handing it to a client (which takes a snapshot) and do not change it from several threads at once.</remarks>
 public sealed class MessageOptions
 {
     /// <summary>

@@ -3,6 +3,7 @@ namespace Dnsbl.Client.Messages;
 /// <summary>A problem met while reading a message or its Received chain.</summary>
 /// <param name="Kind">What went wrong.</param>
 /// <param name="Detail">A short human-readable detail, e.g. the offending header (shortened).</param>
+/// <remarks>Immutable, so thread-safe: share it freely.</remarks>
 public sealed record MessageProblem(MessageProblemKind Kind, string Detail)
 {
     private const int MaxDetailLength = 200;

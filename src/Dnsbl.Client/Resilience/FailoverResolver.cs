@@ -19,9 +19,10 @@ internal sealed class FailoverResolver : IDnsResolver
         var servers = stub.Options.Servers.Count;
         var retries = (stub.Options.Attempts * servers) - 1;
         var builder = new ResiliencePipelineBuilder<DnsLookupResult> { TimeProvider = time };
+
+        // Polly refuses a retry strategy with no retries: one attempt at one server needs none.
         if (retries > 0)
         {
-            // Polly rejects a retry of zero attempts: one server with one attempt simply has no retry stage.
             builder.AddRetry(new RetryStrategyOptions<DnsLookupResult>
             {
                 // Each server gets the configured number of attempts, in turn.

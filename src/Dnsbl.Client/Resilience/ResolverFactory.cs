@@ -8,7 +8,8 @@ internal static class ResolverFactory
 {
     public static IDnsResolver Create(DnsblOptions options, TimeProvider time, ILoggerFactory loggerFactory)
     {
-        var stub = DnsStubResolver.Create([.. options.Nameservers], options.AttemptTimeout, options.Attempts, time, loggerFactory.CreateLogger<DnsStubResolver>());
+        var stub = DnsStubResolver.Create([.. options.Nameservers], options.AttemptTimeout, options.Attempts, time, loggerFactory.CreateLogger<DnsStubResolver>(),
+            useCaseRandomization: options.UseCaseRandomization);
         return new FailoverResolver(stub, time);
     }
 }

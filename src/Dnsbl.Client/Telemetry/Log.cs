@@ -10,4 +10,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 101, EventName = "OperatorRefusal", Level = LogLevel.Warning, Message = "{ListName} answered with an operator refusal code: {Detail}; probing the list")]
     public static partial void OperatorRefusal(ILogger logger, string listName, string? detail);
+
+    [LoggerMessage(EventId = 102, EventName = "Reconfigured", Level = LogLevel.Information, Message = "DNS list configuration reloaded: {ListCount} lists")]
+    public static partial void Reconfigured(ILogger logger, int listCount);
+
+    [LoggerMessage(EventId = 103, EventName = "ReconfigureRejected", Level = LogLevel.Error, Message = "DNS list configuration reload rejected, keeping the previous one: {Errors}")]
+    public static partial void ReconfigureRejected(ILogger logger, string errors);
 }

@@ -21,5 +21,7 @@ internal sealed class ResponderExchange(DnsMessage query, IPEndPoint client, Loo
 
     public void Reply(byte[] datagram) => responder.Send(datagram, Client, fromOtherPort: false);
 
+    public void ReplyFromOtherPortRaw(byte[] datagram) => responder.Send(datagram, Client, fromOtherPort: true);
+
     public void ReplyFromOtherPort(DnsMessage response) => responder.Send(response.ToArray(), Client, fromOtherPort: true);
 }

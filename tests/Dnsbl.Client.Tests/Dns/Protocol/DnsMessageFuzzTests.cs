@@ -6,24 +6,20 @@ namespace Dnsbl.Client.Tests.Dns.Protocol;
 public sealed class DnsMessageFuzzTests
 {
     private const int Seed = 20_260_101;
-    private const int Iterations = 200_000;
+    private const int DefaultIterations = 200_000;
+
+    /// <summary>How many packets the run pushes through; DNSBL_FUZZ_ITERATIONS overrides it for long local runs.</summary>
+    internal static int Iterations => int.TryParse(Environment.GetEnvironmentVariable("DNSBL_FUZZ_ITERATIONS"), out var n) && n > 0 ? n : DefaultIterations;
 
     [Fact]
     public void TryParse_MutatedResponses_OnlyEverReturnsTypedResult()
     {
-        byte[][] corpus =
-        [
-            DnsMessageSamples.ListedResponse().ToArray(),
-            DnsMessageSamples.NegativeResponse().ToArray(),
-            DnsMessageSamples.TextResponse(new string('t', 400)).ToArray(),
-            DnsMessageSamples.IPv6Response().ToArray(),
-            DnsMessageSamples.CompressedResponseBytes(),
-        ];
+        byte[][] corpus = Corpus();
         var random = new Random(Seed);
         var errorsSeen = new HashSet<DnsParseError>();
         int accepted = 0;
 
-        for (int i = 0; i < Iterations; i++)
+        for (int i = 0, iterations = Iterations; i < iterations; i++)
         {
             byte[] packet = Mutate(corpus[random.Next(corpus.Length)], corpus[random.Next(corpus.Length)], random);
             try
@@ -49,7 +45,18 @@ public sealed class DnsMessageFuzzTests
         Assert.True(errorsSeen.Count >= 4, $"only {string.Join(", ", errorsSeen)} were reached");
     }
 
-    private static byte[] Mutate(byte[] first, byte[] second, Random random)
+    /// <summary>Real answers the mutations start from.</summary>
+    internal static byte[][] Corpus() =>
+    [
+        DnsMessageSamples.ListedResponse().ToArray(),
+        DnsMessageSamples.NegativeResponse().ToArray(),
+        DnsMessageSamples.TextResponse(new string('t', 400)).ToArray(),
+        DnsMessageSamples.IPv6Response().ToArray(),
+        DnsMessageSamples.CompressedResponseBytes(),
+    ];
+
+    /// <summary>One mutation of <paramref name="first"/>: bit flips, a truncation, a splice with <paramref name="second"/> or an overwritten octet.</summary>
+    internal static byte[] Mutate(byte[] first, byte[] second, Random random)
     {
         byte[] packet = (byte[])first.Clone();
         switch (random.Next(4))

@@ -1,0 +1,53 @@
+using Dnsbl.Client.Caching;
+using Dnsbl.Client.Lists;
+using Dnsbl.Client.Resilience;
+
+namespace Dnsbl.Client;
+
+/// <summary>
+/// Everything a check reads that a reload may change: lists, their slots, settings, and the per-slot cache, in-flight
+/// table and pipelines. Immutable and swapped whole, so a check that read one reference sees one consistent configuration.
+/// </summary>
+/// <remarks>
+/// Slots index <see cref="Lists"/>, so slot-keyed state (cache, in-flight lookups, circuit breakers) belongs to one
+/// snapshot: a reload starts them afresh. Lookups still running against the old snapshot finish into its cache, which
+/// is then dropped. Health state lives in the health monitor, keyed by list name, and survives the reload.
+/// </remarks>
+internal sealed class ClientSnapshot
+{
+    private ClientSnapshot(DnsList[] lists, CheckSettings settings, OutcomeCache? cache, ListPipelines pipelines)
+    {
+        Lists = lists;
+        IpSlots = SlotsWhere(lists, static l => l.IsIpList);
+        DomainSlots = SlotsWhere(lists, static l => l.Kind is DnsListKind.DomainBlockList or DnsListKind.DomainAllowList or DnsListKind.UriBlockList);
+        Settings = settings;
+        Cache = cache;
+        Pipelines = pipelines;
+    }
+
+    public DnsList[] Lists { get; }
+
+    public int[] IpSlots { get; }
+
+    public int[] DomainSlots { get; }
+
+    public CheckSettings Settings { get; }
+
+    public OutcomeCache? Cache { get; }
+
+    public InFlightLookups InFlight { get; } = new();
+
+    public ListPipelines Pipelines { get; }
+
+    public static ClientSnapshot Create(DnsblOptions options, TimeProvider time)
+    {
+        DnsList[] lists = [.. options.Lists];
+        var cache = options.Cache.Enabled
+            ? new OutcomeCache(lists.Length, new TtlPolicy(options.Cache.MinimumTtl, options.Cache.MaximumTtl), options.Cache.SizeLimit, time)
+            : null;
+        return new ClientSnapshot(lists, new CheckSettings(options), cache, new ListPipelines(lists.Length, time));
+    }
+
+    private static int[] SlotsWhere(DnsList[] lists, Func<DnsList, bool> predicate) =>
+        [.. Enumerable.Range(0, lists.Length).Where(i => predicate(lists[i]))];
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using Dnsbl.Client.Dns;
+using Dnsbl.Client.Lists;
+using Dnsbl.Client.Tests.Client;
+using Microsoft.Extensions.Logging;
+
+namespace Dnsbl.Client.Tests.Telemetry;
+
+public sealed class ClientLogTests
+{
+    private readonly CapturingLoggerFactory _logs = new();
+    private readonly ScriptedResolver _resolver = new();
+
+    [Fact]
+    public async Task CheckAsync_ServerFailure_LogsLookupFailedAtDebug()
+    {
+        _resolver.Failing("2.0.0.127.bl.test", DnsLookupStatus.ServerFailure);
+        await using var client = Create(new DnsList("bl.test"));
+
+        var result = await client.CheckAsync(IPAddress.Parse("127.0.0.2"));
+
+        var entry = Assert.Single(ClientEntries());
+        Assert.Equal((100, "LookupFailed", LogLevel.Debug), (entry.EventId.Id, entry.EventId.Name, entry.Level));
+        Assert.StartsWith($"Lookup in bl.test failed: {result.Lists[0].Error} (", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckAsync_OperatorRefusalCode_LogsWarning()
+    {
+        _resolver.Listed("2.0.0.127.bl.test", 300, "127.255.255.254");
+        await using var client = Create(new DnsList("bl.test"));
+
+        await client.CheckAsync(IPAddress.Parse("127.0.0.2"));
+
+        var entry = Assert.Single(ClientEntries());
+        Assert.Equal((101, "OperatorRefusal", LogLevel.Warning), (entry.EventId.Id, entry.EventId.Name, entry.Level));
+        Assert.StartsWith("bl.test answered with an operator refusal code", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reconfigure_NewLists_LogsReconfigured()
+    {
+        await using var client = Create(new DnsList("bl.test"));
+
+        client.Reconfigure(Options(new DnsList("bl.test"), new DnsList("other.test")));
+
+        var entry = Assert.Single(ClientEntries());
+        Assert.Equal((102, "Reconfigured", LogLevel.Information), (entry.EventId.Id, entry.EventId.Name, entry.Level));
+        Assert.Equal("DNS list configuration reloaded: 2 lists", entry.Message);
+    }
+
+    private IEnumerable<(string Category, LogLevel Level, EventId EventId, string Message)> ClientEntries() =>
+        _logs.Entries.Where(e => e.Category == typeof(DnsblClient).FullName);
+
+    private static DnsblOptions Options(params DnsList[] lists)
+    {
+        var options = new DnsblOptions { Lists = lists };
+        options.Health.Enabled = false;
+        return options;
+    }
+
+    private DnsblClient Create(params DnsList[] lists) => new(Options(lists), _resolver, _logs, new TestTimeProvider(), null);
+}
