@@ -1,3 +1,18 @@
 using BenchmarkDotNet.Running;
+using Dnsbl.Client.Benchmarks.Modes;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Console modes besides BenchmarkDotNet: --throughput, --memory, --soak, --hotpath (see benchmarks/README.md).
+return args.FirstOrDefault() switch
+{
+    "--throughput" => await ThroughputMode.RunAsync(args[1..]),
+    "--memory" => MemoryMode.Run(args[1..]),
+    "--soak" => await SoakMode.RunAsync(args[1..]),
+    "--hotpath" => await HotPathMode.RunAsync(args[1..]),
+    _ => RunBenchmarkDotNet(args),
+};
+
+static int RunBenchmarkDotNet(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
+}

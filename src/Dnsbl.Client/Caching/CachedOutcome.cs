@@ -1,9 +1,5 @@
 namespace Dnsbl.Client.Caching;
 
 /// <summary>A cached list outcome and the timestamp (of the cache's TimeProvider) at which it expires.</summary>
-internal sealed class CachedOutcome(ListOutcome outcome, long expiresAt)
-{
-    public ListOutcome Outcome { get; } = outcome;
-
-    public long ExpiresAt { get; } = expiresAt;
-}
+/// <remarks>A struct stored inline in the dictionary node: a class here cost 32 bytes more per entry.</remarks>
+internal readonly record struct CachedOutcome(ListOutcome Outcome, long ExpiresAt);

@@ -11,6 +11,8 @@ namespace Dnsbl.Client.Caching;
 /// query name as a span through <see cref="ConcurrentDictionary{TKey,TValue}.GetAlternateLookup{TAlternateKey}"/>,
 /// allows exactly that. Eviction is amortised: when the bound is passed, expired entries go first, then those that
 /// expire soonest.
+/// Most answers are "not listed": those share one outcome per list (no input, no query name of their own; the
+/// check result carries the input), so a million cached answers fit in well under 200 MB.
 /// </remarks>
 internal sealed class OutcomeCache
 {
@@ -20,6 +22,7 @@ internal sealed class OutcomeCache
     private readonly TtlPolicy _ttl;
     private readonly int _sizeLimit;
     private readonly Lock _evictionGate = new();
+    private readonly ListOutcome?[] _sharedNotListed;
     private int _count;
 
     public OutcomeCache(int slotCount, TtlPolicy ttl, int sizeLimit, TimeProvider time)
@@ -34,6 +37,7 @@ internal sealed class OutcomeCache
             _spanLookups[i] = _slots[i].GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
+        _sharedNotListed = new ListOutcome?[slotCount];
         _ttl = ttl;
         _sizeLimit = sizeLimit;
         _time = time;
@@ -77,13 +81,31 @@ internal sealed class OutcomeCache
         }
 
         var expiresAt = _time.GetTimestamp() + (long)(lifetime.TotalSeconds * _time.TimestampFrequency);
-        var entry = new CachedOutcome(outcome, expiresAt);
+        var entry = new CachedOutcome(Compact(slot, outcome), expiresAt);
         var added = false;
         _slots[slot].AddOrUpdate(queryName, _ => { added = true; return entry; }, (_, _) => entry);
         if (added && Interlocked.Increment(ref _count) > _sizeLimit)
         {
             Evict();
         }
+    }
+
+    /// <summary>A plain "not listed" (no codes, no text, no detail) becomes the list's one shared outcome.</summary>
+    private ListOutcome Compact(int slot, ListOutcome outcome)
+    {
+        if (outcome.Kind != ListOutcomeKind.NotListed || outcome.Codes.Count != 0 || outcome.Text.Count != 0 || outcome.ErrorDetail is not null)
+        {
+            return outcome;
+        }
+
+        var shared = Volatile.Read(ref _sharedNotListed[slot]);
+        if (shared is null || !ReferenceEquals(shared.List, outcome.List))
+        {
+            shared = new ListOutcome { List = outcome.List, Input = string.Empty, Kind = ListOutcomeKind.NotListed, FromCache = true };
+            Volatile.Write(ref _sharedNotListed[slot], shared);
+        }
+
+        return shared;
     }
 
     private void Evict()

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Dnsbl.Client.Dns;
+using Dnsbl.Client.Dns.Transport;
+using Dnsbl.Client.Lists;
+using Dnsbl.Client.Testing;
+using Dnsbl.Client.Testing.Zones;
+
+namespace Dnsbl.Client.Benchmarks.Modes;
+
+/// <summary>
+/// <c>--throughput prepare --dir D [--entries N]</c> writes the zone and the dnsperf query file;
+/// <c>--throughput run [--server 127.0.0.1:P] [--seconds S] [--concurrency C] [--entries N] [--dnsperf-qps Q]</c>
+/// floods the server with the same names through the shared-socket transport, then through <see cref="DnsblClient"/>
+/// (cache off; the default two attempts, so a datagram lost under load is asked again), and prints both rates, answers lost, sockets and memory before/after. Without --server it serves the
+/// zone from the in-process server (the CI smoke). Exit code 1 when an answer was lost or sockets grew.
+/// </summary>
+internal static class ThroughputMode
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var arguments = new ModeArguments(args);
+        var entries = arguments.Integer("entries", 100_000);
+        if (args.FirstOrDefault() == "prepare")
+        {
+            BenchmarkZone.Write(arguments.Text("dir") ?? throw new ArgumentException("--dir is required"), entries);
+            return 0;
+        }
+
+        var seconds = arguments.Number("seconds", 10);
+        var concurrency = arguments.Integer("concurrency", 256);
+        InProcessDnsServer? inProcess = null;
+        IPEndPoint server;
+        if (arguments.Text("server") is { } text)
+        {
+            server = IPEndPoint.Parse(text);
+        }
+        else
+        {
+            var zones = new ZoneSet().Add(BenchmarkZone.Zone, ZoneDatasetType.Ip4Set, BenchmarkZone.ZoneData(entries));
+            inProcess = await InProcessDnsServer.StartAsync(zones, new InProcessDnsServerOptions { EnableTcp = false });
+            server = inProcess.EndPoint;
+        }
+
+        try
+        {
+            var names = Enumerable.Range(0, 2 * entries).Select(BenchmarkZone.QueryName).ToArray();
+            var transport = await MeasureAsync("transport", seconds, () => TransportFloodAsync(server, names, concurrency, seconds));
+            var addresses = Enumerable.Range(0, 2 * entries).Select(BenchmarkZone.QueriedAddress).ToArray();
+            var client = await MeasureAsync("client", seconds, () => ClientFloodAsync(server, addresses, concurrency, seconds));
+            if (arguments.Number("dnsperf-qps", 0) is > 0 and var dnsperf)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dnsperf: {dnsperf:0} q/s; transport/dnsperf = {transport.Rate / dnsperf:0.00}; client/dnsperf = {client.Rate / dnsperf:0.00} (target >= 0.60)"));
+            }
+
+            return transport.Healthy && client.Healthy ? 0 : 1;
+        }
+        finally
+        {
+            if (inProcess is not null)
+            {
+                await inProcess.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<FloodReport> MeasureAsync(string label, double seconds, Func<Task<(long InWindow, long Lost)>> flood)
+    {
+        var socketsBefore = OpenDescriptors();
+        var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var clock = Stopwatch.StartNew();
+        var (answered, lost) = await flood();
+        var elapsed = clock.Elapsed.TotalSeconds; // the window plus the wait for the last answers (or their timeouts)
+        var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
+        var socketsAfter = OpenDescriptors();
+        var report = new FloodReport(answered / seconds, lost, socketsAfter - socketsBefore);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{label}: {report.Rate:0} q/s ({answered} answered within the {seconds:0.#} s window; drained after {elapsed:0.0} s), lost {lost}, sockets {socketsBefore} -> {socketsAfter}, managed memory {memoryBefore / 1024} KiB -> {memoryAfter / 1024} KiB"));
+        return report;
+    }
+
+    private static async Task<(long, long)> TransportFloodAsync(IPEndPoint server, string[] names, int concurrency, double seconds)
+    {
+        await using var transport = new DnsTransport(TimeProvider.System);
+        var next = -1L;
+        long answered = 0, lost = 0;
+        var stopAt = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+        async Task WorkerAsync()
+        {
+            while (Stopwatch.GetTimestamp() < stopAt)
+            {
+                var name = names[(int)(Interlocked.Increment(ref next) % names.Length)];
+                var result = await transport.ExchangeAsync(new DnsQuestion(name, DnsRecordType.A), server, TimeSpan.FromSeconds(2), CancellationToken.None);
+                if (result.Status != DnsExchangeStatus.Response)
+                {
+                    Interlocked.Increment(ref lost);
+                }
+                else if (Stopwatch.GetTimestamp() <= stopAt)
+                {
+                    Interlocked.Increment(ref answered);
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(WorkerAsync)));
+        return (answered, lost);
+    }
+
+    private static async Task<(long, long)> ClientFloodAsync(IPEndPoint server, IPAddress[] addresses, int concurrency, double seconds)
+    {
+        var options = new DnsblOptions { Lists = [new DnsList(BenchmarkZone.Zone)], Nameservers = [server.ToString()], AttemptTimeout = TimeSpan.FromSeconds(1), Attempts = 2 };
+        options.Health.Enabled = false;
+        options.Cache.Enabled = false;
+        await using var client = new DnsblClient(options);
+        var next = -1L;
+        long answered = 0, lost = 0;
+        var stopAt = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+        async Task WorkerAsync()
+        {
+            while (Stopwatch.GetTimestamp() < stopAt)
+            {
+                var index = (int)(Interlocked.Increment(ref next) % addresses.Length);
+                var result = await client.CheckAsync(addresses[index]);
+                var expected = index % 2 == 0 ? ListOutcomeKind.Listed : ListOutcomeKind.NotListed;
+                if (result.Lists[0].Kind != expected)
+                {
+                    Interlocked.Increment(ref lost);
+                }
+                else if (Stopwatch.GetTimestamp() <= stopAt)
+                {
+                    Interlocked.Increment(ref answered);
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(WorkerAsync)));
+        return (answered, lost);
+    }
+
+    // Open sockets of this process (other descriptors, e.g. the runtime's epoll and pipes, vary with threads).
+    private static int OpenDescriptors() =>
+        new DirectoryInfo("/proc/self/fd").GetFiles().Count(f => f.LinkTarget?.StartsWith("socket:", StringComparison.Ordinal) == true);
+
+    private sealed record FloodReport(double Rate, long Lost, int DescriptorGrowth)
+    {
+        // A socket per flood is kept by the transport while it lives; after dispose nothing may remain.
+        public bool Healthy => Lost == 0 && DescriptorGrowth <= 0;
+    }
+}
