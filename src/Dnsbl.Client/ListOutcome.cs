@@ -10,9 +10,13 @@ public sealed class ListOutcome
     public required DnsList List { get; init; }
 
     /// <summary>The input this outcome is about (an address, a domain, a link's domain).</summary>
+    /// <remarks>
+    /// Empty for a not-listed answer served from the cache: one shared outcome per list keeps a million cached answers
+    /// within 200 MB. <see cref="DnsblCheckResult.Input"/> (or the message lookup's key) names the input then.
+    /// </remarks>
     public required string Input { get; init; }
 
-    /// <summary>The query name sent (empty when the list was skipped or the input was invalid for it).</summary>
+    /// <summary>The query name sent (empty when the list was skipped, the input was invalid for it, or a not-listed answer came from the cache).</summary>
     public string QueryName { get; init; } = string.Empty;
 
     /// <summary>What the list said.</summary>

@@ -19,12 +19,13 @@ internal static class CheckJson
         result.IsComplete,
         result.MissingLists,
         result.Elapsed.TotalMilliseconds,
-        [.. result.Lists.Select(ToJson)]);
+        [.. result.Lists.Select(o => ToJson(o, result.Input))]);
 
-    private static ListOutcomeJson ToJson(ListOutcome outcome) => new(
+    // A not-listed answer from the cache is shared across inputs and carries no input of its own.
+    private static ListOutcomeJson ToJson(ListOutcome outcome, string input) => new(
         outcome.List.Name,
         outcome.List.DisplayZone,
-        outcome.Input,
+        outcome.Input.Length > 0 ? outcome.Input : input,
         outcome.Kind,
         [.. outcome.Codes.Select(c => c.ToString())],
         outcome.Text,

@@ -52,6 +52,7 @@ public sealed class PackageTests : IDisposable
 
             AssertShows(output, "health zen.spamhaus.org Healthy");
             AssertShows(output, "health bl.demo.test Healthy");
+            AssertShows(output, "healthcheck Healthy");
             AssertShows(output, "check 127.0.0.2 Reject score=");
             AssertShows(output, "  zen.spamhaus.org Listed 127.0.0.2 127.0.0.4");
             AssertShows(output, "  bl.demo.test Listed 127.0.0.2 127.0.0.4");

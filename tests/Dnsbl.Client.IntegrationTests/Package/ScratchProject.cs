@@ -25,6 +25,9 @@ internal static class ScratchProject
               <ItemGroup>
                 <PackageReference Include="Dnsbl.Client" Version="{version}" />
                 <PackageReference Include="Dnsbl.Client.Testing" Version="{version}" />
+                <PackageReference Include="Microsoft.Extensions.Configuration.Json" Version="10.0.14" />
+                <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="10.0.14" />
+                <PackageReference Include="Microsoft.Extensions.Logging" Version="10.0.14" />
                 <None Include="appsettings.json" CopyToOutputDirectory="PreserveNewest" />
               </ItemGroup>
             </Project>
@@ -33,10 +36,11 @@ internal static class ScratchProject
             {
               "Dnsbl": {
                 "Nameservers": [ "{{nameserver}}" ],
-                "Catalogue": [ "spamhaus-zen" ],
-                "PostscreenSites": "bl.demo.test=127.0.0.[2..10]*2",
-                "Inputs": [ "127.0.0.2", "127.0.0.1" ]
-              }
+                "Lists": [ "spamhaus-zen" ],
+                "Sites": "bl.demo.test=127.0.0.[2..10]*2",
+                "Health": { "LoopbackNameserversAreRetired": false }
+              },
+              "Inputs": [ "127.0.0.2", "127.0.0.1" ]
             }
             """);
         File.WriteAllText(Path.Combine(folder, "Program.cs"), Program);
@@ -44,36 +48,34 @@ internal static class ScratchProject
 
     private const string Program = """
         using System.Net;
-        using System.Text.Json;
         using Dnsbl.Client;
-        using Dnsbl.Client.Catalogue;
-        using Dnsbl.Client.Lists;
+        using Dnsbl.Client.Health;
         using Dnsbl.Client.Testing.Demo;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json")));
-        var dnsbl = settings.RootElement.GetProperty("Dnsbl");
-        var options = new DnsblOptions
-        {
-            Nameservers = [.. dnsbl.GetProperty("Nameservers").EnumerateArray().Select(n => n.GetString()!)],
-            Lists =
-            [
-                .. dnsbl.GetProperty("Catalogue").EnumerateArray().Select(n => DnsblCatalogue.Get(n.GetString()!)),
-                .. DnsList.ParseSites(dnsbl.GetProperty("PostscreenSites").GetString()!),
-            ],
-        };
-        // The demo zones name ns.demo.test as their nameserver, which nothing resolves: judge the lists by their test points.
-        options.Health.CheckNameservers = false;
+        // A customer's wiring: options from appsettings.json (catalogue names, postscreen sites), the client and the
+        // health check from the container.
+        var configuration = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json").Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddDnsbl(configuration.GetSection("Dnsbl"));
+        services.AddHealthChecks().AddDnsblHealthCheck();
+        await using var provider = services.BuildServiceProvider();
 
-        await using var client = new DnsblClient(options);
-        var report = await client.Health.ProbeAllAsync(CancellationToken.None);
+        var client = provider.GetRequiredService<DnsblClient>();
+        var report = await provider.GetRequiredService<DnsblHealthMonitor>().ProbeAllAsync(CancellationToken.None);
         foreach (var list in report.Lists)
         {
             Console.WriteLine($"health {list.Name} {list.State}");
         }
 
-        foreach (var input in dnsbl.GetProperty("Inputs").EnumerateArray())
+        var healthCheck = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync(CancellationToken.None);
+        Console.WriteLine($"healthcheck {healthCheck.Status}");
+
+        foreach (var input in configuration.GetSection("Inputs").Get<string[]>()!)
         {
-            var result = await client.CheckAsync(IPAddress.Parse(input.GetString()!), CancellationToken.None);
+            var result = await client.CheckAsync(IPAddress.Parse(input), CancellationToken.None);
             Console.WriteLine($"check {result.Input} {result.Verdict} score={result.Score}");
             foreach (var outcome in result.Lists)
             {
