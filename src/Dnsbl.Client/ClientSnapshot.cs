@@ -1,4 +1,5 @@
 using Dnsbl.Client.Caching;
+using Dnsbl.Client.Health;
 using Dnsbl.Client.Lists;
 using Dnsbl.Client.Resilience;
 
@@ -23,6 +24,7 @@ internal sealed class ClientSnapshot
         Settings = settings;
         Cache = cache;
         Pipelines = pipelines;
+        Gates = ListGateSlots.Unresolved(lists);
     }
 
     public DnsList[] Lists { get; }
@@ -38,6 +40,16 @@ internal sealed class ClientSnapshot
     public InFlightLookups InFlight { get; } = new();
 
     public ListPipelines Pipelines { get; }
+
+    /// <summary>The health gate of each slot; set by <see cref="ResolveGates"/> before the snapshot is published.</summary>
+    public ListGateSlots Gates { get; private set; }
+
+    /// <summary>Finds each list's health entry once (after the monitor knows the lists), so checks read gates by slot.</summary>
+    public ClientSnapshot ResolveGates(IListHealthGate gate)
+    {
+        Gates = gate.ResolveSlots(Lists);
+        return this;
+    }
 
     public static ClientSnapshot Create(DnsblOptions options, TimeProvider time)
     {

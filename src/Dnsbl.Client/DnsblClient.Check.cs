@@ -39,17 +39,18 @@ public sealed partial class DnsblClient
         return CheckKeyAsync(snapshot, QueryKey.FromDomain(normalized, normalized), snapshot.DomainSlots, cancellationToken);
     }
 
-    // One snapshot per check: a reload during the check does not mix two configurations.
+    // One snapshot per check: a reload during the check does not mix two configurations. The cache key (reversed
+    // address or domain) and the clock are read once here, not once per list: this loop is the cached hot path.
     private ValueTask<DnsblCheckResult> CheckKeyAsync(ClientSnapshot snapshot, QueryKey key, int[] slots, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         var outcomes = new ListOutcome[slots.Length];
-        Span<char> name = stackalloc char[QueryNameBufferLength];
+        Span<char> scratch = stackalloc char[QueryKey.MaxAddressCacheKeyLength];
+        var cacheKey = key.WriteCacheKey(scratch);
         var missing = 0;
         for (var i = 0; i < slots.Length; i++)
         {
-            var slot = slots[i];
-            if (TryAnswerAtOnce(snapshot, slot, key, name, out var outcome))
+            if (TryAnswerAtOnce(snapshot, slots[i], key, cacheKey, started, out var outcome))
             {
                 outcomes[i] = outcome;
             }
@@ -64,33 +65,41 @@ public sealed partial class DnsblClient
             return new ValueTask<DnsblCheckResult>(Conclude(snapshot.Settings, key.Display, outcomes, started, []));
         }
 
-        return new ValueTask<DnsblCheckResult>(CheckSlowAsync(snapshot, key, slots, outcomes, started, cancellationToken));
+        return new ValueTask<DnsblCheckResult>(CheckSlowAsync(snapshot, key, key.Domain ?? cacheKey.ToString(), slots, outcomes, started, cancellationToken));
     }
 
-    /// <summary>Skipped, invalid or cached: an outcome without waiting. False when the list must be asked.</summary>
-    private bool TryAnswerAtOnce(ClientSnapshot snapshot, int slot, in QueryKey key, Span<char> name, out ListOutcome outcome)
+    /// <summary>Skipped, cached or invalid: an outcome without waiting. False when the list must be asked.</summary>
+    // cacheKey: the query name without the zone (QueryKey.WriteCacheKey); now: the check's timestamp, for the cache's expiry.
+    private bool TryAnswerAtOnce(ClientSnapshot snapshot, int slot, QueryKey key, ReadOnlySpan<char> cacheKey, long now, out ListOutcome outcome)
     {
         var list = snapshot.Lists[slot];
-        if (!_gate.IsEnabled(list, out var reason))
+        if (!_gate.IsEnabled(snapshot.Gates, slot, out var reason))
         {
             outcome = OutcomeFactory.Skipped(list, key.Display, reason);
             _metrics.Skipped(list);
             return true;
         }
 
-        if (!key.TryFormat(list.Zone, name, out var written))
-        {
-            outcome = OutcomeFactory.InvalidQuery(list, key.Display);
-            return true;
-        }
-
-        if (snapshot.Cache is { } cache && cache.TryGet(slot, name[..written], out outcome))
+        // Only names that could be asked are ever cached, so a hit needs no validity check of its own.
+        if (snapshot.Cache is { } cache && cache.TryGet(slot, cacheKey, now, out outcome))
         {
             _metrics.CacheHit(list);
             return true;
         }
 
+        if (!FitsQueryName(key, list.Zone))
+        {
+            outcome = OutcomeFactory.InvalidQuery(list, key.Display);
+            return true;
+        }
+
         outcome = null!;
         return false;
+    }
+
+    private static bool FitsQueryName(QueryKey key, string zone)
+    {
+        Span<char> name = stackalloc char[QueryNameBufferLength];
+        return key.TryFormat(zone, name, out _);
     }
 }

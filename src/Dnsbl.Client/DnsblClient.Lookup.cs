@@ -8,9 +8,10 @@ namespace Dnsbl.Client;
 public sealed partial class DnsblClient
 {
     /// <summary>Starts (or joins) the lookup of one query name for one list, bounded by the list's own timeout.</summary>
-    private Task<ListOutcome> StartLookup(ClientSnapshot snapshot, int slot, string input, string queryName)
+    // cacheKey: the query name without the zone, the key its answer is cached under.
+    private Task<ListOutcome> StartLookup(ClientSnapshot snapshot, int slot, string input, string queryName, string cacheKey)
     {
-        var lookup = snapshot.InFlight.GetOrStart(slot, queryName, (this, snapshot, slot, input, queryName), static s => s.Item1.LookupAsync(s.snapshot, s.slot, s.input, s.queryName), out var coalesced);
+        var lookup = snapshot.InFlight.GetOrStart(slot, queryName, (this, snapshot, slot, input, queryName, cacheKey), static s => s.Item1.LookupAsync(s.snapshot, s.slot, s.input, s.queryName, s.cacheKey), out var coalesced);
         if (coalesced)
         {
             _metrics.Coalesced(snapshot.Lists[slot]);
@@ -34,7 +35,7 @@ public sealed partial class DnsblClient
     }
 
     /// <summary>One shared lookup: not tied to any caller's token, so a late answer still fills the cache.</summary>
-    private async Task<ListOutcome> LookupAsync(ClientSnapshot snapshot, int slot, string input, string queryName)
+    private async Task<ListOutcome> LookupAsync(ClientSnapshot snapshot, int slot, string input, string queryName, string cacheKey)
     {
         var list = snapshot.Lists[slot];
         var started = _time.GetTimestamp();
@@ -69,7 +70,7 @@ public sealed partial class DnsblClient
             Log.LookupFailed(_logger, list.Name, outcome.Error, answer.Detail);
         }
 
-        snapshot.Cache?.Set(slot, queryName, OutcomeFactory.AsCached(outcome), answer.TimeToLive);
+        snapshot.Cache?.Set(slot, cacheKey, OutcomeFactory.AsCached(outcome), answer.TimeToLive);
         return outcome;
     }
 

@@ -31,6 +31,7 @@ public sealed partial class DnsblClient
         var outcomes = new ListOutcome[lookups.Count];
         var pending = new Task<ListOutcome>?[lookups.Count];
         var name = new char[QueryNameBufferLength];
+        var scratch = new char[QueryKey.MaxAddressCacheKeyLength];
         var anyPending = false;
         var slot = 0;
         for (var i = 0; i < lookups.Count; i++)
@@ -42,14 +43,15 @@ public sealed partial class DnsblClient
             }
 
             var key = KeyOf(lookups[i]);
-            if (TryAnswerAtOnce(snapshot, slot, key, name, out var outcome))
+            var cacheKey = key.WriteCacheKey(scratch);
+            if (TryAnswerAtOnce(snapshot, slot, key, cacheKey, started, out var outcome))
             {
                 outcomes[i] = outcome;
                 continue;
             }
 
             key.TryFormat(lists[slot].Zone, name, out var written);
-            pending[i] = StartLookup(snapshot, slot, key.Display, new string(name, 0, written));
+            pending[i] = StartLookup(snapshot, slot, key.Display, new string(name, 0, written), key.Domain ?? cacheKey.ToString());
             anyPending = true;
         }
 

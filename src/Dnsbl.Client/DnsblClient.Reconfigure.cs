@@ -32,7 +32,7 @@ public sealed partial class DnsblClient
                 throw new DnsblConfigurationException([e.Message]);
             }
 
-            Volatile.Write(ref _snapshot, next);
+            Volatile.Write(ref _snapshot, next.ResolveGates(_gate));
         }
 
         Log.Reconfigured(_logger, next.Lists.Length);

@@ -6,7 +6,7 @@ namespace Dnsbl.Client;
 
 public sealed partial class DnsblClient
 {
-    private async Task<DnsblCheckResult> CheckSlowAsync(ClientSnapshot snapshot, QueryKey key, int[] slots, ListOutcome[] outcomes, long started, CancellationToken cancellationToken)
+    private async Task<DnsblCheckResult> CheckSlowAsync(ClientSnapshot snapshot, QueryKey key, string cacheKey, int[] slots, ListOutcome[] outcomes, long started, CancellationToken cancellationToken)
     {
         using var activity = DnsblActivity.StartCheck(key.Display);
         var pending = new Task<ListOutcome>?[slots.Length];
@@ -17,7 +17,7 @@ public sealed partial class DnsblClient
             {
                 var list = snapshot.Lists[slots[i]];
                 key.TryFormat(list.Zone, name, out var written);
-                pending[i] = StartLookup(snapshot, slots[i], key.Display, new string(name, 0, written));
+                pending[i] = StartLookup(snapshot, slots[i], key.Display, new string(name, 0, written), cacheKey);
             }
         }
 

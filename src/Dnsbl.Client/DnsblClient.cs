@@ -51,6 +51,7 @@ public sealed partial class DnsblClient : IAsyncDisposable
         _metrics = new DnsblMetrics(meterFactory);
         Health = new DnsblHealthMonitor(_snapshot.Lists, _resolver, options.Health, _time, loggerFactory.CreateLogger("Dnsbl.Client.Health"));
         _gate = Health;
+        _snapshot.ResolveGates(_gate);
         _metrics.ObserveHealth(Health);
     }
 

@@ -60,6 +60,55 @@ internal readonly struct QueryKey
     public static QueryKey FromDomain(string normalizedDomain, string display) =>
         new(AddressFamily.Unspecified, 0, default, normalizedDomain, display);
 
+    /// <summary>Longest <see cref="WriteCacheKey"/> result: 32 reversed IPv6 nibbles and their 31 dots.</summary>
+    public const int MaxAddressCacheKeyLength = 63;
+
+    /// <summary>
+    /// The query name without its zone (the reversed address, or the domain): the same for every list of a check, so it
+    /// is written once per check and is the key of each list's cache slot (the slot fixes the zone).
+    /// </summary>
+    /// <param name="scratch">At least <see cref="MaxAddressCacheKeyLength"/> characters; unused for domain keys.</param>
+    public ReadOnlySpan<char> WriteCacheKey(Span<char> scratch)
+    {
+        if (Domain is not null)
+        {
+            return Domain;
+        }
+
+        var written = 0;
+        if (Family == AddressFamily.InterNetwork)
+        {
+            // RFC 5782 §2.1: the octets in reverse order, in decimal; written by hand (no culture, no formatting calls).
+            for (var shift = 0; shift < 32; shift += 8)
+            {
+                var octet = (_ipv4 >> shift) & 0xFF;
+                if (octet >= 100)
+                {
+                    scratch[written++] = (char)('0' + (octet / 100));
+                }
+
+                if (octet >= 10)
+                {
+                    scratch[written++] = (char)('0' + (octet / 10 % 10));
+                }
+
+                scratch[written++] = (char)('0' + (octet % 10));
+                scratch[written++] = '.';
+            }
+
+            return scratch[..(written - 1)];
+        }
+
+        // RFC 5782 §2.4: 32 nibbles, least significant first.
+        for (var nibble = 0; nibble < 32; nibble++)
+        {
+            scratch[written++] = "0123456789abcdef"[(int)((_ipv6 >> (nibble * 4)) & 0xF)];
+            scratch[written++] = '.';
+        }
+
+        return scratch[..(written - 1)];
+    }
+
     /// <summary>Writes the query name for <paramref name="zone"/>; false when it does not fit a DNS name.</summary>
     public bool TryFormat(string zone, Span<char> destination, out int written)
     {

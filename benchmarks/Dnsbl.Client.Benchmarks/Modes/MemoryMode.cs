@@ -27,6 +27,8 @@ internal static class MemoryMode
         for (var i = 0; i < entries / ListCount; i++)
         {
             var key = QueryKey.FromAddress(new IPAddress((long)(uint)System.Buffers.Binary.BinaryPrimitives.ReverseEndianness((10u << 24) + (uint)i)));
+            // As the client does: one cache key (the reversed address) per check, shared by the entries of every list.
+            var cacheKey = key.WriteCacheKey(new char[QueryKey.MaxAddressCacheKeyLength]).ToString();
             for (var slot = 0; slot < ListCount; slot++)
             {
                 key.TryFormat(lists[slot].Zone, name, out var written);
@@ -41,7 +43,7 @@ internal static class MemoryMode
                 };
                 var answer = ListAnswerInterpreter.Interpret(lists[slot], result);
                 var outcome = OutcomeFactory.FromAnswer(lists[slot], key.Display, queryName, answer, [], TimeSpan.FromMilliseconds(3));
-                cache.Set(slot, queryName, OutcomeFactory.AsCached(outcome), answer.TimeToLive);
+                cache.Set(slot, cacheKey, OutcomeFactory.AsCached(outcome), answer.TimeToLive);
             }
         }
 

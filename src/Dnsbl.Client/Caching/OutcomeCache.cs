@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 namespace Dnsbl.Client.Caching;
 
 /// <summary>
-/// The answer cache: list outcomes keyed by (list slot, query name), kept for their clamped TTL, bounded in size.
+/// The answer cache: list outcomes keyed by (list slot, query name without the zone), kept for their clamped TTL,
+/// bounded in size.
 /// </summary>
 /// <remarks>
 /// Microsoft.Extensions.Caching.Memory keys are objects, so every probe of it would box or build a key; the hot path
@@ -11,6 +12,9 @@ namespace Dnsbl.Client.Caching;
 /// query name as a span through <see cref="ConcurrentDictionary{TKey,TValue}.GetAlternateLookup{TAlternateKey}"/>,
 /// allows exactly that. Eviction is amortised: when the bound is passed, expired entries go first, then those that
 /// expire soonest.
+/// The slot fixes the zone, so the key is the part of the query name before it (the reversed address or the domain,
+/// <see cref="QueryKey.WriteCacheKey"/>): written once per check for all its lists, short to hash, and one string shared
+/// by the entries of all lists that answered the same check.
 /// Most answers are "not listed": those share one outcome per list (no input, no query name of their own; the
 /// check result carries the input), so a million cached answers fit in well under 200 MB.
 /// </remarks>
@@ -46,17 +50,20 @@ internal sealed class OutcomeCache
     /// <summary>How many entries are held (expired ones included until evicted).</summary>
     public int Count => Volatile.Read(ref _count);
 
-    public bool TryGet(int slot, ReadOnlySpan<char> queryName, out ListOutcome outcome)
+    public bool TryGet(int slot, ReadOnlySpan<char> key, out ListOutcome outcome) => TryGet(slot, key, _time.GetTimestamp(), out outcome);
+
+    /// <summary>Looks <paramref name="key"/> up as of <paramref name="now"/> (a timestamp of the cache's TimeProvider, read once per check).</summary>
+    public bool TryGet(int slot, ReadOnlySpan<char> key, long now, out ListOutcome outcome)
     {
-        if (_spanLookups[slot].TryGetValue(queryName, out var entry))
+        if (_spanLookups[slot].TryGetValue(key, out var entry))
         {
-            if (_time.GetTimestamp() < entry.ExpiresAt)
+            if (now < entry.ExpiresAt)
             {
                 outcome = entry.Outcome;
                 return true;
             }
 
-            if (_spanLookups[slot].TryRemove(queryName, out _))
+            if (_spanLookups[slot].TryRemove(key, out _))
             {
                 Interlocked.Decrement(ref _count);
             }
@@ -67,7 +74,7 @@ internal sealed class OutcomeCache
     }
 
     /// <summary>Keeps <paramref name="outcome"/> for <paramref name="timeToLive"/> clamped by the policy; errors are never cached.</summary>
-    public void Set(int slot, string queryName, ListOutcome outcome, TimeSpan? timeToLive)
+    public void Set(int slot, string key, ListOutcome outcome, TimeSpan? timeToLive)
     {
         if (outcome.Kind is ListOutcomeKind.Error or ListOutcomeKind.Skipped)
         {
@@ -83,7 +90,7 @@ internal sealed class OutcomeCache
         var expiresAt = _time.GetTimestamp() + (long)(lifetime.TotalSeconds * _time.TimestampFrequency);
         var entry = new CachedOutcome(Compact(slot, outcome), expiresAt);
         var added = false;
-        _slots[slot].AddOrUpdate(queryName, _ => { added = true; return entry; }, (_, _) => entry);
+        _slots[slot].AddOrUpdate(key, _ => { added = true; return entry; }, (_, _) => entry);
         if (added && Interlocked.Increment(ref _count) > _sizeLimit)
         {
             Evict();

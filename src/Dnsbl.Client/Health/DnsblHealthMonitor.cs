@@ -63,6 +63,32 @@ public sealed partial class DnsblHealthMonitor : IListHealthGate, IAsyncDisposab
     }
 
     /// <inheritdoc />
+    ListGateSlots IListHealthGate.ResolveSlots(DnsList[] lists)
+    {
+        ArgumentNullException.ThrowIfNull(lists);
+        var roster = _roster;
+        var entries = new MonitoredList?[lists.Length];
+        for (var slot = 0; slot < lists.Length; slot++)
+        {
+            entries[slot] = roster.ByName.GetValueOrDefault(lists[slot].Name);
+        }
+
+        return new ListGateSlots(roster, lists, entries);
+    }
+
+    /// <inheritdoc />
+    bool IListHealthGate.IsEnabled(ListGateSlots slots, int slot, [NotNullWhen(false)] out string? reason)
+    {
+        // The check hot path: one reference comparison and a volatile read; by name only when the lists were swapped since.
+        var roster = _roster;
+        var entry = ReferenceEquals(slots.Roster, roster)
+            ? slots.Entries[slot]
+            : roster.ByName.GetValueOrDefault(slots.Lists[slot].Name);
+        reason = entry?.Status.GateReason;
+        return reason is null;
+    }
+
+    /// <inheritdoc />
     void IListHealthGate.ReportRefusal(DnsList list)
     {
         ArgumentNullException.ThrowIfNull(list);

@@ -9,6 +9,12 @@ internal interface IListHealthGate
     /// <summary>False with a reason (e.g. <c>disabled: lists everything</c>) when the list must be skipped.</summary>
     bool IsEnabled(DnsList list, [NotNullWhen(false)] out string? reason);
 
+    /// <summary>Finds the gate state of <paramref name="lists"/> once, for <see cref="IsEnabled(ListGateSlots, int, out string?)"/>.</summary>
+    ListGateSlots ResolveSlots(DnsList[] lists);
+
+    /// <summary>As <see cref="IsEnabled(DnsList, out string?)"/> for the list in <paramref name="slot"/> of <paramref name="slots"/>, without a lookup by name.</summary>
+    bool IsEnabled(ListGateSlots slots, int slot, [NotNullWhen(false)] out string? reason);
+
     /// <summary>A real lookup saw an operator refusal code: probe the list now (as SpamAssassin suspends the zone).</summary>
     void ReportRefusal(DnsList list);
 }
