@@ -30,7 +30,6 @@ public sealed partial class DnsblClient
         var lookups = plan.Lookups;
         var outcomes = new ListOutcome[lookups.Count];
         var pending = new Task<ListOutcome>?[lookups.Count];
-        var name = new char[QueryNameBufferLength];
         var scratch = new char[QueryKey.MaxAddressCacheKeyLength];
         var anyPending = false;
         var slot = 0;
@@ -50,8 +49,8 @@ public sealed partial class DnsblClient
                 continue;
             }
 
-            key.TryFormat(lists[slot].Zone, name, out var written);
-            pending[i] = StartLookup(snapshot, slot, key.Display, new string(name, 0, written), key.Domain ?? cacheKey.ToString());
+            var cacheKeyText = key.Domain ?? cacheKey.ToString();
+            pending[i] = StartLookup(snapshot, slot, key.Display, string.Concat(cacheKeyText, ".", lists[slot].Zone), cacheKeyText);
             anyPending = true;
         }
 

@@ -10,14 +10,12 @@ public sealed partial class DnsblClient
     {
         using var activity = DnsblActivity.StartCheck(key.Display);
         var pending = new Task<ListOutcome>?[slots.Length];
-        var name = new char[QueryNameBufferLength];
         for (var i = 0; i < slots.Length; i++)
         {
             if (outcomes[i] is null)
             {
-                var list = snapshot.Lists[slots[i]];
-                key.TryFormat(list.Zone, name, out var written);
-                pending[i] = StartLookup(snapshot, slots[i], key.Display, new string(name, 0, written), cacheKey);
+                // Only names that fit reach here (TryAnswerAtOnce), and a query name is the cache key, a dot and the zone.
+                pending[i] = StartLookup(snapshot, slots[i], key.Display, string.Concat(cacheKey, ".", snapshot.Lists[slots[i]].Zone), cacheKey);
             }
         }
 
@@ -40,11 +38,49 @@ public sealed partial class DnsblClient
     {
         // One timer-backed wait (no linked source, no Task.Delay, no WhenAny): a large share of the cold path's cost.
         // Deadline, cancellation or a failed lookup all end the wait quietly; the caller reports what is unfinished.
+        var all = AllOf(pending);
+        if (all.IsCompleted)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return;
+        }
+
         var remaining = deadlineAfter - _time.GetElapsedTime(started);
-        Task all = Task.WhenAll(pending.Where(t => t is not null)!);
         await all.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, _time, cancellationToken)
             .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>One task for the pending lookups: the lookup itself when there is one (the common single-list miss), else WhenAll.</summary>
+    private static Task AllOf(Task<ListOutcome>?[] pending)
+    {
+        Task? single = null;
+        var count = 0;
+        foreach (var task in pending)
+        {
+            if (task is not null)
+            {
+                single = task;
+                count++;
+            }
+        }
+
+        if (count <= 1)
+        {
+            return single ?? Task.CompletedTask;
+        }
+
+        var tasks = new Task[count];
+        count = 0;
+        foreach (var task in pending)
+        {
+            if (task is not null)
+            {
+                tasks[count++] = task;
+            }
+        }
+
+        return Task.WhenAll(tasks);
     }
 
     /// <summary>The lookup's outcome, or a deadline failure (adding the list to <paramref name="missing"/> once) when it has not answered.</summary>

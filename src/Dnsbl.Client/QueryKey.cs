@@ -81,6 +81,11 @@ internal readonly struct QueryKey
             // RFC 5782 §2.1: the octets in reverse order, in decimal; written by hand (no culture, no formatting calls).
             for (var shift = 0; shift < 32; shift += 8)
             {
+                if (shift > 0)
+                {
+                    scratch[written++] = '.';
+                }
+
                 var octet = (_ipv4 >> shift) & 0xFF;
                 if (octet >= 100)
                 {
@@ -93,20 +98,23 @@ internal readonly struct QueryKey
                 }
 
                 scratch[written++] = (char)('0' + (octet % 10));
-                scratch[written++] = '.';
             }
 
-            return scratch[..(written - 1)];
+            return scratch[..written];
         }
 
         // RFC 5782 §2.4: 32 nibbles, least significant first.
         for (var nibble = 0; nibble < 32; nibble++)
         {
+            if (nibble > 0)
+            {
+                scratch[written++] = '.';
+            }
+
             scratch[written++] = "0123456789abcdef"[(int)((_ipv6 >> (nibble * 4)) & 0xF)];
-            scratch[written++] = '.';
         }
 
-        return scratch[..(written - 1)];
+        return scratch[..written];
     }
 
     /// <summary>Writes the query name for <paramref name="zone"/>; false when it does not fit a DNS name.</summary>

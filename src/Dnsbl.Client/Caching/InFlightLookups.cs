@@ -19,7 +19,9 @@ internal sealed class InFlightLookups
             return running;
         }
 
-        var completion = new TaskCompletionSource<ListOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Continuations run on the thread that finished the lookup (already a pool thread, never the transport's
+        // receive loop): asynchronous continuations cost every cold lookup a thread-pool hop.
+        var completion = new TaskCompletionSource<ListOutcome>();
         if (!_pending.TryAdd(key, completion.Task))
         {
             coalesced = true;
@@ -33,17 +35,21 @@ internal sealed class InFlightLookups
 
     private async Task CompleteAsync((int, string) key, TaskCompletionSource<ListOutcome> completion, Task<ListOutcome> lookup)
     {
+        // The key leaves the table before the waiters resume: one that asks again at once starts a fresh lookup
+        // instead of joining the finished one.
+        ListOutcome outcome;
         try
         {
-            completion.TrySetResult(await lookup.ConfigureAwait(false));
+            outcome = await lookup.ConfigureAwait(false);
         }
         catch (Exception exception)
         {
-            completion.TrySetException(exception);
-        }
-        finally
-        {
             _pending.TryRemove(key, out _);
+            completion.TrySetException(exception);
+            return;
         }
+
+        _pending.TryRemove(key, out _);
+        completion.TrySetResult(outcome);
     }
 }
