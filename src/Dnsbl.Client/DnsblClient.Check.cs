@@ -70,7 +70,7 @@ public sealed partial class DnsblClient
 
     /// <summary>Skipped, cached or invalid: an outcome without waiting. False when the list must be asked.</summary>
     // cacheKey: the query name without the zone (QueryKey.WriteCacheKey); now: the check's timestamp, for the cache's expiry.
-    private bool TryAnswerAtOnce(ClientSnapshot snapshot, int slot, QueryKey key, ReadOnlySpan<char> cacheKey, long now, out ListOutcome outcome)
+    private bool TryAnswerAtOnce(ClientSnapshot snapshot, int slot, in QueryKey key, ReadOnlySpan<char> cacheKey, long now, out ListOutcome outcome)
     {
         var list = snapshot.Lists[slot];
         if (!_gate.IsEnabled(snapshot.Gates, slot, out var reason))
@@ -97,7 +97,7 @@ public sealed partial class DnsblClient
         return false;
     }
 
-    private static bool FitsQueryName(QueryKey key, string zone)
+    private static bool FitsQueryName(in QueryKey key, string zone)
     {
         Span<char> name = stackalloc char[QueryNameBufferLength];
         return key.TryFormat(zone, name, out _);
