@@ -29,21 +29,21 @@ internal sealed partial class SmtpSession
         }
 
         var sender = _sender ?? string.Empty;
-        var verdict = await _judge.JudgeMessageAsync(_client, _helo, sender, body, cancellationToken).ConfigureAwait(false);
-        if (verdict?.Verdict is DnsblVerdict.Reject or DnsblVerdict.Defer)
+        var messageResult = await _judge.JudgeMessageAsync(_client, _helo, sender, body, cancellationToken).ConfigureAwait(false);
+        if (messageResult?.Verdict is DnsblVerdict.Reject or DnsblVerdict.Defer)
         {
             ResetTransaction();
-            var reply = verdict.Verdict == DnsblVerdict.Reject
-                ? $"550 5.7.1 Message content rejected: {GateJudge.BlockingListAndInput(verdict)}"
+            var reply = messageResult.Verdict == DnsblVerdict.Reject
+                ? $"550 5.7.1 Message content rejected: {GateJudge.BlockingListAndInput(messageResult)}"
                 : "451 4.7.1 Message deferred; DNS lists did not answer";
             await ReplyAsync(reply, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var score = verdict?.Score ?? Score(_clientResult) + Score(_heloResult) + Score(_senderResult);
-        var content = $"X-Dnsbl-Score: {ScoreHeader(score, verdict)}\r\n{body}";
+        var score = messageResult?.Score ?? Score(_clientResult) + Score(_heloResult) + Score(_senderResult);
+        var content = $"X-Dnsbl-Score: {ScoreHeader(score, messageResult)}\r\n{body}";
         var queueId = Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
-        var message = new AcceptedMessage(queueId, _client, _helo ?? string.Empty, sender, [.. _recipients], score, content) { MessageResult = verdict };
+        var message = new AcceptedMessage(queueId, _client, _helo ?? string.Empty, sender, [.. _recipients], score, content) { MessageResult = messageResult };
         ResetTransaction();
         if (_options.MessageAccepted is { } accepted)
         {
