@@ -1,4 +1,5 @@
 using System.Net;
+using Dnsbl.Client;
 
 namespace Dnsbl.Samples.SmtpGate;
 
@@ -8,7 +9,14 @@ namespace Dnsbl.Samples.SmtpGate;
 /// <param name="HeloName">The HELO/EHLO name.</param>
 /// <param name="Sender">The MAIL FROM address (empty for the null sender).</param>
 /// <param name="Recipients">The RCPT TO addresses.</param>
-/// <param name="Score">The combined score of client, HELO and sender domain.</param>
+/// <param name="Score">
+/// The message's score (session facts, headers and links, each list rule counted once); when the message check ran out of
+/// time, the sum of the client, HELO and sender domain scores.
+/// </param>
 /// <param name="Content">The message, dot-unstuffed, CRLF line ends, <c>X-Dnsbl-Score</c> first.</param>
 public sealed record AcceptedMessage(
-    string QueueId, IPAddress ClientAddress, string HeloName, string Sender, IReadOnlyList<string> Recipients, double Score, string Content);
+    string QueueId, IPAddress ClientAddress, string HeloName, string Sender, IReadOnlyList<string> Recipients, double Score, string Content)
+{
+    /// <summary>The whole-message check with every lookup and its source; null when it did not finish in time.</summary>
+    public DnsblMessageResult? MessageResult { get; init; }
+}

@@ -12,7 +12,7 @@ internal sealed class GateCommandLine
 {
     public const string Usage = """
         usage: SmtpGate [--listen 127.0.0.1:2525] [--pretend-client-ip IP] [--allow-xclient] [--greeting-deadline SECONDS]
-                        [--dns HOST:PORT --list ZONE [--domain-list ZONE]...]
+                        [--dns HOST:PORT --list ZONE [--domain-list ZONE] [--uri-list ZONE]...]
         Without --dns the in-process demo zones (bl.demo.test, wl.demo.test, dbl.demo.test) are served and used.
         """;
 
@@ -51,6 +51,9 @@ internal sealed class GateCommandLine
                 case "--domain-list" when value is not null:
                     parsed.Lists.Add(new DnsList(value, DnsListKind.DomainBlockList));
                     break;
+                case "--uri-list" when value is not null:
+                    parsed.Lists.Add(new DnsList(value, DnsListKind.UriBlockList));
+                    break;
                 case "--allow-xclient":
                     parsed.Gate.AllowXclient = true;
                     usedValue = false;
@@ -65,7 +68,7 @@ internal sealed class GateCommandLine
 
         if (parsed.Nameservers.Count > 0 && parsed.Lists.Count == 0)
         {
-            error = "--dns needs at least one --list or --domain-list.";
+            error = "--dns needs at least one --list, --domain-list or --uri-list.";
             return false;
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Dnsbl.Client;
 
@@ -15,31 +14,11 @@ internal sealed partial class SmtpSession
         }
 
         await ReplyAsync("354 End data with <CR><LF>.<CR><LF>", cancellationToken).ConfigureAwait(false);
-        var score = Score(_clientResult) + Score(_heloResult) + Score(_senderResult);
-        var content = new StringBuilder();
-        content.Append("X-Dnsbl-Score: ").Append(ScoreHeader(score)).Append("\r\n");
-        var tooBig = false;
-        while (true)
+        var (body, tooBig) = await ReadMessageAsync(cancellationToken).ConfigureAwait(false);
+        if (body is null)
         {
-            var (line, tooLong) = await _reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-            if (line is null)
-            {
-                _quit = true; // the client went away mid-message: nothing to accept
-                return;
-            }
-
-            if (line == ".")
-            {
-                break;
-            }
-
-            // RFC 5321 §4.5.2: a leading dot was doubled by the client.
-            var text = line.StartsWith('.') ? line[1..] : line;
-            tooBig |= tooLong || content.Length + text.Length + 2 > _options.MaxMessageBytes;
-            if (!tooBig)
-            {
-                content.Append(text).Append("\r\n");
-            }
+            _quit = true; // the client went away mid-message: nothing to accept
+            return;
         }
 
         if (tooBig)
@@ -49,8 +28,22 @@ internal sealed partial class SmtpSession
             return;
         }
 
+        var sender = _sender ?? string.Empty;
+        var messageResult = await _judge.JudgeMessageAsync(_client, _helo, sender, body, cancellationToken).ConfigureAwait(false);
+        if (messageResult?.Verdict is DnsblVerdict.Reject or DnsblVerdict.Defer)
+        {
+            ResetTransaction();
+            var reply = messageResult.Verdict == DnsblVerdict.Reject
+                ? $"550 5.7.1 Message content rejected: {GateJudge.BlockingListAndInput(messageResult)}"
+                : "451 4.7.1 Message deferred; DNS lists did not answer";
+            await ReplyAsync(reply, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var score = messageResult?.Score ?? Score(_clientResult) + Score(_heloResult) + Score(_senderResult);
+        var content = $"X-Dnsbl-Score: {ScoreHeader(score, messageResult)}\r\n{body}";
         var queueId = Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
-        var message = new AcceptedMessage(queueId, _client, _helo ?? string.Empty, _sender ?? string.Empty, [.. _recipients], score, content.ToString());
+        var message = new AcceptedMessage(queueId, _client, _helo ?? string.Empty, sender, [.. _recipients], score, content) { MessageResult = messageResult };
         ResetTransaction();
         if (_options.MessageAccepted is { } accepted)
         {
@@ -60,34 +53,31 @@ internal sealed partial class SmtpSession
         await ReplyAsync($"250 2.0.0 Ok: queued as {queueId}", cancellationToken).ConfigureAwait(false);
     }
 
-    private static double Score(DnsblCheckResult? result) => result?.Score ?? 0;
-
-    /// <summary>The header value: the total, then each part, so a filter downstream can see what counted.</summary>
-    private string ScoreHeader(double total)
+    /// <summary>Reads the message up to the lone dot: null when the client went away; too big past the size limit.</summary>
+    private async Task<(string? Body, bool TooBig)> ReadMessageAsync(CancellationToken cancellationToken)
     {
-        var parts = new List<string> { Part("client", $"[{_client}]", _clientResult) };
-        if (_helo is not null)
+        var body = new StringBuilder();
+        var tooBig = false;
+        while (true)
         {
-            parts.Add(Part("helo", _helo, _heloResult));
+            var (line, tooLong) = await _reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            if (line is null)
+            {
+                return (null, tooBig);
+            }
+
+            if (line == ".")
+            {
+                return (tooBig ? string.Empty : body.ToString(), tooBig);
+            }
+
+            // RFC 5321 §4.5.2: a leading dot was doubled by the client.
+            var text = line.StartsWith('.') ? line[1..] : line;
+            tooBig |= tooLong || body.Length + text.Length + 2 > _options.MaxMessageBytes;
+            if (!tooBig)
+            {
+                body.Append(text).Append("\r\n");
+            }
         }
-
-        if (!string.IsNullOrEmpty(_sender))
-        {
-            parts.Add(Part("sender", _sender, _senderResult));
-        }
-
-        return string.Create(CultureInfo.InvariantCulture, $"{total} ({string.Join("; ", parts)})");
-    }
-
-    private static string Part(string role, string input, DnsblCheckResult? result)
-    {
-        if (result is null)
-        {
-            return $"{role} {input} unchecked";
-        }
-
-        var listed = result.Lists.Where(o => o.Kind == ListOutcomeKind.Listed).Select(o => o.List.DisplayZone).ToList();
-        var where = listed.Count == 0 ? string.Empty : $" {string.Join(",", listed)}";
-        return string.Create(CultureInfo.InvariantCulture, $"{role} {input}={result.Score}{where}");
     }
 }

@@ -6,36 +6,8 @@ namespace Dnsbl.Client.Testing;
 
 public sealed partial class InProcessDnsServer
 {
-    private async Task AcceptTcpAsync()
-    {
-        var stopping = _stopping.Token;
-        while (!stopping.IsCancellationRequested)
-        {
-            Socket client;
-            try
-            {
-                client = await _tcp!.AcceptAsync(stopping).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException) when (!stopping.IsCancellationRequested)
-            {
-                continue;
-            }
-            catch (SocketException)
-            {
-                return;
-            }
-
-            Track(() => ServeTcpConnectionAsync(client));
-        }
-    }
+    private Task AcceptTcpAsync() =>
+        ServeUntilStoppedAsync(stopping => _tcp!.AcceptAsync(stopping), client => Track(() => ServeTcpConnectionAsync(client)));
 
     /// <summary>Answers length-prefixed queries (RFC 1035 §4.2.2) one after another until the client closes.</summary>
     private async Task ServeTcpConnectionAsync(Socket client)

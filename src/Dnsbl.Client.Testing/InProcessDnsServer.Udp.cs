@@ -5,39 +5,17 @@ namespace Dnsbl.Client.Testing;
 
 public sealed partial class InProcessDnsServer
 {
-    private async Task ReceiveUdpAsync()
+    private Task ReceiveUdpAsync()
     {
-        var stopping = _stopping.Token;
         var buffer = new byte[ushort.MaxValue];
-        while (!stopping.IsCancellationRequested)
-        {
-            SocketReceiveFromResult received;
-            try
+        return ServeUntilStoppedAsync(
+            stopping => _udp.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), stopping),
+            received =>
             {
-                received = await _udp.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), stopping).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException) when (!stopping.IsCancellationRequested)
-            {
-                // An ICMP port-unreachable from an earlier send surfaces here on some platforms; keep serving.
-                continue;
-            }
-            catch (SocketException)
-            {
-                return;
-            }
-
-            var packet = buffer[..received.ReceivedBytes];
-            var remote = (IPEndPoint)received.RemoteEndPoint;
-            Track(() => AnswerUdpAsync(packet, remote));
-        }
+                var packet = buffer[..received.ReceivedBytes];
+                var remote = (IPEndPoint)received.RemoteEndPoint;
+                Track(() => AnswerUdpAsync(packet, remote));
+            });
     }
 
     private async Task AnswerUdpAsync(byte[] packet, IPEndPoint remote)

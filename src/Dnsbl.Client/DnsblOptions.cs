@@ -17,15 +17,24 @@ public sealed class DnsblOptions
     /// <summary>Nameservers as <c>host[:port]</c> (IPv6 as <c>[addr]:port</c>); empty means those of <c>/etc/resolv.conf</c>.</summary>
     public IList<string> Nameservers { get; init; } = [];
 
-    /// <summary>How long one attempt waits for an answer before moving to the next server.</summary>
-    /// <value>The default value is 1 second.</value>
+    /// <summary>
+    /// How long one attempt waits for an answer before moving to the next server; <see langword="null"/> means "not
+    /// set". A value set here always wins. When it is not set and <see cref="Nameservers"/> is empty, the
+    /// <c>options timeout:n</c> of <c>/etc/resolv.conf</c> applies (capped at 30 seconds, as the C library does); otherwise
+    /// 1 second.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: resolv.conf's <c>timeout</c> with the system nameservers, else 1 second.</value>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
-    public TimeSpan AttemptTimeout { get; set; } = DnsblDefaults.AttemptTimeout;
+    public TimeSpan? AttemptTimeout { get; set; }
 
-    /// <summary>How many attempts one query gets across the nameservers.</summary>
-    /// <value>The default value is 2.</value>
+    /// <summary>
+    /// How many times each nameserver is asked (at most Attempts × nameservers tries per query); <see langword="null"/>
+    /// means "not set". A value set here always wins. When it is not set and <see cref="Nameservers"/> is empty, the
+    /// <c>options attempts:n</c> of <c>/etc/resolv.conf</c> applies (capped at 5, as the C library does); otherwise 2.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: resolv.conf's <c>attempts</c> with the system nameservers, else 2.</value>
     [Range(1, 10)]
-    public int Attempts { get; set; } = DnsblDefaults.Attempts;
+    public int? Attempts { get; set; }
 
     /// <summary>The overall deadline of one check; lists that have not answered by then are reported missing.</summary>
     /// <value>The default value is 5 seconds.</value>
@@ -35,8 +44,9 @@ public sealed class DnsblOptions
     /// <summary>
     /// Whether query names are sent in random letter case ("0x20", draft-vixie-dnsext-dns0x20) and answers must echo
     /// that case exactly; adds one bit of spoofing resistance per letter of the query name. Turn it on only when every
-    /// nameserver preserves the case of the question (rbldnsd and most resolvers do); an answer echoing other case is
-    /// reported as <see cref="DnsblErrorKind.MalformedResponse"/>, never trusted.
+    /// nameserver preserves the case of the question (rbldnsd and most resolvers do): an answer echoing other case is
+    /// dropped like a forged one while the real answer is still awaited, so a server that lowercases questions makes every
+    /// lookup end as <see cref="DnsblErrorKind.Timeout"/>.
     /// </summary>
     /// <value>The default value is false.</value>
     public bool UseCaseRandomization { get; set; }

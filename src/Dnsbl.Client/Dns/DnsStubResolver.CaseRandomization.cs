@@ -7,21 +7,15 @@ namespace Dnsbl.Client.Dns;
 internal sealed partial class DnsStubResolver
 {
     /// <summary>
-    /// draft-vixie-dnsext-dns0x20: sends the name with each letter's case chosen at random and accepts the reply only if
-    /// its question echoes that exact spelling. Servers preserve case (rbldnsd does); an off-path forger must guess it.
-    /// A reply that echoes the name in other case is reported malformed, never trusted.
+    /// draft-vixie-dnsext-dns0x20: sends the name with each letter's case chosen at random; the transport matches only a
+    /// reply whose question echoes that exact spelling. Servers preserve case (rbldnsd does); an off-path forger must
+    /// guess it. A wrongly cased reply is dropped like any forgery while the real one is still awaited, so a server that
+    /// does not preserve case makes every attempt time out (docs/SECURITY.md).
     /// </summary>
-    private async ValueTask<DnsLookupResult> ExchangeWithRandomCaseAsync(DnsQuestion question, IPEndPoint server, CancellationToken cancellationToken)
+    private ValueTask<DnsExchangeResult> ExchangeWithRandomCaseAsync(DnsQuestion question, IPEndPoint server, CancellationToken cancellationToken)
     {
         var sent = question with { Name = RandomizeCase(question.Name) };
-        var exchange = await _transport.ExchangeAsync(sent, server, Options.AttemptTimeout, cancellationToken).ConfigureAwait(false);
-        if (exchange.Status == DnsExchangeStatus.Response
-            && (exchange.Response!.Question is not { } echoed || !string.Equals(echoed.Name.TrimEnd('.'), sent.Name.TrimEnd('.'), StringComparison.Ordinal)))
-        {
-            exchange = DnsExchangeResult.Malformed($"the reply from {server} does not echo the query name's letter case (0x20)");
-        }
-
-        return DnsResponseMapper.Map(question, exchange, server);
+        return _transport.ExchangeAsync(sent, server, Options.AttemptTimeout, requireExactCase: true, cancellationToken);
     }
 
     /// <summary>Flips each ASCII letter to upper or lower case by a cryptographically random bit.</summary>

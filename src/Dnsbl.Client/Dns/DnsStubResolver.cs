@@ -71,12 +71,9 @@ internal sealed partial class DnsStubResolver : IDnsResolver
     /// <exception cref="OperationCanceledException">Only when <paramref name="cancellationToken"/> is cancelled.</exception>
     public async ValueTask<DnsLookupResult> ExchangeOnceAsync(DnsQuestion question, IPEndPoint server, CancellationToken cancellationToken)
     {
-        if (Options.UseCaseRandomization)
-        {
-            return await ExchangeWithRandomCaseAsync(question, server, cancellationToken).ConfigureAwait(false);
-        }
-
-        var exchange = await _transport.ExchangeAsync(question, server, Options.AttemptTimeout, cancellationToken).ConfigureAwait(false);
+        var exchange = Options.UseCaseRandomization
+            ? await ExchangeWithRandomCaseAsync(question, server, cancellationToken).ConfigureAwait(false)
+            : await _transport.ExchangeAsync(question, server, Options.AttemptTimeout, requireExactCase: false, cancellationToken).ConfigureAwait(false);
         return DnsResponseMapper.Map(question, exchange, server);
     }
 

@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using Dnsbl.Client.Dns;
-using Dnsbl.Client.Testing.Server;
 
 namespace Dnsbl.Client.IntegrationTests.Infrastructure;
 
@@ -10,19 +7,12 @@ namespace Dnsbl.Client.IntegrationTests.Infrastructure;
 /// A real rbldnsd on 127.0.0.1 for integration tests: zone files in a world-readable temp folder (rbldnsd drops
 /// privileges when started as root), a free port, readiness proven by a real DNS answer, killed by pid on dispose.
 /// </summary>
-public sealed class RbldnsdServer : IAsyncDisposable
+public sealed partial class RbldnsdServer : IAsyncDisposable
 {
     /// <summary>Where the Debian/Ubuntu package installs rbldnsd.</summary>
     public const string DefaultExecutablePath = "/usr/sbin/rbldnsd";
 
     private const int StartAttempts = 5;
-    private const int ReadinessProbes = 100;
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromMilliseconds(100);
-
-    private const UnixFileMode WorldReadableFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-        | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
-
-    private const UnixFileMode WorldReadableFile = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
     private readonly string _executable;
     private Process _process;
@@ -119,112 +109,5 @@ public sealed class RbldnsdServer : IAsyncDisposable
 
         await StopAsync().ConfigureAwait(false);
         Directory.Delete(DataDirectory, recursive: true);
-    }
-
-    private async Task<bool> WaitUntilAnsweringAsync(string zone, CancellationToken cancellationToken)
-    {
-        for (var probe = 0; probe < ReadinessProbes && !_process.HasExited; probe++)
-        {
-            var answer = await LoopbackQuery.ExchangeUdpAsync(EndPoint, new DnsQuestion(zone, DnsRecordType.SOA), (ushort)probe, ProbeTimeout, cancellationToken)
-                .ConfigureAwait(false);
-            if (answer is not null)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private async Task<string> StopAsync()
-    {
-        if (!_running)
-        {
-            return "not running";
-        }
-
-        _running = false;
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-        }
-
-        await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-        var errors = await _process.StandardError.ReadToEndAsync().ConfigureAwait(false);
-        var exitCode = _process.ExitCode;
-        _process.Dispose();
-        return $"exit code {exitCode}, stderr: {errors.Trim()}";
-    }
-
-    private static Process Start(string executable, string directory, IPEndPoint endPoint, IReadOnlyList<RbldnsdZone> zones)
-    {
-        var startInfo = new ProcessStartInfo(executable)
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = false,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "-n", "-q", "-b", $"127.0.0.1/{endPoint.Port}", "-w", directory })
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        foreach (var zone in zones)
-        {
-            startInfo.ArgumentList.Add($"{zone.Zone}:{zone.DatasetType}:{zone.FileName}");
-        }
-
-        return Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {executable}.");
-    }
-
-    private static string WriteZoneFiles(IReadOnlyList<RbldnsdZone> zones)
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "dnsbl-rbldnsd-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(directory, WorldReadableFolder);
-        }
-
-        WriteZoneFiles(directory, zones);
-        return directory;
-    }
-
-    private static void WriteZoneFiles(string directory, IReadOnlyList<RbldnsdZone> zones)
-    {
-        foreach (var zone in zones)
-        {
-            if (Path.GetFileName(zone.FileName) != zone.FileName)
-            {
-                throw new ArgumentException($"'{zone.FileName}' must be a plain file name.", nameof(zones));
-            }
-
-            var path = Path.Combine(directory, zone.FileName);
-            File.WriteAllText(path, zone.Data);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(path, WorldReadableFile);
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
-    }
-
-    private static string? FindExecutable()
-    {
-        if (File.Exists(DefaultExecutablePath))
-        {
-            return DefaultExecutablePath;
-        }
-
-        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(folder => Path.Combine(folder, "rbldnsd"))
-            .FirstOrDefault(File.Exists);
     }
 }

@@ -23,17 +23,26 @@ public sealed class SmtpGateTests : IAsyncLifetime
         .spam.example
         """;
 
+    // Message checks never ask about reserved names (.example, .test), so the link list holds a real-looking domain;
+    // it only ever appears in query names sent to the loopback server.
+    private const string LinkList = """
+        $SOA 1h ns.gate.test hostmaster.gate.test 1 2h 30m 1w 5m
+        :127.0.1.2:Link domain $ listed
+        .spam-domain.org
+        """;
+
     private readonly TaskCompletionSource<AcceptedMessage> _accepted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private InProcessDnsServer? _dns;
     private DnsblClient? _client;
 
     public async Task InitializeAsync()
     {
-        var zones = new ZoneSet().Add("bl.gate.test", ZoneDatasetType.Ip4Set, BlockList).Add("dbl.gate.test", ZoneDatasetType.DnSet, DomainList);
+        var zones = new ZoneSet().Add("bl.gate.test", ZoneDatasetType.Ip4Set, BlockList).Add("dbl.gate.test", ZoneDatasetType.DnSet, DomainList)
+            .Add("uri.gate.test", ZoneDatasetType.DnSet, LinkList);
         _dns = await InProcessDnsServer.StartAsync(zones);
         _client = new DnsblClient(new DnsblOptions
         {
-            Lists = [new DnsList("bl.gate.test"), new DnsList("dbl.gate.test", DnsListKind.DomainBlockList)],
+            Lists = [new DnsList("bl.gate.test"), new DnsList("dbl.gate.test", DnsListKind.DomainBlockList), new DnsList("uri.gate.test", DnsListKind.UriBlockList)],
             Nameservers = [_dns.EndPoint.ToString()],
         });
     }
@@ -108,9 +117,52 @@ public sealed class SmtpGateTests : IAsyncLifetime
         Assert.StartsWith("250 2.0.0 Ok: queued as " + message.QueueId, queued);
         Assert.Equal(IPAddress.Parse("198.51.100.20"), message.ClientAddress);
         Assert.Equal(["bob@example.org"], message.Recipients);
-        Assert.StartsWith("X-Dnsbl-Score: 0 (client [198.51.100.20]=0; helo mail.good.example=0; sender alice@good.example=0)\r\n", message.Content);
+        Assert.StartsWith("X-Dnsbl-Score: 0 (client [198.51.100.20]=0; helo mail.good.example=0; sender alice@good.example=0; message=0 Accept)\r\n", message.Content);
+        Assert.Equal(DnsblVerdict.Accept, message.MessageResult?.Verdict);
         Assert.EndsWith("\r\n.a line that started with a dot\r\n", message.Content);
         Assert.StartsWith("221 ", bye);
+    }
+
+    [Fact]
+    public async Task Data_LinkToListedDomain_IsRejectedAtEndOfDataNamingListAndLink()
+    {
+        await using var gate = StartGate();
+        await using var smtp = await SmtpTestClient.ConnectAsync(gate.EndPoint);
+        await smtp.ReadReplyAsync();
+        await smtp.SendAsync("XCLIENT ADDR=198.51.100.20");
+        await smtp.SendAsync("EHLO mail.good.example");
+        await smtp.SendAsync("MAIL FROM:<alice@good.example>");
+        await smtp.SendAsync("RCPT TO:<bob@example.org>");
+        Assert.StartsWith("354 ", await smtp.SendAsync("DATA"));
+        await smtp.SendLineAsync("From: alice@good.example\r\nSubject: offer\r\n\r\nCheap things at http://www.spam-domain.org/buy today.");
+
+        var endOfData = await smtp.SendAsync(".");
+        var rcptAfterwards = await smtp.SendAsync("RCPT TO:<bob@example.org>");
+
+        Assert.Equal("550 5.7.1 Message content rejected: uri.gate.test (link spam-domain.org)", endOfData);
+        Assert.StartsWith("503 ", rcptAfterwards); // the transaction was reset
+        Assert.False(_accepted.Task.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Data_CleanMessageWithUnlistedLink_Gets250AndHeaderCarriesMessageScore()
+    {
+        await using var gate = StartGate();
+        await using var smtp = await SmtpTestClient.ConnectAsync(gate.EndPoint);
+        await smtp.ReadReplyAsync();
+        await smtp.SendAsync("EHLO mail.good.example");
+        await smtp.SendAsync("MAIL FROM:<>");
+        await smtp.SendAsync("RCPT TO:<bob@example.org>");
+        await smtp.SendAsync("DATA");
+        await smtp.SendLineAsync("Subject: report\r\n\r\nSee https://docs.good-company.org/report for details.");
+
+        var queued = await smtp.SendAsync(".");
+        var message = await _accepted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.StartsWith("250 2.0.0 Ok: queued as ", queued);
+        Assert.Equal("", message.Sender);
+        Assert.StartsWith("X-Dnsbl-Score: 0 (client [127.0.0.1]=0; helo mail.good.example=0; message=0 Accept)\r\n", message.Content);
+        Assert.Contains(message.MessageResult!.Lookups, l => l.Source == Dnsbl.Client.Messages.MessageKeySource.Link && l.Outcome.Input == "good-company.org");
     }
 
     [Fact]

@@ -67,19 +67,39 @@ public sealed class SpoofingResistanceTests
     }
 
     [Fact]
-    public async Task CheckAsync_CaseRandomizationAndServerLowercasesQuestion_AnswerRejectedNeverListed()
+    public async Task CheckAsync_CaseRandomizationAndWronglyCasedForgedListingFirst_ForgeryDroppedRealAnswerCounts()
+    {
+        await using var responder = LoopbackDnsResponder.Start(exchange =>
+        {
+            var id = exchange.Query.Header.Id;
+            var name = exchange.Query.Question!.Value.Name;
+            exchange.Reply(HostilePackets.Response(id, SwapCase(name), 1).A([127, 0, 0, 4]).ToArray());
+            exchange.Reply(HostilePackets.Response(id, name, 0, responseCode: 3).ToArray());
+        });
+        await using var client = Client(responder.EndPoint, caseRandomization: true);
+
+        var result = await client.CheckAsync(IPAddress.Parse("127.0.0.2")).AsTask().WaitAsync(Patience);
+
+        var outcome = Assert.Single(result.Lists);
+        Assert.Equal(ListOutcomeKind.NotListed, outcome.Kind);
+        Assert.Empty(outcome.Codes);
+        Assert.Equal(1, responder.UdpQueries); // the forgery did not end the attempt: no retry was needed
+    }
+
+    [Fact]
+    public async Task CheckAsync_CaseRandomizationAndServerLowercasesQuestion_EveryReplyDroppedSoTimeoutNeverListed()
     {
         await using var server = await InProcessDnsServer.StartAsync(
             new ZoneSet().Add(Zone, ZoneDatasetType.Ip4Set, ":127.0.0.2:Listed\n127.0.0.2\n"),
-            new InProcessDnsServerOptions { OnQuery = context => ServerAction.Answer with { QuestionName = context.Name } });
-        await using var client = Client(server.EndPoint, caseRandomization: true);
+            new InProcessDnsServerOptions { OnQuery = context => ServerAction.Answer with { QuestionName = context.Name.ToLowerInvariant() } });
+        await using var client = Client(server.EndPoint, caseRandomization: true, attemptTimeout: TimeSpan.FromMilliseconds(300));
 
         var result = await client.CheckAsync(IPAddress.Parse("127.0.0.2")).AsTask().WaitAsync(Patience);
 
         var outcome = Assert.Single(result.Lists);
         Assert.Equal(ListOutcomeKind.Error, outcome.Kind);
-        Assert.Equal(DnsblErrorKind.MalformedResponse, outcome.Error);
-        Assert.Contains("0x20", outcome.ErrorDetail, StringComparison.Ordinal);
+        Assert.Equal(DnsblErrorKind.Timeout, outcome.Error);
+        Assert.Empty(outcome.Codes);
     }
 
     [Fact]
@@ -106,13 +126,17 @@ public sealed class SpoofingResistanceTests
         Assert.True(spellings.Count > 32, $"only {spellings.Count} spellings in 64 draws of 30 random bits");
     }
 
-    internal static DnsblClient Client(IPEndPoint server, bool caseRandomization)
+    /// <summary>The name with every ASCII letter in the other case: never the spelling sent if it has a letter.</summary>
+    private static string SwapCase(string name) =>
+        string.Concat(name.Select(c => char.IsAsciiLetterUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)));
+
+    internal static DnsblClient Client(IPEndPoint server, bool caseRandomization, TimeSpan? attemptTimeout = null)
     {
         var options = new DnsblOptions
         {
             Lists = [new DnsList(Zone)],
             Nameservers = [$"127.0.0.1:{server.Port}"],
-            AttemptTimeout = TimeSpan.FromSeconds(3),
+            AttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(3),
             Attempts = 1,
             Deadline = TimeSpan.FromSeconds(5),
             UseCaseRandomization = caseRandomization,

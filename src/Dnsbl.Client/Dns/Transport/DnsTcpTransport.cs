@@ -15,7 +15,7 @@ internal sealed class DnsTcpTransport(TimeProvider time)
     private const int LengthPrefixSize = sizeof(ushort);
 
     /// <summary>One TCP exchange; see <see cref="IDnsTransport.ExchangeAsync"/>.</summary>
-    public async ValueTask<DnsExchangeResult> ExchangeAsync(DnsQuestion question, IPEndPoint server, TimeSpan timeout, CancellationToken cancellationToken)
+    public async ValueTask<DnsExchangeResult> ExchangeAsync(DnsQuestion question, IPEndPoint server, TimeSpan timeout, bool requireExactCase, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(server);
         using var timeoutSource = new CancellationTokenSource(timeout, time);
@@ -35,7 +35,7 @@ internal sealed class DnsTcpTransport(TimeProvider time)
             await stream.ReadExactlyAsync(buffer.AsMemory(0, LengthPrefixSize), linked.Token).ConfigureAwait(false);
             int replyLength = BinaryPrimitives.ReadUInt16BigEndian(buffer);
             await stream.ReadExactlyAsync(buffer.AsMemory(0, replyLength), linked.Token).ConfigureAwait(false);
-            return Accept(buffer.AsSpan(0, replyLength), id, question, server);
+            return Accept(buffer.AsSpan(0, replyLength), id, question, requireExactCase, server);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -51,7 +51,7 @@ internal sealed class DnsTcpTransport(TimeProvider time)
         }
     }
 
-    private static DnsExchangeResult Accept(ReadOnlySpan<byte> reply, ushort id, DnsQuestion question, IPEndPoint server)
+    private static DnsExchangeResult Accept(ReadOnlySpan<byte> reply, ushort id, DnsQuestion question, bool requireExactCase, IPEndPoint server)
     {
         // On our own connection a mismatch cannot be a stray packet: the server broke the protocol.
         if (!DnsMessage.TryParse(reply, out var response, out var error))
@@ -63,6 +63,11 @@ internal sealed class DnsTcpTransport(TimeProvider time)
             || response.Questions.Count != 1 || !response.Questions[0].Echoes(question))
         {
             return DnsExchangeResult.Malformed($"the TCP reply from {server} does not match the query", usedTcp: true);
+        }
+
+        if (requireExactCase && !response.Questions[0].Echoes(question, exactCase: true))
+        {
+            return DnsExchangeResult.Malformed($"the TCP reply from {server} does not echo the query name's letter case (0x20)", usedTcp: true);
         }
 
         return DnsExchangeResult.Answered(response, usedTcp: true);

@@ -18,14 +18,18 @@ internal sealed class DnsTransport : IDnsTransport
     /// <summary>Counters of the UDP side.</summary>
     public DnsTransportStatistics Statistics => _udp.Statistics;
 
+    /// <summary>An exchange that matches the reply's question ASCII case-insensitively (no 0x20 check).</summary>
+    public ValueTask<DnsExchangeResult> ExchangeAsync(DnsQuestion question, IPEndPoint server, TimeSpan timeout, CancellationToken cancellationToken) =>
+        ExchangeAsync(question, server, timeout, requireExactCase: false, cancellationToken);
+
     /// <inheritdoc/>
     /// <remarks>A TCP retry after TC=1 gets a fresh <paramref name="timeout"/>: connection set-up costs a round trip more.</remarks>
-    public async ValueTask<DnsExchangeResult> ExchangeAsync(DnsQuestion question, IPEndPoint server, TimeSpan timeout, CancellationToken cancellationToken)
+    public async ValueTask<DnsExchangeResult> ExchangeAsync(DnsQuestion question, IPEndPoint server, TimeSpan timeout, bool requireExactCase, CancellationToken cancellationToken)
     {
-        var result = await _udp.ExchangeAsync(question, server, timeout, cancellationToken).ConfigureAwait(false);
+        var result = await _udp.ExchangeAsync(question, server, timeout, requireExactCase, cancellationToken).ConfigureAwait(false);
         if (result.Status == DnsExchangeStatus.Response && result.Response!.Header.IsTruncated)
         {
-            return await _tcp.ExchangeAsync(question, server, timeout, cancellationToken).ConfigureAwait(false);
+            return await _tcp.ExchangeAsync(question, server, timeout, requireExactCase, cancellationToken).ConfigureAwait(false);
         }
 
         return result;

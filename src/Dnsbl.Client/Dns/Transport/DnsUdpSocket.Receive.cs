@@ -40,7 +40,11 @@ internal sealed partial class DnsUdpSocket
         }
     }
 
-    /// <summary>Accepts a datagram only if source, ID, QR bit and the echoed question all match a pending query.</summary>
+    /// <summary>
+    /// Accepts a datagram only if source, ID, QR bit and the echoed question all match a pending query — the question's
+    /// letter case too when the query asked for it (0x20), so a wrongly cased forgery is dropped like any other and the
+    /// real reply is still awaited.
+    /// </summary>
     private void OnDatagram(ReadOnlySpan<byte> datagram, IPEndPoint source)
     {
         if (!DnsMessageHeader.TryRead(datagram, out var header) || !header.IsResponse)
@@ -52,6 +56,7 @@ internal sealed partial class DnsUdpSocket
         PendingDnsQuery? pending;
         short version;
         DnsQuestion question;
+        bool exactCase;
         lock (_gate)
         {
             if (!_pending.TryGetValue(header.Id, out pending) || !pending.Server.Equals(source))
@@ -62,12 +67,13 @@ internal sealed partial class DnsUdpSocket
 
             version = pending.Version;
             question = pending.Question;
+            exactCase = pending.RequireExactCase;
         }
 
         DnsExchangeResult result;
         if (DnsMessage.TryParse(datagram, out var response, out var error))
         {
-            if (response!.Questions.Count != 1 || !response.Questions[0].Echoes(question))
+            if (response!.Questions.Count != 1 || !response.Questions[0].Echoes(question, exactCase))
             {
                 _statistics.CountMismatchedReply();
                 return;
@@ -75,7 +81,7 @@ internal sealed partial class DnsUdpSocket
 
             result = DnsExchangeResult.Answered(response);
         }
-        else if (EchoesQuestion(datagram, question))
+        else if (EchoesQuestion(datagram, question, exactCase))
         {
             result = DnsExchangeResult.Malformed($"the reply from {source} is malformed: {error}");
         }
@@ -89,12 +95,12 @@ internal sealed partial class DnsUdpSocket
         TryComplete(pending, version, result);
     }
 
-    private static bool EchoesQuestion(ReadOnlySpan<byte> datagram, DnsQuestion question)
+    private static bool EchoesQuestion(ReadOnlySpan<byte> datagram, DnsQuestion question, bool exactCase)
     {
         var reader = new DnsMessageReader(datagram);
         return reader.TryReadHeader(out var header)
             && header.QuestionCount == 1
             && reader.TryReadQuestion(out var echoed)
-            && echoed.Echoes(question);
+            && echoed.Echoes(question, exactCase);
     }
 }

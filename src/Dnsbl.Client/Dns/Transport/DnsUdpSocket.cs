@@ -57,9 +57,10 @@ internal sealed partial class DnsUdpSocket : IAsyncDisposable
 
     /// <summary>
     /// Registers a query with a fresh ID unique on this socket, unless the socket has reached its query budget, is
-    /// retiring or is closed — then the caller must move to a new socket.
+    /// retiring or is closed — then the caller must move to a new socket. With <paramref name="requireExactCase"/>, only
+    /// a reply echoing the question name letter for letter matches (0x20).
     /// </summary>
-    public bool TryBegin(DnsQuestion question, IPEndPoint server, TimeSpan timeout, out PendingDnsQuery? pending)
+    public bool TryBegin(DnsQuestion question, IPEndPoint server, TimeSpan timeout, bool requireExactCase, out PendingDnsQuery? pending)
     {
         long deadline = _time.GetTimestamp() + (long)(timeout.TotalSeconds * _time.TimestampFrequency);
         lock (_gate)
@@ -78,7 +79,7 @@ internal sealed partial class DnsUdpSocket : IAsyncDisposable
             }
             while (_pending.ContainsKey(id)); // at most maxQueries of 65,536 IDs are taken, so this ends quickly
 
-            pending = PendingDnsQuery.Rent(this, id, question, server, deadline);
+            pending = PendingDnsQuery.Rent(this, id, question, requireExactCase, server, deadline);
             _pending.Add(id, pending);
             ScheduleSweep(deadline);
             return true;

@@ -29,8 +29,12 @@ internal sealed class DnsUdpTransport : IAsyncDisposable
     /// <summary>Counters: dropped replies, sockets opened.</summary>
     public DnsTransportStatistics Statistics { get; } = new();
 
+    /// <summary>One UDP exchange matching the reply's question ASCII case-insensitively.</summary>
+    public ValueTask<DnsExchangeResult> ExchangeAsync(DnsQuestion question, IPEndPoint server, TimeSpan timeout, CancellationToken cancellationToken) =>
+        ExchangeAsync(question, server, timeout, requireExactCase: false, cancellationToken);
+
     /// <summary>One UDP exchange; see <see cref="IDnsTransport.ExchangeAsync"/>.</summary>
-    public ValueTask<DnsExchangeResult> ExchangeAsync(DnsQuestion question, IPEndPoint server, TimeSpan timeout, CancellationToken cancellationToken)
+    public ValueTask<DnsExchangeResult> ExchangeAsync(DnsQuestion question, IPEndPoint server, TimeSpan timeout, bool requireExactCase, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(server);
         cancellationToken.ThrowIfCancellationRequested();
@@ -39,7 +43,7 @@ internal sealed class DnsUdpTransport : IAsyncDisposable
         try
         {
             socket = CurrentSocket(server.AddressFamily);
-            while (!socket.TryBegin(question, server, timeout, out pending))
+            while (!socket.TryBegin(question, server, timeout, requireExactCase, out pending))
             {
                 socket = ReplaceSocket(socket);
             }

@@ -22,8 +22,11 @@ internal sealed class PendingDnsQuery : IValueTaskSource<DnsExchangeResult>
     /// <summary>The query ID, unique among the socket's pending queries.</summary>
     public ushort Id { get; private set; }
 
-    /// <summary>What was asked; the reply must echo it.</summary>
+    /// <summary>What was asked, the name exactly as sent; the reply must echo it.</summary>
     public DnsQuestion Question { get; private set; }
+
+    /// <summary>True when the reply must echo <see cref="Question"/>'s name in the same letter case (0x20).</summary>
+    public bool RequireExactCase { get; private set; }
 
     /// <summary>Where it was sent; the reply must come from exactly there.</summary>
     public IPEndPoint Server { get; private set; } = null!;
@@ -38,7 +41,7 @@ internal sealed class PendingDnsQuery : IValueTaskSource<DnsExchangeResult>
     public short Version => _core.Version;
 
     /// <summary>Takes an object from the pool (or a new one) and fills it for one query.</summary>
-    public static PendingDnsQuery Rent(DnsUdpSocket owner, ushort id, DnsQuestion question, IPEndPoint server, long deadlineTimestamp)
+    public static PendingDnsQuery Rent(DnsUdpSocket owner, ushort id, DnsQuestion question, bool requireExactCase, IPEndPoint server, long deadlineTimestamp)
     {
         if (Pool.TryDequeue(out var pending))
         {
@@ -52,6 +55,7 @@ internal sealed class PendingDnsQuery : IValueTaskSource<DnsExchangeResult>
         pending.Owner = owner;
         pending.Id = id;
         pending.Question = question;
+        pending.RequireExactCase = requireExactCase;
         pending.Server = server;
         pending.DeadlineTimestamp = deadlineTimestamp;
         return pending;
@@ -91,6 +95,7 @@ internal sealed class PendingDnsQuery : IValueTaskSource<DnsExchangeResult>
         Server = null!;
         Owner = null!;
         Question = default;
+        RequireExactCase = false;
         _core.Reset();
         if (Interlocked.Increment(ref _pooledCount) <= DnsTransportConstants.MaxPooledPendingQueries)
         {

@@ -7,7 +7,7 @@ using Dnsbl.Client.Dns.Protocol;
 namespace Dnsbl.Client.Tests.Dns.Fakes;
 
 /// <summary>
-/// A tiny scripted DNS responder on 127.0.0.1 (UDP and TCP on the same random port). Each UDP query is handed to a
+/// A tiny scripted DNS responder on 127.0.0.1, or [::1] when asked (UDP and TCP on the same random port). Each UDP query is handed to a
 /// script that decides what to send back, from the right port or from another one.
 /// </summary>
 internal sealed class LoopbackDnsResponder : IAsyncDisposable
@@ -24,14 +24,14 @@ internal sealed class LoopbackDnsResponder : IAsyncDisposable
     private int _udpQueries;
     private int _tcpQueries;
 
-    private LoopbackDnsResponder(Action<ResponderExchange> onUdpQuery, Func<DnsMessage, DnsMessage>? onTcpQuery)
+    private LoopbackDnsResponder(Action<ResponderExchange> onUdpQuery, Func<DnsMessage, DnsMessage>? onTcpQuery, IPAddress loopback)
     {
         _onUdpQuery = onUdpQuery;
         _onTcpQuery = onTcpQuery;
-        _udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 4 << 20 };
-        _udp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        _otherPort = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        _otherPort.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        _udp = new Socket(loopback.AddressFamily, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 4 << 20 };
+        _udp.Bind(new IPEndPoint(loopback, 0));
+        _otherPort = new Socket(loopback.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        _otherPort.Bind(new IPEndPoint(loopback, 0));
         EndPoint = (IPEndPoint)_udp.LocalEndPoint!;
         _tcp = new TcpListener(EndPoint);
         _tcp.Start();
@@ -51,8 +51,9 @@ internal sealed class LoopbackDnsResponder : IAsyncDisposable
     /// <summary>Source ports the UDP queries came from.</summary>
     public ConcurrentDictionary<int, int> SourcePorts { get; } = new();
 
-    public static LoopbackDnsResponder Start(Action<ResponderExchange> onUdpQuery, Func<DnsMessage, DnsMessage>? onTcpQuery = null) =>
-        new(onUdpQuery, onTcpQuery);
+    /// <summary>Starts a responder on <paramref name="loopback"/> (127.0.0.1 by default; <see cref="IPAddress.IPv6Loopback"/> for [::1]).</summary>
+    public static LoopbackDnsResponder Start(Action<ResponderExchange> onUdpQuery, Func<DnsMessage, DnsMessage>? onTcpQuery = null, IPAddress? loopback = null) =>
+        new(onUdpQuery, onTcpQuery, loopback ?? IPAddress.Loopback);
 
     /// <summary>A responder that answers every A query with <paramref name="address"/>.</summary>
     public static LoopbackDnsResponder Answering(string address) =>
@@ -76,7 +77,7 @@ internal sealed class LoopbackDnsResponder : IAsyncDisposable
         var buffer = new byte[65535];
         while (!_stop.IsCancellationRequested)
         {
-            var received = await _udp.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), _stop.Token);
+            var received = await _udp.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(EndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0), _stop.Token);
             var client = (IPEndPoint)received.RemoteEndPoint;
             SourcePorts.TryAdd(client.Port, 0);
             Interlocked.Increment(ref _udpQueries);

@@ -27,7 +27,7 @@ internal sealed class ScriptedDnsTransport(Func<DnsQuestion, IPEndPoint, DnsExch
         return DnsExchangeResult.Answered(DnsMessage.CreateResponse(query, code, answers, authorities));
     }
 
-    public ValueTask<DnsExchangeResult> ExchangeAsync(DnsQuestion question, IPEndPoint server, TimeSpan timeout, CancellationToken cancellationToken)
+    public ValueTask<DnsExchangeResult> ExchangeAsync(DnsQuestion question, IPEndPoint server, TimeSpan timeout, bool requireExactCase, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ServersAsked.Enqueue(server);
