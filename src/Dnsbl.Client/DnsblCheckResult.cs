@@ -24,6 +24,10 @@ public sealed class DnsblCheckResult
     /// <summary>How long the check took.</summary>
     public TimeSpan Elapsed { get; init; }
 
-    /// <summary>One line per list outcome that counted, for logs and headers.</summary>
-    public IEnumerable<string> Explain() => Lists.Where(o => o.Kind != ListOutcomeKind.NotListed).Select(o => o.ToString());
+    /// <summary>One line per matched rule, error (with what the policy made of it) and skipped list, then the score and verdict.</summary>
+    public IEnumerable<string> Explain() =>
+        Scoring.ScoreExplainer.Explain(Lists, new Scoring.ScoreResult(Score, Verdict, 0, 0), ErrorPolicy);
+
+    /// <summary>The error policy the verdict was reached under, so the explanation can say what errors counted.</summary>
+    internal ErrorPolicy ErrorPolicy { get; init; }
 }

@@ -111,6 +111,7 @@ public sealed partial class DnsblClient
             Lists = outcomes,
             MissingLists = missing,
             Elapsed = _time.GetElapsedTime(started),
+            ErrorPolicy = settings.ErrorPolicy,
         };
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Dnsbl.Client;
-using Dnsbl.Client.Lists;
 
 namespace Dnsbl.Cli.Commands;
 
@@ -31,6 +30,4 @@ internal static class ClientSettings
             Attempts = 2,
         };
     }
-
-    public static bool IsDomainKind(DnsList list) => !list.IsIpList;
 }
