@@ -7,6 +7,7 @@ namespace Dnsbl.Client.Tests.Reliability;
 /// One million mutated packets through the wire parser: it returns a message or a typed <see cref="DnsParseError"/>,
 /// never throws, and what it allocates per packet is bounded by the packet's size (no amplification by pointers).
 /// </summary>
+[Collection(CpuBoundTests.Name)]
 public sealed class WireParserFuzzTests
 {
     private const int Seed = 8_008_135;

@@ -3,6 +3,7 @@ using Dnsbl.Client.Dns.Protocol;
 namespace Dnsbl.Client.Tests.Dns.Protocol;
 
 /// <summary>A seeded mutation fuzzer: whatever bytes arrive, the parser answers with data or a typed error, nothing else.</summary>
+[Collection(CpuBoundTests.Name)]
 public sealed class DnsMessageFuzzTests
 {
     private const int Seed = 20_260_101;

@@ -1,0 +1,11 @@
+namespace Dnsbl.Client.Tests;
+
+/// <summary>
+/// Tests that keep a core busy for seconds (the wire-parser fuzzers) run alone, after the parallel collections: run
+/// beside them on a 2-core machine they starved the fault-matrix cells, whose real attempt timeouts then expired.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class CpuBoundTests
+{
+    public const string Name = "CPU-bound";
+}
