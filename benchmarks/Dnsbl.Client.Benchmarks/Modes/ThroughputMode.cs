@@ -11,7 +11,7 @@ namespace Dnsbl.Client.Benchmarks.Modes;
 
 /// <summary>
 /// <c>--throughput prepare --dir D [--entries N]</c> writes the zone and the dnsperf query file;
-/// <c>--throughput run [--server 127.0.0.1:P] [--seconds S] [--concurrency C] [--entries N] [--dnsperf-qps Q]</c>
+/// <c>--throughput run [--server 127.0.0.1:P] [--seconds S] [--warmup S] [--stages transport,resolver,client] [--concurrency C] [--entries N] [--dnsperf-qps Q]</c>
 /// floods the server with the same names through the shared-socket transport, then through <see cref="DnsblClient"/>
 /// (cache off; the default two attempts, so a datagram lost under load is asked again), and prints both rates, answers lost, sockets and memory before/after. Without --server it serves the
 /// zone from the in-process server (the CI smoke). Exit code 1 when an answer was lost or sockets grew.
@@ -45,11 +45,19 @@ internal static class ThroughputMode
 
         try
         {
+            var warmup = arguments.Number("warmup", 1);
+            var stages = (arguments.Text("stages") ?? "transport,resolver,client").Split(',');
             var names = Enumerable.Range(0, 2 * entries).Select(BenchmarkZone.QueryName).ToArray();
-            var transport = await MeasureAsync("transport", seconds, () => TransportFloodAsync(server, names, concurrency, seconds));
-            var resolver = await MeasureAsync("resolver", seconds, () => ResolverFloodAsync(server, names, concurrency, seconds));
             var addresses = Enumerable.Range(0, 2 * entries).Select(BenchmarkZone.QueriedAddress).ToArray();
-            var client = await MeasureAsync("client", seconds, () => ClientFloodAsync(server, addresses, concurrency, seconds));
+            var transport = stages.Contains("transport")
+                ? await MeasureAsync("transport", seconds, warmup, window => TransportFloodAsync(server, names, concurrency, window))
+                : FloodReport.Skipped;
+            var resolver = stages.Contains("resolver")
+                ? await MeasureAsync("resolver", seconds, warmup, window => ResolverFloodAsync(server, names, concurrency, window))
+                : FloodReport.Skipped;
+            var client = stages.Contains("client")
+                ? await MeasureAsync("client", seconds, warmup, window => ClientFloodAsync(server, addresses, concurrency, window))
+                : FloodReport.Skipped;
             if (arguments.Number("dnsperf-qps", 0) is > 0 and var dnsperf)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dnsperf: {dnsperf:0} q/s; transport/dnsperf = {transport.Rate / dnsperf:0.00}; resolver/dnsperf = {resolver.Rate / dnsperf:0.00}; client/dnsperf = {client.Rate / dnsperf:0.00} (target >= 0.60)"));
@@ -66,18 +74,38 @@ internal static class ThroughputMode
         }
     }
 
-    private static async Task<FloodReport> MeasureAsync(string label, double seconds, Func<Task<(long InWindow, long Lost)>> flood)
+    // A warm-up flood first (its own instance, results discarded): dnsperf is compiled C, so the JIT's tiering of
+    // the library's hot path must not count against it.
+    private static async Task<FloodReport> MeasureAsync(string label, double seconds, double warmup, Func<double, Task<(long InWindow, long Lost)>> flood)
     {
+        if (warmup > 0)
+        {
+            await flood(warmup);
+        }
+
+        using var sampler = Environment.GetEnvironmentVariable("DNSBL_SAMPLE_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
+        sampler?.Start();
         var socketsBefore = OpenDescriptors();
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var collectionsBefore = GC.CollectionCount(0);
         var clock = Stopwatch.StartNew();
-        var (answered, lost) = await flood();
+        var (answered, lost) = await flood(seconds);
         var elapsed = clock.Elapsed.TotalSeconds; // the window plus the wait for the last answers (or their timeouts)
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var collections = GC.CollectionCount(0) - collectionsBefore;
+        foreach (var (type, share) in sampler?.Stop().Take(25) ?? [])
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {share:P1} {type}"));
+        }
+
         var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
         var socketsAfter = OpenDescriptors();
         var report = new FloodReport(answered / seconds, lost, socketsAfter - socketsBefore);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label}: {report.Rate:0} q/s ({answered} answered within the {seconds:0.#} s window; drained after {elapsed:0.0} s), lost {lost}, sockets {socketsBefore} -> {socketsAfter}, managed memory {memoryBefore / 1024} KiB -> {memoryAfter / 1024} KiB"));
+            $"{label}: {report.Rate:0} q/s ({answered} answered within the {seconds:0.#} s window; drained after {elapsed:0.0} s), lost {lost}, process CPU {cpu:0.0} s = {cpu * 1e6 / Math.Max(1, answered):0.0} us per answer, {allocated / Math.Max(1, answered):0} B allocated per answer ({collections} gen0 GCs), sockets {socketsBefore} -> {socketsAfter}, managed memory {memoryBefore / 1024} KiB -> {memoryAfter / 1024} KiB"));
         return report;
     }
 
@@ -175,6 +203,8 @@ internal static class ThroughputMode
 
     private sealed record FloodReport(double Rate, long Lost, int DescriptorGrowth)
     {
+        public static readonly FloodReport Skipped = new(double.NaN, 0, 0);
+
         // A socket per flood is kept by the transport while it lives; after dispose nothing may remain.
         public bool Healthy => Lost == 0 && DescriptorGrowth <= 0;
     }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using Dnsbl.Client.Dns.Protocol;
@@ -7,19 +6,34 @@ namespace Dnsbl.Client.Dns.Transport;
 
 internal sealed partial class DnsUdpSocket
 {
-    private async Task ReceiveLoopAsync()
+    // Receiving needs little stack: the parser is iterative and the largest buffer lives on the heap.
+    private const int ReceiveThreadStackSize = 256 * 1024;
+
+    private readonly TaskCompletionSource _receiveThreadExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private void StartReceiveThread()
     {
-        await Task.Yield(); // the constructor returns before the first receive is posted
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(DnsTransportConstants.ReceiveBufferSize);
-        EndPoint anySource = new IPEndPoint(_socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        var thread = new Thread(static state => ((DnsUdpSocket)state!).ReceiveLoop(), ReceiveThreadStackSize)
+        {
+            IsBackground = true, // a forgotten client must not keep the process alive
+            Name = "Dnsbl.Client UDP receive",
+        };
+        thread.UnsafeStart(this);
+    }
+
+    private void ReceiveLoop()
+    {
+        // Exactly one receive thread per socket, for the socket's whole life: a plain array outlives no one.
+        var buffer = new byte[DnsTransportConstants.ReceiveBufferSize];
+        var source = new SocketAddress(_socket.AddressFamily);
         try
         {
             while (true)
             {
-                SocketReceiveFromResult received;
+                int received;
                 try
                 {
-                    received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, anySource).ConfigureAwait(false);
+                    received = _socket.ReceiveFrom(buffer, SocketFlags.None, source);
                 }
                 catch (SocketException exception) when (exception.SocketErrorCode is SocketError.ConnectionReset or SocketError.MessageSize)
                 {
@@ -27,16 +41,17 @@ internal sealed partial class DnsUdpSocket
                     continue;
                 }
 
-                OnDatagram(buffer.AsSpan(0, received.ReceivedBytes), (IPEndPoint)received.RemoteEndPoint);
+                OnDatagram(buffer.AsSpan(0, received), source);
             }
         }
-        catch (Exception exception) when (exception is SocketException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
         {
+            // Closing the socket interrupts the blocked receive; that is the normal way out.
             Close($"the UDP socket failed: {exception.Message}");
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            _receiveThreadExited.TrySetResult();
         }
     }
 
@@ -45,7 +60,7 @@ internal sealed partial class DnsUdpSocket
     /// letter case too when the query asked for it (0x20), so a wrongly cased forgery is dropped like any other and the
     /// real reply is still awaited.
     /// </summary>
-    private void OnDatagram(ReadOnlySpan<byte> datagram, IPEndPoint source)
+    private void OnDatagram(ReadOnlySpan<byte> datagram, SocketAddress source)
     {
         if (!DnsMessageHeader.TryRead(datagram, out var header) || !header.IsResponse)
         {
@@ -59,7 +74,7 @@ internal sealed partial class DnsUdpSocket
         bool exactCase;
         lock (_gate)
         {
-            if (!_pending.TryGetValue(header.Id, out pending) || !pending.Server.Equals(source))
+            if (!_pending.TryGetValue(header.Id, out pending) || !pending.ServerAddress.Equals(source))
             {
                 _statistics.CountMismatchedReply();
                 return;
@@ -83,7 +98,7 @@ internal sealed partial class DnsUdpSocket
         }
         else if (EchoesQuestion(datagram, question, exactCase))
         {
-            result = DnsExchangeResult.Malformed($"the reply from {source} is malformed: {error}");
+            result = DnsExchangeResult.Malformed($"the reply from {pending.Server} is malformed: {error}");
         }
         else
         {

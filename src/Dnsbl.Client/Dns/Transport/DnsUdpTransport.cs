@@ -13,6 +13,7 @@ internal sealed class DnsUdpTransport : IAsyncDisposable
     private readonly int _maxQueriesPerSocket;
     private readonly Lock _gate = new();
     private readonly List<DnsUdpSocket> _opened = [];
+    private readonly ServerAddressCache _serverAddresses = new();
     private DnsUdpSocket? _ipv4;
     private DnsUdpSocket? _ipv6;
     private bool _disposed;
@@ -42,8 +43,9 @@ internal sealed class DnsUdpTransport : IAsyncDisposable
         DnsUdpSocket socket;
         try
         {
+            var serverAddress = _serverAddresses.Get(server);
             socket = CurrentSocket(server.AddressFamily);
-            while (!socket.TryBegin(question, server, timeout, requireExactCase, out pending))
+            while (!socket.TryBegin(question, server, serverAddress, timeout, requireExactCase, out pending))
             {
                 socket = ReplaceSocket(socket);
             }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using System.Threading.Tasks.Sources;
 
 namespace Dnsbl.Client.Dns.Transport;
@@ -31,6 +32,9 @@ internal sealed class PendingDnsQuery : IValueTaskSource<DnsExchangeResult>
     /// <summary>Where it was sent; the reply must come from exactly there.</summary>
     public IPEndPoint Server { get; private set; } = null!;
 
+    /// <summary>The serialized <see cref="Server"/>: sent to, and compared with each reply's source.</summary>
+    public SocketAddress ServerAddress { get; private set; } = null!;
+
     /// <summary>When the attempt times out, as a <see cref="TimeProvider"/> timestamp.</summary>
     public long DeadlineTimestamp { get; private set; }
 
@@ -41,7 +45,7 @@ internal sealed class PendingDnsQuery : IValueTaskSource<DnsExchangeResult>
     public short Version => _core.Version;
 
     /// <summary>Takes an object from the pool (or a new one) and fills it for one query.</summary>
-    public static PendingDnsQuery Rent(DnsUdpSocket owner, ushort id, DnsQuestion question, bool requireExactCase, IPEndPoint server, long deadlineTimestamp)
+    public static PendingDnsQuery Rent(DnsUdpSocket owner, ushort id, DnsQuestion question, bool requireExactCase, IPEndPoint server, SocketAddress serverAddress, long deadlineTimestamp)
     {
         if (Pool.TryDequeue(out var pending))
         {
@@ -57,6 +61,7 @@ internal sealed class PendingDnsQuery : IValueTaskSource<DnsExchangeResult>
         pending.Question = question;
         pending.RequireExactCase = requireExactCase;
         pending.Server = server;
+        pending.ServerAddress = serverAddress;
         pending.DeadlineTimestamp = deadlineTimestamp;
         return pending;
     }
@@ -93,6 +98,7 @@ internal sealed class PendingDnsQuery : IValueTaskSource<DnsExchangeResult>
     {
         CancellationRegistration = default;
         Server = null!;
+        ServerAddress = null!;
         Owner = null!;
         Question = default;
         RequireExactCase = false;
