@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns.Transport;
 using Dnsbl.Client.Lists;
@@ -69,6 +70,7 @@ internal sealed partial class DnsStubResolver : IDnsResolver
     /// resilience pipeline that wants to own retries and failover.
     /// </summary>
     /// <exception cref="OperationCanceledException">Only when <paramref name="cancellationToken"/> is cancelled.</exception>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] // every cold lookup passes here
     public async ValueTask<DnsLookupResult> ExchangeOnceAsync(DnsQuestion question, IPEndPoint server, CancellationToken cancellationToken)
     {
         var exchange = Options.UseCaseRandomization

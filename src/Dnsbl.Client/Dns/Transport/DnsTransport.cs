@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 
 namespace Dnsbl.Client.Dns.Transport;
 
@@ -24,6 +25,7 @@ internal sealed class DnsTransport : IDnsTransport
 
     /// <inheritdoc/>
     /// <remarks>A TCP retry after TC=1 gets a fresh <paramref name="timeout"/>: connection set-up costs a round trip more.</remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] // every UDP exchange passes here
     public async ValueTask<DnsExchangeResult> ExchangeAsync(DnsQuestion question, IPEndPoint server, TimeSpan timeout, bool requireExactCase, CancellationToken cancellationToken)
     {
         var result = await _udp.ExchangeAsync(question, server, timeout, requireExactCase, cancellationToken).ConfigureAwait(false);
