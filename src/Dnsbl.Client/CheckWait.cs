@@ -13,8 +13,11 @@ namespace Dnsbl.Client;
 /// </remarks>
 internal sealed class CheckWait : IValueTaskSource, IDisposable
 {
-    private readonly DeadlineQueue _deadlines;
+    // Waits are reused: a check that misses the cache then allocates no wait of its own. A few per core is plenty.
+    private static readonly CheckWait?[] Pool = new CheckWait?[Environment.ProcessorCount * 4];
+
     private readonly Action _lookupFinished;
+    private DeadlineQueue? _deadlines;
     private ManualResetValueTaskSourceCore<bool> _core;
     private CancellationTokenRegistration _cancellation;
 
@@ -22,11 +25,11 @@ internal sealed class CheckWait : IValueTaskSource, IDisposable
     private int _unfinished = 1;
     private int _ended;
 
-    private CheckWait(DeadlineQueue deadlines)
-    {
-        _deadlines = deadlines;
-        _lookupFinished = OnLookupFinished;
-    }
+    // Who still uses this wait: the check (until Dispose) and its lookups (until the last one finished, which may be
+    // long after a deadline). The last to let go returns it to the pool.
+    private int _users = 2;
+
+    private CheckWait() => _lookupFinished = OnLookupFinished;
 
     /// <summary>Completes once the wait has ended; never faults.</summary>
     public ValueTask Ended => new(this, _core.Version);
@@ -48,7 +51,9 @@ internal sealed class CheckWait : IValueTaskSource, IDisposable
     // due: the deadline, as a timestamp of the deadline queue's TimeProvider.
     public static CheckWait Start(ReadOnlySpan<Task<ListOutcome>?> lookups, DeadlineQueue deadlines, long due, CancellationToken cancellationToken)
     {
-        var wait = new CheckWait(deadlines) { Due = due };
+        var wait = Rent();
+        wait._deadlines = deadlines;
+        wait.Due = due;
         foreach (var lookup in lookups)
         {
             if (lookup is { IsCompleted: false })
@@ -79,7 +84,8 @@ internal sealed class CheckWait : IValueTaskSource, IDisposable
     public void Dispose()
     {
         _cancellation.Dispose();
-        _deadlines.Remove(this);
+        _deadlines!.Remove(this);
+        Release();
     }
 
     void IValueTaskSource.GetResult(short token) => _core.GetResult(token);
@@ -95,6 +101,7 @@ internal sealed class CheckWait : IValueTaskSource, IDisposable
         if (Interlocked.Decrement(ref _unfinished) == 0)
         {
             End(asynchronously: false);
+            Release();
         }
     }
 
@@ -107,5 +114,42 @@ internal sealed class CheckWait : IValueTaskSource, IDisposable
 
         _core.RunContinuationsAsynchronously = asynchronously;
         _core.SetResult(true);
+    }
+
+    private static CheckWait Rent()
+    {
+        for (var i = 0; i < Pool.Length; i++)
+        {
+            if (Pool[i] is { } wait && Interlocked.CompareExchange(ref Pool[i], null, wait) == wait)
+            {
+                return wait;
+            }
+        }
+
+        return new CheckWait();
+    }
+
+    // Nothing refers to the wait any more: its deadline left the queue, its token registration is gone, the check has
+    // read its result and every lookup it watched has finished.
+    private void Release()
+    {
+        if (Interlocked.Decrement(ref _users) != 0)
+        {
+            return;
+        }
+
+        _core.Reset();
+        _deadlines = null;
+        _cancellation = default;
+        _unfinished = 1;
+        _ended = 0;
+        _users = 2;
+        for (var i = 0; i < Pool.Length; i++)
+        {
+            if (Pool[i] is null && Interlocked.CompareExchange(ref Pool[i], this, null) is null)
+            {
+                return;
+            }
+        }
     }
 }

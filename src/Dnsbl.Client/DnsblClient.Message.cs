@@ -79,7 +79,7 @@ public sealed partial class DnsblClient
             }
         }
 
-        return ConcludeMessage(settings, plan, outcomes, started, missing ?? []);
+        return ConcludeMessage(settings, plan, outcomes, started, (IReadOnlyList<string>?)missing ?? []);
     }
 
     private DnsblMessageResult ConcludeMessage(CheckSettings settings, MessageKeyPlan plan, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)

@@ -37,7 +37,7 @@ public sealed partial class DnsblClient
             }
         }
 
-        return Conclude(snapshot.Settings, key.Display, outcomes, started, missing ?? []);
+        return Conclude(snapshot.Settings, key.Display, outcomes, started, (IReadOnlyList<string>?)missing ?? []);
     }
 
     /// <summary>
