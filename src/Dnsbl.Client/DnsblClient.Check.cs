@@ -65,7 +65,7 @@ public sealed partial class DnsblClient
             return new ValueTask<DnsblCheckResult>(Conclude(snapshot.Settings, key.Display, outcomes, started, []));
         }
 
-        return new ValueTask<DnsblCheckResult>(CheckSlowAsync(snapshot, key, key.Domain ?? cacheKey.ToString(), slots, outcomes, started, cancellationToken));
+        return CheckSlowAsync(snapshot, key, key.Domain ?? cacheKey.ToString(), slots, outcomes, started, cancellationToken);
     }
 
     /// <summary>Skipped, cached or invalid: an outcome without waiting. False when the list must be asked.</summary>

@@ -11,13 +11,17 @@ public sealed partial class DnsblClient
     // cacheKey: the query name without the zone, the key its answer is cached under.
     private Task<ListOutcome> StartLookup(ClientSnapshot snapshot, int slot, string input, string queryName, string cacheKey)
     {
-        var lookup = snapshot.InFlight.GetOrStart(slot, queryName, (this, snapshot, slot, input, queryName, cacheKey), static s => s.Item1.LookupAsync(s.snapshot, s.slot, s.input, s.queryName, s.cacheKey), out var coalesced);
-        if (coalesced)
+        var list = snapshot.Lists[slot];
+        var lookup = snapshot.InFlight.Join(slot, queryName, out var begun);
+        if (begun is null)
         {
-            _metrics.Coalesced(snapshot.Lists[slot]);
+            _metrics.Coalesced(list);
+        }
+        else
+        {
+            _ = LookupAsync(snapshot, slot, input, queryName, cacheKey, begun);
         }
 
-        var list = snapshot.Lists[slot];
         return list.Timeout is { } timeout ? WithListTimeoutAsync(lookup, list, input, queryName, timeout) : lookup;
     }
 
@@ -35,29 +39,49 @@ public sealed partial class DnsblClient
     }
 
     /// <summary>One shared lookup: not tied to any caller's token, so a late answer still fills the cache.</summary>
-    private async Task<ListOutcome> LookupAsync(ClientSnapshot snapshot, int slot, string input, string queryName, string cacheKey)
+    /// <remarks>Ends its in-flight entry itself (outcome or exception): no second task per lookup watches it.</remarks>
+    private async Task LookupAsync(ClientSnapshot snapshot, int slot, string input, string queryName, string cacheKey, TaskCompletionSource<ListOutcome> begun)
     {
-        var list = snapshot.Lists[slot];
-        var started = _time.GetTimestamp();
-        using var activity = DnsblActivity.StartListQuery(list.Name);
-        _metrics.CacheMiss(list);
-        DnsLookupResult result;
+        ListOutcome? outcome = null;
         try
         {
-            result = await snapshot.Pipelines.ResolveAsync(slot, _resolver, new DnsQuestion(queryName, DnsRecordType.A), _disposing.Token).ConfigureAwait(false);
+            var list = snapshot.Lists[slot];
+            var started = _time.GetTimestamp();
+            using var activity = DnsblActivity.StartListQuery(list.Name);
+            _metrics.CacheMiss(list);
+            DnsLookupResult? result = null;
+            try
+            {
+                result = await snapshot.Pipelines.ResolveAsync(slot, _resolver, new DnsQuestion(queryName, DnsRecordType.A), _disposing.Token).ConfigureAwait(false);
+            }
+            catch (BrokenCircuitException)
+            {
+                outcome = OutcomeFactory.Skipped(list, input, "circuit open: the list's recent queries kept failing");
+            }
+            catch (OperationCanceledException) when (_disposing.IsCancellationRequested)
+            {
+                outcome = OutcomeFactory.Failed(list, input, DnsblErrorKind.NetworkError, "the client was disposed");
+            }
+
+            if (outcome is null)
+            {
+                var answer = ListAnswerInterpreter.Interpret(list, result!);
+                var text = answer.Kind == ListOutcomeKind.Listed && list.FetchText ? await FetchTextAsync(queryName).ConfigureAwait(false) : [];
+                outcome = Record(snapshot, slot, list, input, queryName, cacheKey, answer, text, _time.GetElapsedTime(started));
+            }
         }
-        catch (BrokenCircuitException)
+        catch (Exception exception)
         {
-            return OutcomeFactory.Skipped(list, input, "circuit open: the list's recent queries kept failing");
-        }
-        catch (OperationCanceledException) when (_disposing.IsCancellationRequested)
-        {
-            return OutcomeFactory.Failed(list, input, DnsblErrorKind.NetworkError, "the client was disposed");
+            snapshot.InFlight.Fail(slot, queryName, begun, exception);
+            return;
         }
 
-        var answer = ListAnswerInterpreter.Interpret(list, result);
-        var text = answer.Kind == ListOutcomeKind.Listed && list.FetchText ? await FetchTextAsync(queryName).ConfigureAwait(false) : [];
-        var latency = _time.GetElapsedTime(started);
+        snapshot.InFlight.Finish(slot, queryName, begun, outcome);
+    }
+
+    /// <summary>The answer as an outcome, counted, logged (refusals reported to health) and cached.</summary>
+    private ListOutcome Record(ClientSnapshot snapshot, int slot, DnsList list, string input, string queryName, string cacheKey, ListAnswer answer, IReadOnlyList<string> text, TimeSpan latency)
+    {
         var outcome = OutcomeFactory.FromAnswer(list, input, queryName, answer, text, latency);
         _metrics.Completed(list, outcome, latency);
         if (answer.Error == DnsblErrorKind.OperatorRefusal)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dnsbl.Client.Messages;
 using Dnsbl.Client.Scoring;
 using Dnsbl.Client.Telemetry;
@@ -55,14 +56,20 @@ public sealed partial class DnsblClient
         }
 
         return anyPending
-            ? new ValueTask<DnsblMessageResult>(CheckMessageSlowAsync(snapshot.Settings, plan, outcomes, pending, started, cancellationToken))
+            ? CheckMessageSlowAsync(snapshot.Settings, plan, outcomes, pending, started, cancellationToken)
             : new ValueTask<DnsblMessageResult>(ConcludeMessage(snapshot.Settings, plan, outcomes, started, []));
     }
 
-    private async Task<DnsblMessageResult> CheckMessageSlowAsync(CheckSettings settings, MessageKeyPlan plan, ListOutcome[] outcomes, Task<ListOutcome>?[] pending, long started, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<DnsblMessageResult> CheckMessageSlowAsync(CheckSettings settings, MessageKeyPlan plan, ListOutcome[] outcomes, Task<ListOutcome>?[] pending, long started, CancellationToken cancellationToken)
     {
         using var activity = DnsblActivity.StartCheck("message");
-        await WaitUntilDeadlineAsync(pending, settings.Deadline, started, cancellationToken).ConfigureAwait(false);
+        using (var wait = WaitForLookups(pending, settings.Deadline, started, cancellationToken))
+        {
+            await wait.Ended.ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         List<string>? missing = null;
         for (var i = 0; i < pending.Length; i++)
         {
@@ -72,7 +79,7 @@ public sealed partial class DnsblClient
             }
         }
 
-        return ConcludeMessage(settings, plan, outcomes, started, missing ?? []);
+        return ConcludeMessage(settings, plan, outcomes, started, (IReadOnlyList<string>?)missing ?? []);
     }
 
     private DnsblMessageResult ConcludeMessage(CheckSettings settings, MessageKeyPlan plan, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dnsbl.Client.Lists;
 using Dnsbl.Client.Scoring;
 using Dnsbl.Client.Telemetry;
@@ -6,7 +7,9 @@ namespace Dnsbl.Client;
 
 public sealed partial class DnsblClient
 {
-    private async Task<DnsblCheckResult> CheckSlowAsync(ClientSnapshot snapshot, QueryKey key, string cacheKey, int[] slots, ListOutcome[] outcomes, long started, CancellationToken cancellationToken)
+    // Pooled: a cold check is one state machine, and the wait inside it (CheckWait) has no task or timer of its own.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<DnsblCheckResult> CheckSlowAsync(ClientSnapshot snapshot, QueryKey key, string cacheKey, int[] slots, ListOutcome[] outcomes, long started, CancellationToken cancellationToken)
     {
         using var activity = DnsblActivity.StartCheck(key.Display);
         var pending = new Task<ListOutcome>?[slots.Length];
@@ -19,7 +22,12 @@ public sealed partial class DnsblClient
             }
         }
 
-        await WaitUntilDeadlineAsync(pending, snapshot.Settings.Deadline, started, cancellationToken).ConfigureAwait(false);
+        using (var wait = WaitForLookups(pending, snapshot.Settings.Deadline, started, cancellationToken))
+        {
+            await wait.Ended.ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         List<string>? missing = null;
         for (var i = 0; i < slots.Length; i++)
         {
@@ -29,59 +37,16 @@ public sealed partial class DnsblClient
             }
         }
 
-        return Conclude(snapshot.Settings, key.Display, outcomes, started, missing ?? []);
+        return Conclude(snapshot.Settings, key.Display, outcomes, started, (IReadOnlyList<string>?)missing ?? []);
     }
 
-    /// <summary>Waits until every pending lookup has answered or the check's deadline (counted from <paramref name="started"/>) has passed.</summary>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    private async Task WaitUntilDeadlineAsync(Task<ListOutcome>?[] pending, TimeSpan deadlineAfter, long started, CancellationToken cancellationToken)
-    {
-        // One timer-backed wait (no linked source, no Task.Delay, no WhenAny): a large share of the cold path's cost.
-        // Deadline, cancellation or a failed lookup all end the wait quietly; the caller reports what is unfinished.
-        var all = AllOf(pending);
-        if (all.IsCompleted)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            return;
-        }
-
-        var remaining = deadlineAfter - _time.GetElapsedTime(started);
-        await all.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, _time, cancellationToken)
-            .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        cancellationToken.ThrowIfCancellationRequested();
-    }
-
-    /// <summary>One task for the pending lookups: the lookup itself when there is one (the common single-list miss), else WhenAll.</summary>
-    private static Task AllOf(Task<ListOutcome>?[] pending)
-    {
-        Task? single = null;
-        var count = 0;
-        foreach (var task in pending)
-        {
-            if (task is not null)
-            {
-                single = task;
-                count++;
-            }
-        }
-
-        if (count <= 1)
-        {
-            return single ?? Task.CompletedTask;
-        }
-
-        var tasks = new Task[count];
-        count = 0;
-        foreach (var task in pending)
-        {
-            if (task is not null)
-            {
-                tasks[count++] = task;
-            }
-        }
-
-        return Task.WhenAll(tasks);
-    }
+    /// <summary>
+    /// Waits until every pending lookup has answered, the check's deadline (counted from <paramref name="started"/>) has
+    /// passed or <paramref name="cancellationToken"/> is cancelled. Deadline, cancellation or a failed lookup all end the
+    /// wait quietly: the caller throws for cancellation and reports what is unfinished.
+    /// </summary>
+    private CheckWait WaitForLookups(Task<ListOutcome>?[] pending, TimeSpan deadlineAfter, long started, CancellationToken cancellationToken) =>
+        CheckWait.Start(pending, _deadlines, _deadlines.DueAfter(started, deadlineAfter), cancellationToken);
 
     /// <summary>The lookup's outcome, or a deadline failure (adding the list to <paramref name="missing"/> once) when it has not answered.</summary>
     private static ListOutcome AnswerOrDeadline(Task<ListOutcome> task, DnsList list, string input, TimeSpan deadline, ref List<string>? missing)

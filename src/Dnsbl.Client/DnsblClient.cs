@@ -22,6 +22,7 @@ public sealed partial class DnsblClient : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly IListHealthGate _gate;
+    private readonly DeadlineQueue _deadlines;
     private readonly Lock _reconfiguring = new();
     private ClientSnapshot _snapshot;
     private readonly CancellationTokenSource _disposing = new();
@@ -44,6 +45,7 @@ public sealed partial class DnsblClient : IAsyncDisposable
         DnsblOptionsValidation.ThrowIfInvalid(options);
         loggerFactory ??= NullLoggerFactory.Instance;
         _time = timeProvider ?? TimeProvider.System;
+        _deadlines = new DeadlineQueue(_time);
         _logger = loggerFactory.CreateLogger<DnsblClient>();
         _ownsResolver = resolver is null;
         _resolver = resolver ?? ResolverFactory.Create(options, _time, loggerFactory);

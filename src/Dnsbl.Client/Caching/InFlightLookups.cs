@@ -3,53 +3,53 @@ using System.Collections.Concurrent;
 namespace Dnsbl.Client.Caching;
 
 /// <summary>Identical queries asked at the same time share one DNS exchange: the first starts it, the rest await its task.</summary>
+/// <remarks>
+/// The caller that begins a lookup runs it and ends it with <see cref="Finish"/> or <see cref="Fail"/>; no task of the
+/// table's own watches the lookup, so a cold lookup costs one completion and one table entry.
+/// </remarks>
 internal sealed class InFlightLookups
 {
-    private readonly ConcurrentDictionary<(int Slot, string QueryName), Task<ListOutcome>> _pending = new();
+    private readonly ConcurrentDictionary<(int Slot, string QueryName), TaskCompletionSource<ListOutcome>> _pending = new();
 
     public int Count => _pending.Count;
 
-    // Returns the running lookup for the key, or starts one; coalesced says whether an existing lookup was joined.
-    public Task<ListOutcome> GetOrStart<TState>(int slot, string queryName, TState state, Func<TState, Task<ListOutcome>> start, out bool coalesced)
+    /// <summary>The running lookup's task for the key, or a new entry's task when none runs.</summary>
+    // begun: the new entry's completion when this caller must run the lookup; null when it joined a running one.
+    public Task<ListOutcome> Join(int slot, string queryName, out TaskCompletionSource<ListOutcome>? begun)
     {
         var key = (slot, queryName);
-        if (_pending.TryGetValue(key, out var running))
+        while (true)
         {
-            coalesced = true;
-            return running;
-        }
+            if (_pending.TryGetValue(key, out var running))
+            {
+                begun = null;
+                return running.Task;
+            }
 
-        // Continuations run on the thread that finished the lookup (already a pool thread, never the transport's
-        // receive loop): asynchronous continuations cost every cold lookup a thread-pool hop.
-        var completion = new TaskCompletionSource<ListOutcome>();
-        if (!_pending.TryAdd(key, completion.Task))
-        {
-            coalesced = true;
-            return _pending.TryGetValue(key, out running) ? running : GetOrStart(slot, queryName, state, start, out coalesced);
+            // Continuations run on the thread that finished the lookup (already a pool thread, never the transport's
+            // receive loop): asynchronous continuations cost every cold lookup a thread-pool hop.
+            var completion = new TaskCompletionSource<ListOutcome>();
+            if (_pending.TryAdd(key, completion))
+            {
+                begun = completion;
+                return completion.Task;
+            }
         }
-
-        coalesced = false;
-        _ = CompleteAsync(key, completion, start(state));
-        return completion.Task;
     }
 
-    private async Task CompleteAsync((int, string) key, TaskCompletionSource<ListOutcome> completion, Task<ListOutcome> lookup)
+    /// <summary>Ends a lookup begun by <see cref="Join"/> with its outcome.</summary>
+    public void Finish(int slot, string queryName, TaskCompletionSource<ListOutcome> begun, ListOutcome outcome)
     {
         // The key leaves the table before the waiters resume: one that asks again at once starts a fresh lookup
         // instead of joining the finished one.
-        ListOutcome outcome;
-        try
-        {
-            outcome = await lookup.ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            _pending.TryRemove(key, out _);
-            completion.TrySetException(exception);
-            return;
-        }
+        _pending.TryRemove((slot, queryName), out _);
+        begun.TrySetResult(outcome);
+    }
 
-        _pending.TryRemove(key, out _);
-        completion.TrySetResult(outcome);
+    /// <summary>Ends a lookup begun by <see cref="Join"/> with the exception it threw.</summary>
+    public void Fail(int slot, string queryName, TaskCompletionSource<ListOutcome> begun, Exception exception)
+    {
+        _pending.TryRemove((slot, queryName), out _);
+        begun.TrySetException(exception);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Dnsbl.Client.Lists;
@@ -19,6 +20,9 @@ internal static class ZoneRedactor
     public const int MinimumKeyLength = 20;
 
     // Suffix → how many labels the list label + suffix take: the key is the label just before them.
+    private static readonly SearchValues<char> KeyCharacters = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
+
     private static readonly (string Suffix, int LabelsAfterKey)[] KeyedSuffixes =
     [
         (".dq.spamhaus.net", 4),
@@ -70,21 +74,44 @@ internal static class ZoneRedactor
     }
 
     /// <summary>The redacted name, or null when nothing in it looks secret.</summary>
+    // Every outcome's query name passes here, and almost none holds a secret: the scan over spans decides without
+    // allocating, and only a name that changes is split into strings.
     private static string? RedactName(ReadOnlySpan<char> name)
     {
+        var keyIndex = KeyedIndex(name, name.Count('.') + 1);
+        if (!AnyLabelToMask(name, keyIndex))
+        {
+            return null;
+        }
+
         var labels = name.ToString().Split('.');
-        var keyIndex = KeyedIndex(name, labels.Length);
-        var changed = false;
         for (var i = 0; i < labels.Length; i++)
         {
             if (i == keyIndex || LooksLikeKey(labels[i]))
             {
-                changed |= labels[i] != Mask;
                 labels[i] = Mask;
             }
         }
 
-        return changed ? string.Join('.', labels) : null;
+        return string.Join('.', labels);
+    }
+
+    /// <summary>Whether a label is the key (by position) or looks like one, and is not already the mask.</summary>
+    private static bool AnyLabelToMask(ReadOnlySpan<char> name, int keyIndex)
+    {
+        var index = 0;
+        foreach (var range in name.Split('.'))
+        {
+            var label = name[range];
+            if ((index == keyIndex || LooksLikeKey(label)) && !label.SequenceEqual(Mask))
+            {
+                return true;
+            }
+
+            index++;
+        }
+
+        return false;
     }
 
     private static int KeyedIndex(ReadOnlySpan<char> name, int labelCount)
@@ -103,11 +130,11 @@ internal static class ZoneRedactor
         return -1;
     }
 
-    private static bool LooksLikeKey(string label) =>
+    private static bool LooksLikeKey(ReadOnlySpan<char> label) =>
         label.Length >= MinimumKeyLength
-        && label.All(char.IsAsciiLetterOrDigit)
-        && label.Any(char.IsAsciiDigit)
-        && label.Any(char.IsAsciiLetter);
+        && !label.ContainsAnyExcept(KeyCharacters)
+        && label.ContainsAny(Digits)
+        && label.ContainsAnyExcept(Digits);
 
     private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '*';
 }

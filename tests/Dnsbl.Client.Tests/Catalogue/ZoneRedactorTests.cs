@@ -27,6 +27,13 @@ public sealed class ZoneRedactorTests
         Assert.Equal("Query 2.0.0.127.***.zen.dq.spamhaus.net timed out (list zen.dq.spamhaus.net)", redacted);
     }
 
+    [Theory]
+    [InlineData("2.0.0.127.zen.spamhaus.org")]
+    [InlineData("Query 2.0.0.127.bl.example timed out (list bl.example)")]
+    [InlineData("***.zen.dq.spamhaus.net")]
+    public void Redact_NothingToHide_ReturnsTheSameString(string text) =>
+        Assert.Same(text, ZoneRedactor.Redact(text));
+
     [Fact]
     public void Redact_NullOrEmpty_ReturnsEmpty()
     {
