@@ -104,7 +104,7 @@ internal sealed partial class DnsUdpSocket
     /// </summary>
     internal static bool TryReadReply(ReadOnlySpan<byte> datagram, DnsQuestion question, bool exactCase, IPEndPoint server, out DnsExchangeResult result)
     {
-        if (DnsMessage.TryParse(datagram, out var response, out var error))
+        if (DnsMessage.TryParse(datagram, question.Name, out var response, out var error))
         {
             if (response!.Questions.Count != 1 || !response.Questions[0].Echoes(question, exactCase))
             {
@@ -129,7 +129,7 @@ internal sealed partial class DnsUdpSocket
 
     private static bool EchoesQuestion(ReadOnlySpan<byte> datagram, DnsQuestion question, bool exactCase)
     {
-        var reader = new DnsMessageReader(datagram);
+        var reader = new DnsMessageReader(datagram, question.Name);
         return reader.TryReadHeader(out var header)
             && header.QuestionCount == 1
             && reader.TryReadQuestion(out var echoed)
