@@ -2,17 +2,24 @@ using System.Net;
 using BenchmarkDotNet.Attributes;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Dns.Protocol;
+using Dnsbl.Client.Dns.Transport;
 
 namespace Dnsbl.Client.Benchmarks.Micro;
 
-/// <summary>Wire format: writing a query, parsing a listed answer (two A records) and an NXDOMAIN with SOA.</summary>
+/// <summary>
+/// Wire format: writing a query, parsing a listed answer (two A records) and an NXDOMAIN with SOA, and the UDP
+/// receive thread's reading of a listed reply (parse and echoed-question check, 0x20 exact case).
+/// </summary>
 [MemoryDiagnoser]
 public class ProtocolBenchmarks
 {
     private static readonly DnsQuestion Question = new("2.0.0.127.zen.spamhaus.org", DnsRecordType.A);
+    private static readonly IPEndPoint Server = new(IPAddress.Loopback, 53);
     private readonly byte[] _queryBuffer = new byte[DnsQueryWriter.MaxQueryLength];
     private byte[] _listedResponse = [];
     private byte[] _notListedResponse = [];
+    private DnsExchangeResult _listedExchange;
+    private DnsExchangeResult _notListedExchange;
 
     [GlobalSetup]
     public void Setup()
@@ -32,6 +39,8 @@ public class ProtocolBenchmarks
         [
             new DnsRecord("zen.spamhaus.org", DnsRecordType.SOA, 150) { SoaMinimum = 150, Target = "need.to.know.only" },
         ]).ToArray();
+        _listedExchange = DnsExchangeResult.Answered(Parse(_listedResponse));
+        _notListedExchange = DnsExchangeResult.Answered(Parse(_notListedResponse));
     }
 
     [Benchmark]
@@ -48,4 +57,16 @@ public class ProtocolBenchmarks
     {
         return DnsMessage.TryParse(_notListedResponse, out var message, out _) ? message!.Authorities.Count : -1;
     }
+
+    [Benchmark]
+    public int MapListed() => DnsResponseMapper.Map(Question, _listedExchange, Server).Answers.Count;
+
+    [Benchmark]
+    public TimeSpan? MapNotListed() => DnsResponseMapper.Map(Question, _notListedExchange, Server).TimeToLive;
+
+    [Benchmark]
+    public bool ReadListedReply() => DnsUdpSocket.TryReadReply(_listedResponse, Question, exactCase: true, Server, out _);
+
+    private static DnsMessage Parse(byte[] response) =>
+        DnsMessage.TryParse(response, out var message, out var error) ? message! : throw new InvalidOperationException($"the response does not parse: {error}");
 }

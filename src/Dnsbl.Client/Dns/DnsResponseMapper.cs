@@ -38,34 +38,52 @@ internal static class DnsResponseMapper
 
     private static DnsLookupResult MapAnswer(DnsQuestion question, DnsMessage response, IPEndPoint server)
     {
+        var answers = response.Answers;
         string current = question.Name;
-        var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { current.TrimEnd('.') };
+        HashSet<string>? visited = null;
         uint chainTtl = uint.MaxValue;
         for (int hop = 0; hop <= DnsStubResolverConstants.MaxCnameHops; hop++)
         {
-            var matches = response.Answers.Where(r => r.Type == question.Type && DnsName.AreEqual(r.Name, current)).ToArray();
-            if (matches.Length > 0)
+            int matchCount = 0;
+            uint ttl = chainTtl; // the answer may be cached only as long as every link of the chain that led to it
+            DnsRecord? alias = null;
+            for (int i = 0; i < answers.Count; i++)
             {
-                // The answer may be cached only as long as every link of the chain that led to it.
-                uint ttl = Math.Min(chainTtl, matches.Min(r => ClampTimeToLive(r.TimeToLive)));
+                var record = answers[i];
+                if (!DnsName.AreEqual(record.Name, current))
+                {
+                    continue;
+                }
+
+                if (record.Type == question.Type)
+                {
+                    matchCount++;
+                    ttl = Math.Min(ttl, ClampTimeToLive(record.TimeToLive));
+                }
+                else if (record.Type == DnsRecordType.CNAME)
+                {
+                    alias ??= record;
+                }
+            }
+
+            if (matchCount > 0)
+            {
                 return new DnsLookupResult
                 {
                     Question = question,
                     Status = DnsLookupStatus.Answered,
-                    Answers = matches,
+                    Answers = matchCount == answers.Count ? answers : Matches(answers, matchCount, question.Type, current),
                     TimeToLive = TimeSpan.FromSeconds(ttl),
                     Server = server,
                 };
             }
 
-            var alias = question.Type == DnsRecordType.CNAME
-                ? null
-                : response.Answers.FirstOrDefault(r => r.Type == DnsRecordType.CNAME && DnsName.AreEqual(r.Name, current));
             if (alias?.Target is null)
             {
                 return Negative(question, DnsLookupStatus.NoData, response, server);
             }
 
+            visited ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase) { question.Name.TrimEnd('.') };
             if (!visited.Add(alias.Target.TrimEnd('.')))
             {
                 return Malformed(question, server, $"the CNAME chain loops at '{alias.Target}'");
@@ -78,13 +96,35 @@ internal static class DnsResponseMapper
         return Malformed(question, server, $"the CNAME chain is longer than {DnsStubResolverConstants.MaxCnameHops}");
     }
 
+    private static DnsRecord[] Matches(IReadOnlyList<DnsRecord> answers, int count, DnsRecordType type, string name)
+    {
+        var matches = new DnsRecord[count];
+        int found = 0;
+        for (int i = 0; i < answers.Count && found < count; i++)
+        {
+            if (answers[i].Type == type && DnsName.AreEqual(answers[i].Name, name))
+            {
+                matches[found++] = answers[i];
+            }
+        }
+
+        return matches;
+    }
+
     /// <summary>RFC 2308 §5: a negative answer is cached for min(SOA TTL, SOA MINIMUM) of the authority section's SOA.</summary>
     private static DnsLookupResult Negative(DnsQuestion question, DnsLookupStatus status, DnsMessage response, IPEndPoint server)
     {
-        var soa = response.Authorities.FirstOrDefault(r => r.Type == DnsRecordType.SOA);
-        TimeSpan? ttl = soa is null
-            ? null
-            : TimeSpan.FromSeconds(Math.Min(ClampTimeToLive(soa.TimeToLive), ClampTimeToLive(soa.SoaMinimum ?? 0)));
+        TimeSpan? ttl = null;
+        var authorities = response.Authorities;
+        for (int i = 0; i < authorities.Count; i++)
+        {
+            if (authorities[i] is { Type: DnsRecordType.SOA } soa)
+            {
+                ttl = TimeSpan.FromSeconds(Math.Min(ClampTimeToLive(soa.TimeToLive), ClampTimeToLive(soa.SoaMinimum ?? 0)));
+                break;
+            }
+        }
+
         return new DnsLookupResult
         {
             Question = question,

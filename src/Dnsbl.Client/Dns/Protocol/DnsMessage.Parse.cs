@@ -6,11 +6,21 @@ internal sealed partial class DnsMessage
     private const int MinQuestionLength = 1 + 2 + 2;
     private const int MinRecordLength = 1 + 2 + 2 + 4 + 2;
 
+    // A section's array is sized from its header count, but never more than this ahead of the entries actually read.
+    private const int MaxEntriesAhead = 16;
+
     /// <summary>Parses a whole message; any malformation yields false and a <see cref="DnsParseError"/>, never an exception.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> source, out DnsMessage? message, out DnsParseError error)
+    public static bool TryParse(ReadOnlySpan<byte> source, out DnsMessage? message, out DnsParseError error) =>
+        TryParse(source, expectedName: null, out message, out error);
+
+    /// <summary>
+    /// Parses a whole message like <see cref="TryParse(ReadOnlySpan{byte}, out DnsMessage?, out DnsParseError)"/>; a name
+    /// with exactly the text of <paramref name="expectedName"/> (the question asked) is that string, not a copy.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> source, string? expectedName, out DnsMessage? message, out DnsParseError error)
     {
         message = null;
-        var reader = new DnsMessageReader(source);
+        var reader = new DnsMessageReader(source, expectedName);
         if (!reader.TryReadHeader(out var header))
         {
             error = reader.Error;
@@ -26,7 +36,7 @@ internal sealed partial class DnsMessage
             return false;
         }
 
-        var questions = new List<DnsWireQuestion>(header.QuestionCount);
+        var questions = Array.Empty<DnsWireQuestion>();
         for (int i = 0; i < header.QuestionCount; i++)
         {
             if (!reader.TryReadQuestion(out var question))
@@ -35,7 +45,7 @@ internal sealed partial class DnsMessage
                 return false;
             }
 
-            questions.Add(question);
+            Append(ref questions, i, question, header.QuestionCount - i);
         }
 
         ushort? payloadSize = null;
@@ -60,9 +70,10 @@ internal sealed partial class DnsMessage
         return true;
     }
 
-    private static bool TryReadSection(ref DnsMessageReader reader, int count, out List<DnsRecord> records, ref ushort? payloadSize)
+    private static bool TryReadSection(ref DnsMessageReader reader, int count, out DnsRecord[] records, ref ushort? payloadSize)
     {
-        records = new List<DnsRecord>(Math.Min(count, 16));
+        records = [];
+        int kept = 0;
         for (int i = 0; i < count; i++)
         {
             if (!reader.TryReadRecord(out var record, out var type, out ushort recordClass))
@@ -76,10 +87,27 @@ internal sealed partial class DnsMessage
             }
             else if (record is not null && recordClass == DnsProtocolLimits.ClassInternet)
             {
-                records.Add(record);
+                Append(ref records, kept++, record, count - i);
             }
         }
 
+        if (kept < records.Length)
+        {
+            // Some entries were skipped (OPT, another class, an unmodelled type).
+            Array.Resize(ref records, kept);
+        }
+
         return true;
+    }
+
+    /// <summary>Puts <paramref name="item"/> at <paramref name="index"/>, growing the array for at most the entries still unread.</summary>
+    private static void Append<T>(ref T[] items, int index, T item, int unread)
+    {
+        if (index == items.Length)
+        {
+            Array.Resize(ref items, index + Math.Min(unread, Math.Max(index, MaxEntriesAhead)));
+        }
+
+        items[index] = item;
     }
 }

@@ -63,7 +63,7 @@ internal ref partial struct DnsMessageReader
                 record = new DnsRecord(name, type, timeToLive) { Target = target };
                 break;
             case DnsRecordType.SOA:
-                if (!TryReadName(out string primary) || !TryReadName(out _))
+                if (!TryReadName(out string primary) || !TrySkipName())
                 {
                     return false;
                 }

@@ -9,12 +9,21 @@ namespace Dnsbl.Client.Dns.Protocol;
 internal ref partial struct DnsMessageReader
 {
     private readonly ReadOnlySpan<byte> _message;
+    private readonly string? _expectedName;
     private int _position;
+    private string? _rememberedName;
+    private int _rememberedNameOffset;
 
     /// <summary>Starts reading at the first octet of <paramref name="message"/> (the header).</summary>
-    public DnsMessageReader(ReadOnlySpan<byte> message)
+    /// <param name="message">The whole message.</param>
+    /// <param name="expectedName">
+    /// A name the message probably holds (the question asked): a name read with exactly this text is returned as this
+    /// very string instead of a new one.
+    /// </param>
+    public DnsMessageReader(ReadOnlySpan<byte> message, string? expectedName = null)
     {
         _message = message;
+        _expectedName = expectedName;
         _position = 0;
         Error = DnsParseError.None;
     }

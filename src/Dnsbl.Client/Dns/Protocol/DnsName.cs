@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Dnsbl.Client.Dns.Protocol;
@@ -8,9 +9,13 @@ namespace Dnsbl.Client.Dns.Protocol;
 /// </summary>
 internal static class DnsName
 {
+    // Octets that stand for themselves in presentation form; every other one is escaped (RFC 1035 §5.1).
+    private static readonly SearchValues<byte> PlainOctets = SearchValues.Create(
+        "!\"#$%&'()*+,-/0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~"u8);
+
     /// <summary>Compares two names the way DNS does: ASCII letters case-insensitive (RFC 4343), a trailing dot ignored.</summary>
     public static bool AreEqual(string left, string right) =>
-        TrimRootSpan(left).Equals(TrimRootSpan(right), StringComparison.OrdinalIgnoreCase);
+        ReferenceEquals(left, right) || TrimRootSpan(left).Equals(TrimRootSpan(right), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Compares two names octet for octet, letter case included (a trailing dot ignored): the 0x20 check of
@@ -19,8 +24,57 @@ internal static class DnsName
     public static bool AreIdentical(string left, string right) =>
         TrimRootSpan(left).SequenceEqual(TrimRootSpan(right));
 
+    /// <summary>
+    /// The presentation form of uncompressed wire labels (each label's length octet and octets, the root octet left
+    /// out). Returns <paramref name="known"/> itself when the text equals it, so that a name repeated in a message
+    /// (the question's, in the answers' owners) is one string. Overwrites the length octets.
+    /// </summary>
+    public static string FromLabels(Span<byte> labels, string? known)
+    {
+        if (labels.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        for (int offset = 0; offset < labels.Length; offset += 1 + labels[offset])
+        {
+            if (labels.Slice(offset + 1, labels[offset]).ContainsAnyExcept(PlainOctets))
+            {
+                return FromLabelsEscaped(labels);
+            }
+        }
+
+        // Nothing to escape: with dots in place of the length octets, the octets are the text.
+        int next = 1 + labels[0];
+        while (next < labels.Length)
+        {
+            int labelLength = labels[next];
+            labels[next] = (byte)'.';
+            next += 1 + labelLength;
+        }
+
+        var text = labels[1..];
+        return known is not null && Ascii.Equals(text, known) ? known : Encoding.ASCII.GetString(text);
+    }
+
+    private static string FromLabelsEscaped(ReadOnlySpan<byte> labels)
+    {
+        var text = new StringBuilder(labels.Length * 2);
+        for (int offset = 0; offset < labels.Length; offset += 1 + labels[offset])
+        {
+            if (offset > 0)
+            {
+                text.Append('.');
+            }
+
+            AppendLabel(text, labels.Slice(offset + 1, labels[offset]));
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Appends one label's octets to <paramref name="text"/>, escaping what is not plain printable ASCII.</summary>
-    public static void AppendLabel(StringBuilder text, ReadOnlySpan<byte> label)
+    private static void AppendLabel(StringBuilder text, ReadOnlySpan<byte> label)
     {
         foreach (byte octet in label)
         {

@@ -72,6 +72,7 @@ internal sealed partial class DnsUdpSocket
         short version;
         DnsQuestion question;
         bool exactCase;
+        IPEndPoint server;
         lock (_gate)
         {
             if (!_pending.TryGetValue(header.Id, out pending) || !pending.ServerAddress.Equals(source))
@@ -83,36 +84,52 @@ internal sealed partial class DnsUdpSocket
             version = pending.Version;
             question = pending.Question;
             exactCase = pending.RequireExactCase;
+            server = pending.Server;
         }
 
-        DnsExchangeResult result;
-        if (DnsMessage.TryParse(datagram, out var response, out var error))
+        if (TryReadReply(datagram, question, exactCase, server, out var result))
         {
-            if (response!.Questions.Count != 1 || !response.Questions[0].Echoes(question, exactCase))
-            {
-                _statistics.CountMismatchedReply();
-                return;
-            }
-
-            result = DnsExchangeResult.Answered(response);
-        }
-        else if (EchoesQuestion(datagram, question, exactCase))
-        {
-            result = DnsExchangeResult.Malformed($"the reply from {pending.Server} is malformed: {error}");
+            TryComplete(pending, version, result);
         }
         else
         {
-            // Garbage that cannot even show it belongs to this query may be an attack; keep waiting for the real reply.
             _statistics.CountMismatchedReply();
-            return;
+        }
+    }
+
+    /// <summary>
+    /// Reads a datagram whose header already matched a pending query: false when its question does not echo
+    /// <paramref name="question"/> (a forgery or a stray reply, to be dropped while the real one is awaited), else the
+    /// parsed reply, or a malformed result when the rest of it does not parse.
+    /// </summary>
+    internal static bool TryReadReply(ReadOnlySpan<byte> datagram, DnsQuestion question, bool exactCase, IPEndPoint server, out DnsExchangeResult result)
+    {
+        if (DnsMessage.TryParse(datagram, question.Name, out var response, out var error))
+        {
+            if (response!.Questions.Count != 1 || !response.Questions[0].Echoes(question, exactCase))
+            {
+                result = default;
+                return false;
+            }
+
+            result = DnsExchangeResult.Answered(response);
+            return true;
         }
 
-        TryComplete(pending, version, result);
+        if (EchoesQuestion(datagram, question, exactCase))
+        {
+            result = DnsExchangeResult.Malformed($"the reply from {server} is malformed: {error}");
+            return true;
+        }
+
+        // Garbage that cannot even show it belongs to this query may be an attack; keep waiting for the real reply.
+        result = default;
+        return false;
     }
 
     private static bool EchoesQuestion(ReadOnlySpan<byte> datagram, DnsQuestion question, bool exactCase)
     {
-        var reader = new DnsMessageReader(datagram);
+        var reader = new DnsMessageReader(datagram, question.Name);
         return reader.TryReadHeader(out var header)
             && header.QuestionCount == 1
             && reader.TryReadQuestion(out var echoed)

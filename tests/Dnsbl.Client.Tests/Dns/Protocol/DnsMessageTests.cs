@@ -107,6 +107,62 @@ public sealed class DnsMessageTests
     }
 
     [Fact]
+    public void TryParse_SkippedRecordAfterKeptOne_SectionHoldsOnlyTheKeptOne()
+    {
+        byte[] wire =
+        [
+            0, 1, 0x81, 0x80, 0, 0, 0, 2, 0, 0, 0, 0,
+            0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 4, 127, 0, 0, 2,
+            0, 0, 99, 0, 1, 0, 0, 0, 1, 0, 3, 1, 2, 3,
+        ];
+
+        Assert.True(DnsMessage.TryParse(wire, out var parsed, out _));
+
+        Assert.Equal(IPAddress.Parse("127.0.0.2"), Assert.Single(parsed!.Answers).Address);
+    }
+
+    [Fact]
+    public void TryParse_FortyAnswers_ReadsEveryOneInOrder()
+    {
+        var addresses = Enumerable.Range(1, 40).Select(i => new IPAddress([127, 0, 0, (byte)i])).ToArray();
+        byte[] wire = DnsMessage.CreateResponse(
+            DnsMessageSamples.Query(),
+            DnsResponseCode.NoError,
+            answers: [.. addresses.Select(a => new DnsRecord("2.0.0.127.zen.example", DnsRecordType.A, 60) { Address = a })]).ToArray();
+
+        Assert.True(DnsMessage.TryParse(wire, out var parsed, out _));
+
+        Assert.Equal(addresses, parsed!.Answers.Select(r => r.Address));
+    }
+
+    [Fact]
+    public void TryParse_ExpectedName_QuestionAndOwnersAreThatString()
+    {
+        string expected = string.Concat("2.0.0.127.", "zen.example"); // not interned, so Same proves reuse
+        byte[] wire = DnsMessage.CreateResponse(
+            DnsMessageSamples.Query(),
+            DnsResponseCode.NoError,
+            answers:
+            [
+                new DnsRecord("2.0.0.127.zen.example", DnsRecordType.A, 60) { Address = IPAddress.Parse("127.0.0.2") },
+                new DnsRecord("2.0.0.127.zen.example", DnsRecordType.A, 60) { Address = IPAddress.Parse("127.0.0.4") },
+            ]).ToArray();
+
+        Assert.True(DnsMessage.TryParse(wire, expected, out var parsed, out _));
+
+        Assert.Same(expected, parsed!.Questions[0].Name);
+        Assert.All(parsed.Answers, answer => Assert.Same(expected, answer.Name));
+    }
+
+    [Fact]
+    public void TryParse_CompressedOwner_IsTheQuestionsString()
+    {
+        Assert.True(DnsMessage.TryParse(DnsMessageSamples.CompressedResponseBytes(), out var parsed, out _));
+
+        Assert.Same(parsed!.Questions[0].Name, Assert.Single(parsed.Answers).Name);
+    }
+
+    [Fact]
     public void TryParse_CountsLargerThanPacket_IsCountsExceedMessage()
     {
         byte[] wire = [0, 1, 0x81, 0x80, 0, 1, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 1, 0, 1];

@@ -166,4 +166,97 @@ public sealed class DnsNameReadingTests
 
         Assert.Equal("a\\.\\007", ReadAt(message, 0).Name);
     }
+
+    [Fact]
+    public void TryReadName_EveryOctet_IsEscapedAsBefore()
+    {
+        for (int octet = 0; octet <= byte.MaxValue; octet++)
+        {
+            byte[] message = [3, (byte)'a', (byte)octet, (byte)'b', 0];
+
+            Assert.Equal("a" + ReferenceNameReader.Escape([(byte)octet]) + "b", ReadAt(message, 0).Name);
+        }
+    }
+
+    [Fact]
+    public void TryReadName_EscapedLabelAmongPlainOnes_JoinsThemWithDots()
+    {
+        byte[] message = [3, .."www"u8, 2, (byte)'a', 0x80, 3, .."com"u8, 0];
+
+        Assert.Equal("www.a\\128.com", ReadAt(message, 0).Name);
+    }
+
+    [Fact]
+    public void TryReadName_PointerToTheFirstName_ReturnsTheSameString()
+    {
+        // offset 0: "example.com"; offset 13: a pointer to it, as an answer's owner points to the question.
+        byte[] message = [7, .."example"u8, 3, .."com"u8, 0, 0xC0, 0];
+        var reader = new DnsMessageReader(message);
+
+        Assert.True(reader.TryReadName(out string question));
+        Assert.True(reader.TryReadName(out string owner));
+
+        Assert.Equal("example.com", owner);
+        Assert.Same(question, owner);
+        Assert.Equal(message.Length, reader.Position);
+    }
+
+    [Fact]
+    public void TryReadName_SameTextWithoutPointer_ReturnsTheFirstNamesString()
+    {
+        byte[] message = [7, .."example"u8, 3, .."com"u8, 0, 7, .."example"u8, 3, .."com"u8, 0];
+        var reader = new DnsMessageReader(message);
+
+        Assert.True(reader.TryReadName(out string first));
+        Assert.True(reader.TryReadName(out string second));
+
+        Assert.Same(first, second);
+    }
+
+    [Fact]
+    public void TryReadName_ExpectedNameWithSameText_ReturnsThatString()
+    {
+        string expected = string.Concat("Example.", "com"); // not interned, so Same proves reuse
+        byte[] message = [7, .."Example"u8, 3, .."com"u8, 0];
+        var reader = new DnsMessageReader(message, expected);
+
+        Assert.True(reader.TryReadName(out string name));
+
+        Assert.Same(expected, name);
+    }
+
+    [Fact]
+    public void TryReadName_ExpectedNameInOtherCase_KeepsTheWireCase()
+    {
+        byte[] message = [7, .."Example"u8, 3, .."com"u8, 0];
+        var reader = new DnsMessageReader(message, "example.com");
+
+        Assert.True(reader.TryReadName(out string name));
+
+        Assert.Equal("Example.com", name);
+    }
+
+    [Fact]
+    public void TrySkipName_CompressedName_MovesPastThePointer()
+    {
+        byte[] message = [7, .."example"u8, 3, .."com"u8, 0, 3, .."www"u8, 0xC0, 0, 0xFF];
+        var reader = new DnsMessageReader(message);
+        Assert.True(reader.TryReadBytes(13, out _));
+
+        Assert.True(reader.TrySkipName());
+
+        Assert.Equal(message.Length - 1, reader.Position);
+    }
+
+    [Fact]
+    public void TrySkipName_ForwardPointer_FailsLikeTryReadName()
+    {
+        byte[] message = [0xC0, 2, 1, (byte)'a', 0];
+        var reader = new DnsMessageReader(message);
+
+        Assert.False(reader.TrySkipName());
+
+        Assert.Equal(DnsParseError.PointerNotBackward, reader.Error);
+        Assert.Equal(0, reader.Position);
+    }
 }
