@@ -1,5 +1,4 @@
 using Dnsbl.Client.Caching;
-using Dnsbl.Client.Dns;
 using Dnsbl.Client.Health;
 using Dnsbl.Client.Lists;
 using Dnsbl.Client.Resilience;
@@ -52,13 +51,13 @@ internal sealed class ClientSnapshot
         return this;
     }
 
-    public static ClientSnapshot Create(DnsblOptions options, IDnsResolver resolver, TimeProvider time)
+    public static ClientSnapshot Create(DnsblOptions options, TimeProvider time)
     {
         DnsList[] lists = [.. options.Lists];
         var cache = options.Cache.Enabled
             ? new OutcomeCache(lists.Length, new TtlPolicy(options.Cache.MinimumTtl, options.Cache.MaximumTtl), options.Cache.SizeLimit, time)
             : null;
-        return new ClientSnapshot(lists, new CheckSettings(options), cache, new ListPipelines(lists.Length, resolver, time));
+        return new ClientSnapshot(lists, new CheckSettings(options), cache, new ListPipelines(lists.Length, time));
     }
 
     private static int[] SlotsWhere(DnsList[] lists, Func<DnsList, bool> predicate) =>

@@ -20,7 +20,7 @@ public sealed partial class DnsblClient
         ArgumentNullException.ThrowIfNull(options);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         DnsblOptionsValidation.ThrowIfInvalid(options);
-        var next = ClientSnapshot.Create(options, _resolver, _time);
+        var next = ClientSnapshot.Create(options, _time);
         lock (_reconfiguring)
         {
             try

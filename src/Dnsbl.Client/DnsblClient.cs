@@ -49,7 +49,7 @@ public sealed partial class DnsblClient : IAsyncDisposable
         _logger = loggerFactory.CreateLogger<DnsblClient>();
         _ownsResolver = resolver is null;
         _resolver = resolver ?? ResolverFactory.Create(options, _time, loggerFactory);
-        _snapshot = ClientSnapshot.Create(options, _resolver, _time);
+        _snapshot = ClientSnapshot.Create(options, _time);
         _metrics = new DnsblMetrics(meterFactory);
         Health = new DnsblHealthMonitor(_snapshot.Lists, _resolver, options.Health, _time, loggerFactory.CreateLogger("Dnsbl.Client.Health"));
         _gate = Health;

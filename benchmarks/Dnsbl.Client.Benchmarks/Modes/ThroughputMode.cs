@@ -90,12 +90,14 @@ internal static class ThroughputMode
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var collectionsBefore = GC.CollectionCount(0);
+        var workItemsBefore = ThreadPool.CompletedWorkItemCount;
         var clock = Stopwatch.StartNew();
         var (answered, lost) = await flood(seconds);
         var elapsed = clock.Elapsed.TotalSeconds; // the window plus the wait for the last answers (or their timeouts)
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var collections = GC.CollectionCount(0) - collectionsBefore;
+        var workItems = ThreadPool.CompletedWorkItemCount - workItemsBefore;
         foreach (var (type, share) in sampler?.Stop().Take(25) ?? [])
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {share:P1} {type}"));
@@ -105,7 +107,7 @@ internal static class ThroughputMode
         var socketsAfter = OpenDescriptors();
         var report = new FloodReport(answered / seconds, lost, socketsAfter - socketsBefore);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label}: {report.Rate:0} q/s ({answered} answered within the {seconds:0.#} s window; drained after {elapsed:0.0} s), lost {lost}, process CPU {cpu:0.0} s = {cpu * 1e6 / Math.Max(1, answered):0.0} us per answer, {allocated / Math.Max(1, answered):0} B allocated per answer ({collections} gen0 GCs), sockets {socketsBefore} -> {socketsAfter}, managed memory {memoryBefore / 1024} KiB -> {memoryAfter / 1024} KiB"));
+            $"{label}: {report.Rate:0} q/s ({answered} answered within the {seconds:0.#} s window; drained after {elapsed:0.0} s), lost {lost}, process CPU {cpu:0.0} s = {cpu * 1e6 / Math.Max(1, answered):0.0} us per answer, {allocated / Math.Max(1, answered):0} B allocated and {(double)workItems / Math.Max(1, answered):0.00} thread-pool work items per answer ({collections} gen0 GCs), sockets {socketsBefore} -> {socketsAfter}, managed memory {memoryBefore / 1024} KiB -> {memoryAfter / 1024} KiB"));
         return report;
     }
 
@@ -184,7 +186,11 @@ internal static class ThroughputMode
                 var expected = index % 2 == 0 ? ListOutcomeKind.Listed : ListOutcomeKind.NotListed;
                 if (result.Lists[0].Kind != expected)
                 {
-                    Interlocked.Increment(ref lost);
+                    if (Interlocked.Increment(ref lost) <= 3)
+                    {
+                        Console.WriteLine($"  not answered: {result.Lists[0]}");
+                    }
+
                 }
                 else if (Stopwatch.GetTimestamp() <= stopAt)
                 {

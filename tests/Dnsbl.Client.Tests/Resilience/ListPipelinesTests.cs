@@ -16,13 +16,13 @@ public sealed class ListPipelinesTests
     private static readonly DnsQuestion Question = new("2.0.0.127.bl.test", DnsRecordType.A);
 
     [Fact]
-    public async Task ResolveAsync_FailoverResolver_RetriesTheNextServerInsideTheListPipeline()
+    public async Task ResolveAsync_FailoverResolver_RetriesTheNextServerInsideTheBreaker()
     {
         var transport = new ScriptedDnsTransport((question, server) => server.Equals(First)
             ? DnsExchangeResult.TimedOut()
             : ScriptedDnsTransport.Respond(question, DnsResponseCode.NameError));
         await using var resolver = Failover(transport, First, Second);
-        var pipelines = new ListPipelines(1, resolver, new TestTimeProvider());
+        var pipelines = new ListPipelines(1, new TestTimeProvider());
 
         var result = await pipelines.ResolveAsync(0, resolver, Question, CancellationToken.None);
 
@@ -37,7 +37,7 @@ public sealed class ListPipelinesTests
             ? ScriptedDnsTransport.Respond(question, DnsResponseCode.ServerFailure)
             : ScriptedDnsTransport.Respond(question, DnsResponseCode.NameError));
         await using var resolver = Failover(transport, First, Second);
-        var pipelines = new ListPipelines(2, resolver, new TestTimeProvider());
+        var pipelines = new ListPipelines(2, new TestTimeProvider());
         var dead = new DnsQuestion("2.0.0.127.dead.test", DnsRecordType.A);
 
         for (var i = 0; i < ResilienceConstants.MinimumThroughput; i++)
@@ -59,7 +59,7 @@ public sealed class ListPipelinesTests
             ? ScriptedDnsTransport.Respond(question, DnsResponseCode.ServerFailure)
             : ScriptedDnsTransport.Respond(question, DnsResponseCode.NameError));
         await using var resolver = Failover(transport, First, Second);
-        var pipelines = new ListPipelines(1, resolver, new TestTimeProvider());
+        var pipelines = new ListPipelines(1, new TestTimeProvider());
 
         for (var i = 0; i < 3 * ResilienceConstants.MinimumThroughput; i++)
         {
@@ -71,7 +71,7 @@ public sealed class ListPipelinesTests
     public async Task ResolveAsync_OtherResolver_WrapsItWholeInTheBreaker()
     {
         var scripted = new ScriptedResolver().Failing("2.0.0.127.dead.test", DnsLookupStatus.Timeout);
-        var pipelines = new ListPipelines(1, scripted, new TestTimeProvider());
+        var pipelines = new ListPipelines(1, new TestTimeProvider());
         var dead = new DnsQuestion("2.0.0.127.dead.test", DnsRecordType.A);
 
         for (var i = 0; i < ResilienceConstants.MinimumThroughput; i++)
@@ -87,7 +87,7 @@ public sealed class ListPipelinesTests
     {
         var transport = new ScriptedDnsTransport((question, _) => ScriptedDnsTransport.Respond(question, DnsResponseCode.NameError));
         await using var resolver = Failover(transport, First);
-        var pipelines = new ListPipelines(1, resolver, new TestTimeProvider());
+        var pipelines = new ListPipelines(1, new TestTimeProvider());
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
