@@ -38,6 +38,11 @@ internal static class ZoneRedactor
             return text ?? string.Empty;
         }
 
+        if (!MightHoldSecret(text))
+        {
+            return text;
+        }
+
         StringBuilder? result = null;
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
@@ -71,6 +76,35 @@ internal static class ZoneRedactor
         }
 
         return result?.ToString() ?? text;
+    }
+
+    /// <summary>
+    /// False when neither rule can apply anywhere in <paramref name="text"/>: no keyed suffix occurs in it, and no run of
+    /// key characters is long enough to be a key-looking label. Every outcome's query name passes here and almost
+    /// none holds a secret: two vectorised searches settle that, before any per-character scan.
+    /// </summary>
+    private static bool MightHoldSecret(ReadOnlySpan<char> text)
+    {
+        foreach (var (suffix, _) in KeyedSuffixes)
+        {
+            if (text.Contains(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        while (text.Length >= MinimumKeyLength)
+        {
+            var run = text.IndexOfAnyExcept(KeyCharacters);
+            if (run < 0 ? text.Length >= MinimumKeyLength : run >= MinimumKeyLength)
+            {
+                return true;
+            }
+
+            text = text[(run + 1)..];
+        }
+
+        return false;
     }
 
     /// <summary>The redacted name, or null when nothing in it looks secret.</summary>

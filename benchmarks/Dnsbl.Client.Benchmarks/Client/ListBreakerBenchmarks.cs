@@ -1,0 +1,33 @@
+using BenchmarkDotNet.Attributes;
+using Dnsbl.Client.Dns;
+using Dnsbl.Client.Resilience;
+
+namespace Dnsbl.Client.Benchmarks.Client;
+
+/// <summary>
+/// What a list's circuit breaker adds to one lookup whose answer arrives after the lookup started (the lookup
+/// suspends and resumes, as against a real server): the resolver alone, then the same through the list pipeline.
+/// </summary>
+[MemoryDiagnoser]
+public class ListBreakerBenchmarks
+{
+    private static readonly DnsQuestion Question = new("2.0.0.127.bl.bench.test", DnsRecordType.A);
+    private readonly HeldResolver _resolver = new([("bl.bench.test", true)]);
+    private readonly ListPipelines _pipelines = new(1, TimeProvider.System);
+
+    [Benchmark(Baseline = true)]
+    public async Task<int> ResolverAlone()
+    {
+        var lookup = _resolver.ResolveAsync(Question, CancellationToken.None);
+        _resolver.ReleaseAll();
+        return (int)(await lookup).Status;
+    }
+
+    [Benchmark]
+    public async Task<int> ThroughListBreaker()
+    {
+        var lookup = _pipelines.ResolveAsync(0, _resolver, Question, CancellationToken.None);
+        _resolver.ReleaseAll();
+        return (int)(await lookup).Status;
+    }
+}
