@@ -7,6 +7,7 @@ using Dnsbl.Client.Testing.Zones;
 namespace Dnsbl.Client.Tests.Reliability;
 
 /// <summary>Cancellation mid-flight, disposal while checks run, and concurrent use of the client and its health monitor.</summary>
+[Collection(ProcessWideCountTests.Name)]
 public sealed class LifecycleTests
 {
     private const int InFlight = 100;

@@ -28,18 +28,35 @@ internal sealed class LoopbackDnsResponder : IAsyncDisposable
     {
         _onUdpQuery = onUdpQuery;
         _onTcpQuery = onTcpQuery;
-        _udp = new Socket(loopback.AddressFamily, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 4 << 20 };
-        _udp.Bind(new IPEndPoint(loopback, 0));
+        (_udp, _tcp) = BindUdpAndTcpOnOnePort(loopback);
         _otherPort = new Socket(loopback.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         _otherPort.Bind(new IPEndPoint(loopback, 0));
         EndPoint = (IPEndPoint)_udp.LocalEndPoint!;
-        _tcp = new TcpListener(EndPoint);
-        _tcp.Start();
         _udpLoop = Task.Run(ServeUdpAsync);
         _tcpLoop = Task.Run(ServeTcpAsync);
     }
 
     public IPEndPoint EndPoint { get; }
+
+    // The OS picks a free UDP port; the same number may be taken for TCP (another test's connection), so try again.
+    private static (Socket Udp, TcpListener Tcp) BindUdpAndTcpOnOnePort(IPAddress loopback)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var udp = new Socket(loopback.AddressFamily, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 4 << 20 };
+            udp.Bind(new IPEndPoint(loopback, 0));
+            var tcp = new TcpListener((IPEndPoint)udp.LocalEndPoint!);
+            try
+            {
+                tcp.Start();
+                return (udp, tcp);
+            }
+            catch (SocketException exception) when (exception.SocketErrorCode == SocketError.AddressAlreadyInUse && attempt < 20)
+            {
+                udp.Dispose();
+            }
+        }
+    }
 
     public int UdpQueries => Volatile.Read(ref _udpQueries);
 
