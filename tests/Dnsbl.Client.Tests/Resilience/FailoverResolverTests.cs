@@ -4,15 +4,12 @@ using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns.Transport;
 using Dnsbl.Client.Resilience;
 using Dnsbl.Client.Tests.Dns.Fakes;
+using static Dnsbl.Client.Tests.Resilience.ScriptedFailover;
 
 namespace Dnsbl.Client.Tests.Resilience;
 
 public sealed class FailoverResolverTests
 {
-    private static readonly IPEndPoint First = new(IPAddress.Loopback, 5301);
-    private static readonly IPEndPoint Second = new(IPAddress.Loopback, 5302);
-    private static readonly DnsQuestion Question = new("2.0.0.127.bl.test", DnsRecordType.A);
-
     [Theory]
     [InlineData(1, 1)]
     [InlineData(2, 1)]
@@ -24,7 +21,7 @@ public sealed class FailoverResolverTests
     {
         var transport = new ScriptedDnsTransport((_, _) => DnsExchangeResult.TimedOut());
         IPEndPoint[] servers = serverCount == 1 ? [First] : [First, Second];
-        await using var resolver = Create(transport, attempts, servers);
+        await using var resolver = ScriptedFailover.Create(transport, attempts, servers);
 
         var result = await resolver.ResolveAsync(Question, CancellationToken.None);
 
@@ -36,7 +33,7 @@ public sealed class FailoverResolverTests
     public async Task ResolveAsync_FirstAttemptAnswers_AsksOnlyTheFirstServer()
     {
         var transport = new ScriptedDnsTransport((question, _) => ScriptedDnsTransport.Respond(question, DnsResponseCode.NameError));
-        await using var resolver = Create(transport, 2, First, Second);
+        await using var resolver = ScriptedFailover.Create(transport, 2, First, Second);
 
         var result = await resolver.ResolveAsync(Question, CancellationToken.None);
 
@@ -54,7 +51,7 @@ public sealed class FailoverResolverTests
             2 => ScriptedDnsTransport.Respond(question, DnsResponseCode.Refused),
             _ => ScriptedDnsTransport.Respond(question, DnsResponseCode.NameError),
         });
-        await using var resolver = Create(transport, 3, First, Second);
+        await using var resolver = ScriptedFailover.Create(transport, 3, First, Second);
 
         var result = await resolver.ResolveAsync(Question, CancellationToken.None);
 
@@ -68,12 +65,9 @@ public sealed class FailoverResolverTests
         var transport = new ScriptedDnsTransport((question, server) => server.Equals(First)
             ? ScriptedDnsTransport.Respond(question, DnsResponseCode.NameError)
             : ScriptedDnsTransport.Respond(question));
-        await using var resolver = Create(transport, 2, First, Second);
+        await using var resolver = ScriptedFailover.Create(transport, 2, First, Second);
 
         Assert.Equal(DnsLookupStatus.NameError, (await resolver.ResolveAsync(Question, CancellationToken.None)).Status);
         Assert.Single(transport.ServersAsked);
     }
-
-    private static FailoverResolver Create(ScriptedDnsTransport transport, int attempts, params IPEndPoint[] servers) =>
-        new(new DnsStubResolver(new DnsStubResolverOptions(servers, TimeSpan.FromSeconds(1), attempts), transport), new TestTimeProvider());
 }

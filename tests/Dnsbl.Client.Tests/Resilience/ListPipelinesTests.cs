@@ -5,23 +5,20 @@ using Dnsbl.Client.Dns.Transport;
 using Dnsbl.Client.Resilience;
 using Dnsbl.Client.Tests.Client;
 using Dnsbl.Client.Tests.Dns.Fakes;
+using static Dnsbl.Client.Tests.Resilience.ScriptedFailover;
 using Polly.CircuitBreaker;
 
 namespace Dnsbl.Client.Tests.Resilience;
 
 public sealed class ListPipelinesTests
 {
-    private static readonly IPEndPoint First = new(IPAddress.Loopback, 5301);
-    private static readonly IPEndPoint Second = new(IPAddress.Loopback, 5302);
-    private static readonly DnsQuestion Question = new("2.0.0.127.bl.test", DnsRecordType.A);
-
     [Fact]
     public async Task ResolveAsync_FailoverResolver_RetriesTheNextServerInsideTheBreaker()
     {
         var transport = new ScriptedDnsTransport((question, server) => server.Equals(First)
             ? DnsExchangeResult.TimedOut()
             : ScriptedDnsTransport.Respond(question, DnsResponseCode.NameError));
-        await using var resolver = Failover(transport, First, Second);
+        await using var resolver = ScriptedFailover.Create(transport, 1, First, Second);
         var pipelines = new ListPipelines(1, new TestTimeProvider());
 
         var result = await pipelines.ResolveAsync(0, resolver, Question, CancellationToken.None);
@@ -36,7 +33,7 @@ public sealed class ListPipelinesTests
         var transport = new ScriptedDnsTransport((question, _) => question.Name.EndsWith(".dead.test", StringComparison.Ordinal)
             ? ScriptedDnsTransport.Respond(question, DnsResponseCode.ServerFailure)
             : ScriptedDnsTransport.Respond(question, DnsResponseCode.NameError));
-        await using var resolver = Failover(transport, First, Second);
+        await using var resolver = ScriptedFailover.Create(transport, 1, First, Second);
         var pipelines = new ListPipelines(2, new TestTimeProvider());
         var dead = new DnsQuestion("2.0.0.127.dead.test", DnsRecordType.A);
 
@@ -58,7 +55,7 @@ public sealed class ListPipelinesTests
         var transport = new ScriptedDnsTransport((question, server) => server.Equals(First)
             ? ScriptedDnsTransport.Respond(question, DnsResponseCode.ServerFailure)
             : ScriptedDnsTransport.Respond(question, DnsResponseCode.NameError));
-        await using var resolver = Failover(transport, First, Second);
+        await using var resolver = ScriptedFailover.Create(transport, 1, First, Second);
         var pipelines = new ListPipelines(1, new TestTimeProvider());
 
         for (var i = 0; i < 3 * ResilienceConstants.MinimumThroughput; i++)
@@ -86,7 +83,7 @@ public sealed class ListPipelinesTests
     public async Task ResolveAsync_CallerCancels_ThrowsOperationCanceledAndDoesNotCountAFailure()
     {
         var transport = new ScriptedDnsTransport((question, _) => ScriptedDnsTransport.Respond(question, DnsResponseCode.NameError));
-        await using var resolver = Failover(transport, First);
+        await using var resolver = ScriptedFailover.Create(transport, 1, First);
         var pipelines = new ListPipelines(1, new TestTimeProvider());
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
@@ -98,7 +95,4 @@ public sealed class ListPipelinesTests
 
         Assert.Equal(DnsLookupStatus.NameError, (await pipelines.ResolveAsync(0, resolver, Question, CancellationToken.None)).Status);
     }
-
-    private static FailoverResolver Failover(ScriptedDnsTransport transport, params IPEndPoint[] servers) =>
-        new(new DnsStubResolver(new DnsStubResolverOptions(servers, TimeSpan.FromSeconds(1), attempts: 1), transport), new TestTimeProvider());
 }
