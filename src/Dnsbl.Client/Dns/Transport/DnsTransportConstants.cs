@@ -21,6 +21,14 @@ internal static class DnsTransportConstants
     /// </summary>
     public const int SocketReceiveBufferSize = 1 << 20;
 
+    /// <summary>
+    /// Queries one transport keeps in flight at once; more wait for a free slot. Sends are synchronous and cost a few
+    /// microseconds, so ten thousand checks started together would otherwise reach the nameserver as one burst and
+    /// overflow its socket buffer (rbldnsd's default ~200 KB holds a few hundred queries): measured, 38 of 10,000
+    /// lookups lost all three attempts. 256 is also what the throughput benchmark and dnsperf keep in flight.
+    /// </summary>
+    public const int MaxQueriesInFlight = 256;
+
     /// <summary>Pooled completion objects kept for reuse; more are allocated under a burst and then dropped.</summary>
     public const int MaxPooledPendingQueries = 4096;
 }

@@ -33,6 +33,8 @@ internal sealed partial class DnsUdpSocket
             drained = _retiring && _pending.Count == 0;
         }
 
+        _inFlight.Release();
+
         if (drained)
         {
             Close();
@@ -58,6 +60,11 @@ internal sealed partial class DnsUdpSocket
 
         _sweepTimer.Dispose();
         _socket.Dispose();
+        if (orphans.Count > 0)
+        {
+            _inFlight.Release(orphans.Count);
+        }
+
         foreach (var orphan in orphans)
         {
             orphan.Complete(DnsExchangeResult.NetworkFailure(reason));

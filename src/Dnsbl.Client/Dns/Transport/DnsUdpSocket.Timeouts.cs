@@ -57,6 +57,11 @@ internal sealed partial class DnsUdpSocket
             drained = _retiring && _pending.Count == 0;
         }
 
+        if (expired is not null)
+        {
+            _inFlight.Release(expired.Count);
+        }
+
         foreach (var pending in expired ?? [])
         {
             pending.Complete(DnsExchangeResult.TimedOut());

@@ -24,13 +24,19 @@ internal sealed partial class DnsUdpSocket : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly DnsTransportStatistics _statistics;
     private readonly int _maxQueries;
+    private readonly SemaphoreSlim _inFlight;
     private int _queriesStarted;
     private bool _retiring;
     private bool _closed;
 
-    /// <summary>Opens a socket bound to port 0 (the OS picks a random port) and starts its receive thread.</summary>
-    public DnsUdpSocket(AddressFamily family, TimeProvider time, DnsTransportStatistics statistics, int maxQueries)
+    /// <summary>
+    /// Opens a socket bound to port 0 (the OS picks a random port) and starts its receive thread. Each query the socket
+    /// registers holds a slot of <paramref name="inFlight"/>, taken by the caller; the socket releases it when the query
+    /// leaves its table (reply, timeout, cancellation, close).
+    /// </summary>
+    public DnsUdpSocket(AddressFamily family, TimeProvider time, DnsTransportStatistics statistics, int maxQueries, SemaphoreSlim inFlight)
     {
+        _inFlight = inFlight;
         _time = time;
         _statistics = statistics;
         _maxQueries = maxQueries;

@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace Dnsbl.Client.Dns.Transport;
 
 /// <summary>
 /// UDP exchanges over one shared socket per address family, replaced by a fresh socket (new random port) after
 /// <see cref="DnsTransportConstants.MaxQueriesPerSocket"/> queries; the old one drains its pending queries and closes.
+/// At most <see cref="DnsTransportConstants.MaxQueriesInFlight"/> queries are in flight at once; the rest wait their turn.
 /// </summary>
 internal sealed class DnsUdpTransport : IAsyncDisposable
 {
@@ -14,18 +16,26 @@ internal sealed class DnsUdpTransport : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<DnsUdpSocket> _opened = [];
     private readonly ServerAddressCache _serverAddresses = new();
+
+    // Never disposed: sockets still release slots while they close, and it holds no wait handle.
+    private readonly SemaphoreSlim _inFlight;
     private DnsUdpSocket? _ipv4;
     private DnsUdpSocket? _ipv6;
     private bool _disposed;
 
     /// <summary>Creates the transport; sockets open on first use.</summary>
-    public DnsUdpTransport(TimeProvider time, int maxQueriesPerSocket = DnsTransportConstants.MaxQueriesPerSocket)
+    public DnsUdpTransport(TimeProvider time, int maxQueriesPerSocket = DnsTransportConstants.MaxQueriesPerSocket, int maxQueriesInFlight = DnsTransportConstants.MaxQueriesInFlight)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxQueriesPerSocket, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxQueriesInFlight, 1);
         _time = time;
         _maxQueriesPerSocket = maxQueriesPerSocket;
+        _inFlight = new SemaphoreSlim(maxQueriesInFlight, maxQueriesInFlight);
     }
+
+    /// <summary>Queries that may start at once now (the in-flight bound minus those in flight).</summary>
+    public int FreeSlots => _inFlight.CurrentCount;
 
     /// <summary>Counters: dropped replies, sockets opened.</summary>
     public DnsTransportStatistics Statistics { get; } = new();
@@ -35,10 +45,26 @@ internal sealed class DnsUdpTransport : IAsyncDisposable
         ExchangeAsync(question, server, timeout, requireExactCase: false, cancellationToken);
 
     /// <summary>One UDP exchange; see <see cref="IDnsTransport.ExchangeAsync"/>.</summary>
+    /// <remarks>The attempt's <paramref name="timeout"/> starts when the query is sent, after any wait for a slot.</remarks>
     public ValueTask<DnsExchangeResult> ExchangeAsync(DnsQuestion question, IPEndPoint server, TimeSpan timeout, bool requireExactCase, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(server);
         cancellationToken.ThrowIfCancellationRequested();
+        return _inFlight.Wait(0, CancellationToken.None) // never blocks: a free slot now, or the asynchronous wait below
+            ? Begin(question, server, timeout, requireExactCase, cancellationToken)
+            : WaitForSlotThenBeginAsync(question, server, timeout, requireExactCase, cancellationToken);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<DnsExchangeResult> WaitForSlotThenBeginAsync(DnsQuestion question, IPEndPoint server, TimeSpan timeout, bool requireExactCase, CancellationToken cancellationToken)
+    {
+        await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await Begin(question, server, timeout, requireExactCase, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The caller holds a slot: the socket takes it over once the query is registered, else it is given back here.
+    private ValueTask<DnsExchangeResult> Begin(DnsQuestion question, IPEndPoint server, TimeSpan timeout, bool requireExactCase, CancellationToken cancellationToken)
+    {
         PendingDnsQuery? pending;
         DnsUdpSocket socket;
         try
@@ -52,7 +78,13 @@ internal sealed class DnsUdpTransport : IAsyncDisposable
         }
         catch (SocketException exception)
         {
+            _inFlight.Release();
             return ValueTask.FromResult(DnsExchangeResult.NetworkFailure($"cannot open a UDP socket: {exception.Message}"));
+        }
+        catch
+        {
+            _inFlight.Release();
+            throw;
         }
 
         return socket.SendAndWaitAsync(pending!, cancellationToken);
@@ -106,7 +138,7 @@ internal sealed class DnsUdpTransport : IAsyncDisposable
     private DnsUdpSocket Open(AddressFamily family)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var socket = new DnsUdpSocket(family, _time, Statistics, _maxQueriesPerSocket);
+        var socket = new DnsUdpSocket(family, _time, Statistics, _maxQueriesPerSocket, _inFlight);
         _opened.Add(socket);
         return socket;
     }
