@@ -24,6 +24,7 @@ internal sealed class ClientSnapshot
         Settings = settings;
         Cache = cache;
         Pipelines = pipelines;
+        InFlight = new InFlightLookups(lists.Length);
         Gates = ListGateSlots.Unresolved(lists);
     }
 
@@ -37,7 +38,7 @@ internal sealed class ClientSnapshot
 
     public OutcomeCache? Cache { get; }
 
-    public InFlightLookups InFlight { get; } = new();
+    public InFlightLookups InFlight { get; }
 
     public ListPipelines Pipelines { get; }
 

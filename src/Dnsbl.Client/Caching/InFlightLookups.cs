@@ -9,18 +9,30 @@ namespace Dnsbl.Client.Caching;
 /// </remarks>
 internal sealed class InFlightLookups
 {
-    private readonly ConcurrentDictionary<(int Slot, string QueryName), TaskCompletionSource<ListOutcome>> _pending = new();
+    // One table per list slot, keyed by the query name alone: a string key with the default comparer gets the
+    // runtime's fast non-randomized hashing, which a (slot, name) tuple key does not (Marvin on every cold lookup).
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<ListOutcome>>[] _pending;
 
-    public int Count => _pending.Count;
+    /// <summary>Creates the tables for <paramref name="slots"/> lists.</summary>
+    public InFlightLookups(int slots)
+    {
+        _pending = new ConcurrentDictionary<string, TaskCompletionSource<ListOutcome>>[slots];
+        for (var i = 0; i < slots; i++)
+        {
+            _pending[i] = new ConcurrentDictionary<string, TaskCompletionSource<ListOutcome>>();
+        }
+    }
+
+    public int Count => _pending.Sum(table => table.Count);
 
     /// <summary>The running lookup's task for the key, or a new entry's task when none runs.</summary>
     // begun: the new entry's completion when this caller must run the lookup; null when it joined a running one.
     public Task<ListOutcome> Join(int slot, string queryName, out TaskCompletionSource<ListOutcome>? begun)
     {
-        var key = (slot, queryName);
+        var table = _pending[slot];
         while (true)
         {
-            if (_pending.TryGetValue(key, out var running))
+            if (table.TryGetValue(queryName, out var running))
             {
                 begun = null;
                 return running.Task;
@@ -29,7 +41,7 @@ internal sealed class InFlightLookups
             // Continuations run on the thread that finished the lookup (already a pool thread, never the transport's
             // receive loop): asynchronous continuations cost every cold lookup a thread-pool hop.
             var completion = new TaskCompletionSource<ListOutcome>();
-            if (_pending.TryAdd(key, completion))
+            if (table.TryAdd(queryName, completion))
             {
                 begun = completion;
                 return completion.Task;
@@ -42,14 +54,14 @@ internal sealed class InFlightLookups
     {
         // The key leaves the table before the waiters resume: one that asks again at once starts a fresh lookup
         // instead of joining the finished one.
-        _pending.TryRemove((slot, queryName), out _);
+        _pending[slot].TryRemove(new KeyValuePair<string, TaskCompletionSource<ListOutcome>>(queryName, begun));
         begun.TrySetResult(outcome);
     }
 
     /// <summary>Ends a lookup begun by <see cref="Join"/> with the exception it threw.</summary>
     public void Fail(int slot, string queryName, TaskCompletionSource<ListOutcome> begun, Exception exception)
     {
-        _pending.TryRemove((slot, queryName), out _);
+        _pending[slot].TryRemove(new KeyValuePair<string, TaskCompletionSource<ListOutcome>>(queryName, begun));
         begun.TrySetException(exception);
     }
 }
