@@ -19,7 +19,6 @@ internal sealed partial class DnsUdpSocket : IAsyncDisposable
 {
     private readonly Socket _socket;
     private readonly Dictionary<ushort, PendingDnsQuery> _pending = [];
-    private readonly DnsQueryIdGenerator _ids = new();
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly DnsTransportStatistics _statistics;
@@ -85,7 +84,7 @@ internal sealed partial class DnsUdpSocket : IAsyncDisposable
             ushort id;
             do
             {
-                id = _ids.Next();
+                id = DnsQueryId.Next();
             }
             while (_pending.ContainsKey(id)); // at most maxQueries of 65,536 IDs are taken, so this ends quickly
 
