@@ -114,58 +114,28 @@ internal static class ThroughputMode
     private static async Task<(long, long)> TransportFloodAsync(IPEndPoint server, string[] names, int concurrency, double seconds)
     {
         await using var transport = new DnsTransport(TimeProvider.System);
-        var next = -1L;
-        long answered = 0, lost = 0;
-        var stopAt = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
-        async Task WorkerAsync()
-        {
-            while (Stopwatch.GetTimestamp() < stopAt)
-            {
-                var name = names[(int)(Interlocked.Increment(ref next) % names.Length)];
-                var result = await transport.ExchangeAsync(new DnsQuestion(name, DnsRecordType.A), server, TimeSpan.FromSeconds(2), CancellationToken.None);
-                if (result.Status != DnsExchangeStatus.Response)
-                {
-                    Interlocked.Increment(ref lost);
-                }
-                else if (Stopwatch.GetTimestamp() <= stopAt)
-                {
-                    Interlocked.Increment(ref answered);
-                }
-            }
-        }
-
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(WorkerAsync)));
-        return (answered, lost);
+        return await FloodAsync(
+            names.Length,
+            concurrency,
+            seconds,
+            index => transport.ExchangeAsync(new DnsQuestion(names[index], DnsRecordType.A), server, TimeSpan.FromSeconds(2), CancellationToken.None),
+            static (_, result) => result.Status == DnsExchangeStatus.Response,
+            static result => result.Status.ToString());
     }
 
-    // The client's resolver alone (stub resolver, response mapping, the failover retry pipeline; no list, no check):
-    // splits the gap between the transport and the client into the resolver's share and the check's.
+    // The client's resolver alone (stub resolver, response mapping, failover; no list, no check): splits the gap
+    // between the transport and the client into the resolver's share and the check's.
     private static async Task<(long, long)> ResolverFloodAsync(IPEndPoint server, string[] names, int concurrency, double seconds)
     {
         var options = new DnsblOptions { Lists = [new DnsList(BenchmarkZone.Zone)], Nameservers = [server.ToString()], AttemptTimeout = TimeSpan.FromSeconds(1), Attempts = 2 };
         await using var resolver = Resilience.ResolverFactory.Create(options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-        var next = -1L;
-        long answered = 0, lost = 0;
-        var stopAt = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
-        async Task WorkerAsync()
-        {
-            while (Stopwatch.GetTimestamp() < stopAt)
-            {
-                var name = names[(int)(Interlocked.Increment(ref next) % names.Length)];
-                var result = await resolver.ResolveAsync(new DnsQuestion(name, DnsRecordType.A), CancellationToken.None);
-                if (result.Status is not (DnsLookupStatus.Answered or DnsLookupStatus.NameError))
-                {
-                    Interlocked.Increment(ref lost);
-                }
-                else if (Stopwatch.GetTimestamp() <= stopAt)
-                {
-                    Interlocked.Increment(ref answered);
-                }
-            }
-        }
-
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(WorkerAsync)));
-        return (answered, lost);
+        return await FloodAsync(
+            names.Length,
+            concurrency,
+            seconds,
+            index => resolver.ResolveAsync(new DnsQuestion(names[index], DnsRecordType.A), CancellationToken.None),
+            static (_, result) => result.Status is DnsLookupStatus.Answered or DnsLookupStatus.NameError,
+            static result => $"{result.Status} ({result.Detail})");
     }
 
     private static async Task<(long, long)> ClientFloodAsync(IPEndPoint server, IPAddress[] addresses, int concurrency, double seconds)
@@ -174,6 +144,23 @@ internal static class ThroughputMode
         options.Health.Enabled = false;
         options.Cache.Enabled = false;
         await using var client = new DnsblClient(options);
+        return await FloodAsync(
+            addresses.Length,
+            concurrency,
+            seconds,
+            index => client.CheckAsync(addresses[index]),
+            static (index, result) => result.Lists[0].Kind == (index % 2 == 0 ? ListOutcomeKind.Listed : ListOutcomeKind.NotListed),
+            static result => result.Lists[0].ToString());
+    }
+
+    /// <summary>
+    /// <paramref name="concurrency"/> callers each asking the next index as soon as their previous question is
+    /// answered, for <paramref name="seconds"/>: answers counted inside the window, and lost ones (the first three shown).
+    /// </summary>
+    // ask returns the library's own ValueTask (no async wrapper), so the flood adds no allocation or state machine per query.
+    private static async Task<(long Answered, long Lost)> FloodAsync<TResult>(
+        int count, int concurrency, double seconds, Func<int, ValueTask<TResult>> ask, Func<int, TResult, bool> isAnswer, Func<TResult, string> describe)
+    {
         var next = -1L;
         long answered = 0, lost = 0;
         var stopAt = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
@@ -181,16 +168,14 @@ internal static class ThroughputMode
         {
             while (Stopwatch.GetTimestamp() < stopAt)
             {
-                var index = (int)(Interlocked.Increment(ref next) % addresses.Length);
-                var result = await client.CheckAsync(addresses[index]);
-                var expected = index % 2 == 0 ? ListOutcomeKind.Listed : ListOutcomeKind.NotListed;
-                if (result.Lists[0].Kind != expected)
+                var index = (int)(Interlocked.Increment(ref next) % count);
+                var result = await ask(index);
+                if (!isAnswer(index, result))
                 {
                     if (Interlocked.Increment(ref lost) <= 3)
                     {
-                        Console.WriteLine($"  not answered: {result.Lists[0]}");
+                        Console.WriteLine($"  not answered: {describe(result)}");
                     }
-
                 }
                 else if (Stopwatch.GetTimestamp() <= stopAt)
                 {
