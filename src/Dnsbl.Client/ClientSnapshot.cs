@@ -7,7 +7,7 @@ namespace Dnsbl.Client;
 
 /// <summary>
 /// Everything a check reads that a reload may change: lists, their slots, settings, and the per-slot cache, in-flight
-/// table and pipelines. Immutable and swapped whole, so a check that read one reference sees one consistent configuration.
+/// table and circuit breakers. Immutable and swapped whole, so a check that read one reference sees one consistent configuration.
 /// </summary>
 /// <remarks>
 /// Slots index <see cref="Lists"/>, so slot-keyed state (cache, in-flight lookups, circuit breakers) belongs to one
@@ -16,14 +16,14 @@ namespace Dnsbl.Client;
 /// </remarks>
 internal sealed class ClientSnapshot
 {
-    private ClientSnapshot(DnsList[] lists, CheckSettings settings, OutcomeCache? cache, ListPipelines pipelines)
+    private ClientSnapshot(DnsList[] lists, CheckSettings settings, OutcomeCache? cache, ListCircuitBreaker[] breakers)
     {
         Lists = lists;
         IpSlots = SlotsWhere(lists, static l => l.IsIpList);
         DomainSlots = SlotsWhere(lists, static l => l.Kind is DnsListKind.DomainBlockList or DnsListKind.DomainAllowList or DnsListKind.UriBlockList);
         Settings = settings;
         Cache = cache;
-        Pipelines = pipelines;
+        Breakers = breakers;
         InFlight = new InFlightLookups(lists.Length);
         Gates = ListGateSlots.Unresolved(lists);
     }
@@ -40,7 +40,8 @@ internal sealed class ClientSnapshot
 
     public InFlightLookups InFlight { get; }
 
-    public ListPipelines Pipelines { get; }
+    /// <summary>Each slot's circuit breaker.</summary>
+    public ListCircuitBreaker[] Breakers { get; }
 
     /// <summary>The health gate of each slot; set by <see cref="ResolveGates"/> before the snapshot is published.</summary>
     public ListGateSlots Gates { get; private set; }
@@ -58,7 +59,7 @@ internal sealed class ClientSnapshot
         var cache = options.Cache.Enabled
             ? new OutcomeCache(lists.Length, new TtlPolicy(options.Cache.MinimumTtl, options.Cache.MaximumTtl), options.Cache.SizeLimit, time)
             : null;
-        return new ClientSnapshot(lists, new CheckSettings(options), cache, new ListPipelines(lists.Length, time));
+        return new ClientSnapshot(lists, new CheckSettings(options), cache, [.. lists.Select(_ => new ListCircuitBreaker(time))]);
     }
 
     private static int[] SlotsWhere(DnsList[] lists, Func<DnsList, bool> predicate) =>

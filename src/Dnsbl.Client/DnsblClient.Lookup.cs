@@ -1,7 +1,7 @@
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Lists;
 using Dnsbl.Client.Telemetry;
-using Polly.CircuitBreaker;
+using Dnsbl.Client.Resilience;
 
 namespace Dnsbl.Client;
 
@@ -42,33 +42,42 @@ public sealed partial class DnsblClient
     /// <remarks>Ends its in-flight entry itself (outcome or exception): no second task per lookup watches it.</remarks>
     private async Task LookupAsync(ClientSnapshot snapshot, int slot, string input, string queryName, string cacheKey, TaskCompletionSource<ListOutcome> begun)
     {
-        ListOutcome? outcome = null;
+        ListOutcome outcome;
         try
         {
             var list = snapshot.Lists[slot];
             var started = _time.GetTimestamp();
-            using var activity = DnsblActivity.StartListQuery(list.Name);
-            _metrics.CacheMiss(list);
-            DnsLookupResult? result = null;
-            try
-            {
-                result = await snapshot.Pipelines.ResolveAsync(slot, _resolver, new DnsQuestion(queryName, DnsRecordType.A), _disposing.Token).ConfigureAwait(false);
-            }
-            catch (BrokenCircuitException)
+            var breaker = snapshot.Breakers[slot];
+            if (!breaker.TryEnter(started, out var isTrial))
             {
                 outcome = OutcomeFactory.Skipped(list, input, "circuit open: the list's recent queries kept failing");
+                _metrics.Skipped(list);
             }
-            catch (OperationCanceledException) when (_disposing.IsCancellationRequested)
+            else
             {
-                outcome = OutcomeFactory.Failed(list, input, DnsblErrorKind.NetworkError, "the client was disposed");
-            }
+                using var activity = DnsblActivity.StartListQuery(list.Name);
+                _metrics.CacheMiss(list);
+                DnsLookupResult result;
+                try
+                {
+                    result = await _resolver.ResolveAsync(new DnsQuestion(queryName, DnsRecordType.A), _disposing.Token).ConfigureAwait(false);
+                }
+                catch (Exception exception)
+                {
+                    breaker.Record(exception is OperationCanceledException ? LookupVerdict.NoVerdict : LookupVerdict.Failed, _time.GetTimestamp(), isTrial);
+                    throw;
+                }
 
-            if (outcome is null)
-            {
-                var answer = ListAnswerInterpreter.Interpret(list, result!);
+                var finished = _time.GetTimestamp();
+                breaker.Record(ListCircuitBreaker.Judge(result), finished, isTrial);
+                var answer = ListAnswerInterpreter.Interpret(list, result);
                 var text = answer.Kind == ListOutcomeKind.Listed && list.FetchText ? await FetchTextAsync(queryName).ConfigureAwait(false) : [];
-                outcome = Record(snapshot, slot, list, input, queryName, cacheKey, answer, text, _time.GetElapsedTime(started));
+                outcome = Record(snapshot, slot, list, input, queryName, cacheKey, answer, text, _time.GetElapsedTime(started, finished));
             }
+        }
+        catch (OperationCanceledException) when (_disposing.IsCancellationRequested)
+        {
+            outcome = OutcomeFactory.Failed(snapshot.Lists[slot], input, DnsblErrorKind.NetworkError, "the client was disposed");
         }
         catch (Exception exception)
         {

@@ -6,14 +6,15 @@ namespace Dnsbl.Client.Benchmarks.Client;
 
 /// <summary>
 /// What a list's circuit breaker adds to one lookup whose answer arrives after the lookup started (the lookup
-/// suspends and resumes, as against a real server): the resolver alone, then the same through the list pipeline.
+/// suspends and resumes, as against a real server): the resolver alone, then the same with the breaker entered and
+/// told the result, as the client's lookup does.
 /// </summary>
 [MemoryDiagnoser]
 public class ListBreakerBenchmarks
 {
     private static readonly DnsQuestion Question = new("2.0.0.127.bl.bench.test", DnsRecordType.A);
     private readonly HeldResolver _resolver = new([("bl.bench.test", true)]);
-    private readonly ListPipelines _pipelines = new(1, TimeProvider.System);
+    private readonly ListCircuitBreaker _breaker = new(TimeProvider.System);
 
     [Benchmark(Baseline = true)]
     public async Task<int> ResolverAlone()
@@ -26,8 +27,15 @@ public class ListBreakerBenchmarks
     [Benchmark]
     public async Task<int> ThroughListBreaker()
     {
-        var lookup = _pipelines.ResolveAsync(0, _resolver, Question, CancellationToken.None);
+        if (!_breaker.TryEnter(TimeProvider.System.GetTimestamp(), out var isTrial))
+        {
+            return -1;
+        }
+
+        var lookup = _resolver.ResolveAsync(Question, CancellationToken.None);
         _resolver.ReleaseAll();
-        return (int)(await lookup).Status;
+        var result = await lookup;
+        _breaker.Record(ListCircuitBreaker.Judge(result), TimeProvider.System.GetTimestamp(), isTrial);
+        return (int)result.Status;
     }
 }
