@@ -1,3 +1,4 @@
+using System.Runtime;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -74,15 +75,26 @@ internal static class ThroughputMode
         }
     }
 
-    // A warm-up flood first (its own instance, results discarded): dnsperf is compiled C, so the JIT's tiering of
-    // the library's hot path must not count against it.
+    // Warm-up floods first (their own instances, results discarded), one slice of `warmup` seconds after another
+    // until a slice compiles almost nothing new: dnsperf is compiled C, and a mail server runs for days, so what counts
+    // is the library's steady state. Tier-1 rejits of the hot path go on for several seconds after start-up (the
+    // tiering thread was a third of a core busy in seconds 1-4 of a profiled run) and would otherwise be measured.
     private static async Task<FloodReport> MeasureAsync(string label, double seconds, double warmup, Func<double, Task<(long InWindow, long Lost)>> flood)
     {
-        if (warmup > 0)
+        const int MaxWarmupSlices = 12, SettledWhenFewerNewMethods = 10;
+        var slices = 0;
+        while (warmup > 0 && slices < MaxWarmupSlices)
         {
+            var compiledBefore = JitInfo.GetCompiledMethodCount();
             await flood(warmup);
+            slices++;
+            if (JitInfo.GetCompiledMethodCount() - compiledBefore < SettledWhenFewerNewMethods)
+            {
+                break;
+            }
         }
 
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label}: warmed up for {slices * warmup:0.#} s (until a {warmup:0.#} s slice compiled fewer than {SettledWhenFewerNewMethods} methods, at most {MaxWarmupSlices} slices)"));
         using var sampler = Environment.GetEnvironmentVariable("DNSBL_SAMPLE_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
         sampler?.Start();
         var socketsBefore = OpenDescriptors();

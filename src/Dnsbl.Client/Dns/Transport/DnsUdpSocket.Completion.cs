@@ -33,7 +33,7 @@ internal sealed partial class DnsUdpSocket
             drained = _retiring && _pending.Count == 0;
         }
 
-        _inFlight.Release();
+        _inFlight.Return();
 
         if (drained)
         {
@@ -62,7 +62,7 @@ internal sealed partial class DnsUdpSocket
         _socket.Dispose();
         if (orphans.Count > 0)
         {
-            _inFlight.Release(orphans.Count);
+            _inFlight.Return(orphans.Count);
         }
 
         foreach (var orphan in orphans)

@@ -59,7 +59,7 @@ internal sealed partial class DnsUdpSocket
 
         if (expired is not null)
         {
-            _inFlight.Release(expired.Count);
+            _inFlight.Return(expired.Count);
         }
 
         foreach (var pending in expired ?? [])

@@ -23,7 +23,7 @@ internal sealed partial class DnsUdpSocket : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly DnsTransportStatistics _statistics;
     private readonly int _maxQueries;
-    private readonly SemaphoreSlim _inFlight;
+    private readonly QuerySlots _inFlight;
     private int _queriesStarted;
     private bool _retiring;
     private bool _closed;
@@ -33,7 +33,7 @@ internal sealed partial class DnsUdpSocket : IAsyncDisposable
     /// registers holds a slot of <paramref name="inFlight"/>, taken by the caller; the socket releases it when the query
     /// leaves its table (reply, timeout, cancellation, close).
     /// </summary>
-    public DnsUdpSocket(AddressFamily family, TimeProvider time, DnsTransportStatistics statistics, int maxQueries, SemaphoreSlim inFlight)
+    public DnsUdpSocket(AddressFamily family, TimeProvider time, DnsTransportStatistics statistics, int maxQueries, QuerySlots inFlight)
     {
         _inFlight = inFlight;
         _time = time;

@@ -17,8 +17,8 @@ internal sealed class DnsUdpTransport : IAsyncDisposable
     private readonly List<DnsUdpSocket> _opened = [];
     private readonly ServerAddressCache _serverAddresses = new();
 
-    // Never disposed: sockets still release slots while they close, and it holds no wait handle.
-    private readonly SemaphoreSlim _inFlight;
+    // Sockets still return slots while they close.
+    private readonly QuerySlots _inFlight;
     private DnsUdpSocket? _ipv4;
     private DnsUdpSocket? _ipv6;
     private bool _disposed;
@@ -31,11 +31,11 @@ internal sealed class DnsUdpTransport : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(maxQueriesInFlight, 1);
         _time = time;
         _maxQueriesPerSocket = maxQueriesPerSocket;
-        _inFlight = new SemaphoreSlim(maxQueriesInFlight, maxQueriesInFlight);
+        _inFlight = new QuerySlots(maxQueriesInFlight);
     }
 
     /// <summary>Queries that may start at once now (the in-flight bound minus those in flight).</summary>
-    public int FreeSlots => _inFlight.CurrentCount;
+    public int FreeSlots => _inFlight.Free;
 
     /// <summary>Counters: dropped replies, sockets opened.</summary>
     public DnsTransportStatistics Statistics { get; } = new();
@@ -50,7 +50,7 @@ internal sealed class DnsUdpTransport : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(server);
         cancellationToken.ThrowIfCancellationRequested();
-        return _inFlight.Wait(0, CancellationToken.None) // never blocks: a free slot now, or the asynchronous wait below
+        return _inFlight.TryTake() // a free slot now, or the asynchronous wait below
             ? Begin(question, server, timeout, requireExactCase, cancellationToken)
             : WaitForSlotThenBeginAsync(question, server, timeout, requireExactCase, cancellationToken);
     }
@@ -58,7 +58,7 @@ internal sealed class DnsUdpTransport : IAsyncDisposable
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<DnsExchangeResult> WaitForSlotThenBeginAsync(DnsQuestion question, IPEndPoint server, TimeSpan timeout, bool requireExactCase, CancellationToken cancellationToken)
     {
-        await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _inFlight.TakeAsync(cancellationToken).ConfigureAwait(false);
         return await Begin(question, server, timeout, requireExactCase, cancellationToken).ConfigureAwait(false);
     }
 
@@ -78,12 +78,12 @@ internal sealed class DnsUdpTransport : IAsyncDisposable
         }
         catch (SocketException exception)
         {
-            _inFlight.Release();
+            _inFlight.Return();
             return ValueTask.FromResult(DnsExchangeResult.NetworkFailure($"cannot open a UDP socket: {exception.Message}"));
         }
         catch
         {
-            _inFlight.Release();
+            _inFlight.Return();
             throw;
         }
 

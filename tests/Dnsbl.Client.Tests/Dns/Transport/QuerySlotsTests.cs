@@ -1,0 +1,125 @@
+using Dnsbl.Client.Dns.Transport;
+
+namespace Dnsbl.Client.Tests.Dns.Transport;
+
+public sealed class QuerySlotsTests
+{
+    [Fact]
+    public void TryTake_UntilNoneFree_FailsWithoutWaiting()
+    {
+        var slots = new QuerySlots(2);
+
+        Assert.True(slots.TryTake());
+        Assert.True(slots.TryTake());
+        Assert.False(slots.TryTake());
+        Assert.Equal(0, slots.Free);
+    }
+
+    [Fact]
+    public async Task TakeAsync_NoneFree_WaitsUntilASlotIsReturned()
+    {
+        var slots = new QuerySlots(1);
+        Assert.True(slots.TryTake());
+
+        var waiting = slots.TakeAsync(CancellationToken.None);
+        Assert.False(waiting.IsCompleted);
+        slots.Return();
+
+        await waiting;
+        Assert.Equal(0, slots.Free); // the returned slot went to the waiter, not back to the pool
+    }
+
+    [Fact]
+    public async Task Return_SeveralWaiting_HandsSlotsOutInOrder()
+    {
+        var slots = new QuerySlots(1);
+        Assert.True(slots.TryTake());
+        var first = slots.TakeAsync(CancellationToken.None);
+        var second = slots.TakeAsync(CancellationToken.None);
+
+        slots.Return();
+        await first;
+        Assert.False(second.IsCompleted);
+
+        slots.Return();
+        await second;
+    }
+
+    [Fact]
+    public async Task Return_WaiterCancelled_SlotGoesToTheNextWaiterOrBackToThePool()
+    {
+        var slots = new QuerySlots(1);
+        Assert.True(slots.TryTake());
+        using var cancel = new CancellationTokenSource();
+        var cancelled = slots.TakeAsync(cancel.Token);
+        var next = slots.TakeAsync(CancellationToken.None);
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        slots.Return();
+        await next;
+        Assert.Equal(0, slots.Free);
+
+        slots.Return();
+        Assert.Equal(1, slots.Free);
+    }
+
+    [Fact]
+    public void Return_Several_FreesThatMany()
+    {
+        var slots = new QuerySlots(3);
+        Assert.True(slots.TryTake());
+        Assert.True(slots.TryTake());
+
+        slots.Return(2);
+
+        Assert.Equal(3, slots.Free);
+    }
+
+    [Fact]
+    public async Task TakeAndReturn_ManyThreadsAtOnce_NeverMoreTakenThanSlotsAndAllFreeAfter()
+    {
+        const int Capacity = 4;
+        var slots = new QuerySlots(Capacity);
+        var holders = 0;
+        var most = 0;
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var workers = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            await start.Task;
+            for (var i = 0; i < 2_000; i++)
+            {
+                if (!slots.TryTake())
+                {
+                    await slots.TakeAsync(CancellationToken.None);
+                }
+
+                var now = Interlocked.Increment(ref holders);
+                InterlockedMax(ref most, now);
+                Interlocked.Decrement(ref holders);
+                slots.Return();
+            }
+        })).ToArray();
+
+        start.SetResult();
+        await Task.WhenAll(workers);
+
+        Assert.InRange(most, 1, Capacity);
+        Assert.Equal(Capacity, slots.Free);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var seen = Volatile.Read(ref target);
+        while (value > seen)
+        {
+            var previous = Interlocked.CompareExchange(ref target, value, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
+        }
+    }
+}
