@@ -65,7 +65,7 @@ public sealed partial class DnsblClient
             return new ValueTask<DnsblCheckResult>(Conclude(snapshot.Settings, key.Display, outcomes, started, []));
         }
 
-        return CheckSlowAsync(snapshot, key, key.Domain ?? cacheKey.ToString(), slots, outcomes, started, cancellationToken);
+        return CheckSlowAsync(snapshot, key, slots, outcomes, started, cancellationToken);
     }
 
     /// <summary>Skipped, cached or invalid: an outcome without waiting. False when the list must be asked.</summary>
@@ -101,5 +101,15 @@ public sealed partial class DnsblClient
     {
         Span<char> name = stackalloc char[QueryNameBufferLength];
         return key.TryFormat(zone, name, out _);
+    }
+
+    /// <summary>The query name of <paramref name="key"/> under <paramref name="zone"/>; only names that fit reach here (<see cref="TryAnswerAtOnce"/>).</summary>
+    // Built from the key rather than from the check's cache-key text, so a check without a cache builds no key string.
+    private static string QueryNameOf(in QueryKey key, string zone)
+    {
+        Span<char> name = stackalloc char[QueryNameBufferLength];
+        return key.TryFormat(zone, name, out var written)
+            ? new string(name[..written])
+            : throw new InvalidOperationException($"'{key.Display}' under '{zone}' does not fit a query name; TryAnswerAtOnce should have said so.");
     }
 }

@@ -8,8 +8,7 @@ namespace Dnsbl.Client;
 public sealed partial class DnsblClient
 {
     /// <summary>Starts (or joins) the lookup of one query name for one list, bounded by the list's own timeout.</summary>
-    // cacheKey: the query name without the zone, the key its answer is cached under.
-    private Task<ListOutcome> StartLookup(ClientSnapshot snapshot, int slot, string input, string queryName, string cacheKey)
+    private Task<ListOutcome> StartLookup(ClientSnapshot snapshot, int slot, string input, string queryName)
     {
         var list = snapshot.Lists[slot];
         var lookup = snapshot.InFlight.Join(slot, queryName, out var begun);
@@ -19,7 +18,7 @@ public sealed partial class DnsblClient
         }
         else
         {
-            _ = LookupAsync(snapshot, slot, input, queryName, cacheKey, begun);
+            _ = LookupAsync(snapshot, slot, input, queryName, begun);
         }
 
         return list.Timeout is { } timeout ? WithListTimeoutAsync(lookup, list, input, queryName, timeout) : lookup;
@@ -40,7 +39,7 @@ public sealed partial class DnsblClient
 
     /// <summary>One shared lookup: not tied to any caller's token, so a late answer still fills the cache.</summary>
     /// <remarks>Ends its in-flight entry itself (outcome or exception): no second task per lookup watches it.</remarks>
-    private async Task LookupAsync(ClientSnapshot snapshot, int slot, string input, string queryName, string cacheKey, TaskCompletionSource<ListOutcome> begun)
+    private async Task LookupAsync(ClientSnapshot snapshot, int slot, string input, string queryName, TaskCompletionSource<ListOutcome> begun)
     {
         ListOutcome outcome;
         try
@@ -72,7 +71,7 @@ public sealed partial class DnsblClient
                 breaker.Record(ListCircuitBreaker.Judge(result), finished, isTrial);
                 var answer = ListAnswerInterpreter.Interpret(list, result);
                 var text = answer.Kind == ListOutcomeKind.Listed && list.FetchText ? await FetchTextAsync(queryName).ConfigureAwait(false) : [];
-                outcome = Record(snapshot, slot, list, input, queryName, cacheKey, answer, text, _time.GetElapsedTime(started, finished));
+                outcome = Record(snapshot, slot, list, input, queryName, answer, text, _time.GetElapsedTime(started, finished));
             }
         }
         catch (OperationCanceledException) when (_disposing.IsCancellationRequested)
@@ -89,7 +88,7 @@ public sealed partial class DnsblClient
     }
 
     /// <summary>The answer as an outcome, counted, logged (refusals reported to health) and cached.</summary>
-    private ListOutcome Record(ClientSnapshot snapshot, int slot, DnsList list, string input, string queryName, string cacheKey, ListAnswer answer, IReadOnlyList<string> text, TimeSpan latency)
+    private ListOutcome Record(ClientSnapshot snapshot, int slot, DnsList list, string input, string queryName, ListAnswer answer, IReadOnlyList<string> text, TimeSpan latency)
     {
         var outcome = OutcomeFactory.FromAnswer(list, input, queryName, answer, text, latency);
         _metrics.Completed(list, outcome, latency);
@@ -103,7 +102,8 @@ public sealed partial class DnsblClient
             Log.LookupFailed(_logger, list.Name, outcome.Error, answer.Detail);
         }
 
-        snapshot.Cache?.Set(slot, cacheKey, OutcomeFactory.AsCached(outcome), answer.TimeToLive);
+        // The cache key is the query name without its zone (QueryKey.WriteCacheKey); cut only when there is a cache.
+        snapshot.Cache?.Set(slot, queryName[..^(list.Zone.Length + 1)], OutcomeFactory.AsCached(outcome), answer.TimeToLive);
         return outcome;
     }
 

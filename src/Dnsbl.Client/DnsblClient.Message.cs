@@ -50,8 +50,7 @@ public sealed partial class DnsblClient
                 continue;
             }
 
-            var cacheKeyText = key.Domain ?? cacheKey.ToString();
-            pending[i] = StartLookup(snapshot, slot, key.Display, string.Concat(cacheKeyText, ".", lists[slot].Zone), cacheKeyText);
+            pending[i] = StartLookup(snapshot, slot, key.Display, string.Concat(cacheKey, ".", lists[slot].Zone));
             anyPending = true;
         }
 

@@ -9,7 +9,7 @@ public sealed partial class DnsblClient
 {
     // Pooled: a cold check is one state machine, and the wait inside it (CheckWait) has no task or timer of its own.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<DnsblCheckResult> CheckSlowAsync(ClientSnapshot snapshot, QueryKey key, string cacheKey, int[] slots, ListOutcome[] outcomes, long started, CancellationToken cancellationToken)
+    private async ValueTask<DnsblCheckResult> CheckSlowAsync(ClientSnapshot snapshot, QueryKey key, int[] slots, ListOutcome[] outcomes, long started, CancellationToken cancellationToken)
     {
         using var activity = DnsblActivity.StartCheck(key.Display);
         var pending = new Task<ListOutcome>?[slots.Length];
@@ -17,8 +17,7 @@ public sealed partial class DnsblClient
         {
             if (outcomes[i] is null)
             {
-                // Only names that fit reach here (TryAnswerAtOnce), and a query name is the cache key, a dot and the zone.
-                pending[i] = StartLookup(snapshot, slots[i], key.Display, string.Concat(cacheKey, ".", snapshot.Lists[slots[i]].Zone), cacheKey);
+                pending[i] = StartLookup(snapshot, slots[i], key.Display, QueryNameOf(key, snapshot.Lists[slots[i]].Zone));
             }
         }
 

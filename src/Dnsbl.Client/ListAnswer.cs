@@ -3,8 +3,8 @@ using Dnsbl.Client.Lists;
 
 namespace Dnsbl.Client;
 
-/// <summary>A DNS lookup result read through a list's rules: listed, not listed, or an error kind. Used by lookups and health alike.</summary>
-internal sealed record ListAnswer(ListOutcomeKind Kind, DnsblErrorKind Error, IReadOnlyList<IPAddress> Codes, CodeMatch Match)
+/// <summary>A DNS lookup result read through a list's rules: listed, not listed, or an error kind. Used by lookups and health alike; a struct, as it lives only until it becomes an outcome or evidence.</summary>
+internal readonly record struct ListAnswer(ListOutcomeKind Kind, DnsblErrorKind Error, IReadOnlyList<IPAddress> Codes, CodeMatch Match)
 {
     /// <summary>The error in words, for results and health evidence.</summary>
     public string? Detail { get; init; }

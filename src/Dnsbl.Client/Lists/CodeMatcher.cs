@@ -21,6 +21,9 @@ internal static class CodeMatcher
     internal static readonly ReturnCodeRule DefaultBlockRule = new(null, 1);
     internal static readonly ReturnCodeRule DefaultAllowRule = new(null, -1);
 
+    private static readonly CodeMatch DefaultBlockMatch = new(CodeMatchKind.Listed, [DefaultBlockRule], DefaultBlockRule.Weight);
+    private static readonly CodeMatch DefaultAllowMatch = new(CodeMatchKind.Listed, [DefaultAllowRule], DefaultAllowRule.Weight);
+
     public static CodeMatch Match(DnsList list, IReadOnlyList<IPAddress> codes)
     {
         ArgumentNullException.ThrowIfNull(list);
@@ -79,11 +82,8 @@ internal static class CodeMatcher
             : MatchRules(list.Rules, values);
     }
 
-    private static CodeMatch MatchDefault(DnsList list)
-    {
-        var rule = list.IsAllowList ? DefaultAllowRule : DefaultBlockRule;
-        return new CodeMatch(CodeMatchKind.Listed, [rule], rule.Weight);
-    }
+    // Immutable, so one per kind serves every answer of a list without rules.
+    private static CodeMatch MatchDefault(DnsList list) => list.IsAllowList ? DefaultAllowMatch : DefaultBlockMatch;
 
     private static CodeMatch MatchRules(IReadOnlyList<ReturnCodeRule> rules, ReadOnlySpan<uint> values)
     {
