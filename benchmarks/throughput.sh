@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Throughput of the library's cold path against rbldnsd, as a ratio to dnsperf on the same machine and names.
-# Usage: benchmarks/throughput.sh [seconds=10] [entries=100000] [concurrency=256]
+# Usage: benchmarks/throughput.sh [seconds=10] [entries=100000] [concurrency=256] [rounds=3]
+# Each stage is warmed up until the JIT settles; then every round runs dnsperf and, right after it, each stage of the
+# library for the same seconds, and prints that round's ratios; the last line is the median ratio of the rounds.
 # Needs rbldnsd and dnsperf (apt-get install -y rbldnsd dnsperf). Builds the benchmarks project in Release.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds="${1:-10}"; entries="${2:-100000}"; concurrency="${3:-256}"
+seconds="${1:-10}"; entries="${2:-100000}"; concurrency="${3:-256}"; rounds="${4:-3}"
 project=benchmarks/Dnsbl.Client.Benchmarks
 dotnet build "$project" -c Release -v q -nologo >/dev/null
 bench=(dotnet "$project/bin/Release/net10.0/Dnsbl.Client.Benchmarks.dll" --throughput)
@@ -31,8 +33,5 @@ for _ in range(100):
 sys.exit("rbldnsd did not answer")
 PY
 
-dnsperf -s 127.0.0.1 -p "$port" -d "$data/queries.txt" -l "$seconds" -c 1 -q "$concurrency" -e -t 2 >"$data/dnsperf.txt"
-grep -E "Queries (sent|completed|lost)|Queries per second" "$data/dnsperf.txt"
-qps="$(sed -n 's/.*Queries per second: *\([0-9.]*\).*/\1/p' "$data/dnsperf.txt")"
-
-"${bench[@]}" run --server "127.0.0.1:$port" --seconds "$seconds" --entries "$entries" --concurrency "$concurrency" --dnsperf-qps "$qps"
+"${bench[@]}" run --server "127.0.0.1:$port" --seconds "$seconds" --entries "$entries" --concurrency "$concurrency" --rounds "$rounds" \
+  --dnsperf-args "-s 127.0.0.1 -p $port -d $data/queries.txt -l $seconds -c 1 -q $concurrency -e -t 2"

@@ -1,4 +1,5 @@
 using System.Runtime;
+using System.Text;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -12,13 +13,18 @@ namespace Dnsbl.Client.Benchmarks.Modes;
 
 /// <summary>
 /// <c>--throughput prepare --dir D [--entries N]</c> writes the zone and the dnsperf query file;
-/// <c>--throughput run [--server 127.0.0.1:P] [--seconds S] [--warmup S] [--stages transport,resolver,client] [--concurrency C] [--entries N] [--dnsperf-qps Q]</c>
+/// <c>--throughput run [--server 127.0.0.1:P] [--seconds S] [--warmup S] [--stages transport,resolver,client] [--concurrency C] [--entries N] [--rounds R] [--dnsperf-qps Q | --dnsperf-args "…"]</c>
 /// floods the server with the same names through the shared-socket transport, then through <see cref="DnsblClient"/>
 /// (cache off; the default two attempts, so a datagram lost under load is asked again), and prints both rates, answers lost, sockets and memory before/after. Without --server it serves the
-/// zone from the in-process server (the CI smoke). Exit code 1 when an answer was lost or sockets grew.
+/// zone from the in-process server (the CI smoke). Each stage is warmed up first; then each of R rounds runs dnsperf
+/// (with --dnsperf-args) and every stage once, printing the round's ratios, and finally their medians. Exit code 1 when
+/// an answer was lost or sockets grew.
 /// </summary>
 internal static class ThroughputMode
 {
+    // True while warming up: lost answers are not shown then.
+    private static volatile bool s_quiet;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var arguments = new ModeArguments(args);
@@ -47,24 +53,62 @@ internal static class ThroughputMode
         try
         {
             var warmup = arguments.Number("warmup", 1);
+            var rounds = arguments.Integer("rounds", 1);
             var stages = (arguments.Text("stages") ?? "transport,resolver,client").Split(',');
             var names = Enumerable.Range(0, 2 * entries).Select(BenchmarkZone.QueryName).ToArray();
             var addresses = Enumerable.Range(0, 2 * entries).Select(BenchmarkZone.QueriedAddress).ToArray();
-            var transport = stages.Contains("transport")
-                ? await MeasureAsync("transport", seconds, warmup, window => TransportFloodAsync(server, names, concurrency, window))
-                : FloodReport.Skipped;
-            var resolver = stages.Contains("resolver")
-                ? await MeasureAsync("resolver", seconds, warmup, window => ResolverFloodAsync(server, names, concurrency, window))
-                : FloodReport.Skipped;
-            var client = stages.Contains("client")
-                ? await MeasureAsync("client", seconds, warmup, window => ClientFloodAsync(server, addresses, concurrency, window))
-                : FloodReport.Skipped;
-            if (arguments.Number("dnsperf-qps", 0) is > 0 and var dnsperf)
+            var floods = new List<(string Label, Func<double, Task<(long, long)>> Flood)>();
+            if (stages.Contains("transport"))
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dnsperf: {dnsperf:0} q/s; transport/dnsperf = {transport.Rate / dnsperf:0.00}; resolver/dnsperf = {resolver.Rate / dnsperf:0.00}; client/dnsperf = {client.Rate / dnsperf:0.00} (target >= 0.60)"));
+                floods.Add(("transport", window => TransportFloodAsync(server, names, concurrency, window)));
             }
 
-            return transport.Healthy && resolver.Healthy && client.Healthy ? 0 : 1;
+            if (stages.Contains("resolver"))
+            {
+                floods.Add(("resolver", window => ResolverFloodAsync(server, names, concurrency, window)));
+            }
+
+            if (stages.Contains("client"))
+            {
+                floods.Add(("client", window => ClientFloodAsync(server, addresses, concurrency, window)));
+            }
+
+            foreach (var (label, flood) in floods)
+            {
+                await WarmUpAsync(label, warmup, flood);
+            }
+
+            var healthy = true;
+            var ratios = floods.ToDictionary(f => f.Label, _ => new List<double>());
+            for (var round = 1; round <= rounds; round++)
+            {
+                // dnsperf right before the library's floods of the same round: the VM's speed drifts by tens of percent
+                // within minutes, so only neighbouring measurements make a fair ratio.
+                var dnsperf = arguments.Text("dnsperf-args") is { } dnsperfArguments
+                    ? await DnsperfRun.QueriesPerSecondAsync(dnsperfArguments)
+                    : arguments.Number("dnsperf-qps", 0);
+                var line = new StringBuilder().Append(CultureInfo.InvariantCulture, $"round {round}: dnsperf {dnsperf:0} q/s");
+                foreach (var (label, flood) in floods)
+                {
+                    var report = await MeasureAsync(label, seconds, flood);
+                    healthy &= report.Healthy;
+                    ratios[label].Add(report.Rate / dnsperf);
+                    line.Append(CultureInfo.InvariantCulture, $"; {label}/dnsperf = {report.Rate / dnsperf:0.00}");
+                }
+
+                if (dnsperf > 0)
+                {
+                    Console.WriteLine(line);
+                }
+            }
+
+            if (rounds > 1 && ratios.Values.All(r => r.All(double.IsFinite)))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"median of {rounds} rounds: {string.Join("; ", ratios.Select(r => $"{r.Key}/dnsperf = {Median(r.Value):0.00}"))} (target for the client >= 0.60)"));
+            }
+
+            return healthy ? 0 : 1;
         }
         finally
         {
@@ -79,10 +123,11 @@ internal static class ThroughputMode
     // until a slice compiles almost nothing new: dnsperf is compiled C, and a mail server runs for days, so what counts
     // is the library's steady state. Tier-1 rejits of the hot path go on for several seconds after start-up (the
     // tiering thread was a third of a core busy in seconds 1-4 of a profiled run) and would otherwise be measured.
-    private static async Task<FloodReport> MeasureAsync(string label, double seconds, double warmup, Func<double, Task<(long InWindow, long Lost)>> flood)
+    private static async Task WarmUpAsync(string label, double warmup, Func<double, Task<(long InWindow, long Lost)>> flood)
     {
         const int MaxWarmupSlices = 12, SettledWhenFewerNewMethods = 10;
         var slices = 0;
+        s_quiet = true;
         while (warmup > 0 && slices < MaxWarmupSlices)
         {
             var compiledBefore = JitInfo.GetCompiledMethodCount();
@@ -94,7 +139,18 @@ internal static class ThroughputMode
             }
         }
 
+        s_quiet = false;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label}: warmed up for {slices * warmup:0.#} s (until a {warmup:0.#} s slice compiled fewer than {SettledWhenFewerNewMethods} methods, at most {MaxWarmupSlices} slices)"));
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static async Task<FloodReport> MeasureAsync(string label, double seconds, Func<double, Task<(long InWindow, long Lost)>> flood)
+    {
         using var sampler = Environment.GetEnvironmentVariable("DNSBL_SAMPLE_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
         sampler?.Start();
         var socketsBefore = OpenDescriptors();
@@ -184,7 +240,7 @@ internal static class ThroughputMode
                 var result = await ask(index);
                 if (!isAnswer(index, result))
                 {
-                    if (Interlocked.Increment(ref lost) <= 3)
+                    if (Interlocked.Increment(ref lost) <= 3 && !s_quiet)
                     {
                         Console.WriteLine($"  not answered: {describe(result)}");
                     }
