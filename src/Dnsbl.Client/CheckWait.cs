@@ -14,7 +14,7 @@ namespace Dnsbl.Client;
 internal sealed class CheckWait : IValueTaskSource, IDisposable
 {
     // Waits are reused: a check that misses the cache then allocates no wait of its own. A few per core is plenty.
-    private static readonly CheckWait?[] Pool = new CheckWait?[Environment.ProcessorCount * 4];
+    private static readonly ReusePool<CheckWait> Pool = new();
 
     private readonly Action _lookupFinished;
     private DeadlineQueue? _deadlines;
@@ -116,18 +116,7 @@ internal sealed class CheckWait : IValueTaskSource, IDisposable
         _core.SetResult(true);
     }
 
-    private static CheckWait Rent()
-    {
-        for (var i = 0; i < Pool.Length; i++)
-        {
-            if (Pool[i] is { } wait && Interlocked.CompareExchange(ref Pool[i], null, wait) == wait)
-            {
-                return wait;
-            }
-        }
-
-        return new CheckWait();
-    }
+    private static CheckWait Rent() => Pool.TryRent() ?? new CheckWait();
 
     // Nothing refers to the wait any more: its deadline left the queue, its token registration is gone, the check has
     // read its result and every lookup it watched has finished.
@@ -144,12 +133,6 @@ internal sealed class CheckWait : IValueTaskSource, IDisposable
         _unfinished = 1;
         _ended = 0;
         _users = 2;
-        for (var i = 0; i < Pool.Length; i++)
-        {
-            if (Pool[i] is null && Interlocked.CompareExchange(ref Pool[i], this, null) is null)
-            {
-                return;
-            }
-        }
+        Pool.Return(this);
     }
 }

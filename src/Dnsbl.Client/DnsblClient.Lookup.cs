@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Lists;
 using Dnsbl.Client.Telemetry;
@@ -18,7 +19,7 @@ public sealed partial class DnsblClient
         }
         else
         {
-            _ = LookupAsync(snapshot, slot, input, queryName, begun);
+            BeginLookup(snapshot, slot, input, queryName, begun);
         }
 
         return list.Timeout is { } timeout ? WithListTimeoutAsync(lookup, list, input, queryName, timeout) : lookup;
@@ -39,52 +40,133 @@ public sealed partial class DnsblClient
 
     /// <summary>One shared lookup: not tied to any caller's token, so a late answer still fills the cache.</summary>
     /// <remarks>Ends its in-flight entry itself (outcome or exception): no second task per lookup watches it.</remarks>
-    private async Task LookupAsync(ClientSnapshot snapshot, int slot, string input, string queryName, TaskCompletionSource<ListOutcome> begun)
+    private void BeginLookup(ClientSnapshot snapshot, int slot, string input, string queryName, TaskCompletionSource<ListOutcome> begun)
     {
+        var list = snapshot.Lists[slot];
+        var started = _time.GetTimestamp();
+        var breaker = snapshot.Breakers[slot];
+        if (!breaker.TryEnter(started, out var isTrial))
+        {
+            _metrics.Skipped(list);
+            snapshot.InFlight.Finish(slot, queryName, begun, OutcomeFactory.Skipped(list, input, "circuit open: the list's recent queries kept failing"));
+            return;
+        }
+
+        // The query's activity must not become the check's current one: this method returns to the check at once.
+        var current = Activity.Current;
+        var activity = DnsblActivity.StartListQuery(list.Name);
+        if (activity is not null)
+        {
+            Activity.Current = current;
+        }
+
+        _metrics.CacheMiss(list);
+        var state = new LookupState(this, snapshot, slot, input, queryName, begun, breaker, isTrial, started, activity);
+        ValueTask<DnsLookupResult> answer;
+        try
+        {
+            answer = _resolver.ResolveAsync(new DnsQuestion(queryName, DnsRecordType.A), _disposing.Token);
+        }
+        catch (Exception exception)
+        {
+            FinishLookup(state, null, exception);
+            return;
+        }
+
+        if (answer.IsCompleted)
+        {
+            FinishCompletedLookup(state, answer);
+        }
+        else
+        {
+            PendingLookup.Await(answer, state);
+        }
+    }
+
+    private void FinishCompletedLookup(in LookupState state, ValueTask<DnsLookupResult> completed)
+    {
+        DnsLookupResult result;
+        try
+        {
+            result = completed.GetAwaiter().GetResult();
+        }
+        catch (Exception exception)
+        {
+            FinishLookup(state, null, exception);
+            return;
+        }
+
+        FinishLookup(state, result, null);
+    }
+
+    /// <summary>Ends a lookup with the resolver's answer or exception: counts it for the breaker, records and caches the outcome, ends the in-flight entry.</summary>
+    private void FinishLookup(in LookupState state, DnsLookupResult? result, Exception? exception)
+    {
+        var (snapshot, slot, queryName, begun) = (state.Snapshot, state.Slot, state.QueryName, state.Begun);
         ListOutcome outcome;
         try
         {
             var list = snapshot.Lists[slot];
-            var started = _time.GetTimestamp();
-            var breaker = snapshot.Breakers[slot];
-            if (!breaker.TryEnter(started, out var isTrial))
+            var finished = _time.GetTimestamp();
+            if (result is null)
             {
-                outcome = OutcomeFactory.Skipped(list, input, "circuit open: the list's recent queries kept failing");
-                _metrics.Skipped(list);
+                state.Breaker.Record(exception is OperationCanceledException ? LookupVerdict.NoVerdict : LookupVerdict.Failed, finished, state.IsTrial);
+                state.Activity?.Dispose();
+                if (exception is not OperationCanceledException || !_disposing.IsCancellationRequested)
+                {
+                    snapshot.InFlight.Fail(slot, queryName, begun, exception!);
+                    return;
+                }
+
+                outcome = OutcomeFactory.Failed(list, state.Input, DnsblErrorKind.NetworkError, "the client was disposed");
             }
             else
             {
-                using var activity = DnsblActivity.StartListQuery(list.Name);
-                _metrics.CacheMiss(list);
-                DnsLookupResult result;
-                try
+                state.Breaker.Record(ListCircuitBreaker.Judge(result), finished, state.IsTrial);
+                var answer = ListAnswerInterpreter.Interpret(list, result);
+                var latency = _time.GetElapsedTime(state.Started, finished);
+                if (answer.Kind == ListOutcomeKind.Listed && list.FetchText)
                 {
-                    result = await _resolver.ResolveAsync(new DnsQuestion(queryName, DnsRecordType.A), _disposing.Token).ConfigureAwait(false);
-                }
-                catch (Exception exception)
-                {
-                    breaker.Record(exception is OperationCanceledException ? LookupVerdict.NoVerdict : LookupVerdict.Failed, _time.GetTimestamp(), isTrial);
-                    throw;
+                    _ = FinishWithTextAsync(state, answer, latency);
+                    return;
                 }
 
-                var finished = _time.GetTimestamp();
-                breaker.Record(ListCircuitBreaker.Judge(result), finished, isTrial);
-                var answer = ListAnswerInterpreter.Interpret(list, result);
-                var text = answer.Kind == ListOutcomeKind.Listed && list.FetchText ? await FetchTextAsync(queryName).ConfigureAwait(false) : [];
-                outcome = Record(snapshot, slot, list, input, queryName, answer, text, _time.GetElapsedTime(started, finished));
+                state.Activity?.Dispose();
+                outcome = Record(snapshot, slot, list, state.Input, queryName, answer, [], latency);
             }
         }
-        catch (OperationCanceledException) when (_disposing.IsCancellationRequested)
+        catch (Exception failure)
         {
-            outcome = OutcomeFactory.Failed(snapshot.Lists[slot], input, DnsblErrorKind.NetworkError, "the client was disposed");
-        }
-        catch (Exception exception)
-        {
-            snapshot.InFlight.Fail(slot, queryName, begun, exception);
+            snapshot.InFlight.Fail(slot, queryName, begun, failure);
             return;
         }
 
         snapshot.InFlight.Finish(slot, queryName, begun, outcome);
+    }
+
+    /// <summary>A listing whose list wants its TXT record too (rare): one more query before the outcome.</summary>
+    private async Task FinishWithTextAsync(LookupState state, ListAnswer answer, TimeSpan latency)
+    {
+        ListOutcome outcome;
+        try
+        {
+            using (state.Activity)
+            {
+                var text = await FetchTextAsync(state.QueryName).ConfigureAwait(false);
+                outcome = Record(state.Snapshot, state.Slot, state.Snapshot.Lists[state.Slot], state.Input, state.QueryName, answer, text, latency);
+            }
+        }
+        catch (OperationCanceledException) when (_disposing.IsCancellationRequested)
+        {
+            outcome = OutcomeFactory.Failed(state.Snapshot.Lists[state.Slot], state.Input, DnsblErrorKind.NetworkError, "the client was disposed");
+        }
+        catch (Exception exception)
+        {
+            state.Snapshot.InFlight.Fail(state.Slot, state.QueryName, state.Begun, exception);
+            return;
+        }
+
+        state.Snapshot.InFlight.Finish(state.Slot, state.QueryName, state.Begun, outcome);
     }
 
     /// <summary>The answer as an outcome, counted, logged (refusals reported to health) and cached.</summary>
