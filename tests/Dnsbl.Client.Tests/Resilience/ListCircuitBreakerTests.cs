@@ -49,6 +49,23 @@ public sealed class ListCircuitBreakerTests
     }
 
     [Fact]
+    public async Task Record_AnswersFromManyThreads_AllCountAgainstTheFailures()
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var workers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            await start.Task;
+            RecordMany(LookupVerdict.Answered, 250);
+        })).ToArray();
+        start.SetResult();
+        await Task.WhenAll(workers);
+
+        RecordMany(LookupVerdict.Failed, 500); // 500 of 1,500: far under the ratio, but all of 500 if answers went uncounted
+
+        Assert.True(_breaker.TryEnter(Now, out _));
+    }
+
+    [Fact]
     public void Record_FailuresOlderThanTheSamplingWindow_SlideOut()
     {
         RecordMany(LookupVerdict.Failed, 19);
