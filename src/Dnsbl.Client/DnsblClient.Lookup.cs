@@ -65,7 +65,7 @@ public sealed partial class DnsblClient
         ValueTask<DnsLookupResult> answer;
         try
         {
-            answer = _resolver.ResolveAsync(new DnsQuestion(queryName, DnsRecordType.A), _disposing.Token);
+            answer = _resolver.ResolveAsync(new DnsQuestion(queryName, DnsRecordType.A), _lookupsEnd);
         }
         catch (Exception exception)
         {
@@ -108,17 +108,19 @@ public sealed partial class DnsblClient
         {
             var list = snapshot.Lists[slot];
             var finished = _time.GetTimestamp();
-            if (result is null)
+            if (_disposing.IsCancellationRequested && (result is null || result.Status == DnsLookupStatus.NetworkError))
+            {
+                // Disposing closed the sockets under the lookup (or cancelled a resolver we were given): not the list's fault.
+                state.Breaker.Record(LookupVerdict.NoVerdict, finished, state.IsTrial);
+                state.Activity?.Dispose();
+                outcome = OutcomeFactory.Failed(list, state.Input, DnsblErrorKind.NetworkError, "the client was disposed");
+            }
+            else if (result is null)
             {
                 state.Breaker.Record(exception is OperationCanceledException ? LookupVerdict.NoVerdict : LookupVerdict.Failed, finished, state.IsTrial);
                 state.Activity?.Dispose();
-                if (exception is not OperationCanceledException || !_disposing.IsCancellationRequested)
-                {
-                    snapshot.InFlight.Fail(slot, queryName, begun, exception!);
-                    return;
-                }
-
-                outcome = OutcomeFactory.Failed(list, state.Input, DnsblErrorKind.NetworkError, "the client was disposed");
+                snapshot.InFlight.Fail(slot, queryName, begun, exception!);
+                return;
             }
             else
             {
@@ -191,7 +193,7 @@ public sealed partial class DnsblClient
 
     private async Task<IReadOnlyList<string>> FetchTextAsync(string queryName)
     {
-        var result = await _resolver.ResolveAsync(new DnsQuestion(queryName, DnsRecordType.TXT), _disposing.Token).ConfigureAwait(false);
+        var result = await _resolver.ResolveAsync(new DnsQuestion(queryName, DnsRecordType.TXT), _lookupsEnd).ConfigureAwait(false);
         return result.Status == DnsLookupStatus.Answered ? [.. result.Answers.Select(r => r.Text).OfType<string>()] : [];
     }
 }

@@ -26,6 +26,11 @@ public sealed partial class DnsblClient : IAsyncDisposable
     private readonly Lock _reconfiguring = new();
     private ClientSnapshot _snapshot;
     private readonly CancellationTokenSource _disposing = new();
+
+    // What lookups give the resolver to stop them at dispose. A resolver of our own needs none: disposing it closes its
+    // sockets and ends every exchange at once, and a token that can be cancelled cost each query a registration on one
+    // CancellationTokenSource shared (and contended) by every thread. A resolver we were given gets the dispose token.
+    private readonly CancellationToken _lookupsEnd;
     private int _disposed;
 
     /// <summary>Creates a client for <paramref name="options"/>, talking to its nameservers (or those of /etc/resolv.conf).</summary>
@@ -48,6 +53,7 @@ public sealed partial class DnsblClient : IAsyncDisposable
         _deadlines = new DeadlineQueue(_time);
         _logger = loggerFactory.CreateLogger<DnsblClient>();
         _ownsResolver = resolver is null;
+        _lookupsEnd = _ownsResolver ? CancellationToken.None : _disposing.Token;
         _resolver = resolver ?? ResolverFactory.Create(options, _time, loggerFactory);
         _snapshot = ClientSnapshot.Create(options, _time);
         _metrics = new DnsblMetrics(meterFactory);

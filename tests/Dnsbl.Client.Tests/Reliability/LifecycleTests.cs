@@ -69,6 +69,25 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task DisposeAsync_WhileOneLookupIsHeld_TheCheckEndsAsDisposedNotAsTheListsFault()
+    {
+        await using var server = await StartAsync();
+        var client = Client(server);
+        server.Gate.Close();
+        var check = client.CheckAsync(Address(1)).AsTask();
+        await server.Gate.WaitForHeldAsync(1, CancellationToken.None).WaitAsync(Patience);
+
+        await client.DisposeAsync().AsTask().WaitAsync(Patience);
+        var result = await check.WaitAsync(Patience);
+
+        var outcome = Assert.Single(result.Lists);
+        Assert.Equal(ListOutcomeKind.Error, outcome.Kind);
+        Assert.Equal(DnsblErrorKind.NetworkError, outcome.Error);
+        Assert.Equal("the client was disposed", outcome.ErrorDetail);
+        server.Gate.Open();
+    }
+
+    [Fact]
     public async Task CheckAsyncAndHealth_UsedFromManyThreads_ConsistentAnswers()
     {
         await using var server = await StartAsync();
