@@ -113,9 +113,7 @@ public sealed class ListCircuitBreakerTests
     [Fact]
     public void Record_TrialAnswered_ClosesAndForgetsTheOldFailures()
     {
-        Open();
-        _time.Advance(Break);
-        Assert.True(_breaker.TryEnter(Now, out var isTrial));
+        var isTrial = OpenUntilTheTrial();
 
         _breaker.Record(LookupVerdict.Answered, Now, isTrial);
         RecordMany(LookupVerdict.Failed, 19);
@@ -127,9 +125,7 @@ public sealed class ListCircuitBreakerTests
     [Fact]
     public void Record_TrialFailed_OpensForAnotherFullBreak()
     {
-        Open();
-        _time.Advance(Break);
-        Assert.True(_breaker.TryEnter(Now, out var isTrial));
+        var isTrial = OpenUntilTheTrial();
 
         _breaker.Record(LookupVerdict.Failed, Now, isTrial);
 
@@ -143,9 +139,7 @@ public sealed class ListCircuitBreakerTests
     [Fact]
     public void Record_TrialCancelled_NextLookupBecomesTheTrial()
     {
-        Open();
-        _time.Advance(Break);
-        Assert.True(_breaker.TryEnter(Now, out var isTrial));
+        var isTrial = OpenUntilTheTrial();
 
         _breaker.Record(LookupVerdict.NoVerdict, Now, isTrial);
 
@@ -203,6 +197,15 @@ public sealed class ListCircuitBreakerTests
         var result = new DnsLookupResult { Question = new DnsQuestion("2.0.0.127.bl.test", DnsRecordType.A), Status = Enum.Parse<DnsLookupStatus>(status) };
 
         Assert.Equal(Enum.Parse<LookupVerdict>(expected), ListCircuitBreaker.Judge(result));
+    }
+
+    // Opens the circuit, waits out the break and enters as the trial.
+    private bool OpenUntilTheTrial()
+    {
+        Open();
+        _time.Advance(Break);
+        Assert.True(_breaker.TryEnter(Now, out var isTrial));
+        return isTrial;
     }
 
     private void Open()
