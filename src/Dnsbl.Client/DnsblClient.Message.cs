@@ -69,16 +69,8 @@ public sealed partial class DnsblClient
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        List<string>? missing = null;
-        for (var i = 0; i < pending.Length; i++)
-        {
-            if (pending[i] is { } task)
-            {
-                outcomes[i] = AnswerOrDeadline(task, plan.Lookups[i].List, plan.Lookups[i].Key, settings.Deadline, ref missing);
-            }
-        }
-
-        return ConcludeMessage(settings, plan, outcomes, started, (IReadOnlyList<string>?)missing ?? []);
+        var missing = TakeAnswers(pending, outcomes, settings.Deadline, plan, static (plan, i) => (plan.Lookups[i].List, plan.Lookups[i].Key));
+        return ConcludeMessage(settings, plan, outcomes, started, missing);
     }
 
     private DnsblMessageResult ConcludeMessage(CheckSettings settings, MessageKeyPlan plan, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)

@@ -27,16 +27,8 @@ public sealed partial class DnsblClient
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        List<string>? missing = null;
-        for (var i = 0; i < slots.Length; i++)
-        {
-            if (pending[i] is { } task)
-            {
-                outcomes[i] = AnswerOrDeadline(task, snapshot.Lists[slots[i]], key.Display, snapshot.Settings.Deadline, ref missing);
-            }
-        }
-
-        return Conclude(snapshot.Settings, key.Display, outcomes, started, (IReadOnlyList<string>?)missing ?? []);
+        var missing = TakeAnswers(pending, outcomes, snapshot.Settings.Deadline, (snapshot.Lists, slots, key.Display), static (state, i) => (state.Lists[state.slots[i]], state.Display));
+        return Conclude(snapshot.Settings, key.Display, outcomes, started, missing);
     }
 
     /// <summary>
@@ -46,6 +38,25 @@ public sealed partial class DnsblClient
     /// </summary>
     private CheckWait WaitForLookups(Task<ListOutcome>?[] pending, TimeSpan deadlineAfter, long started, CancellationToken cancellationToken) =>
         CheckWait.Start(pending, _deadlines, _deadlines.DueAfter(started, deadlineAfter), cancellationToken);
+
+    /// <summary>
+    /// After the wait: each pending lookup's outcome into <paramref name="outcomes"/>, or a deadline failure for one that
+    /// has not answered; returns the lists that missed the deadline. <paramref name="describe"/> names index i's list and input.
+    /// </summary>
+    private static IReadOnlyList<string> TakeAnswers<TState>(Task<ListOutcome>?[] pending, ListOutcome[] outcomes, TimeSpan deadline, TState state, Func<TState, int, (DnsList List, string Input)> describe)
+    {
+        List<string>? missing = null;
+        for (var i = 0; i < pending.Length; i++)
+        {
+            if (pending[i] is { } task)
+            {
+                var (list, input) = describe(state, i);
+                outcomes[i] = AnswerOrDeadline(task, list, input, deadline, ref missing);
+            }
+        }
+
+        return (IReadOnlyList<string>?)missing ?? [];
+    }
 
     /// <summary>The lookup's outcome, or a deadline failure (adding the list to <paramref name="missing"/> once) when it has not answered.</summary>
     private static ListOutcome AnswerOrDeadline(Task<ListOutcome> task, DnsList list, string input, TimeSpan deadline, ref List<string>? missing)
