@@ -90,6 +90,7 @@ public sealed partial class InProcessDnsServer : IAsyncDisposable
     }
 
     /// <summary>Sets all query counts back to zero.</summary>
+    /// <remarks>The server keeps a count per distinct name asked; a long run over ever-new names should reset them now and then.</remarks>
     public void ResetQueryCounts() => _log.Reset();
 
     /// <summary>Completes once at least <paramref name="count"/> queries have been received in total.</summary>
