@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Lists;
 using Dnsbl.Client.Telemetry;
@@ -73,22 +74,24 @@ public sealed partial class DnsblClient
             return;
         }
 
-        if (answer.IsCompleted)
+        var awaiter = answer.ConfigureAwait(false).GetAwaiter();
+        if (awaiter.IsCompleted)
         {
-            FinishCompletedLookup(state, answer);
+            FinishLookup(state, awaiter);
         }
         else
         {
-            PendingLookup.Await(answer, state);
+            PendingLookup.Await(awaiter, state);
         }
     }
 
-    private void FinishCompletedLookup(in LookupState state, ValueTask<DnsLookupResult> completed)
+    /// <summary>Ends a lookup whose resolver call has completed, with its answer or its exception.</summary>
+    private void FinishLookup(in LookupState state, ConfiguredValueTaskAwaitable<DnsLookupResult>.ConfiguredValueTaskAwaiter completed)
     {
         DnsLookupResult result;
         try
         {
-            result = completed.GetAwaiter().GetResult();
+            result = completed.GetResult();
         }
         catch (Exception exception)
         {
@@ -113,7 +116,7 @@ public sealed partial class DnsblClient
                 // Disposing closed the sockets under the lookup (or cancelled a resolver we were given): not the list's fault.
                 state.Breaker.Record(LookupVerdict.NoVerdict, finished, state.IsTrial);
                 state.Activity?.Dispose();
-                outcome = OutcomeFactory.Failed(list, state.Input, DnsblErrorKind.NetworkError, "the client was disposed");
+                outcome = OutcomeFactory.ClientDisposed(list, state.Input);
             }
             else if (result is null)
             {
@@ -160,7 +163,7 @@ public sealed partial class DnsblClient
         }
         catch (OperationCanceledException) when (_disposing.IsCancellationRequested)
         {
-            outcome = OutcomeFactory.Failed(state.Snapshot.Lists[state.Slot], state.Input, DnsblErrorKind.NetworkError, "the client was disposed");
+            outcome = OutcomeFactory.ClientDisposed(state.Snapshot.Lists[state.Slot], state.Input);
         }
         catch (Exception exception)
         {

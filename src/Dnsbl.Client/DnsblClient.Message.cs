@@ -50,7 +50,7 @@ public sealed partial class DnsblClient
                 continue;
             }
 
-            pending[i] = StartLookup(snapshot, slot, key.Display, string.Concat(cacheKey, ".", lists[slot].Zone));
+            pending[i] = StartLookup(snapshot, slot, key.Display, QueryNameOf(key, lists[slot].Zone));
             anyPending = true;
         }
 

@@ -27,12 +27,12 @@ public sealed partial class DnsblClient
         private PendingLookup() => _resolved = OnResolved;
 
         /// <summary>Waits for <paramref name="answer"/>, then hands it with <paramref name="state"/> to <c>FinishLookup</c>.</summary>
-        public static void Await(ValueTask<DnsLookupResult> answer, in LookupState state)
+        public static void Await(ConfiguredValueTaskAwaitable<DnsLookupResult>.ConfiguredValueTaskAwaiter answer, in LookupState state)
         {
             var pending = Pool.TryRent() ?? new PendingLookup();
             pending._state = state;
-            pending._answer = answer.ConfigureAwait(false).GetAwaiter();
-            pending._answer.UnsafeOnCompleted(pending._resolved);
+            pending._answer = answer;
+            answer.UnsafeOnCompleted(pending._resolved);
         }
 
         private void OnResolved()
@@ -42,19 +42,7 @@ public sealed partial class DnsblClient
             _answer = default;
             _state = default;
             Pool.Return(this);
-
-            DnsLookupResult result;
-            try
-            {
-                result = answer.GetResult();
-            }
-            catch (Exception exception)
-            {
-                state.Client.FinishLookup(state, null, exception);
-                return;
-            }
-
-            state.Client.FinishLookup(state, result, null);
+            state.Client.FinishLookup(state, answer);
         }
     }
 

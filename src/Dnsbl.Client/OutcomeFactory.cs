@@ -26,6 +26,10 @@ internal static class OutcomeFactory
         ErrorDetail = detail,
     };
 
+    /// <summary>A lookup cut short because the client is being disposed: not the list's fault.</summary>
+    public static ListOutcome ClientDisposed(DnsList list, string input) =>
+        Failed(list, input, DnsblErrorKind.NetworkError, "the client was disposed");
+
     public static ListOutcome FromAnswer(DnsList list, string input, string queryName, ListAnswer answer, IReadOnlyList<string> text, TimeSpan latency) => new()
     {
         List = list,

@@ -19,10 +19,10 @@ internal static class ZoneRedactor
     public const string Mask = "***";
     public const int MinimumKeyLength = 20;
 
-    // Suffix → how many labels the list label + suffix take: the key is the label just before them.
     private static readonly SearchValues<char> KeyCharacters = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
+    // Suffix → how many labels the list label + suffix take: the key is the label just before them.
     private static readonly (string Suffix, int LabelsAfterKey)[] KeyedSuffixes =
     [
         (".dq.spamhaus.net", 4),
