@@ -10,7 +10,7 @@ namespace Dnsbl.Client.Configuration;
 /// those matching <c>sub</c>). <c>check_rbl_sub('set', 'sub')</c> adds a rule. Set name suffixes choose the relays:
 /// <c>-lastexternal</c> → <see cref="Lists.RelaySelection.LastExternal"/>, <c>-firsttrusted</c> →
 /// <see cref="Lists.RelaySelection.ConnectingClient"/> (approximation), <c>-notfirsthop</c> →
-/// <see cref="Lists.RelaySelection.AllButFirstHop"/>, none → <see cref="Lists.RelaySelection.AllUntrusted"/>.
+/// <see cref="Lists.RelaySelection.NotFirstHop"/>, none → <see cref="Lists.RelaySelection.AllUntrusted"/>.
 /// <c>check_rbl_envfrom</c>, <c>check_rbl_from_host</c>, <c>check_rbl_from_domain</c> and <c>check_rbl_replyto_host</c>
 /// define domain lists asked about the envelope sender, From host, From domain or Reply-To host.
 /// <c>check_rbl_txt</c> imports the zone with TXT fetching but cannot apply its TXT regular expression (reported).

@@ -86,7 +86,7 @@ internal sealed partial class SpamAssassinParser
     private static RelaySelection RelaysOf(string setName) =>
         setName.EndsWith("-lastexternal", StringComparison.Ordinal) ? RelaySelection.LastExternal
         : setName.EndsWith("-firsttrusted", StringComparison.Ordinal) ? RelaySelection.ConnectingClient
-        : setName.EndsWith("-notfirsthop", StringComparison.Ordinal) ? RelaySelection.AllButFirstHop
+        : setName.EndsWith("-notfirsthop", StringComparison.Ordinal) ? RelaySelection.NotFirstHop
         : RelaySelection.AllUntrusted;
 
     private void ReadUriRule(SourceLine at, string keyword, string name, string rest)

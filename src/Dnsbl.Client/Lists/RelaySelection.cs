@@ -12,6 +12,9 @@ public enum RelaySelection
     /// <summary>Every relay outside the trusted networks.</summary>
     AllUntrusted,
 
-    /// <summary>Every untrusted relay except the first hop (the original submitter; for dial-up/policy lists).</summary>
-    AllButFirstHop,
+    /// <summary>Every untrusted relay except the first hop (the original submitter; SpamAssassin's <c>-notfirsthop</c> sets).</summary>
+    NotFirstHop,
+
+    /// <summary>The relay that handed the message to the first trusted host (SpamAssassin's <c>-firsttrusted</c> sets).</summary>
+    FirstTrusted,
 }

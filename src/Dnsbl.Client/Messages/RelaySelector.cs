@@ -58,7 +58,8 @@ internal sealed class RelaySelector
             RelaySelection.ConnectingClient => hops.Take(1).Where(hop => !options.IsTrusted(hop.Address)),
             RelaySelection.LastExternal => hops.Skip(firstUntrusted).Take(1),
             RelaySelection.AllUntrusted => hops.Skip(firstUntrusted),
-            RelaySelection.AllButFirstHop => AllButFirstHop(),
+            RelaySelection.NotFirstHop => NotFirstHop(),
+            RelaySelection.FirstTrusted => hops.Skip(firstUntrusted).Take(1), // the last external relay, which handed the message to the first trusted host
             _ => [],
         };
 
@@ -69,7 +70,7 @@ internal sealed class RelaySelector
     // The first hop is the oldest public untrusted one (the original submitter; a local 127.0.0.1 submission hop does
     // not count); with a single untrusted hop, that hop is
     // also the client talking to us, so it is kept (as SpamAssassin's "-notfirsthop" sets do).
-    private IEnumerable<RelayHop> AllButFirstHop()
+    private IEnumerable<RelayHop> NotFirstHop()
     {
         var untrusted = hops.Skip(firstUntrusted).Where(hop => AddressClassifier.IsPublic(hop.Address)).ToList();
         return untrusted.Count > 1 ? untrusted.Take(untrusted.Count - 1) : untrusted;

@@ -42,18 +42,18 @@ public class RelaySelectorTests
     }
 
     [Fact]
-    public void Select_AllButFirstHop_DropsOriginalSubmitter()
+    public void Select_NotFirstHop_DropsOriginalSubmitter()
     {
         var context = MessageContext.Parse(Corpus.Text("trusted-relays.eml"));
-        var hops = Selector(context, new MessageOptions()).Select(RelaySelection.AllButFirstHop);
+        var hops = Selector(context, new MessageOptions()).Select(RelaySelection.NotFirstHop);
         Assert.Equal(["81.2.69.160"], hops.Select(hop => hop.Address.ToString()));
     }
 
     [Fact]
-    public void Select_AllButFirstHopWithSingleUntrustedHop_KeepsIt()
+    public void Select_NotFirstHopWithSingleUntrustedHop_KeepsIt()
     {
         var context = new MessageContext { ConnectingAddress = IPAddress.Parse("175.45.176.3") };
-        var hop = Assert.Single(Selector(context, new MessageOptions()).Select(RelaySelection.AllButFirstHop));
+        var hop = Assert.Single(Selector(context, new MessageOptions()).Select(RelaySelection.NotFirstHop));
         Assert.Equal(IPAddress.Parse("175.45.176.3"), hop.Address);
     }
 
