@@ -1,14 +1,14 @@
-using Dnsbl.Client.Dns.Protocol;
-using System.Runtime;
-using System.Text;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using Dnsbl.Client.Dns;
+using System.Runtime;
+using System.Text;
+using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns.Transport;
+using Dnsbl.Client.Dns;
 using Dnsbl.Client.Lists;
-using Dnsbl.Client.Testing;
 using Dnsbl.Client.Testing.Zones;
+using Dnsbl.Client.Testing;
 
 namespace Dnsbl.Client.Benchmarks.Modes;
 
@@ -198,8 +198,7 @@ internal static class ThroughputMode
     // between the transport and the client into the resolver's share and the check's.
     private static async Task<(long, long)> ResolverFloodAsync(IPEndPoint server, string[] names, int concurrency, double seconds)
     {
-        var options = new DnsblOptions { Lists = [new DnsList(BenchmarkZone.Zone)], Nameservers = [server.ToString()], AttemptTimeout = TimeSpan.FromSeconds(1), Attempts = 2 };
-        await using var resolver = Resilience.ResolverFactory.Create(options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        await using var resolver = Resilience.ResolverFactory.Create([server.ToString()], TimeSpan.FromSeconds(1), attempts: 2, useCaseRandomization: false, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
         return await FloodAsync(
             names.Length,
             concurrency,

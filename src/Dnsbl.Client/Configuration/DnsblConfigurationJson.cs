@@ -1,7 +1,8 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Scoring;
 
 namespace Dnsbl.Client.Configuration;
 

@@ -1,3 +1,5 @@
+using Dnsbl.Client.Lookups;
+
 namespace Dnsbl.Client.Tests.Client;
 
 public sealed class CheckWaitTests

@@ -1,4 +1,3 @@
-using Dnsbl.Client.Lists;
 using Dnsbl.Client.Resilience;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -9,9 +8,7 @@ public sealed class ResolverFactoryTests
     [Fact]
     public async Task Create_OneServerOneAttempt_BuildsWithoutRetryStage()
     {
-        var options = new DnsblOptions { Lists = [new DnsList("bl.test")], Nameservers = ["127.0.0.1:53"], Attempts = 1 };
-
-        await using var resolver = ResolverFactory.Create(options, new TestTimeProvider(), NullLoggerFactory.Instance);
+        await using var resolver = ResolverFactory.Create(["127.0.0.1:53"], attemptTimeout: null, attempts: 1, useCaseRandomization: false, new TestTimeProvider(), NullLoggerFactory.Instance);
 
         Assert.IsType<FailoverResolver>(resolver);
     }
