@@ -1,8 +1,10 @@
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Health;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Tests.Dns.Fakes;
 using Dnsbl.Client.Tests.Health.Fakes;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Time.Testing;
 using static Dnsbl.Client.Tests.Health.Fakes.HealthScripts;
 
 namespace Dnsbl.Client.Tests.Health;
@@ -14,8 +16,8 @@ public sealed class DnsblHealthCheckTests
     [Fact]
     public async Task CheckHealthAsync_EveryListHealthy_Healthy()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList().HealthyDomainList();
-        await using var monitor = Monitor(resolver, new TestTimeProvider(), null, TwoLists);
+        var resolver = new ScriptedResolver().HealthyIpList().HealthyDomainList();
+        await using var monitor = Monitor(resolver, new FakeTimeProvider(), null, TwoLists);
         await monitor.ProbeAllAsync();
 
         var result = await new DnsblHealthCheck(monitor).CheckHealthAsync(new HealthCheckContext());
@@ -28,8 +30,8 @@ public sealed class DnsblHealthCheckTests
     [Fact]
     public async Task CheckHealthAsync_SomeListsDisabled_DegradedWithReason()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList().Status(DomainZone, DnsRecordType.NS, DnsLookupStatus.NameError);
-        await using var monitor = Monitor(resolver, new TestTimeProvider(), null, TwoLists);
+        var resolver = new ScriptedResolver().HealthyIpList().Status(DomainZone, DnsRecordType.NS, DnsLookupStatus.NameError);
+        await using var monitor = Monitor(resolver, new FakeTimeProvider(), null, TwoLists);
         await monitor.ProbeAllAsync();
 
         var result = await new DnsblHealthCheck(monitor).CheckHealthAsync(new HealthCheckContext());
@@ -42,7 +44,7 @@ public sealed class DnsblHealthCheckTests
     [Fact]
     public async Task CheckHealthAsync_EveryListDisabled_Unhealthy()
     {
-        await using var monitor = Monitor(new ScriptedDnsResolver(), new TestTimeProvider(), null, TwoLists);
+        await using var monitor = Monitor(new ScriptedResolver(), new FakeTimeProvider(), null, TwoLists);
         monitor.ForceDisable(IpZone, "off");
         monitor.ForceDisable(DomainZone, "off");
 

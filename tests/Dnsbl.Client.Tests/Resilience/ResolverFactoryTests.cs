@@ -1,6 +1,7 @@
 using Dnsbl.Client.Lists;
 using Dnsbl.Client.Resilience;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dnsbl.Client.Tests.Resilience;
 
@@ -11,7 +12,7 @@ public sealed class ResolverFactoryTests
     {
         var options = new DnsblOptions { Lists = [new DnsList("bl.test")], Nameservers = ["127.0.0.1:53"], Attempts = 1 };
 
-        await using var resolver = ResolverFactory.Create(options, new TestTimeProvider(), NullLoggerFactory.Instance);
+        await using var resolver = ResolverFactory.Create(options, new FakeTimeProvider(), NullLoggerFactory.Instance);
 
         Assert.IsType<FailoverResolver>(resolver);
     }
