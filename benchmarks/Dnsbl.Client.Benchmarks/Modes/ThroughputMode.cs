@@ -18,7 +18,7 @@ namespace Dnsbl.Client.Benchmarks.Modes;
 /// (cache off; the default two attempts, so a datagram lost under load is asked again), and prints both rates, answers lost, sockets and memory before/after. Without --server it serves the
 /// zone from the in-process server (the CI smoke). Each stage is warmed up first; then each of R rounds runs dnsperf
 /// (with --dnsperf-args) and every stage once, printing the round's ratios, and finally their medians. Exit code 1 when
-/// an answer was lost or sockets grew.
+/// an answer was lost or sockets grew in one of the library's stages (the dnsclient stage, DnsClient.NET, is reported only).
 /// </summary>
 internal static partial class ThroughputMode
 {
@@ -96,7 +96,7 @@ internal static partial class ThroughputMode
                 foreach (var (label, flood) in floods)
                 {
                     var report = await MeasureAsync(label, seconds, server.Port, flood);
-                    healthy &= report.Healthy;
+                    healthy &= report.Healthy || label == "dnsclient"; // the exit code judges our library; DnsClient.NET is only measured
                     ratios[label].Add(report.Rate / dnsperf);
                     line.Append(CultureInfo.InvariantCulture, $"; {label}/dnsperf = {report.Rate / dnsperf:0.00}");
                 }
