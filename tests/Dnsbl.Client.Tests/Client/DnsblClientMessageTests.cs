@@ -1,5 +1,6 @@
 using System.Net;
 using Dnsbl.Client.Dns;
+using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Lists;
 using Dnsbl.Client.Messages;
 using Dnsbl.Client.Tests.Dns.Fakes;

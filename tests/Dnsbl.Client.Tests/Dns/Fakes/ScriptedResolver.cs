@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Dnsbl.Client.Dns;
+using Dnsbl.Client.Dns.Protocol;
 
 namespace Dnsbl.Client.Tests.Dns.Fakes;
 
