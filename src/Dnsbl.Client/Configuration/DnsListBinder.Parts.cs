@@ -5,6 +5,33 @@ namespace Dnsbl.Client.Configuration;
 
 internal static partial class DnsListBinder
 {
+    /// <summary>Reads one setting by its type; false when the key is absent or bad (bad values are reported by key).</summary>
+    private static bool TryRead(Type type, IConfigurationSection section, BindingErrors errors, out object? value)
+    {
+        value = null;
+        if (section.Value is null && !section.GetChildren().Any())
+        {
+            return false;
+        }
+
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        bool ok;
+        (ok, value) = type switch
+        {
+            _ when type == typeof(string) => (true, section.Value),
+            _ when type == typeof(bool) => (ConfigurationValues.TryGetBool(section, errors, out var flag), flag),
+            _ when type == typeof(int) => (ConfigurationValues.TryGetInt(section, errors, out var number), number),
+            _ when type == typeof(double) => (ConfigurationValues.TryGetDouble(section, errors, out var number), number),
+            _ when type == typeof(TimeSpan) => (ConfigurationValues.TryGetTimeSpan(section, errors, out var span), span),
+            _ when type.IsEnum => (ConfigurationValues.TryGetEnum(type, section, errors, out var named), named),
+            _ when type == typeof(IReadOnlyList<ReturnCodeRule>) => (true, BindRules(section, errors)),
+            _ when type == typeof(IReadOnlyList<ReturnCodeFilter>) => (true, BindErrorCodes(section, errors)),
+            _ when type == typeof(IReadOnlyList<ProbePoint>) => (true, BindProbePoints(section, errors)),
+            _ => throw new NotSupportedException($"A DnsList setting of type {type} cannot be bound from configuration yet; teach DnsListBinder to read it."),
+        };
+        return ok;
+    }
+
     private static IReadOnlyList<ReturnCodeFilter> BindErrorCodes(IConfigurationSection codes, BindingErrors errors)
     {
         var result = new List<ReturnCodeFilter>();
@@ -45,29 +72,5 @@ internal static partial class DnsListBinder
         }
 
         return result;
-    }
-
-    /// <summary>The scalar settings of a list object, defaults where a key is absent or bad.</summary>
-    private readonly record struct ListValues(
-        bool FetchText,
-        TimeSpan? Timeout,
-        DomainQueryForm DomainForm,
-        bool QueriesIpAddresses,
-        DomainSources DomainSources,
-        RelaySelection Relays,
-        KeyHashAlgorithm KeyHash,
-        KeyHashEncoding KeyHashEncoding,
-        int KeyHashLength)
-    {
-        public static ListValues Read(IConfigurationSection entry, BindingErrors errors) => new(
-            ConfigurationValues.TryGetBool(entry.GetSection("FetchText"), errors, out var fetchText) && fetchText,
-            ConfigurationValues.TryGetTimeSpan(entry.GetSection("Timeout"), errors, out var timeout) ? timeout : null,
-            ConfigurationValues.TryGetEnum<DomainQueryForm>(entry.GetSection("DomainForm"), errors, out var form) ? form : DomainQueryForm.RegisteredDomain,
-            ConfigurationValues.TryGetBool(entry.GetSection("QueriesIpAddresses"), errors, out var ips) && ips,
-            ConfigurationValues.TryGetEnum<DomainSources>(entry.GetSection("DomainSources"), errors, out var sources) ? sources : DomainSources.All,
-            ConfigurationValues.TryGetEnum<RelaySelection>(entry.GetSection("Relays"), errors, out var relays) ? relays : RelaySelection.ConnectingClient,
-            ConfigurationValues.TryGetEnum<KeyHashAlgorithm>(entry.GetSection("KeyHash"), errors, out var hash) ? hash : KeyHashAlgorithm.None,
-            ConfigurationValues.TryGetEnum<KeyHashEncoding>(entry.GetSection("KeyHashEncoding"), errors, out var encoding) ? encoding : KeyHashEncoding.Hex,
-            ConfigurationValues.TryGetInt(entry.GetSection("KeyHashLength"), errors, out var length) ? length : 0);
     }
 }

@@ -55,7 +55,7 @@ internal static partial class DnsblOptionsBinder
         BindHealth(section.GetSection("Health"), options, errors);
     }
 
-    internal static void ReportUnknownKeys(IConfiguration section, string path, string[] known, BindingErrors errors)
+    internal static void ReportUnknownKeys(IConfiguration section, string path, IReadOnlyList<string> known, BindingErrors errors)
     {
         foreach (var child in section.GetChildren())
         {
