@@ -1,3 +1,4 @@
+using Dnsbl.Client.Configuration;
 using Dnsbl.Client.Telemetry;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Dnsbl.Client.Dns;
+using Dnsbl.Client.Configuration;
 using Dnsbl.Client.Health;
 using Dnsbl.Client.Lists;
 using Dnsbl.Client.Resilience;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Dnsbl.Client.Health;
 using Dnsbl.Client.Lists;
+using Microsoft.Extensions.Options;
 
 namespace Dnsbl.Client;
 
@@ -56,12 +57,15 @@ public sealed class DnsblOptions
     public ErrorPolicy ErrorPolicy { get; set; } = ErrorPolicy.Exclude;
 
     /// <summary>The score thresholds of the verdict.</summary>
+    [ValidateObjectMembers]
     public DnsblThresholds Thresholds { get; init; } = new();
 
     /// <summary>The answer cache.</summary>
+    [ValidateObjectMembers]
     public DnsblCacheOptions Cache { get; init; } = new();
 
     /// <summary>List health probing and automatic disabling.</summary>
+    [ValidateObjectMembers]
     public DnsblHealthOptions Health { get; init; } = new();
 
     /// <summary>Problems found while binding from configuration, each naming its key; validation reports them.</summary>

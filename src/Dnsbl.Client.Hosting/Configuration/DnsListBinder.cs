@@ -17,7 +17,7 @@ internal static partial class DnsListBinder
             return FromCatalogue(entry, errors);
         }
 
-        DnsblOptionsBinder.ReportUnknownKeys(entry, entry.Path, DnsListSettings.Keys, errors);
+        ReportUnknownKeys(entry, entry.Path, DnsListSettings.Keys, errors);
         var zoneSection = entry.GetSection(nameof(DnsList.Zone));
         if (string.IsNullOrWhiteSpace(zoneSection.Value))
         {
@@ -45,6 +45,17 @@ internal static partial class DnsListBinder
         }
 
         return list;
+    }
+
+    private static void ReportUnknownKeys(IConfiguration section, string path, IReadOnlyList<string> known, BindingErrors errors)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            if (!known.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add(child.Path, $"unknown key; expected one of {string.Join(", ", known)}");
+            }
+        }
     }
 
     private static DnsList? FromCatalogue(IConfigurationSection entry, BindingErrors errors)

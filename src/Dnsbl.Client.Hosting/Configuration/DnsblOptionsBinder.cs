@@ -4,23 +4,23 @@ using Microsoft.Extensions.Configuration;
 namespace Dnsbl.Client.Configuration;
 
 /// <summary>
-/// Reads a configuration section into <see cref="DnsblOptions"/>. Lists are immutable, so they are built here rather
-/// than by the reflection binder; every problem is recorded with its full key and reported by validation.
+/// Reads a configuration section into <see cref="DnsblOptions"/>. <c>Lists</c> and <c>Sites</c> build immutable
+/// <see cref="DnsList"/>s here; every other key is bound by <see cref="ConfigurationBinder"/> with unknown keys an error,
+/// so each public option binds without a list of names to keep in step. Every problem is recorded with its key and
+/// reported by validation, one per top-level key.
 /// </summary>
-internal static partial class DnsblOptionsBinder
+internal static class DnsblOptionsBinder
 {
-    private static readonly string[] KnownKeys =
-    [
-        "Lists", "Sites", "Nameservers", "AttemptTimeout", "Attempts", "Deadline", "ErrorPolicy", "Thresholds", "Cache", "Health",
-    ];
+    private const string ListsKey = nameof(DnsblOptions.Lists);
+    private const string SitesKey = "Sites";
+    private const string NameserversKey = nameof(DnsblOptions.Nameservers);
 
     public static void Bind(IConfiguration section, DnsblOptions options)
     {
         var errors = new BindingErrors(options.BindingErrors);
         var path = section is IConfigurationSection s ? s.Path : string.Empty;
         options.ConfigurationPath = path;
-        ReportUnknownKeys(section, path, KnownKeys, errors);
-        foreach (var entry in section.GetSection("Lists").GetChildren())
+        foreach (var entry in section.GetSection(ListsKey).GetChildren())
         {
             if (DnsListBinder.Bind(entry, errors) is { } list)
             {
@@ -28,43 +28,45 @@ internal static partial class DnsblOptionsBinder
             }
         }
 
-        BindSites(section.GetSection("Sites"), options, errors);
-        BindNameservers(section.GetSection("Nameservers"), options);
-        if (ConfigurationValues.TryGetTimeSpan(section.GetSection("AttemptTimeout"), errors, out var attemptTimeout))
-        {
-            options.AttemptTimeout = attemptTimeout;
-        }
-
-        if (ConfigurationValues.TryGetInt(section.GetSection("Attempts"), errors, out var attempts))
-        {
-            options.Attempts = attempts;
-        }
-
-        if (ConfigurationValues.TryGetTimeSpan(section.GetSection("Deadline"), errors, out var deadline))
-        {
-            options.Deadline = deadline;
-        }
-
-        if (ConfigurationValues.TryGetEnum<ErrorPolicy>(section.GetSection("ErrorPolicy"), errors, out var policy))
-        {
-            options.ErrorPolicy = policy;
-        }
-
-        BindThresholds(section.GetSection("Thresholds"), options.Thresholds, errors);
-        BindCache(section.GetSection("Cache"), options.Cache, errors);
-        BindHealth(section.GetSection("Health"), options, errors);
-    }
-
-    internal static void ReportUnknownKeys(IConfiguration section, string path, IReadOnlyList<string> known, BindingErrors errors)
-    {
+        BindSites(section.GetSection(SitesKey), options, errors);
         foreach (var child in section.GetChildren())
         {
-            if (!known.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            if (!IsKey(child, ListsKey) && !IsKey(child, SitesKey))
             {
-                errors.Add(child.Path, $"unknown key; expected one of {string.Join(", ", known)}");
+                BindOption(child, options, errors);
             }
         }
     }
+
+    /// <summary>
+    /// Binds one top-level key (and what is under it) onto the options. The key is copied into a configuration of its
+    /// own so the binder sees nothing else, and so one bad key does not hide the problems of the next.
+    /// </summary>
+    private static void BindOption(IConfigurationSection child, DnsblOptions options, BindingErrors errors)
+    {
+        // Full keys, so the binder's own messages name the key as the operator wrote it (Dnsbl:Cache:SizeLimit).
+        var values = child.AsEnumerable();
+        if (IsKey(child, NameserversKey) && child.Value is { } text)
+        {
+            // One string of host[:port] entries is accepted as well as an array.
+            values = text.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select((server, i) => KeyValuePair.Create($"{child.Path}:{i}", (string?)server));
+        }
+
+        var parentPath = child.Path[..^child.Key.Length].TrimEnd(':');
+        var isolated = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        try
+        {
+            (parentPath.Length == 0 ? (IConfiguration)isolated : isolated.GetSection(parentPath))
+                .Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
+        }
+        catch (InvalidOperationException e)
+        {
+            errors.Add(child, e.Message);
+        }
+    }
+
+    private static bool IsKey(IConfigurationSection section, string key) => string.Equals(section.Key, key, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Postscreen syntax: one string (or an array of strings) of <c>zone[=filter][*weight]</c> entries.</summary>
     private static void BindSites(IConfigurationSection sites, DnsblOptions options, BindingErrors errors)
@@ -83,18 +85,6 @@ internal static partial class DnsblOptionsBinder
             {
                 errors.Add(entry, e.Message);
             }
-        }
-    }
-
-    /// <summary>An array of <c>host[:port]</c>, or one string of them separated by commas or spaces.</summary>
-    private static void BindNameservers(IConfigurationSection nameservers, DnsblOptions options)
-    {
-        var values = nameservers.Value is { } text
-            ? text.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : nameservers.GetChildren().Select(c => c.Value ?? string.Empty);
-        foreach (var value in values)
-        {
-            options.Nameservers.Add(value);
         }
     }
 }
