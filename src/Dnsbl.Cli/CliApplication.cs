@@ -27,7 +27,8 @@ internal static class CliApplication
             "dnsbl health --list 'zen.spamhaus.org=127.0.0.[2..11]*3' --json");
 
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        // Help is shown even when the rest of the line is incomplete ('dnsbl import spamassassin --help' names no file).
+        if (parsed.Errors.Count > 0 && parsed.Action is not CliExamples.ExamplesHelpAction)
         {
             foreach (var parseError in parsed.Errors)
             {

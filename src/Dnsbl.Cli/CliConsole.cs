@@ -17,11 +17,23 @@ internal sealed class CliConsole(TextWriter output, TextWriter error)
     /// <summary>Whether <see cref="Error"/> reaches a terminal (progress bar of <c>check -f</c>).</summary>
     public bool ErrorIsTerminal { get; init; }
 
-    public IAnsiConsole CreateTableConsole() => AnsiConsole.Create(new AnsiConsoleSettings
+    // Files and pipes have no width of their own; Spectre's default of 80 columns would fold zones, paths and codes.
+    private const int RedirectedWidth = 200;
+
+    public IAnsiConsole CreateTableConsole()
     {
-        Out = new AnsiConsoleOutput(Output),
-        Ansi = OutputIsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = OutputIsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Output),
+            Ansi = OutputIsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = OutputIsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (!OutputIsTerminal)
+        {
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        return console;
+    }
 }

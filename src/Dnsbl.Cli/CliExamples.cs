@@ -24,7 +24,7 @@ internal static class CliExamples
         help.Action = new ExamplesHelpAction((HelpAction)help.Action!);
     }
 
-    private sealed class ExamplesHelpAction(HelpAction generated) : SynchronousCommandLineAction
+    internal sealed class ExamplesHelpAction(HelpAction generated) : SynchronousCommandLineAction
     {
         public override int Invoke(ParseResult parseResult)
         {

@@ -14,7 +14,6 @@ namespace Dnsbl.Cli.Commands;
 /// </summary>
 internal static class ListsCommand
 {
-    private const int RedirectedWidth = 200;
 
     public static Command Create(CliConsole console)
     {
@@ -59,12 +58,6 @@ internal static class ListsCommand
         }
 
         var tables = console.CreateTableConsole();
-        if (!console.OutputIsTerminal)
-        {
-            // Files and pipes have no width of their own; the default 80 columns would fold every zone and code.
-            tables.Profile.Width = RedirectedWidth;
-        }
-
         tables.Write(table);
         tables.WriteLine($"Weights are on SpamAssassin's scale; with catalogue lists 'dnsbl check' defaults to {thresholds.ToText().ToLowerInvariant()}.");
         return ExitCodes.Clean;
