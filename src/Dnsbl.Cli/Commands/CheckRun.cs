@@ -13,13 +13,15 @@ namespace Dnsbl.Cli.Commands;
 /// </summary>
 /// <remarks>
 /// Each check sends at least one query, so <see cref="DnsTransportConstants.MaxQueriesInFlight"/> checks keep the
-/// transport full; more would only wait for its query slots. A slow input holds back the writing of later results, not
-/// their checks: finished results wait in order (at most <see cref="BufferedPerCheck"/> × the in-flight count).
+/// transport full; more would only wait for its query slots. A slow input (a lost query waits out its attempt timeout)
+/// holds back the writing of later results, not their checks: finished results wait in order, up to
+/// <see cref="BufferedPerCheck"/> × the in-flight count. That bound should outlast an attempt timeout at full speed, or
+/// every lost query would stall the whole run until it is answered or given up.
 /// </remarks>
 internal static class CheckRun
 {
     public const int InFlight = DnsTransportConstants.MaxQueriesInFlight;
-    private const int BufferedPerCheck = 64;
+    private const int BufferedPerCheck = 1024;
 
     public static async Task<CheckSummary> RunAsync(
         DnsblClient client, IReadOnlyList<DnsList> lists, IReadOnlyList<CheckInput> inputs, ICheckOutput output, Action onProgress, CancellationToken cancellationToken)

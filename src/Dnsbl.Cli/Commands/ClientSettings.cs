@@ -9,7 +9,6 @@ namespace Dnsbl.Cli.Commands;
 /// </summary>
 internal static class ClientSettings
 {
-    private const int DefaultTimeoutMilliseconds = 5000;
     private const int MaximumTimeoutMilliseconds = 300_000;
 
     public static DnsblOptions FromCommandLine(ParseResult parsed, CommonOptions common, ThresholdOptions? thresholds = null)
@@ -48,9 +47,10 @@ internal static class ClientSettings
             }
         }
 
-        if (timeout is not null || configPath is null)
+        // Without --timeout the library's defaults (or the file's) apply: a 5 s deadline, 1 s per attempt, two attempts.
+        if (timeout is { } milliseconds)
         {
-            var deadline = TimeSpan.FromMilliseconds(timeout ?? DefaultTimeoutMilliseconds);
+            var deadline = TimeSpan.FromMilliseconds(milliseconds);
             options.Deadline = deadline;
             options.AttemptTimeout = deadline / 2;
             options.Attempts = 2;

@@ -19,7 +19,7 @@ internal sealed class CommonOptions
 
     public Option<int?> TimeoutMilliseconds { get; } = new("--timeout")
     {
-        Description = "The deadline of one check in milliseconds. Default: --config's, else 5000.",
+        Description = "The deadline of one check in milliseconds (each of two attempts gets half). Default: --config's, else 5000 (attempts as /etc/resolv.conf says, or 1000 each).",
     };
 
     public Option<string> Config { get; } = new("--config", "-c")
