@@ -9,6 +9,19 @@ internal static class DnsTransportConstants
     /// </summary>
     public const int MaxQueriesPerSocket = 10_000;
 
+    /// <summary>
+    /// ... or after this long, whichever comes first: a quiet mail server sends a few queries an hour, and without an
+    /// age limit one port would serve it for days, long enough to be learned and flooded.
+    /// </summary>
+    public static readonly TimeSpan MaxSocketAge = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// UDP sockets (source ports) per address family, each query sent from one chosen at random: RFC 5452 §9.2 asks
+    /// for several ports in use at once, so an attacker who learns one port reaches only that share of the queries,
+    /// and flooding it fills one socket's receive buffer, not every query's.
+    /// </summary>
+    public const int SocketsPerFamily = 8;
+
     /// <summary>Timeouts are swept at most this often: one timer per socket, coalescing nearby deadlines.</summary>
     public static readonly TimeSpan TimeoutResolution = TimeSpan.FromMilliseconds(10);
 

@@ -5,6 +5,13 @@ internal sealed class DnsTransportStatistics
 {
     private long _mismatchedReplies;
     private long _socketsOpened;
+    private long _receiveFaults;
+
+    /// <summary>Datagrams whose handling threw (a bug): dropped, and the receive thread went on.</summary>
+    public long ReceiveFaults => Interlocked.Read(ref _receiveFaults);
+
+    /// <summary>Counts one datagram whose handling threw.</summary>
+    public void CountReceiveFault() => Interlocked.Increment(ref _receiveFaults);
 
     /// <summary>Replies dropped because source, ID, QR bit or question did not match a pending query.</summary>
     public long MismatchedReplies => Interlocked.Read(ref _mismatchedReplies);

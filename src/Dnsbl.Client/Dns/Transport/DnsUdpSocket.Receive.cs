@@ -11,6 +11,9 @@ internal sealed partial class DnsUdpSocket
 
     private readonly TaskCompletionSource _receiveThreadExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Test seam: runs before each datagram is handled, so a test can make handling throw. Null in production.</summary>
+    internal Action? DatagramFault { get; set; }
+
     private void StartReceiveThread()
     {
         var thread = new Thread(static state => ((DnsUdpSocket)state!).ReceiveLoop(), ReceiveThreadStackSize)
@@ -41,12 +44,23 @@ internal sealed partial class DnsUdpSocket
                     continue;
                 }
 
-                OnDatagram(buffer.AsSpan(0, received), source);
+                try
+                {
+                    DatagramFault?.Invoke();
+                    OnDatagram(buffer.AsSpan(0, received), source);
+                }
+                catch (Exception exception) when (exception is not OutOfMemoryException)
+                {
+                    // No datagram may end the thread (an unhandled exception here ends the process): a bug met by one
+                    // reply costs that reply, which the query's timeout then covers.
+                    _statistics.CountReceiveFault();
+                }
             }
         }
-        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        catch (Exception exception)
         {
-            // Closing the socket interrupts the blocked receive; that is the normal way out.
+            // Closing the socket interrupts the blocked receive; that is the normal way out. Any other failure of the
+            // socket ends its pending queries as network errors, not the process.
             Close($"the UDP socket failed: {exception.Message}");
         }
         finally

@@ -5,33 +5,51 @@ using System.Runtime.CompilerServices;
 namespace Dnsbl.Client.Dns.Transport;
 
 /// <summary>
-/// UDP exchanges over one shared socket per address family, replaced by a fresh socket (new random port) after
-/// <see cref="DnsTransportConstants.MaxQueriesPerSocket"/> queries; the old one drains its pending queries and closes.
+/// UDP exchanges over a pool of shared sockets per address family (<see cref="DnsTransportConstants.SocketsPerFamily"/>),
+/// each query sent from one picked at random. Each socket is replaced by a fresh one (new random port) after
+/// <see cref="DnsTransportConstants.MaxQueriesPerSocket"/> queries or <see cref="DnsTransportConstants.MaxSocketAge"/>,
+/// whichever comes first; the old one drains its pending queries and closes.
 /// At most <see cref="DnsTransportConstants.MaxQueriesInFlight"/> queries are in flight at once; the rest wait their turn.
 /// </summary>
 internal sealed class DnsUdpTransport : IAsyncDisposable
 {
     private readonly TimeProvider _time;
     private readonly int _maxQueriesPerSocket;
+    private readonly TimeSpan _maxSocketAge;
     private readonly Lock _gate = new();
     private readonly List<DnsUdpSocket> _opened = [];
     private readonly ServerAddressCache _serverAddresses = new();
 
     // Sockets still return slots while they close.
     private readonly QuerySlots _inFlight;
-    private DnsUdpSocket? _ipv4;
-    private DnsUdpSocket? _ipv6;
+    private readonly DnsUdpSocket?[] _ipv4;
+    private readonly DnsUdpSocket?[] _ipv6;
     private bool _disposed;
 
-    /// <summary>Creates the transport; sockets open on first use.</summary>
-    public DnsUdpTransport(TimeProvider time, int maxQueriesPerSocket = DnsTransportConstants.MaxQueriesPerSocket, int maxQueriesInFlight = DnsTransportConstants.MaxQueriesInFlight)
+    /// <summary>Creates the transport; each socket of the pool opens on first use.</summary>
+    /// <param name="time">The clock of timeouts and socket ages.</param>
+    /// <param name="maxQueriesPerSocket">Queries one socket sends before it is replaced.</param>
+    /// <param name="maxQueriesInFlight">Queries in flight at once.</param>
+    /// <param name="socketsPerFamily">Sockets (source ports) in use at once per address family.</param>
+    /// <param name="maxSocketAge">How long one socket takes new queries before it is replaced; the default is <see cref="DnsTransportConstants.MaxSocketAge"/>.</param>
+    public DnsUdpTransport(
+        TimeProvider time,
+        int maxQueriesPerSocket = DnsTransportConstants.MaxQueriesPerSocket,
+        int maxQueriesInFlight = DnsTransportConstants.MaxQueriesInFlight,
+        int socketsPerFamily = DnsTransportConstants.SocketsPerFamily,
+        TimeSpan? maxSocketAge = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxQueriesPerSocket, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxQueriesInFlight, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(socketsPerFamily, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(maxSocketAge ?? DnsTransportConstants.MaxSocketAge, TimeSpan.Zero, nameof(maxSocketAge));
         _time = time;
         _maxQueriesPerSocket = maxQueriesPerSocket;
+        _maxSocketAge = maxSocketAge ?? DnsTransportConstants.MaxSocketAge;
         _inFlight = new QuerySlots(maxQueriesInFlight);
+        _ipv4 = new DnsUdpSocket?[socketsPerFamily];
+        _ipv6 = new DnsUdpSocket?[socketsPerFamily];
     }
 
     /// <summary>Queries that may start at once now (the in-flight bound minus those in flight).</summary>
@@ -70,10 +88,12 @@ internal sealed class DnsUdpTransport : IAsyncDisposable
         try
         {
             var serverAddress = _serverAddresses.Get(server);
-            socket = CurrentSocket(server.AddressFamily);
+            var pool = server.AddressFamily == AddressFamily.InterNetworkV6 ? _ipv6 : _ipv4;
+            int index = PickSocket(pool.Length);
+            socket = CurrentSocket(pool, index, server.AddressFamily);
             while (!socket.TryBegin(question, server, serverAddress, timeout, requireExactCase, out pending))
             {
-                socket = ReplaceSocket(socket);
+                socket = ReplaceSocket(pool, index, socket);
             }
         }
         catch (SocketException exception)
@@ -90,9 +110,13 @@ internal sealed class DnsUdpTransport : IAsyncDisposable
         return socket.SendAndWaitAsync(pending!, cancellationToken);
     }
 
+    /// <summary>Test seam: handed to every socket opened from now on (see <see cref="DnsUdpSocket.DatagramFault"/>).</summary>
+    internal Action? DatagramFault { get; set; }
+
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         DnsUdpSocket[] sockets;
         lock (_gate)
         {
@@ -107,27 +131,57 @@ internal sealed class DnsUdpTransport : IAsyncDisposable
         }
     }
 
-    private DnsUdpSocket CurrentSocket(AddressFamily family)
+    // The socket is drawn from the same cryptographic generator as query IDs: which port a query leaves from must be
+    // as unpredictable as its ID, or an attacker who learned one port could aim at the queries it carries.
+    private static int PickSocket(int count) => count == 1 ? 0 : DnsQueryId.Next() % count;
+
+    /// <summary>
+    /// A transport dropped without <see cref="DisposeAsync"/> still closes its sockets. The receive threads keep only the
+    /// sockets alive, never the transport, and nothing awaits a query of an unreachable transport, so when the transport
+    /// is collected the sockets have no user left.
+    /// </summary>
+    ~DnsUdpTransport()
     {
+        DnsUdpSocket[] sockets;
         lock (_gate)
         {
-            ref var current = ref family == AddressFamily.InterNetworkV6 ? ref _ipv6 : ref _ipv4;
-            return current ??= Open(family);
+            _disposed = true;
+            sockets = [.. _opened];
+        }
+
+        foreach (var socket in sockets)
+        {
+            socket.Abandon();
         }
     }
 
-    private DnsUdpSocket ReplaceSocket(DnsUdpSocket exhausted)
+    private DnsUdpSocket CurrentSocket(DnsUdpSocket?[] pool, int index, AddressFamily family)
+    {
+        var socket = Volatile.Read(ref pool[index]);
+        if (socket is not null)
+        {
+            return socket;
+        }
+
+        lock (_gate)
+        {
+            return pool[index] ??= Open(family);
+        }
+    }
+
+    private DnsUdpSocket ReplaceSocket(DnsUdpSocket?[] pool, int index, DnsUdpSocket exhausted)
     {
         DnsUdpSocket replacement;
         lock (_gate)
         {
-            ref var current = ref exhausted.Family == AddressFamily.InterNetworkV6 ? ref _ipv6 : ref _ipv4;
+            var current = pool[index];
             if (current is not null && current != exhausted)
             {
                 return current; // another caller already replaced it
             }
 
-            replacement = current = Open(exhausted.Family);
+            replacement = Open(exhausted.Family);
+            Volatile.Write(ref pool[index], replacement);
             _opened.RemoveAll(socket => socket.IsClosed);
         }
 
@@ -138,7 +192,7 @@ internal sealed class DnsUdpTransport : IAsyncDisposable
     private DnsUdpSocket Open(AddressFamily family)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var socket = new DnsUdpSocket(family, _time, Statistics, _maxQueriesPerSocket, _inFlight);
+        var socket = new DnsUdpSocket(family, _time, Statistics, _maxQueriesPerSocket, _maxSocketAge, _inFlight) { DatagramFault = DatagramFault };
         _opened.Add(socket);
         return socket;
     }
