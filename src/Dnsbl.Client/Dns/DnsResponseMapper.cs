@@ -22,7 +22,7 @@ internal static class DnsResponseMapper
         }
 
         var response = exchange.Response!;
-        var code = response.Header.ResponseCode;
+        var code = response.ExtendedResponseCode; // BADVERS has header RCODE 0: read alone, it would pass for NOERROR/NODATA
         return code switch
         {
             DnsResponseCode.NoError => MapAnswer(question, response, server),

@@ -24,20 +24,18 @@ internal sealed partial class DnsUdpSocket : IAsyncDisposable
     private readonly DnsTransportStatistics _statistics;
     private readonly int _maxQueries;
     private readonly long _retireAt;
-    private readonly QuerySlots _inFlight;
     private int _queriesStarted;
     private bool _retiring;
     private bool _closed;
 
     /// <summary>
     /// Opens a socket bound to port 0 (the OS picks a random port) and starts its receive thread. Each query the socket
-    /// registers holds a slot of <paramref name="inFlight"/>, taken by the caller; the socket releases it when the query
-    /// leaves its table (reply, timeout, cancellation, close).
+    /// registers holds a slot of its nameserver, taken by the caller; the socket releases it when the query leaves its
+    /// table (reply, timeout, cancellation, close).
     /// </summary>
     /// <exception cref="SocketException">The socket cannot be opened or bound; nothing is left open.</exception>
-    public DnsUdpSocket(AddressFamily family, TimeProvider time, DnsTransportStatistics statistics, int maxQueries, TimeSpan maxAge, QuerySlots inFlight)
+    public DnsUdpSocket(AddressFamily family, TimeProvider time, DnsTransportStatistics statistics, int maxQueries, TimeSpan maxAge)
     {
-        _inFlight = inFlight;
         _time = time;
         _statistics = statistics;
         _maxQueries = maxQueries;
@@ -81,10 +79,10 @@ internal sealed partial class DnsUdpSocket : IAsyncDisposable
 
     /// <summary>
     /// Registers a query with a fresh ID unique on this socket, unless the socket has reached its query budget, is
-    /// retiring or is closed — then the caller must move to a new socket. With <paramref name="requireExactCase"/>, only
-    /// a reply echoing the question name letter for letter matches (0x20).
+    /// retiring or is closed — then the caller must move to a new socket. With <see cref="UdpQuery.RequireExactCase"/>,
+    /// only a reply echoing the question name letter for letter matches (0x20).
     /// </summary>
-    public bool TryBegin(DnsQuestion question, IPEndPoint server, SocketAddress serverAddress, TimeSpan timeout, bool requireExactCase, out PendingDnsQuery? pending)
+    public bool TryBegin(in UdpQuery query, TimeSpan timeout, out PendingDnsQuery? pending)
     {
         long now = _time.GetTimestamp();
         long deadline = now + (long)(timeout.TotalSeconds * _time.TimestampFrequency);
@@ -104,7 +102,7 @@ internal sealed partial class DnsUdpSocket : IAsyncDisposable
             }
             while (_pending.ContainsKey(id)); // at most maxQueries of 65,536 IDs are taken, so this ends quickly
 
-            pending = PendingDnsQuery.Rent(this, id, question, requireExactCase, server, serverAddress, deadline);
+            pending = PendingDnsQuery.Rent(this, id, query, deadline);
             _pending.Add(id, pending);
             ScheduleSweep(deadline);
             return true;
@@ -129,7 +127,7 @@ internal sealed partial class DnsUdpSocket : IAsyncDisposable
         int length;
         try
         {
-            length = DnsQueryWriter.Write(buffer, pending.Id, pending.Question);
+            length = DnsQueryWriter.Write(buffer, pending.Id, pending.Question, pending.WithEdns);
         }
         catch (ArgumentException)
         {

@@ -14,7 +14,7 @@ public sealed class DnsUdpSocketLifetimeTests
 
         for (int i = 0; i < 200; i++)
         {
-            Assert.Throws<InvalidOperationException>(() => new DnsUdpSocket(AddressFamily.InterNetwork, failing, new DnsTransportStatistics(), 10, TimeSpan.FromSeconds(60), new QuerySlots(1)));
+            Assert.Throws<InvalidOperationException>(() => new DnsUdpSocket(AddressFamily.InterNetwork, failing, new DnsTransportStatistics(), 10, TimeSpan.FromSeconds(60)));
         }
 
         // Without the clean-up each failed constructor left its socket open: 200 more descriptors.
