@@ -10,13 +10,13 @@ namespace Dnsbl.Client.Dns.Transport;
 /// TCP exchanges (RFC 1035 §4.2.2, RFC 7766): one connection per exchange and a 2-octet length prefix. Used after a UDP
 /// reply came back with TC=1. At most <c>maxConnections</c> are open at once — a server that answers TC=1 to everything
 /// (rate-limit "slip") must not make us open thousands — and connect, write and read all fit in the attempt's timeout,
-/// including any wait for a connection slot.
+/// including any wait for a connection slot (a line of at most sixteen times the connections).
 /// </summary>
 internal sealed class DnsTcpTransport(TimeProvider time, int maxConnections = DnsTransportConstants.MaxTcpConnections)
 {
     private const int LengthPrefixSize = sizeof(ushort);
 
-    private readonly QuerySlots _connections = new(maxConnections, maxWaiting: 4 * maxConnections);
+    private readonly QuerySlots _connections = new(maxConnections, maxWaiting: 16 * maxConnections);
     private int _open;
 
     /// <summary>Connections open now.</summary>

@@ -51,7 +51,7 @@ internal static class DnsTransportConstants
 
     /// <summary>
     /// TCP connections open at once (after TC=1). Rare in normal operation; a server that answers TC=1 to everything
-    /// would otherwise make every query open one. More exchanges wait (within their timeout) in a line four times as long.
+    /// would otherwise make every query open one. More exchanges wait (within their timeout) in a line sixteen times as long.
     /// </summary>
     public const int MaxTcpConnections = 16;
 
