@@ -86,7 +86,8 @@ internal static class DnsResponseMapper
             visited ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase) { question.Name.TrimEnd('.') };
             if (!visited.Add(alias.Target.TrimEnd('.')))
             {
-                return Malformed(question, server, $"the CNAME chain loops at '{alias.Target}'");
+                // The target is left out: it may carry a secret (a DQS key in a CNAME'd zone) and is wire text anyway.
+                return Malformed(question, server, $"the CNAME chain loops after {hop + 1} hops");
             }
 
             chainTtl = Math.Min(chainTtl, ClampTimeToLive(alias.TimeToLive));

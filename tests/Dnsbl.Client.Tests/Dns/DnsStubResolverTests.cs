@@ -57,6 +57,18 @@ public sealed class DnsStubResolverTests
     }
 
     [Fact]
+    public async Task ResolveAsync_CnameLoopThroughAKeyedZone_DetailNamesNoTarget()
+    {
+        const string Keyed = "k3y0f1234567890abcdefghijkl.zen.dq.spamhaus.net";
+        var (resolver, _) = Create((q, _) => ScriptedDnsTransport.Respond(q, answers: [Cname(q.Name, Keyed), Cname(Keyed, q.Name)]), attempts: 1);
+
+        var result = await resolver.ResolveAsync(Question, CancellationToken.None);
+
+        Assert.Equal(DnsLookupStatus.Malformed, result.Status);
+        Assert.DoesNotContain("k3y0f", result.Detail, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task ResolveAsync_CnameLoop_IsMalformed()
     {
         var (resolver, _) = Create((q, _) => ScriptedDnsTransport.Respond(q, answers: [Cname(q.Name, "a.example"), Cname("a.example", q.Name)]), attempts: 1);
