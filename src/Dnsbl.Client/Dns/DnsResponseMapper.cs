@@ -16,6 +16,7 @@ internal static class DnsResponseMapper
             {
                 DnsExchangeStatus.Timeout => DnsLookupStatus.Timeout,
                 DnsExchangeStatus.Malformed => DnsLookupStatus.Malformed,
+                DnsExchangeStatus.Overloaded => DnsLookupStatus.Overloaded,
                 _ => DnsLookupStatus.NetworkError,
             };
             return new DnsLookupResult { Question = question, Status = status, Server = server, Detail = exchange.Detail };

@@ -37,4 +37,8 @@ internal sealed record DnsStubResolverOptions
     /// </summary>
     /// <value>The default value is false.</value>
     public bool UseCaseRandomization { get; init; }
+
+    /// <summary>resolv.conf's <c>options rotate</c>: each lookup starts at the next server in turn instead of the first.</summary>
+    /// <value>The default value is false.</value>
+    public bool Rotate { get; init; }
 }
