@@ -12,5 +12,9 @@ internal sealed partial class DnsStubResolver
         [LoggerMessage(EventId = 3, EventName = "DnsSystemNameservers", Level = LogLevel.Information,
             Message = "No nameservers configured; using {Nameservers} from {ResolvConfPath} (fallback: {UsedFallback})")]
         public static partial void UsingSystemNameservers(ILogger logger, IEnumerable<IPEndPoint> nameservers, string resolvConfPath, bool usedFallback);
+
+        [LoggerMessage(EventId = 4, EventName = "DnsResolvConfUnreadable", Level = LogLevel.Warning,
+            Message = "{Problem}; using the fallback nameserver")]
+        public static partial void ResolvConfUnreadable(ILogger logger, string problem);
     }
 }

@@ -25,6 +25,29 @@ public sealed class DnsStubResolverTests
     }
 
     [Fact]
+    public async Task ResolveAsync_Rotate_EachLookupStartsAtTheNextServer()
+    {
+        var transport = new ScriptedDnsTransport((q, _) => ScriptedDnsTransport.Respond(q, answers: [A(q.Name, "127.0.0.2", 60)]));
+        var options = new DnsStubResolverOptions([First, Second], TimeSpan.FromSeconds(1), 2) { Rotate = true };
+        var failover = new Dnsbl.Client.Resilience.FailoverResolver(new DnsStubResolver(options, transport), TimeProvider.System);
+
+        for (int i = 0; i < 4; i++)
+        {
+            Assert.Equal(DnsLookupStatus.Answered, (await failover.ResolveAsync(Question, CancellationToken.None)).Status);
+        }
+
+        Assert.Equal([Second, First, Second, First], transport.ServersAsked);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(61_000)]
+    public void Options_AttemptTimeoutOutOfRange_Throws(int milliseconds)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DnsStubResolverOptions([First], TimeSpan.FromMilliseconds(milliseconds), 1));
+    }
+
+    [Fact]
     public async Task ResolveAsync_TwoAddresses_AnsweredWithSmallestTtl()
     {
         var (resolver, _) = Create((q, _) => ScriptedDnsTransport.Respond(q, answers: [A(q.Name, "127.0.0.2", 300), A(q.Name, "127.0.0.10", 120)]));
