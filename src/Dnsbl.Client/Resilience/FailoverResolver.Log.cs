@@ -1,5 +1,6 @@
 using System.Net;
 using Dnsbl.Client.Dns;
+using Dnsbl.Client.Dns.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace Dnsbl.Client.Resilience;

@@ -1,4 +1,5 @@
 using Dnsbl.Client.Dns;
+using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Resilience;
 
 namespace Dnsbl.Client.Tests.Dns;

@@ -1,3 +1,4 @@
+using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Tests.Dns.Fakes;
 using System.Globalization;
 using Dnsbl.Client.Dns;

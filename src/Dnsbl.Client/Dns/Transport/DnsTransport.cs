@@ -1,6 +1,6 @@
+using Dnsbl.Client.Dns.Protocol;
 using System.Net;
 using System.Runtime.CompilerServices;
-using Dnsbl.Client.Dns.Protocol;
 
 namespace Dnsbl.Client.Dns.Transport;
 
