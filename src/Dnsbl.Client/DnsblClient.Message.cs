@@ -95,6 +95,7 @@ public sealed partial class DnsblClient
             Verdict = score.Verdict,
             Lookups = lookups,
             Problems = plan.Problems,
+            SkippedKeys = plan.Skipped,
             MissingLists = missing,
             Elapsed = _time.GetElapsedTime(started),
         };

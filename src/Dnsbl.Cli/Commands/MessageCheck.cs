@@ -30,8 +30,14 @@ internal sealed class MessageCheck
         Description = "A network (CIDR) of your own relays, not judged in a --message check; repeatable.",
     };
 
+    public Option<bool> AskReserved { get; } = new("--ask-reserved")
+    {
+        Description = "In a --message check, also ask reserved and documentation addresses and special-use names (.test, .example), for lab zones.",
+    };
+
     public void AddTo(Command command)
     {
+        command.Add(AskReserved);
         command.Add(Message);
         command.Add(Relays);
         command.Add(Trusted);
@@ -45,7 +51,11 @@ internal sealed class MessageCheck
             throw new CliUsageException($"--message {file.FullName}: no such file.");
         }
 
-        var messageOptions = new MessageOptions { TrustedNetworks = [.. (parsed.GetValue(Trusted) ?? []).Select(ParseNetwork)] };
+        var messageOptions = new MessageOptions
+        {
+            TrustedNetworks = [.. (parsed.GetValue(Trusted) ?? []).Select(ParseNetwork)],
+            AskReserved = parsed.GetValue(AskReserved),
+        };
         var relays = parsed.GetValue(Relays);
         var lists = new DnsblOptions
         {

@@ -62,7 +62,7 @@ internal static class HeaderBlock
     }
 
     /// <summary>The value of the first field named <paramref name="name"/> (case-insensitive), or null.</summary>
-    public static string? First(List<KeyValuePair<string, string>> fields, string name)
+    public static string? First(IReadOnlyList<KeyValuePair<string, string>> fields, string name)
     {
         foreach (var field in fields)
         {
