@@ -31,7 +31,7 @@ internal sealed partial class RelayChain
                 hops.RemoveAll(hop => hop.Trusted); // the hops above a fetch describe the mailbox's own delivery
             }
 
-            if (kind == ReceivedParseKind.Unparseable)
+            if (kind == ReceivedParseKind.Unparseable || (kind == ReceivedParseKind.Ignored && !LooksLikeReceived(raw)))
             {
                 problems.Add(MessageProblem.Create(MessageProblemKind.MalformedReceived, raw));
             }
@@ -66,6 +66,21 @@ internal sealed partial class RelayChain
         }
 
         Originating = OriginatingAddresses(context, options);
+    }
+
+    // Local steps start with "from", "by", "(qmail ...", "via" or "with"; anything else is not a Received header at all.
+    private static bool LooksLikeReceived(string raw)
+    {
+        var text = raw.TrimStart();
+        foreach (var start in (ReadOnlySpan<string>)["from ", "by ", "(", "via ", "with ", "id "])
+        {
+            if (text.StartsWith(start, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The options the chain was built with.</summary>
