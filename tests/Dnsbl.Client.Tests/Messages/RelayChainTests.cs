@@ -79,18 +79,22 @@ public class RelayChainTests
     [Fact]
     public void Select_TrustedForwarderNotInternal_LastExternalIsTheForwarder()
     {
-        var context = MessageContext.Parse(Corpus.Text("trusted-relays.eml"));
+        var context = Headers(
+            "from mx1.corp.test (mx1.corp.test [192.168.10.5]) by filter.corp.test (Postfix) with ESMTP id A; Mon, 2 Jan 2026 10:00:02 +0000",
+            "from out.forwarder.org (out.forwarder.org [81.2.69.160]) by mx1.corp.test (Postfix) with ESMTP id B; Mon, 2 Jan 2026 10:00:01 +0000",
+            "from sender.net (sender.net [89.160.20.112]) by out.forwarder.org (Postfix) with ESMTP id C; Mon, 2 Jan 2026 10:00:00 +0000");
         var options = new MessageOptions
         {
-            TrustedNetworks = [IPNetwork.Parse("10.0.0.0/8"), IPNetwork.Parse("192.168.0.0/16"), IPNetwork.Parse("81.2.69.0/24")],
-            InternalNetworks = [IPNetwork.Parse("10.0.0.0/8"), IPNetwork.Parse("192.168.0.0/16")],
+            TrustedNetworks = [IPNetwork.Parse("192.168.0.0/16"), IPNetwork.Parse("81.2.69.0/24")],
+            InternalNetworks = [IPNetwork.Parse("192.168.0.0/16")],
         };
 
-        // Trusted but external: the last external relay (as SpamAssassin's -lastexternal); as in DNSEval, a block list
-        // drops trusted hosts from the head of the set, an allow list ("nice") keeps them.
+        // The trusted forwarder is external: it is the last external relay (SpamAssassin's -lastexternal); as in
+        // DNSEval, a block list drops trusted hosts from the head of its set while an allow list ("nice") keeps them.
         Assert.Empty(Keys(context, options, RelaySelection.LastExternal));
         Assert.Equal(["81.2.69.160"], Keys(context, options, RelaySelection.LastExternal, nice: true));
         Assert.Equal(["89.160.20.112"], Keys(context, options, RelaySelection.FirstTrusted));
+        Assert.Equal(["89.160.20.112"], Keys(context, options, RelaySelection.AllUntrusted));
     }
 
     [Fact]
