@@ -10,7 +10,7 @@ namespace Dnsbl.Cli.Commands;
 /// <summary>
 /// <c>dnsbl check --message FILE [--relays SELECTION] [--trusted CIDR]...</c>: checks one RFC 5322 message — its
 /// Received relays against ip: lists, its HELO/sender domains against domain: lists, its links against uri: lists.
-/// A saved message has no live session, so ip: lists ask every untrusted relay by default (not only the newest hop).
+/// Each ip: list asks the relays of its own <see cref="DnsList.Relays"/> unless --relays sets one selection for all.
 /// </summary>
 internal sealed class MessageCheck
 {
@@ -19,10 +19,9 @@ internal sealed class MessageCheck
         Description = "Check an RFC 5322 message file (relays, sender domains and links) instead of single inputs.",
     };
 
-    public Option<RelaySelection> Relays { get; } = new("--relays")
+    public Option<RelaySelection?> Relays { get; } = new("--relays")
     {
-        Description = "Which Received relays ip: lists ask about in a --message check.",
-        DefaultValueFactory = _ => RelaySelection.AllUntrusted,
+        Description = "Which Received relays every ip: list asks about in a --message check; without it each list uses its own (catalogue lists: SpamAssassin's sets).",
     };
 
     public Option<string[]> Trusted { get; } = new("--trusted")
@@ -59,7 +58,7 @@ internal sealed class MessageCheck
         var relays = parsed.GetValue(Relays);
         var lists = new DnsblOptions
         {
-            Lists = [.. options.Lists.Select(list => WithRelays(list, relays))],
+            Lists = relays is { } chosen ? [.. options.Lists.Select(list => WithRelays(list, chosen))] : options.Lists,
             Nameservers = options.Nameservers,
             Deadline = options.Deadline,
             AttemptTimeout = options.AttemptTimeout,
