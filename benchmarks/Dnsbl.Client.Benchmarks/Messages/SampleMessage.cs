@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Dnsbl.Client.Benchmarks.Messages;
@@ -22,7 +23,7 @@ internal static class SampleMessage
         var paragraph = 0;
         while (text.Length < targetBytes / 2)
         {
-            text.Append($"Story {paragraph}: read more at https://www.news-site{paragraph % 12}.net/story/{paragraph}?utm=mail or write to desk{paragraph}@sender-news.net.\r\n");
+            text.Append(CultureInfo.InvariantCulture, $"Story {paragraph}: read more at https://www.news-site{paragraph % 12}.net/story/{paragraph}?utm=mail or write to desk{paragraph}@sender-news.net.\r\n");
             paragraph++;
         }
 
@@ -30,7 +31,7 @@ internal static class SampleMessage
         paragraph = 0;
         while (text.Length < targetBytes - 200)
         {
-            text.Append($"<p>Story {paragraph}: <a href=3D\"https://track.mailer-cdn{paragraph % 15}.com/c/{paragraph}\">read more</a> <img src=3D\"https://img.cdn-host{paragraph % 5}.net/{paragraph}.png\"></p>\r\n");
+            text.Append(CultureInfo.InvariantCulture, $"<p>Story {paragraph}: <a href=3D\"https://track.mailer-cdn{paragraph % 15}.com/c/{paragraph}\">read more</a> <img src=3D\"https://img.cdn-host{paragraph % 5}.net/{paragraph}.png\"></p>\r\n");
             paragraph++;
         }
 
