@@ -19,6 +19,12 @@ public sealed class DnsblMessageResult
     /// <summary>Every lookup made: per list (configuration order), per key (most relevant first), with its source and origin.</summary>
     public required IReadOnlyList<MessageLookupOutcome> Lookups { get; init; }
 
+    /// <summary>
+    /// Every key found in the message and not asked, with the reason (trusted hop, private or reserved address,
+    /// special-use name, skip-listed link, over a cap, mail address): "not asked" is never confused with "clean".
+    /// </summary>
+    public IReadOnlyList<MessageSkippedKey> SkippedKeys { get; init; } = [];
+
     /// <summary>Problems met while reading the message and its Received chain (malformed headers, bad encodings...).</summary>
     public IReadOnlyList<MessageProblem> Problems { get; init; } = [];
 
@@ -44,6 +50,11 @@ public sealed class DnsblMessageResult
             {
                 yield return line;
             }
+        }
+
+        foreach (var skip in SkippedKeys)
+        {
+            yield return $"not asked {skip}";
         }
 
         foreach (var problem in Problems)

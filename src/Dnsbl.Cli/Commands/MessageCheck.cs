@@ -1,16 +1,16 @@
 using System.CommandLine;
 using System.Net;
 using Dnsbl.Cli.Output;
-using Dnsbl.Client;
 using Dnsbl.Client.Lists;
 using Dnsbl.Client.Messages;
+using Dnsbl.Client;
 
 namespace Dnsbl.Cli.Commands;
 
 /// <summary>
 /// <c>dnsbl check --message FILE [--relays SELECTION] [--trusted CIDR]...</c>: checks one RFC 5322 message — its
 /// Received relays against ip: lists, its HELO/sender domains against domain: lists, its links against uri: lists.
-/// A saved message has no live session, so ip: lists ask every untrusted relay by default (not only the newest hop).
+/// Each ip: list asks the relays of its own <see cref="DnsList.Relays"/> unless --relays sets one selection for all.
 /// </summary>
 internal sealed class MessageCheck
 {
@@ -19,10 +19,9 @@ internal sealed class MessageCheck
         Description = "Check an RFC 5322 message file (relays, sender domains and links) instead of single inputs.",
     };
 
-    public Option<RelaySelection> Relays { get; } = new("--relays")
+    public Option<RelaySelection?> Relays { get; } = new("--relays")
     {
-        Description = "Which Received relays ip: lists ask about in a --message check.",
-        DefaultValueFactory = _ => RelaySelection.AllUntrusted,
+        Description = "Which Received relays every ip: list asks about in a --message check; without it each list uses its own (catalogue lists: SpamAssassin's sets).",
     };
 
     public Option<string[]> Trusted { get; } = new("--trusted")
@@ -30,8 +29,14 @@ internal sealed class MessageCheck
         Description = "A network (CIDR) of your own relays, not judged in a --message check; repeatable.",
     };
 
+    public Option<bool> AskReserved { get; } = new("--ask-reserved")
+    {
+        Description = "In a --message check, also ask reserved and documentation addresses and special-use names (.test, .example), for lab zones.",
+    };
+
     public void AddTo(Command command)
     {
+        command.Add(AskReserved);
         command.Add(Message);
         command.Add(Relays);
         command.Add(Trusted);
@@ -51,13 +56,16 @@ internal sealed class MessageCheck
             throw new CliUsageException("--format csv is for many inputs; a --message check writes a table or JSON.");
         }
 
-        var messageOptions = new MessageOptions { TrustedNetworks = [.. (parsed.GetValue(Trusted) ?? []).Select(ParseNetwork)] };
-
-        // Lists from --config keep the relays their rules name (an imported -lastexternal rule asks one relay) unless --relays is given.
-        if (parsed.GetResult(Relays) is { Implicit: false } || !fromConfig)
+        var messageOptions = new MessageOptions
         {
-            var relays = parsed.GetValue(Relays);
-            var lists = options.Lists.Select(list => WithRelays(list, relays)).ToList();
+            TrustedNetworks = [.. (parsed.GetValue(Trusted) ?? []).Select(ParseNetwork)],
+            AskReserved = parsed.GetValue(AskReserved),
+        };
+
+        // Each list keeps the relays its rules name (an imported -lastexternal rule asks one relay) unless --relays is given.
+        if (parsed.GetValue(Relays) is { } chosen)
+        {
+            var lists = options.Lists.Select(list => WithRelays(list, chosen)).ToList();
             options.Lists.Clear();
             lists.ForEach(options.Lists.Add);
         }
@@ -92,14 +100,5 @@ internal sealed class MessageCheck
         ? network
         : throw new CliUsageException($"--trusted {text}: not a network in CIDR form (e.g. 192.0.2.0/24).");
 
-    // The --list syntax sets zone, kind, name and rules; everything else keeps its default.
-    private static DnsList WithRelays(DnsList list, RelaySelection relays) => !list.IsIpList ? list : new DnsList(list.Zone, list.Kind)
-    {
-        Name = list.Name,
-        Rules = list.Rules,
-        ErrorCodes = list.ErrorCodes,
-        Timeout = list.Timeout,
-        FetchText = list.FetchText,
-        Relays = relays,
-    };
+    private static DnsList WithRelays(DnsList list, RelaySelection relays) => list.IsIpList ? list with { Relays = relays } : list;
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Dnsbl.Client;
 using Dnsbl.Client.Messages;
+using Dnsbl.Client;
 
 namespace Dnsbl.Cli.Output;
 
@@ -22,7 +22,8 @@ internal static class MessageJson
         result.Elapsed.TotalMilliseconds,
         thresholds,
         [.. result.Lookups.Select(ToJson)],
-        [.. result.Problems.Select(p => new MessageProblemJson(p.Kind, p.Detail))]);
+        [.. result.Problems.Select(p => new MessageProblemJson(p.Kind, p.Detail))],
+        [.. result.SkippedKeys.Select(s => new MessageSkippedKeyJson(s.Key, s.Source, s.Origin, s.Reason, s.ListName))]);
 
     private static MessageLookupJson ToJson(MessageLookupOutcome lookup)
     {
@@ -49,7 +50,7 @@ internal static class MessageJson
 /// <summary>A message check in JSON; <c>lists</c> has one entry per (list, key) lookup.</summary>
 internal sealed record MessageResultJson(
     string Input, double Score, DnsblVerdict Verdict, bool Complete, IReadOnlyList<string> MissingLists, double ElapsedMs,
-    ThresholdsJson Thresholds, IReadOnlyList<MessageLookupJson> Lists, IReadOnlyList<MessageProblemJson> Problems);
+    ThresholdsJson Thresholds, IReadOnlyList<MessageLookupJson> Lists, IReadOnlyList<MessageProblemJson> Problems, IReadOnlyList<MessageSkippedKeyJson> Skipped);
 
 /// <summary>
 /// One lookup of a message check: the key asked (<c>input</c>), where it came from (<c>source</c>, <c>origin</c>), what the
@@ -61,3 +62,6 @@ internal sealed record MessageLookupJson(
 
 /// <summary>A problem met while reading the message.</summary>
 internal sealed record MessageProblemJson(MessageProblemKind Kind, string Detail);
+
+/// <summary>A key found and not asked: <c>reason</c> says why, <c>list</c> names the list when the reason is list-specific.</summary>
+internal sealed record MessageSkippedKeyJson(string Key, MessageKeySource Source, string Origin, MessageSkipReason Reason, string? List);

@@ -29,6 +29,23 @@ internal static class MessageTable
         }
 
         console.Write(table);
+        if (result.SkippedKeys.Count > 0)
+        {
+            var skippedTable = new Table().Title("Not asked");
+            skippedTable.AddColumns("Key", "Source", "Reason", "List", "Origin");
+            foreach (var skip in result.SkippedKeys)
+            {
+                skippedTable.AddRow(
+                    Markup.Escape(skip.Key),
+                    skip.Source.ToString(),
+                    skip.Reason.ToString(),
+                    Markup.Escape(skip.ListName ?? ""),
+                    Markup.Escape(Shorten(skip.Origin)));
+            }
+
+            console.Write(skippedTable);
+        }
+
         foreach (var problem in result.Problems)
         {
             console.WriteLine($"problem {problem.Kind}: {problem.Detail}");

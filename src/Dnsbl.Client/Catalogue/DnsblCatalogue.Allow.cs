@@ -9,6 +9,7 @@ public static partial class DnsblCatalogue
         "mailspike-bl",
         new DnsList("bl.mailspike.net", DnsListKind.IpBlockList)
         {
+            Relays = RelaySelection.LastExternal, // 20_mailspike.cf: mspikeb-lastexternal
             Rules =
             [
                 Rule("127.0.0.2", 2.7, "MSPIKE_ZBI"),
@@ -29,6 +30,7 @@ public static partial class DnsblCatalogue
         "mailspike-wl",
         new DnsList("wl.mailspike.net", DnsListKind.IpAllowList)
         {
+            Relays = RelaySelection.FirstTrusted, // 20_mailspike.cf: mspikeg-firsttrusted
             Rules =
             [
                 Rule("127.0.0.16", -0.001, "MSPIKE_H1"),
@@ -48,6 +50,7 @@ public static partial class DnsblCatalogue
         "dnswl",
         new DnsList("list.dnswl.org", DnsListKind.IpAllowList)
         {
+            Relays = RelaySelection.FirstTrusted, // 25_dnswl.cf: dnswl-firsttrusted
             Rules =
             [
                 Rule("127.0.[0..255].0", -0.0001, "DNSWL_NONE"),

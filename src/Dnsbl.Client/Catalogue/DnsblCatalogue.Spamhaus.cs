@@ -48,25 +48,29 @@ public static partial class DnsblCatalogue
 
     private static IEnumerable<CatalogueEntry> SpamhausEntries() =>
     [
+        // One list, one relay set: ZEN asks the last external relay, where XBL and PBL apply (SpamAssassin asks ZEN for
+        // SBL of every untrusted relay too; use spamhaus-sbl for that). Asking PBL of older hops would judge users'
+        // own submissions from home.
         SpamhausIp(
-            "spamhaus-zen", "zen.spamhaus.org", [.. SblRules(), XblRule(), PblRule()],
+            "spamhaus-zen", "zen.spamhaus.org", [.. SblRules(), XblRule(), PblRule()], RelaySelection.LastExternal,
             "SBL 127.0.0.2, CSS 127.0.0.3, XBL 127.0.0.4-7, DROP 127.0.0.9, PBL 127.0.0.10 (ISP maintained) and " +
             "127.0.0.11 (Spamhaus maintained). Errors: 127.255.255.252 bad key/zone, .254 public resolver, .255 excessive queries."),
         SpamhausIp(
-            "spamhaus-sbl", "sbl.spamhaus.org", SblRules(),
+            "spamhaus-sbl", "sbl.spamhaus.org", SblRules(), RelaySelection.AllUntrusted,
             "SBL 127.0.0.2, CSS 127.0.0.3, DROP 127.0.0.9."),
-        SpamhausIp("spamhaus-xbl", "xbl.spamhaus.org", [XblRule()], "XBL 127.0.0.4-7 (hijacked and infected hosts)."),
+        SpamhausIp("spamhaus-xbl", "xbl.spamhaus.org", [XblRule()], RelaySelection.LastExternal, "XBL 127.0.0.4-7 (hijacked and infected hosts)."),
         SpamhausIp(
-            "spamhaus-pbl", "pbl.spamhaus.org", [PblRule()],
+            "spamhaus-pbl", "pbl.spamhaus.org", [PblRule()], RelaySelection.LastExternal,
             "PBL 127.0.0.10 (ISP maintained) and 127.0.0.11 (Spamhaus maintained): dynamic and end-user ranges."),
         CreateSpamhausDbl(),
         CreateSpamhausZrd(),
     ];
 
-    private static CatalogueEntry SpamhausIp(string name, string zone, ReturnCodeRule[] rules, string description) =>
+    // relays: the message relays SpamAssassin's shipped rules ask of this list (20_dnsbl_tests.cf).
+    private static CatalogueEntry SpamhausIp(string name, string zone, ReturnCodeRule[] rules, RelaySelection relays, string description) =>
         new(
             name,
-            new DnsList(zone, DnsListKind.IpBlockList) { Rules = rules, ErrorCodes = SpamhausErrors, ProbePoints = Rfc5782IpPoints },
+            new DnsList(zone, DnsListKind.IpBlockList) { Rules = rules, ErrorCodes = SpamhausErrors, ProbePoints = Rfc5782IpPoints, Relays = relays },
             description,
             SpamhausTerms,
             SpamhausScores,

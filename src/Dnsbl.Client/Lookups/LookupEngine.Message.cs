@@ -83,6 +83,7 @@ internal sealed partial class LookupEngine
             Verdict = score.Verdict,
             Lookups = lookups,
             Problems = plan.Problems,
+            SkippedKeys = plan.Skipped,
             MissingLists = missing,
             Elapsed = _time.GetElapsedTime(started),
         };

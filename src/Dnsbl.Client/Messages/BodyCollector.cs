@@ -1,6 +1,9 @@
 namespace Dnsbl.Client.Messages;
 
-/// <summary>Walks the MIME tree of a message and keeps the decoded text/plain and text/html parts (attachments skipped).</summary>
+/// <summary>
+/// Walks the MIME tree of a message and keeps every decoded text part: text/html as HTML, any other text/* (and parts
+/// without a type) as text, attachments included, as SpamAssassin renders every text leaf for its URI scan.
+/// </summary>
 internal sealed class BodyCollector(bool textIsRawBytes, List<MessageProblem> problems)
 {
     private readonly System.Text.StringBuilder text = new();
@@ -27,12 +30,6 @@ internal sealed class BodyCollector(bool textIsRawBytes, List<MessageProblem> pr
         }
 
         var contentType = MimeParameters.Parse(HeaderBlock.First(fields, "Content-Type"));
-        var disposition = MimeParameters.Parse(HeaderBlock.First(fields, "Content-Disposition"));
-        if (disposition.Value == "attachment")
-        {
-            return;
-        }
-
         if (contentType.Value.StartsWith("multipart/", StringComparison.Ordinal))
         {
             VisitMultipart(contentType, body, depth);
@@ -41,8 +38,9 @@ internal sealed class BodyCollector(bool textIsRawBytes, List<MessageProblem> pr
 
         var target = contentType.Value switch
         {
-            "" or "text/plain" => text,
             "text/html" => html,
+            "" => text,
+            _ when contentType.Value.StartsWith("text/", StringComparison.Ordinal) => text,
             _ => null,
         };
         if (target is null)
@@ -74,15 +72,19 @@ internal sealed class BodyCollector(bool textIsRawBytes, List<MessageProblem> pr
             return;
         }
 
-        var parts = MultipartSplitter.Split(body.ToString(), boundary, out var closed);
-        if (!closed)
+        var parts = MultipartSplitter.Split(body.ToString(), boundary, out var closed, out var opened);
+        if (!opened)
+        {
+            problems.Add(MessageProblem.Create(MessageProblemKind.MalformedMime, $"multipart without opening boundary '{boundary}'; the body read as one part"));
+        }
+        else if (!closed)
         {
             problems.Add(MessageProblem.Create(MessageProblemKind.MalformedMime, $"multipart boundary '{boundary}' never closed"));
         }
 
         foreach (var part in parts)
         {
-            var (fields, bodyStart) = HeaderBlock.Read(part, problems);
+            var (fields, bodyStart) = HeaderBlock.Read(part, problems, isPart: true);
             Visit(fields, part.AsMemory(bodyStart), depth + 1);
         }
     }

@@ -48,9 +48,16 @@ internal static class BodyDecoder
     public static string DecodeCharset(byte[] bytes, string? charset, List<MessageProblem> problems)
     {
         var encoding = FindEncoding(charset);
-        if (encoding is not null)
+        if (encoding is not null && !(encoding.CodePage == 20127 && bytes.AsSpan().IndexOfAnyInRange((byte)0x80, (byte)0xff) >= 0))
         {
             return encoding.GetString(bytes);
+        }
+
+        if (encoding is not null)
+        {
+            // Declared US-ASCII but 8-bit: mis-declared (commonly UTF-8 or a Windows code page), read as below.
+            problems.Add(MessageProblem.Create(MessageProblemKind.UnknownCharset, $"{charset} declared for 8-bit content; read as UTF-8 or Latin-1"));
+            charset = null;
         }
 
         if (!string.IsNullOrWhiteSpace(charset))

@@ -4,11 +4,13 @@ namespace Dnsbl.Client.Messages;
 internal static class HeaderBlock
 {
     /// <summary>
-    /// Reads header fields from <paramref name="text"/> up to the first empty line. Lines without a colon are skipped and
-    /// reported; an mbox "From " separator line at the very start is skipped silently.
+    /// Reads header fields from <paramref name="text"/> up to the first empty line, leniently as SpamAssassin does: a
+    /// white-space-only line continues the previous field; in a MIME part (<paramref name="isPart"/>) the first line that is
+    /// not a field starts the body; in a message, up to three such lines are skipped (reported) before the body is
+    /// assumed to start, and a "--" boundary line starts it at once. An mbox "From " line at the very start is skipped.
     /// </summary>
     /// <returns>The fields in order, and the index where the body starts (text length when there is no body).</returns>
-    public static (List<KeyValuePair<string, string>> Fields, int BodyStart) Read(string text, List<MessageProblem> problems)
+    public static (List<KeyValuePair<string, string>> Fields, int BodyStart) Read(string text, List<MessageProblem> problems, bool isPart = false)
     {
         var fields = new List<KeyValuePair<string, string>>();
         string? name = null;
@@ -16,16 +18,27 @@ internal static class HeaderBlock
         var position = 0;
         var first = true;
         var overLimitReported = false;
+        var invalidLines = 0;
         while (position < text.Length)
         {
             var lineEnd = text.IndexOf('\n', position);
             var next = lineEnd < 0 ? text.Length : lineEnd + 1;
             var line = text.AsSpan(position, (lineEnd < 0 ? text.Length : lineEnd) - position).TrimEnd('\r');
-            position = next;
             if (line.IsEmpty)
             {
+                position = next;
                 break;
             }
+
+            if (line[0] is not (' ' or '\t') && !IsFieldLine(line) && !(first && line.StartsWith("From ", StringComparison.Ordinal)) &&
+                (isPart || line.StartsWith("--", StringComparison.Ordinal) || ++invalidLines > MaxSkippedInvalidLines))
+            {
+                // The body starts at this line (it is kept as body, not lost).
+                problems.Add(MessageProblem.Create(isPart ? MessageProblemKind.MalformedMime : MessageProblemKind.MalformedHeader, $"no empty line after the header fields; body starts at: {line}"));
+                break;
+            }
+
+            position = next;
 
             if (line[0] is ' ' or '\t')
             {
@@ -41,7 +54,7 @@ internal static class HeaderBlock
             overLimitReported |= !Flush(fields, name, value, problems, overLimitReported);
             name = null;
             var colon = line.IndexOf(':');
-            if (colon <= 0 || line[..colon].ContainsAny(' ', '\t'))
+            if (!IsFieldLine(line))
             {
                 if (!(first && line.StartsWith("From ", StringComparison.Ordinal)))
                 {
@@ -50,7 +63,7 @@ internal static class HeaderBlock
             }
             else
             {
-                name = line[..colon].ToString();
+                name = line[..colon].TrimEnd(" \t").ToString(); // "Subject : x" is obsolete syntax, still a field
                 value.Clear().Append(line[(colon + 1)..]);
             }
 
@@ -61,8 +74,17 @@ internal static class HeaderBlock
         return (fields, position);
     }
 
+    // SpamAssassin consumes a few invalid lines in a message header before it assumes the body has begun.
+    private const int MaxSkippedInvalidLines = 3;
+
+    private static bool IsFieldLine(ReadOnlySpan<char> line)
+    {
+        var colon = line.IndexOf(':');
+        return colon > 0 && !line[..colon].TrimEnd(" \t").ContainsAny(' ', '\t');
+    }
+
     /// <summary>The value of the first field named <paramref name="name"/> (case-insensitive), or null.</summary>
-    public static string? First(List<KeyValuePair<string, string>> fields, string name)
+    public static string? First(IReadOnlyList<KeyValuePair<string, string>> fields, string name)
     {
         foreach (var field in fields)
         {

@@ -43,8 +43,44 @@ internal static class KeyHasher
             _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Unknown key hash algorithm."),
         };
 
-        var text = encoding == KeyHashEncoding.Base32 ? ToBase32(digest) : Convert.ToHexStringLower(digest);
+        var text = encoding switch
+        {
+            KeyHashEncoding.Base32 => ToBase32(digest),
+            KeyHashEncoding.ZBase32 => ToRspamdZBase32(digest),
+            KeyHashEncoding.Base64 => Convert.ToBase64String(digest),
+            _ => Convert.ToHexStringLower(digest),
+        };
         return length > 0 && length < text.Length ? text[..length] : text;
+    }
+
+    /// <summary>
+    /// rspamd's base32: the z-base-32 alphabet over a bit stream that takes each byte least-significant bit first
+    /// (rspamd_encode_base32_buf), so it differs from z-base-32 as Zooko's note (and RFC 4648) order the bits.
+    /// </summary>
+    internal static string ToRspamdZBase32(ReadOnlySpan<byte> data)
+    {
+        const string alphabet = "ybndrfg8ejkmcpqxot1uwisza345h769";
+        var output = new StringBuilder((data.Length * 8 + 4) / 5);
+        var buffer = 0;
+        var bits = 0;
+        foreach (var value in data)
+        {
+            buffer |= value << bits;
+            bits += 8;
+            while (bits >= 5)
+            {
+                output.Append(alphabet[buffer & 31]);
+                buffer >>= 5;
+                bits -= 5;
+            }
+        }
+
+        if (bits > 0)
+        {
+            output.Append(alphabet[buffer & 31]);
+        }
+
+        return output.ToString();
     }
 
     /// <summary>RFC 4648 base32, lower case, without padding.</summary>

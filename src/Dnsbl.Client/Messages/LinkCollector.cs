@@ -15,7 +15,7 @@ internal sealed class LinkCollector
     private static readonly SearchValues<char> NumericHostCharacters = SearchValues.Create("0123456789abcdefABCDEFxX.");
 
     private readonly List<ExtractedLink> links = [];
-    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> seen = new(StringComparer.Ordinal);
 
     /// <summary>The distinct links so far, in the order first seen.</summary>
     public List<ExtractedLink> Links => links;
@@ -27,7 +27,7 @@ internal sealed class LinkCollector
     /// Adds the host of <paramref name="url"/>: absolute (<c>scheme://</c>), protocol-relative (<c>//host</c>),
     /// <c>www.</c>-prefixed or <c>mailto:</c>; relative links and other schemes (cid:, data:, javascript:) are ignored.
     /// </summary>
-    public void AddUrl(string url, bool inMarkup, bool requireScheme)
+    public void AddUrl(string url, bool inMarkup, bool requireScheme, int priority = LinkPriority.Text)
     {
         var link = LinkExtractor.Deobfuscate(url.Trim());
         var authorityStart = AuthorityStart(link, requireScheme);
@@ -39,7 +39,7 @@ internal sealed class LinkCollector
                 var address = query < 0 ? link[7..] : link[7..query];
                 if (AddressHeaderParser.DomainOf(Uri.UnescapeDataString(address)) is { } domain && address.Contains('@', StringComparison.Ordinal))
                 {
-                    AddHost(domain, link, inMarkup);
+                    AddHost(domain, link, inMarkup, priority, isMailAddress: true);
                 }
             }
 
@@ -55,11 +55,11 @@ internal sealed class LinkCollector
             authority = authority[(at + 1)..]; // "user:password@host": only the host is a link target
         }
 
-        AddHost(HostOfAuthority(Uri.UnescapeDataString(authority)), link, inMarkup);
+        AddHost(HostOfAuthority(Uri.UnescapeDataString(authority)), link, inMarkup, priority);
     }
 
     /// <summary>Adds a host name or IP literal found in a link; invalid names are ignored.</summary>
-    public void AddHost(string host, string origin, bool inMarkup)
+    public void AddHost(string host, string origin, bool inMarkup, int priority = LinkPriority.Text, bool isMailAddress = false)
     {
         if (IsFull)
         {
@@ -69,18 +69,30 @@ internal sealed class LinkCollector
         host = host.Trim().TrimEnd('.', ',', ';', ':', '!', '?', ')', '\'', '"', '*', '>', ']');
         if (TryParseIpLiteral(host, out var address))
         {
-            if (seen.Add(address.ToString()))
-            {
-                links.Add(new ExtractedLink(address.ToString(), address, origin, inMarkup));
-            }
-
+            Add(new ExtractedLink(address.ToString(), address, origin, inMarkup, priority, isMailAddress));
             return;
         }
 
         // A single-label name (intranet host, "localhost") is not a name public lists can hold.
-        if (DomainName.TryNormalize(host.Trim(), out var normalized, out _) && normalized.Contains('.', StringComparison.Ordinal) && seen.Add(normalized))
+        if (DomainName.TryNormalize(host.Trim(), out var normalized, out _) && normalized.Contains('.', StringComparison.Ordinal))
         {
-            links.Add(new ExtractedLink(normalized, null, origin, inMarkup));
+            Add(new ExtractedLink(normalized, null, origin, inMarkup, priority, isMailAddress));
+        }
+    }
+
+    // One entry per host (and per kind: a mail domain and a link host are counted apart); a host seen again in a better
+    // group moves up to it, as SpamAssassin files a host under the best group any of its links has.
+    private void Add(ExtractedLink link)
+    {
+        var key = link.IsMailAddress ? "@" + link.Host : link.Host;
+        if (!seen.TryGetValue(key, out var index))
+        {
+            seen.Add(key, links.Count);
+            links.Add(link);
+        }
+        else if (link.Priority < links[index].Priority)
+        {
+            links[index] = links[index] with { Priority = link.Priority, InMarkup = link.InMarkup };
         }
     }
 

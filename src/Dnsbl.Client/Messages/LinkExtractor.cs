@@ -40,7 +40,14 @@ internal static partial class LinkExtractor
             foreach (Match match in AttributePattern().Matches(htmlBody))
             {
                 var value = WebUtility.HtmlDecode(match.Groups["value"].Value).Trim();
-                collector.AddUrl(value, inMarkup: true, requireScheme: false);
+                var priority = match.Groups["attribute"].Value.ToLowerInvariant() switch
+                {
+                    "href" => LinkPriority.Anchor,
+                    "action" => LinkPriority.Form,
+                    "src" => LinkPriority.Image,
+                    _ => LinkPriority.OtherMarkup,
+                };
+                collector.AddUrl(value, inMarkup: true, requireScheme: false, priority);
             }
 
             // Visible text: tags become spaces so that words on both sides of a tag do not join.
@@ -80,6 +87,13 @@ internal static partial class LinkExtractor
 
     private static void ScanBareHosts(string text, LinkCollector collector, PublicSuffixList suffixes)
     {
+        // Bare e-mail addresses first (their domains are mail links, skipped by default as SpamAssassin does), blanked out
+        // so that the host scan does not take their domains as web links.
+        text = MailAddressPattern().Replace(text, match =>
+        {
+            collector.AddHost(match.Groups["domain"].Value, match.Value, inMarkup: false, LinkPriority.Text, isMailAddress: true);
+            return new string(' ', match.Length);
+        });
         foreach (Match match in BareHostPattern().Matches(text))
         {
             if (collector.IsFull)
@@ -96,7 +110,7 @@ internal static partial class LinkExtractor
         }
     }
 
-    [GeneratedRegex(@"\b(?:href|src|action|background)\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)'|(?<value>[^\s>""']+))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    [GeneratedRegex(@"\b(?<attribute>href|src|action|background)\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)'|(?<value>[^\s>""']+))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex AttributePattern();
 
     [GeneratedRegex(@"<!--.*?-->|<(?:script|style)\b.*?</(?:script|style)\s*>|<[^>]*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
@@ -111,6 +125,11 @@ internal static partial class LinkExtractor
     [GeneratedRegex(@"(?:\b(?:https?|ftps?)://|\bwww\.)(?:\[[0-9A-Fa-f:.]+\]|[^\s<>""'\\/?#\[\]]+)[^\s<>""']*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex UrlPattern();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}_.\-/])(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,61}[\p{L}\p{N}])?\.)+(?:\p{L}{2,63}|xn--[a-z0-9\-]{1,59})(?![\p{L}\p{N}_\-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    // A schemeless host starts at the text's start or after punctuation or space (so "訪問example.com" is not a host)
+    // and ends before space, markup or a port, path or final dot (SpamAssassin's schemeless-URI delimiters).
+    [GeneratedRegex(@"(?<=^|[!""#$&'()*+,/:;<=>?@\[\\\]^`{|}~\s\x1b\xa0])(?:[\p{L}\p{N}](?:[\p{L}\p{N}_\-]{0,61}[\p{L}\p{N}])?\.)+(?:\p{L}{2,63}|xn--[a-z0-9\-]{1,59})(?=$|[\s<>""`}\]{\[|\x1b\xa0:/.,;!?)'])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex BareHostPattern();
+
+    [GeneratedRegex(@"(?<![^\s<>""'`,(\[{|:;])[^\s<>""'`,(\[{|@:;]{1,64}@(?<domain>[\p{L}\p{N}](?:[\p{L}\p{N}\-.]{0,250}[\p{L}\p{N}])?)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex MailAddressPattern();
 }

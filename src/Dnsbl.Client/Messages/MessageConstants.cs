@@ -6,6 +6,13 @@ internal static class MessageConstants
     /// <summary>Default cap on distinct link domains asked per URI list (SpamAssassin's uridnsbl_max_domains is 20).</summary>
     public const int DefaultMaxUriDomains = 20;
 
+    /// <summary>Default cap on untrusted relays asked by an all-untrusted list (SpamAssassin's num_check_received).</summary>
+    public const int DefaultMaxCheckedRelays = 9;
+
+    /// <summary>SpamAssassin's shipped originating_ip_headers (10_default_prefs.cf).</summary>
+    public static readonly IReadOnlyList<string> DefaultOriginatingIpHeaders =
+        ["X-Yahoo-Post-IP", "X-Originating-IP", "X-Apparently-From", "X-SenderIP", "X-AOL-IP", "X-MS-Exchange-CrossTenant-OriginalAttributedTenantConnectingIp"];
+
     /// <summary>Most bytes of a message read by the parser; the rest is ignored and reported.</summary>
     public const int MaxMessageBytes = 10 * 1024 * 1024;
 
@@ -24,19 +31,14 @@ internal static class MessageConstants
     /// <summary>Most distinct links collected from one message before extraction stops.</summary>
     public const int MaxLinksScanned = 1000;
 
-    /// <summary>
-    /// Domains that appear in nearly every HTML message for technical reasons (XML namespaces, DTDs) or are reserved
-    /// for examples (RFC 2606); asking URI lists about them wastes queries.
-    /// </summary>
-    public static readonly IReadOnlyList<string> DefaultSkipDomains =
-    [
-        "w3.org",
-        "xmlsoap.org",
-        "openxmlformats.org",
-        "schemas.microsoft.com",
-        "purl.org",
-        "example.com",
-        "example.net",
-        "example.org",
-    ];
+    /// <summary>SpamAssassin's shipped uridnsbl_skip_domain set, read once from the embedded uridnsbl_skip_domain.txt.</summary>
+    public static readonly IReadOnlyList<string> DefaultSkipDomains = LoadSkipDomains();
+
+    private static string[] LoadSkipDomains()
+    {
+        using var stream = typeof(MessageConstants).Assembly.GetManifestResourceStream("Dnsbl.Client.Messages.uridnsbl_skip_domain.txt")
+            ?? throw new InvalidOperationException("The embedded uridnsbl_skip_domain.txt is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        return [.. reader.ReadToEnd().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(line => !line.StartsWith('#'))];
+    }
 }

@@ -28,6 +28,9 @@ public sealed class MessageContext
     /// <summary>The address of the Reply-To header (the first one when there are several).</summary>
     public string? ReplyTo { get; init; }
 
+    /// <summary>Every header field of the message (unfolded, trimmed), in order; read for DKIM-Signature and originating-IP headers.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
     /// <summary>The raw values of the Received headers, newest (topmost) first.</summary>
     public IReadOnlyList<string> ReceivedHeaders { get; init; } = [];
 
@@ -82,6 +85,7 @@ public sealed class MessageContext
         MailFrom = MailFrom,
         HeaderFrom = HeaderFrom,
         ReplyTo = ReplyTo,
+        Headers = Headers,
         ReceivedHeaders = ReceivedHeaders,
         TextBody = TextBody,
         HtmlBody = HtmlBody,

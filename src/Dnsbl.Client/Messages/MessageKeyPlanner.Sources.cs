@@ -18,7 +18,7 @@ internal sealed partial class MessageKeyPlanner
 
             var isAddress = source is MessageKeySource.MailFrom or MessageKeySource.HeaderFrom or MessageKeySource.ReplyTo;
             var host = isAddress ? AddressHeaderParser.DomainOf(value) : value;
-            if (host is null || DomainKey(host, list.DomainForm) is not { } domainKey)
+            if (host is null || DomainKey(host, list.DomainForm, source, value, list.Name) is not { } domainKey)
             {
                 continue;
             }
@@ -30,8 +30,8 @@ internal sealed partial class MessageKeyPlanner
 
     private IEnumerable<(DomainSources Flag, MessageKeySource Source, string? Value)> DomainSourceValues()
     {
-        // Without a session, the newest Received hop stands for the client (as RelaySelector does for the address).
-        var newest = context.ConnectingAddress is null && relays.Count > 0 ? relays[0] : null;
+        // Without a session, the newest Received hop stands for the client (as the relay chain does for the address).
+        var newest = context.ConnectingAddress is null ? chain.Newest?.Relay : null;
         yield return (DomainSources.Helo, MessageKeySource.Helo, context.HeloName ?? newest?.Helo);
         yield return (DomainSources.ReverseDns, MessageKeySource.ReverseDns, context.ReverseDnsName ?? newest?.ReverseDns);
         yield return (DomainSources.MailFrom, MessageKeySource.MailFrom, context.MailFrom);
@@ -49,49 +49,76 @@ internal sealed partial class MessageKeyPlanner
         return string.Concat(address.AsSpan(0, at).Trim().TrimStart('<'), "@", host).ToLowerInvariant();
     }
 
+    // SpamAssassin's URIDNSBL: hosts by group (anchors, forms, images, other markup and DKIM d=, text), skip-listed hosts
+    // left out before the cap, then at most MaxUriDomains hosts; each host asked as the list's domain form.
     private IEnumerable<MessageLookup> LinkLookups(DnsList list)
     {
-        links ??= LinkExtractor.Extract(context.TextBody, context.HtmlBody, suffixes);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        links ??= OrderedLinks();
+        var hosts = 0;
         foreach (var link in links)
         {
-            if (keys.Count >= options.MaxUriDomains)
+            if (link.IsMailAddress && !options.IncludeMailtoLinks)
             {
-                yield break;
+                skipped.Add(new MessageSkippedKey(link.Host, MessageKeySource.Link, link.Origin, MessageSkipReason.MailAddress));
+                continue;
             }
 
+            var source = link.Origin.StartsWith("DKIM-Signature", StringComparison.Ordinal) ? MessageKeySource.DkimDomain : MessageKeySource.Link;
+            if (link.Address is null && IsSkipListed(link.Host))
+            {
+                skipped.Add(new MessageSkippedKey(link.Host, source, link.Origin, MessageSkipReason.SkipListed));
+                continue;
+            }
+
+            if (hosts >= options.MaxUriDomains)
+            {
+                skipped.Add(new MessageSkippedKey(link.Host, source, link.Origin, MessageSkipReason.OverCap, list.Name));
+                continue;
+            }
+
+            hosts++;
             if (link.Address is { } address)
             {
-                if (list.QueriesIpAddresses && AddressClassifier.IsPublic(address) && keys.Add(link.Host))
+                if (!list.QueriesIpAddresses)
                 {
-                    yield return new MessageLookup(list, link.Host, MessageKeySource.Link, link.Origin, address);
+                    continue;
                 }
 
+                if (AddressSkipReasons.Of(address) is { } reason && (reason == MessageSkipReason.Private || !options.AskReserved))
+                {
+                    skipped.Add(new MessageSkippedKey(link.Host, source, link.Origin, reason, list.Name));
+                    continue;
+                }
+
+                yield return new MessageLookup(list, link.Host, source, link.Origin, address);
                 continue;
             }
 
-            if (IsSkipped(link.Host) || DomainKey(link.Host, list.DomainForm) is not { } key || !keys.Add(key))
+            if (DomainKey(link.Host, list.DomainForm, source, link.Origin, list.Name) is { } key)
             {
-                continue;
+                yield return new MessageLookup(list, KeyHasher.Apply(key, list), source, link.Origin);
             }
-
-            yield return new MessageLookup(list, KeyHasher.Apply(key, list), MessageKeySource.Link, link.Origin);
         }
     }
 
-    private bool IsSkipped(string host)
+    private List<ExtractedLink> OrderedLinks()
     {
-        for (var dot = -1; ; dot = host.IndexOf('.', dot + 1))
+        var found = LinkExtractor.Extract(context.TextBody, context.HtmlBody, suffixes);
+        if (options.DkimDomainsAsLinks)
         {
-            if (skipDomains.Contains(host[(dot + 1)..]))
+            foreach (var domain in DkimDomains.Of(context.Headers))
             {
-                return true;
-            }
-
-            if (host.IndexOf('.', dot + 1) < 0)
-            {
-                return false;
+                if (!found.Exists(link => link.Host == domain))
+                {
+                    found.Add(new ExtractedLink(domain, null, "DKIM-Signature d=" + domain, InMarkup: false, LinkPriority.OtherMarkup));
+                }
             }
         }
+
+        return [.. found.OrderBy(link => link.Priority)]; // stable: first-seen order within a group
     }
+
+    // SpamAssassin compares the skip list with the host itself and with its registered domain.
+    private bool IsSkipListed(string host) =>
+        skipDomains.Contains(host) || (suffixes.GetRegisteredDomain(host, icannOnly: false) is { } domain && skipDomains.Contains(domain));
 }

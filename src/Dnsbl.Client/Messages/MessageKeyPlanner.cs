@@ -4,10 +4,11 @@ namespace Dnsbl.Client.Messages;
 
 /// <summary>
 /// Turns a message into the lookups to make: for each configured list, the keys it is asked about and where they came
-/// from. Pure: no DNS, no clock. IP lists get relays per <see cref="DnsList.Relays"/>; domain lists get the domains of
-/// <see cref="DnsList.DomainSources"/> in <see cref="DnsList.DomainForm"/>; URI lists get link domains (skip list applied,
-/// then capped at <see cref="MessageOptions.MaxUriDomains"/> distinct keys) and, when
-/// <see cref="DnsList.QueriesIpAddresses"/>, public IP-literal links. Keys are hashed per the list's KeyHash settings.
+/// from, and every key found but not asked with the reason. Pure: no DNS, no clock. IP lists get relays per
+/// <see cref="DnsList.Relays"/> (SpamAssassin's check_rbl sets over its trust path); domain lists get the domains of
+/// <see cref="DnsList.DomainSources"/> in <see cref="DnsList.DomainForm"/>; URI lists get link hosts in SpamAssassin's
+/// URIDNSBL order (skip list applied, then capped at <see cref="MessageOptions.MaxUriDomains"/> hosts) and, when
+/// <see cref="DnsList.QueriesIpAddresses"/>, IPv4-literal links. Keys are hashed per the list's KeyHash settings.
 /// </summary>
 internal sealed partial class MessageKeyPlanner
 {
@@ -15,9 +16,9 @@ internal sealed partial class MessageKeyPlanner
     private readonly MessageOptions options;
     private readonly PublicSuffixList suffixes;
     private readonly List<MessageProblem> problems;
-    private readonly List<ReceivedRelay> relays;
-    private readonly RelaySelector relaySelector;
+    private readonly RelayChain chain;
     private readonly HashSet<string> skipDomains;
+    private readonly List<MessageSkippedKey> skipped = [];
     private List<ExtractedLink>? links;
 
     private MessageKeyPlanner(MessageContext context, MessageOptions options, PublicSuffixList suffixes)
@@ -26,8 +27,7 @@ internal sealed partial class MessageKeyPlanner
         this.options = options;
         this.suffixes = suffixes;
         problems = [.. context.Problems];
-        relays = ReceivedHeaderParser.ParseAll(context.ReceivedHeaders, problems);
-        relaySelector = new RelaySelector(context, options, relays);
+        chain = new RelayChain(context, options, problems);
         skipDomains = new HashSet<string>(StringComparer.Ordinal);
         foreach (var skip in options.SkipDomains)
         {
@@ -40,16 +40,18 @@ internal sealed partial class MessageKeyPlanner
 
     /// <summary>Plans the lookups of <paramref name="context"/> against <paramref name="lists"/>.</summary>
     /// <param name="context">The message.</param>
-    /// <param name="options">Trusted networks, link cap and skip list.</param>
+    /// <param name="options">Trust, link cap, skip list and what to ask.</param>
     /// <param name="lists">The configured lists, in the order lookups should be listed.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="MessageOptions.MaxUriDomains"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="MessageOptions.MaxUriDomains"/> or <see cref="MessageOptions.MaxCheckedRelays"/> is negative.</exception>
     public static MessageKeyPlan Plan(MessageContext context, MessageOptions options, IReadOnlyList<DnsList> lists)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(lists);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxUriDomains, "options.MaxUriDomains");
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxCheckedRelays, "options.MaxCheckedRelays");
         var planner = new MessageKeyPlanner(context, options, options.PublicSuffixes ?? PublicSuffixList.Embedded);
+        planner.skipped.AddRange(planner.chain.MessageWideSkips());
         var lookups = new List<MessageLookup>();
         foreach (var list in lists)
         {
@@ -65,18 +67,34 @@ internal sealed partial class MessageKeyPlanner
             lookups.AddRange(candidates.Where(lookup => keysOfList.Add(lookup.Key)));
         }
 
-        return new MessageKeyPlan(lookups, planner.problems);
+        return new MessageKeyPlan(lookups, planner.problems, Distinct(planner.skipped, lookups));
+    }
+
+    // Each skip once; a message-wide skip of a key some list did ask (e.g. a private HELO asked nowhere) stays.
+    private static List<MessageSkippedKey> Distinct(List<MessageSkippedKey> skipped, List<MessageLookup> lookups)
+    {
+        var seen = new HashSet<(string, MessageSkipReason, string?)>();
+        return [.. skipped.Where(skip => seen.Add((skip.Key, skip.Reason, skip.ListName)))];
     }
 
     private IEnumerable<MessageLookup> RelayLookups(DnsList list) =>
-        relaySelector.Select(list.Relays).Select(hop => new MessageLookup(list, hop.Address.ToString(), hop.Source, hop.Origin, hop.Address));
+        chain.Select(list.Relays, nice: list.Kind == DnsListKind.IpAllowList, list.Name, skipped)
+            .Select(hop => new MessageLookup(list, hop.Address.ToString(), hop.Source, hop.Origin, hop.Address));
 
-    /// <summary>The key of <paramref name="host"/> in <paramref name="form"/>, or null when it must not be asked.</summary>
-    private string? DomainKey(string host, DomainQueryForm form)
+    /// <summary>
+    /// The key of <paramref name="host"/> in <paramref name="form"/>; null when it is not a name (reported as nothing:
+    /// it is no key) or a special-use name (reported, unless <see cref="MessageOptions.AskReserved"/>).
+    /// </summary>
+    private string? DomainKey(string host, DomainQueryForm form, MessageKeySource source, string origin, string listName)
     {
-        if (!DomainName.TryNormalize(host.Trim(), out var normalized, out _) || !normalized.Contains('.', StringComparison.Ordinal) ||
-            IsReservedName(normalized))
+        if (!DomainName.TryNormalize(host.Trim(), out var normalized, out _) || !normalized.Contains('.', StringComparison.Ordinal))
         {
+            return null;
+        }
+
+        if (!options.AskReserved && IsSpecialUseName(normalized))
+        {
+            skipped.Add(new MessageSkippedKey(normalized, source, origin, MessageSkipReason.SpecialUseName, listName));
             return null;
         }
 
@@ -89,9 +107,11 @@ internal sealed partial class MessageKeyPlanner
     }
 
     // Special-use names (RFC 2606, RFC 6761, RFC 6762 ".local", RFC 8375 ".home.arpa") never reach public lists.
-    private static bool IsReservedName(string name)
+    private static bool IsSpecialUseName(string name)
     {
         var topLevel = name[(name.LastIndexOf('.') + 1)..];
-        return topLevel is "test" or "example" or "invalid" or "localhost" or "local" or "arpa" or "internal" or "lan";
+        return topLevel is "test" or "example" or "invalid" or "localhost" or "local" or "arpa" or "internal" or "lan" ||
+            name is "example.com" or "example.net" or "example.org" || name.EndsWith(".example.com", StringComparison.Ordinal) ||
+            name.EndsWith(".example.net", StringComparison.Ordinal) || name.EndsWith(".example.org", StringComparison.Ordinal);
     }
 }

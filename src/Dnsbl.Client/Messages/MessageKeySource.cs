@@ -26,4 +26,10 @@ public enum MessageKeySource
 
     /// <summary>A link (URL or bare host) in the body.</summary>
     Link,
+
+    /// <summary>An address from an originating-IP header (X-Originating-IP and the like; see <see cref="MessageOptions.OriginatingIpHeaders"/>).</summary>
+    OriginatingIp,
+
+    /// <summary>The <c>d=</c> domain of a DKIM-Signature (asked of URI lists; see <see cref="MessageOptions.DkimDomainsAsLinks"/>).</summary>
+    DkimDomain,
 }

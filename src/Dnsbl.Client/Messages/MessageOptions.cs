@@ -8,11 +8,55 @@ namespace Dnsbl.Client.Messages;
 public sealed class MessageOptions
 {
     /// <summary>
-    /// Networks of this site's own relays (and trusted forwarders). Received hops from these are not judged; the first
-    /// hop from outside them is the last external relay.
+    /// Networks whose relays are trusted not to forge Received headers (SpamAssassin's <c>trusted_networks</c>): this
+    /// site's relays and trusted forwarders. Walking down from the newest Received header, hops stay trusted while they
+    /// come from these networks or authenticated; the first other hop is the last external relay. 127/8 and ::1 are
+    /// always trusted. When this and <see cref="InternalNetworks"/> are both empty, trust is inferred as SpamAssassin
+    /// does: hops from private addresses and authenticated hops are trusted, up to the first other hop.
     /// </summary>
-    /// <value>The default value is empty: only the connecting client is known to be external.</value>
+    /// <value>The default value is empty (inferred trust).</value>
     public IReadOnlyList<IPNetwork> TrustedNetworks { get; init; } = [];
+
+    /// <summary>
+    /// This site's own MX and relay networks (SpamAssassin's <c>internal_networks</c>; a subset of the trusted ones). A
+    /// trusted hop outside them is "external": lists asking the last external relay ask it. Empty uses
+    /// <see cref="TrustedNetworks"/>.
+    /// </summary>
+    /// <value>The default value is empty.</value>
+    public IReadOnlyList<IPNetwork> InternalNetworks { get; init; } = [];
+
+    /// <summary>
+    /// Networks of mail submission agents that accept only this site's users (SpamAssassin's <c>msa_networks</c>): the
+    /// hop after one of them is trusted too. Only used when trusted or internal networks are configured.
+    /// </summary>
+    /// <value>The default value is empty.</value>
+    public IReadOnlyList<IPNetwork> MsaNetworks { get; init; } = [];
+
+    /// <summary>
+    /// Headers naming the address a webmail user sent from; each is read as the oldest relay and as an untrusted
+    /// address (SpamAssassin's <c>originating_ip_headers</c>). Empty turns it off.
+    /// </summary>
+    /// <value>The default value is SpamAssassin's list: X-Yahoo-Post-IP, X-Originating-IP, X-Apparently-From, X-SenderIP, X-AOL-IP, X-MS-Exchange-CrossTenant-OriginalAttributedTenantConnectingIp.</value>
+    public IReadOnlyList<string> OriginatingIpHeaders { get; init; } = MessageConstants.DefaultOriginatingIpHeaders;
+
+    /// <summary>The most untrusted relays an <see cref="Lists.RelaySelection.AllUntrusted"/> list asks (the oldest ones; SpamAssassin's <c>num_check_received</c>).</summary>
+    /// <value>The default value is 9.</value>
+    public int MaxCheckedRelays { get; init; } = MessageConstants.DefaultMaxCheckedRelays;
+
+    /// <summary>
+    /// Whether reserved and documentation addresses and special-use names (.test, .example...) are asked anyway, for lab
+    /// zones and tests; otherwise they are reported as skipped. Private addresses are never asked.
+    /// </summary>
+    /// <value>The default value is false.</value>
+    public bool AskReserved { get; init; }
+
+    /// <summary>Whether the domains of <c>mailto:</c> links and bare e-mail addresses in bodies are asked of URI lists (SpamAssassin's <c>uridnsbl_skip_mailto 0</c>).</summary>
+    /// <value>The default value is false.</value>
+    public bool IncludeMailtoLinks { get; init; }
+
+    /// <summary>Whether the <c>d=</c> domains of DKIM-Signature and DomainKey-Signature headers are asked of URI lists (SpamAssassin's <c>parse_dkim_uris</c>).</summary>
+    /// <value>The default value is true.</value>
+    public bool DkimDomainsAsLinks { get; init; } = true;
 
     /// <summary>The most distinct link domains asked of each URI list; links beyond it are ignored (most relevant first).</summary>
     /// <value>The default value is 20.</value>
@@ -21,7 +65,7 @@ public sealed class MessageOptions
     /// <summary>
     /// Domains never asked of URI lists (a link host equal to one of them or under it is dropped before the cap is counted).
     /// </summary>
-    /// <value>The default value is w3.org, xmlsoap.org, openxmlformats.org, schemas.microsoft.com, purl.org and the RFC 2606 example domains.</value>
+    /// <value>The default value is SpamAssassin's shipped <c>uridnsbl_skip_domain</c> set (25_uribl.cf), embedded in the library.</value>
     public IReadOnlyList<string> SkipDomains { get; init; } = MessageConstants.DefaultSkipDomains;
 
     /// <summary>
@@ -31,14 +75,21 @@ public sealed class MessageOptions
     /// <value>The default value is null: the copy embedded in the library.</value>
     public PublicSuffixList? PublicSuffixes { get; init; }
 
-    /// <summary>Whether <paramref name="address"/> is inside <see cref="TrustedNetworks"/>.</summary>
+    /// <summary>Whether <paramref name="address"/> is inside <see cref="TrustedNetworks"/> (or loopback, always trusted).</summary>
     /// <param name="address">The address to test.</param>
     /// <returns><see langword="true"/> when a trusted network contains the address.</returns>
-    public bool IsTrusted(IPAddress address)
+    public bool IsTrusted(IPAddress address) => Contains(TrustedNetworks.Count > 0 ? TrustedNetworks : InternalNetworks, address);
+
+    internal static bool Contains(IReadOnlyList<IPNetwork> networks, IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
         var canonical = AddressClassifier.Canonical(address);
-        foreach (var network in TrustedNetworks)
+        if (IPAddress.IsLoopback(canonical))
+        {
+            return true;
+        }
+
+        foreach (var network in networks)
         {
             if (network.Contains(canonical))
             {

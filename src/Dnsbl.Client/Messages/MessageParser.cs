@@ -28,6 +28,7 @@ internal static partial class MessageParser
             MailFrom = Address(fields, "Return-Path", problems),
             HeaderFrom = Address(fields, "From", problems),
             ReplyTo = Address(fields, "Reply-To", problems),
+            Headers = fields,
             ReceivedHeaders = ReceivedValues(fields, problems),
             TextBody = bodies.Text,
             HtmlBody = bodies.Html,

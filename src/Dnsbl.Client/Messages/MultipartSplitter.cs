@@ -1,16 +1,20 @@
 namespace Dnsbl.Client.Messages;
 
-/// <summary>Splits a multipart body at its boundary lines (RFC 2046 §5.1.1); the preamble and epilogue are dropped.</summary>
+/// <summary>
+/// Splits a multipart body at its boundary lines (RFC 2046 §5.1.1); the preamble and epilogue are dropped. Without any
+/// opening boundary the whole body (up to a closing one) is one part, as SpamAssassin reads it.
+/// </summary>
 internal static class MultipartSplitter
 {
     /// <summary>The parts between <c>--boundary</c> lines; <paramref name="closed"/> tells whether <c>--boundary--</c> was seen.</summary>
-    public static List<string> Split(string body, string boundary, out bool closed)
+    public static List<string> Split(string body, string boundary, out bool closed, out bool opened)
     {
         var parts = new List<string>();
         var delimiter = "--" + boundary;
         var partStart = -1;
         var position = 0;
         closed = false;
+        opened = false;
         while (position < body.Length)
         {
             var lineEnd = body.IndexOf('\n', position);
@@ -21,6 +25,11 @@ internal static class MultipartSplitter
                 var rest = line[delimiter.Length..];
                 if (rest.IsEmpty || rest.SequenceEqual("--"))
                 {
+                    if (partStart < 0 && !rest.IsEmpty)
+                    {
+                        partStart = 0; // a closing boundary with no opening one: the body before it is the part
+                    }
+
                     if (partStart >= 0)
                     {
                         // The line break before a delimiter belongs to the delimiter.
@@ -33,6 +42,7 @@ internal static class MultipartSplitter
                         return parts;
                     }
 
+                    opened = true;
                     partStart = next;
                 }
             }
@@ -40,7 +50,11 @@ internal static class MultipartSplitter
             position = next;
         }
 
-        if (partStart >= 0 && partStart < body.Length)
+        if (!opened)
+        {
+            parts.Add(body); // no boundary line at all: the whole body is the one part
+        }
+        else if (partStart >= 0 && partStart < body.Length)
         {
             parts.Add(body[partStart..]);
         }

@@ -3,80 +3,127 @@ using System.Text.RegularExpressions;
 namespace Dnsbl.Client.Messages;
 
 /// <summary>
-/// Reads the <c>from</c> clause of Received headers as Postfix, Sendmail, Exim, Exchange, qmail, Gmail and others write
-/// it (RFC 5321 §4.4 "Extended-Domain"). A header that cannot be read is skipped and reported, never fatal.
+/// Reads Received headers as the receiving MTA wrote them, in the formats SpamAssassin's parser knows (Postfix, Sendmail,
+/// Exim, qmail, Exchange/Microsoft 365, Gmail, Yahoo, Courier, MDaemon, OpenSMTPD, Haraka, Zimbra, Communigate...). The
+/// client address comes from the receiver's own record of the connection (the TCP-info comment), never from the HELO
+/// argument the client chose. Local steps and mail-fetcher hops are told apart from relays; nothing here throws.
 /// </summary>
 internal static partial class ReceivedHeaderParser
 {
-    // Longer values are cut before parsing: a real from clause is far shorter, and it bounds the work per header.
+    // Longer values are cut before parsing: a real header is far shorter, and it bounds the work per header.
     private const int MaxParsedLength = 2048;
 
-    /// <summary>Parses every header (newest first) into relays, in the same order; unreadable ones go to <paramref name="problems"/>.</summary>
-    public static List<ReceivedRelay> ParseAll(IReadOnlyList<string> receivedHeaders, List<MessageProblem> problems)
-    {
-        var relays = new List<ReceivedRelay>(receivedHeaders.Count);
-        foreach (var header in receivedHeaders)
-        {
-            if (TryParse(header, out var relay))
-            {
-                relays.Add(relay);
-            }
-            else
-            {
-                problems.Add(MessageProblem.Create(MessageProblemKind.MalformedReceived, header));
-            }
-        }
-
-        return relays;
-    }
-
-    /// <summary>
-    /// Parses one Received value. A header without a from clause (e.g. qmail's "invoked by uid", "by host with SMTP")
-    /// is a valid local hop and yields a relay without address; a header with neither from nor by clause, or whose
-    /// from clause holds no host or address at all, is malformed.
-    /// </summary>
-    public static bool TryParse(string header, out ReceivedRelay relay)
+    /// <summary>Parses one Received value (or a synthetic "from X-Originating-IP: ip" line).</summary>
+    /// <returns>What the header is; <paramref name="relay"/> is set only for <see cref="ReceivedParseKind.Relay"/>.</returns>
+    public static ReceivedParseKind Parse(string header, out ReceivedRelay? relay)
     {
         ArgumentNullException.ThrowIfNull(header);
-        relay = new ReceivedRelay(null, null, null, header);
-        var text = header.Length > MaxParsedLength ? header[..MaxParsedLength] : header;
-        text = text.ReplaceLineEndings(" ").Trim();
-        var fromClause = FromClause(text);
-        if (fromClause is null)
+        relay = null;
+        try
         {
-            return ByClause().IsMatch(text) || text.StartsWith("(qmail", StringComparison.OrdinalIgnoreCase);
+            return ParseCore(header, out relay);
         }
-
-        var firstToken = FirstToken(fromClause);
-        var address = FindAddress(fromClause, firstToken);
-        if (address is null && firstToken.Length == 0)
+        catch (RegexMatchTimeoutException)
         {
-            return false;
+            return ReceivedParseKind.Unparseable;
         }
-
-        var explicitHelo = HeloPattern().Match(fromClause);
-        string? helo;
-        string? reverseDns;
-        if (explicitHelo.Success)
-        {
-            // Exim ("from rdns ([ip] helo=x)") and qmail ("from rdns (HELO x) (ip)"): the first token is the reverse name.
-            helo = explicitHelo.Groups["name"].Value;
-            reverseDns = HostName(firstToken);
-        }
-        else
-        {
-            // Postfix, Sendmail, Gmail, Exchange: "from helo (rdns [ip])".
-            helo = HostName(firstToken) ?? BracketedLiteral(firstToken);
-            reverseDns = CommentHostName(fromClause);
-        }
-
-        relay = new ReceivedRelay(address, helo, reverseDns, header);
-        return true;
     }
 
-    [GeneratedRegex(@"(?:^|\s)by\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ByClause();
+    private static ReceivedParseKind ParseCore(string header, out ReceivedRelay? relay)
+    {
+        relay = null;
+        var text = Normalize(header);
+        if (!(text.StartsWith("from ", StringComparison.OrdinalIgnoreCase) || text.StartsWith("(from ", StringComparison.OrdinalIgnoreCase)) ||
+            text.Contains("with local for", StringComparison.Ordinal))
+        {
+            return ReceivedParseKind.Ignored; // qmail "(qmail 123 invoked by uid 89)", "by host (Postfix, from userid 0)", Exim local
+        }
 
-    [GeneratedRegex(@"\bhelo(?:=|\s+)(?<name>\[[^\]\s]*\]|[^\s\)\]]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex HeloPattern();
+        var bare = FromByWithoutDetail().Match(text);
+        if (bare.Success && !BracketedIPv4().IsMatch(bare.Groups[1].Value))
+        {
+            return ReceivedParseKind.Ignored; // "from host by host ;": no connection details at all
+        }
+
+        text = TrailingDate().Replace(text, "").Replace(")by ", ") by ", StringComparison.Ordinal);
+        var fields = new RelayFields { Auth = FindAuth(text) };
+        var helo = HeloEquals().Match(text);
+        if (!helo.Success)
+        {
+            helo = HeloWord().Match(text);
+        }
+
+        if (helo.Success)
+        {
+            fields.Helo = helo.Groups[1].Value;
+        }
+
+        var by = ByHost().Match(text);
+        if (by.Success)
+        {
+            fields.By = by.Groups[1].Value;
+        }
+
+        var kind = ReadFormats(text, fields);
+        if (kind != ReceivedParseKind.Relay)
+        {
+            return kind;
+        }
+
+        var address = fields.Ip is { Length: > 0 } ip && TryParseAddress(ip, out var parsed) ? parsed : null;
+        relay = new ReceivedRelay(address, NullIfEmpty(fields.Helo), CleanReverseDns(fields.Rdns), fields.By.TrimEnd(';'), fields.Auth, header);
+        return ReceivedParseKind.Relay;
+    }
+
+    // Reads the format-specific part; falls back to any bracketed address plus a "by" host, else the header is unreadable.
+    private static ReceivedParseKind ReadFormats(string text, RelayFields fields)
+    {
+        var kind = ReceivedParseKind.Unparseable;
+        if (text.StartsWith("from ", StringComparison.Ordinal))
+        {
+            kind = ReadFromClause(text[5..], fields);
+        }
+        else if (text.StartsWith("FROM ", StringComparison.Ordinal))
+        {
+            kind = Apply(text[5..], fields, SimtaRules);
+        }
+        else if (text.StartsWith("(from ", StringComparison.Ordinal))
+        {
+            kind = Apply(text[6..], fields, ParenthesisedFromRules);
+        }
+
+        if (kind != ReceivedParseKind.Unparseable)
+        {
+            return kind;
+        }
+
+        if (string.IsNullOrEmpty(fields.Ip) && AnyBracketedIp().Match(text) is { Success: true } any)
+        {
+            fields.Ip = any.Groups[1].Value;
+        }
+
+        return !string.IsNullOrEmpty(fields.Ip) && fields.By.Length > 0 ? ReceivedParseKind.Relay : ReceivedParseKind.Unparseable;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    [GeneratedRegex(@"^\[[\d.]+\]$")]
+    private static partial Regex BracketedIPv4();
+
+    [GeneratedRegex(@"\[(" + Ip + @")\]")]
+    private static partial Regex AnyBracketedIp();
+
+    /// <summary>What the rules found so far; later rules overwrite, as in SpamAssassin's parser.</summary>
+    private sealed class RelayFields
+    {
+        public string? Ip { get; set; }
+
+        public string? Helo { get; set; }
+
+        public string? Rdns { get; set; }
+
+        public string By { get; set; } = "";
+
+        public string? Auth { get; set; }
+    }
 }

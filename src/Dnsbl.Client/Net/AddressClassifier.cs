@@ -41,6 +41,26 @@ internal static class AddressClassifier
         IPNetwork.Parse("ff00::/8"),        // multicast
     ];
 
+    // The ranges SpamAssassin calls private (Constants.pm IP_PRIVATE): they infer trust, and are never asked.
+    private static readonly IPNetwork[] PrivateNetworks =
+    [
+        IPNetwork.Parse("10.0.0.0/8"),
+        IPNetwork.Parse("127.0.0.0/8"),
+        IPNetwork.Parse("169.254.0.0/16"),
+        IPNetwork.Parse("172.16.0.0/12"),
+        IPNetwork.Parse("192.168.0.0/16"),
+        IPNetwork.Parse("100.64.0.0/10"),
+        IPNetwork.Parse("fe80::/10"),
+        IPNetwork.Parse("::1/128"),
+    ];
+
+    /// <summary>Whether <paramref name="address"/> is private, loopback or link-local (SpamAssassin's private set).</summary>
+    public static bool IsPrivate(IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return Contains(PrivateNetworks, Canonical(address));
+    }
+
     /// <summary>Whether <paramref name="address"/> is in a documentation range (RFC 5737, RFC 3849).</summary>
     public static bool IsDocumentation(IPAddress address)
     {

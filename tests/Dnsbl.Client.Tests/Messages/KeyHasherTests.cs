@@ -60,4 +60,19 @@ public class KeyHasherTests
         var list = new DnsList("hbl.test", DnsListKind.DomainBlockList) { KeyHash = KeyHashAlgorithm.Sha1, KeyHashEncoding = KeyHashEncoding.Base32, KeyHashLength = 8 };
         Assert.Equal("kzyvtvrc", KeyHasher.Apply("test@example.com", list));
     }
+
+    // Vectors computed by a separate transcription of rspamd's rspamd_encode_base32_buf (str_util.c): byte-wise,
+    // low bits first.
+    [Theory]
+    [InlineData("test", "wm3g84b")]
+    [InlineData("\u0000\u00ff", "ya9b")]
+    public void ToRspamdZBase32_RspamdVectors_Match(string input, string expected)
+        => Assert.Equal(expected, KeyHasher.ToRspamdZBase32(System.Text.Encoding.Latin1.GetBytes(input)));
+
+    [Fact]
+    public void Hash_RspamdFormats_ZBase32AndBase64()
+    {
+        Assert.Equal("skh1fmmr99qbiaqdqe9bu7pha1awrua7", KeyHasher.Hash("test@example.com", KeyHashAlgorithm.Sha1, KeyHashEncoding.ZBase32, 0));
+        Assert.Equal("VnFZ1iL/u1CxGw79MHvjWGJKJu4=", KeyHasher.Hash("test@example.com", KeyHashAlgorithm.Sha1, KeyHashEncoding.Base64, 0));
+    }
 }

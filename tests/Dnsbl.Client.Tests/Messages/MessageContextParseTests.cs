@@ -117,10 +117,11 @@ public class MessageContextParseTests
     }
 
     [Fact]
-    public void Parse_AttachmentPart_IsSkipped()
+    public void Parse_TextAttachmentPart_IsScannedButBinaryIsNot()
     {
-        const string Text = "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nbody\r\n--b\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=\"x.txt\"\r\n\r\nattached.com\r\n--b--\r\n";
-        Assert.Equal("body", MessageContext.Parse(Text).TextBody);
+        // SpamAssassin renders every text leaf, attachments included, for its URI scan; binary parts are not text.
+        const string Text = "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nbody\r\n--b\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=\"x.txt\"\r\n\r\nattached.com\r\n--b\r\nContent-Type: application/pdf\r\n\r\nbinary.com\r\n--b--\r\n";
+        Assert.Equal("body\nattached.com", MessageContext.Parse(Text).TextBody);
     }
 
     [Fact]

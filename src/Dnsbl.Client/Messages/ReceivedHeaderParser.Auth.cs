@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+
+namespace Dnsbl.Client.Messages;
+
+// Authenticated submissions, recognised by the markers the receiving MTA writes (the markers SpamAssassin trusts).
+internal static partial class ReceivedHeaderParser
+{
+    /// <summary>The authentication the header records, or null; <paramref name="text"/> is the normalised header.</summary>
+    private static string? FindAuth(string text)
+    {
+        Match match;
+        if (text.Contains(" by ", StringComparison.Ordinal) && (match = AuthProtocol().Match(text)).Success)
+        {
+            return match.Groups[1].Value; // RFC 3848 ESMTPA/ESMTPSA/LMTPA/LMTPSA, RFC 6531 UTF8SMTPA, ASMTP, webmail HTTP
+        }
+
+        if (GmailSubmission().IsMatch(text) && GmailCipher().IsMatch(text))
+        {
+            return "GMail"; // Gmail's submission hop says ESMTPS, not ESMTPSA; its id form gives it away
+        }
+
+        if ((match = CourierAuth().Match(text)).Success)
+        {
+            return match.Groups[1].Value; // Courier: "(AUTH: LOGIN user)"
+        }
+
+        if (text.Contains("authenticated", StringComparison.Ordinal) && SendmailAuthenticated().IsMatch(text))
+        {
+            return "Sendmail"; // Sendmail "(authenticated bits=0)", MDaemon "(authenticated)"
+        }
+
+        if ((match = GmxSubmission().Match(text)).Success)
+        {
+            return "GMX";
+        }
+
+        if (text.Contains(" (authenticated as ", StringComparison.Ordinal) && CriticalPathAuth().IsMatch(text))
+        {
+            return "CriticalPath";
+        }
+
+        if ((match = PostfixAuthenticatedSender().Match(text)).Success)
+        {
+            return match.Groups[1].Value; // Postfix smtpd_sasl_authenticated_header: "(Authenticated sender: user)"
+        }
+
+        if (CommunigateProtocol().IsMatch(text) && text.Contains(" (account ", StringComparison.Ordinal))
+        {
+            return "Communigate";
+        }
+
+        if (ExchangeHttpDav().IsMatch(text))
+        {
+            return "HTTP-DAV";
+        }
+
+        return text.Contains(" by ", StringComparison.Ordinal) && (match = ViaHttp().Match(text)).Success ? match.Groups[1].Value : null;
+    }
+
+    [GeneratedRegex(@" with ((?:ES|L|UTF8S|UTF8L)MTPS?A|ASMTP|HTTP[SU]?)(?: |;|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex AuthProtocol();
+
+    [GeneratedRegex(@" by mx\.google\.com with ESMTPS id [a-z0-9]{1,4}sm[0-9]{2,9}[a-z]{3}\.[0-9]{1,3}\.[0-9]{4}\.(?:[0-6][0-9]\.){4}[0-6][0-9]")]
+    private static partial Regex GmailSubmission();
+
+    [GeneratedRegex(@"\(version=([^ ]+) cipher=([^)]+)\)")]
+    private static partial Regex GmailCipher();
+
+    [GeneratedRegex(@"^from .*?(?:\]\)|\)\]) \(AUTH: (LOGIN|PLAIN|DIGEST-MD5|CRAM-MD5) \S+(?:, .*?)?\) by ")]
+    private static partial Regex CourierAuth();
+
+    [GeneratedRegex(@"^from .*?(?:\](?: \([^)]*\))?\)|\)\]) .*?\(.*?authenticated.*?\).*? by")]
+    private static partial Regex SendmailAuthenticated();
+
+    [GeneratedRegex(@"from \S* \((?:HELO|EHLO) (\S*)\) \[(" + Ip + @")\] by (mail\.gmx\.(?:net|com)) \([^)]+\) with ((?:ESMTP|SMTP))")]
+    private static partial Regex GmxSubmission();
+
+    [GeneratedRegex(@"\) by .+ \(\d{1,2}\.\d\.\d{3}(?:\.\d{1,3})?\) \(authenticated as .+\) id ")]
+    private static partial Regex CriticalPathAuth();
+
+    [GeneratedRegex(@"\) \(Authenticated sender: \S+\) by \S+ \(([^)]+)\) with ")]
+    private static partial Regex PostfixAuthenticatedSender();
+
+    [GeneratedRegex(@"CommuniGate Pro (HTTP|SMTP|XIMSS|IMAP)")]
+    private static partial Regex CommunigateProtocol();
+
+    [GeneratedRegex(@" with Microsoft Exchange Server HTTP-DAV\b")]
+    private static partial Regex ExchangeHttpDav();
+
+    [GeneratedRegex(@" \(via (HTTP.?)\)(?: |;|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex ViaHttp();
+}

@@ -1,0 +1,165 @@
+using System.Text.RegularExpressions;
+
+namespace Dnsbl.Client.Messages;
+
+// The from-clause formats, tried in the order SpamAssassin tries them (the order matters: a later, looser rule would
+// misread an earlier format). Each rule names its captures: ip, helo, rdns, by, ident, sub (Exim's "(helo=x ident=y)").
+internal static partial class ReceivedHeaderParser
+{
+    private enum RuleEffect
+    {
+        Capture,
+        CaptureHeloIsRdns, // the format leaves out the HELO when it equals the reverse name (qmail, Exim)
+        Ignore,
+        MailFetcher,
+    }
+
+    private sealed record FormatRule(Regex? Guard, Regex Pattern, RuleEffect Effect = RuleEffect.Capture);
+
+    private static ReceivedParseKind ReadFromClause(string text, RelayFields fields)
+    {
+        // Vendor-specific forms, recognised by their product marker; only the first marker found counts.
+        var vendor = VendorRules.FirstOrDefault(entry => entry.Marker.IsMatch(text)).Rules;
+        if (vendor is not null)
+        {
+            var kind = Apply(text, fields, vendor);
+            if (kind != ReceivedParseKind.Unparseable)
+            {
+                return kind;
+            }
+
+            if (ReferenceEquals(vendor, EximRules) && ReadLooseExim(text, fields))
+            {
+                return ReceivedParseKind.Relay;
+            }
+        }
+
+        var general = Apply(text, fields, LeadingRules);
+        if (general != ReceivedParseKind.Unparseable)
+        {
+            return general;
+        }
+
+        if (QmailShape().IsMatch(text))
+        {
+            ReadQmail(text, fields);
+            return ReceivedParseKind.Relay;
+        }
+
+        general = Apply(text, fields, TrailingRules);
+        if (general == ReceivedParseKind.Unparseable && string.IsNullOrEmpty(fields.Helo) && LeadingWord().Match(text) is { Success: true } word)
+        {
+            fields.Helo = word.Groups[1].Value; // a last guess, as SpamAssassin makes
+        }
+
+        return general;
+    }
+
+    private static ReceivedParseKind Apply(string text, RelayFields fields, FormatRule[] rules)
+    {
+        foreach (var rule in rules)
+        {
+            if (rule.Guard is not null && !rule.Guard.IsMatch(text))
+            {
+                continue;
+            }
+
+            var match = rule.Pattern.Match(text);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            switch (rule.Effect)
+            {
+                case RuleEffect.Ignore:
+                    return ReceivedParseKind.Ignored;
+                case RuleEffect.MailFetcher:
+                    return ReceivedParseKind.MailFetcher;
+            }
+
+            Take(match, fields, rule.Effect == RuleEffect.CaptureHeloIsRdns);
+            return ReceivedParseKind.Relay;
+        }
+
+        return ReceivedParseKind.Unparseable;
+    }
+
+    private static void Take(Match match, RelayFields fields, bool heloIsRdns)
+    {
+        if (match.Groups["ip"] is { Success: true } ip)
+        {
+            fields.Ip = ip.Value;
+        }
+
+        if (match.Groups["by"] is { Success: true } by)
+        {
+            fields.By = by.Value;
+        }
+
+        if (match.Groups["rdns"] is { Success: true } rdns)
+        {
+            // Sendmail writes an IDENT answer before the name: "(IDENT:qmailr@one.example.net [ip])".
+            fields.Rdns = rdns.Value[(rdns.Value.IndexOf('@', StringComparison.Ordinal) + 1)..];
+            if (heloIsRdns)
+            {
+                fields.Helo = fields.Rdns;
+            }
+        }
+
+        if (match.Groups["helo"] is { Success: true } helo)
+        {
+            fields.Helo = helo.Value;
+        }
+
+        if (match.Groups["sub"] is { Success: true } sub && SubHelo().Match(sub.Value) is { Success: true } subHelo)
+        {
+            fields.Helo = subHelo.Groups[1].Value;
+        }
+    }
+
+    // Exim's odd forms: take the pieces that are there; with an address and a "by" host that is enough.
+    private static bool ReadLooseExim(string text, RelayFields fields)
+    {
+        if (LeadingWord().Match(text) is { Success: true } first)
+        {
+            fields.Rdns = first.Groups[1].Value;
+        }
+
+        if (ParenthesisedWord().Match(text) is { Success: true } comment)
+        {
+            fields.Helo = comment.Groups[1].Value;
+        }
+
+        if (EximBracketedIp().Match(text) is { Success: true } ip)
+        {
+            fields.Ip = ip.Groups[1].Value;
+        }
+
+        if (EximBy().Match(text) is { Success: true } by)
+        {
+            fields.By = by.Groups[1].Value;
+            return !string.IsNullOrEmpty(fields.Ip);
+        }
+
+        return false;
+    }
+
+    // qmail-smtpd: "from rdns (HELO name) (ident@ip) by host with SMTP"; the HELO part is left out when it equals rdns.
+    private static void ReadQmail(string text, RelayFields fields)
+    {
+        foreach (var (pattern, heloIsRdns) in (ReadOnlySpan<(Regex, bool)>)[(QmailHeloIdent(), false), (QmailHelo(), false), (QmailIdent(), true), (QmailPlain(), true)])
+        {
+            if (pattern.Match(text) is { Success: true } match)
+            {
+                Take(match, fields, heloIsRdns);
+                break;
+            }
+        }
+
+        if (string.Equals(fields.Rdns, "unknown", StringComparison.Ordinal))
+        {
+            fields.Rdns = null;
+        }
+    }
+}
