@@ -13,4 +13,8 @@ internal sealed class CheckSettings(DnsblOptions options)
         Tag = options.Thresholds.Tag,
         AllowList = options.Thresholds.AllowList,
     };
+
+    public Messages.MessageOptions Message { get; } = options.Message;
+
+    public Scoring.MetaRuleSet MetaRules { get; } = options.MetaRules.Count == 0 ? Scoring.MetaRuleSet.Empty : new(options.MetaRules);
 }

@@ -7,8 +7,6 @@ namespace Dnsbl.Client;
 
 public sealed partial class DnsblClient
 {
-    private static readonly MessageOptions DefaultMessageOptions = new();
-
     /// <summary>
     /// Checks a message: its relays against the IP lists (per <see cref="Lists.DnsList.Relays"/>), its HELO, reverse DNS and
     /// sender domains against the domain lists (per <see cref="Lists.DnsList.DomainSources"/>) and its link domains against
@@ -16,7 +14,7 @@ public sealed partial class DnsblClient
     /// <see cref="CheckAsync"/>. Each matching rule of a list counts once per message, however many keys hit it.
     /// </summary>
     /// <param name="message">The message: session facts and/or a parsed message (<see cref="MessageContext.ParseAsync"/>).</param>
-    /// <param name="options">Trusted networks, link cap and skip list; null uses the defaults (nothing trusted, 20 link domains).</param>
+    /// <param name="options">Trusted networks, link cap and skip list; null uses <see cref="DnsblOptions.Message"/>.</param>
     /// <param name="cancellationToken">Cancels the check (throws <see cref="OperationCanceledException"/>).</param>
     /// <returns>The score, verdict, every lookup with its source and origin, and the message's problems.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="MessageOptions.MaxUriDomains"/> is negative.</exception>
@@ -27,7 +25,7 @@ public sealed partial class DnsblClient
         var started = _time.GetTimestamp();
         var snapshot = Volatile.Read(ref _snapshot);
         var lists = snapshot.Lists;
-        var plan = MessageKeyPlanner.Plan(message, options ?? DefaultMessageOptions, lists);
+        var plan = MessageKeyPlanner.Plan(message, options ?? snapshot.Settings.Message, lists);
         var lookups = plan.Lookups;
         var outcomes = new ListOutcome[lookups.Count];
         var pending = new Task<ListOutcome>?[lookups.Count];
@@ -75,7 +73,7 @@ public sealed partial class DnsblClient
 
     private DnsblMessageResult ConcludeMessage(CheckSettings settings, MessageKeyPlan plan, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)
     {
-        var (score, countedRules, countedWeights) = RuleOnceScorer.Score(outcomes, settings.Thresholds, settings.ErrorPolicy);
+        var (score, countedRules, countedWeights) = RuleOnceScorer.Score(outcomes, settings.Thresholds, settings.ErrorPolicy, settings.MetaRules);
         var lookups = new MessageLookupOutcome[outcomes.Length];
         for (var i = 0; i < outcomes.Length; i++)
         {
@@ -96,6 +94,7 @@ public sealed partial class DnsblClient
             Lookups = lookups,
             Problems = plan.Problems,
             MissingLists = missing,
+            MetaHits = score.MetaHits ?? [],
             Elapsed = _time.GetElapsedTime(started),
         };
     }

@@ -19,6 +19,18 @@ public sealed class DnsblImportResult
     /// <summary>The imported thresholds (the source's defaults where it sets none; each importer documents its mapping).</summary>
     public DnsblThresholds Thresholds { get; }
 
+    /// <summary>Rules over the lists' named rules (SpamAssassin <c>meta</c> rules); put them in <see cref="DnsblOptions.MetaRules"/>.</summary>
+    public IReadOnlyList<Scoring.MetaRule> MetaRules { get; internal init; } = [];
+
+    /// <summary>
+    /// Message settings the source sets (SpamAssassin's <c>uridnsbl_skip_domain</c>, <c>uridnsbl_max_domains</c>,
+    /// <c>uridnsbl_skip_mailto</c>); pass them to message checks. Null when the source has none (postscreen).
+    /// </summary>
+    public Messages.MessageOptions? MessageOptions { get; internal init; }
+
+    /// <summary>The SpamAssassin score set the weights were taken from (0..3); null for other sources.</summary>
+    public int? ScoreSet { get; internal init; }
+
     /// <summary>Every line that was not imported or was imported only in part, in file order. Empty means a faithful import.</summary>
     public IReadOnlyList<ImportProblem> Problems { get; }
 }

@@ -12,6 +12,7 @@ internal static partial class DnsblOptionsBinder
     private static readonly string[] KnownKeys =
     [
         "Lists", "Sites", "Nameservers", "AttemptTimeout", "Attempts", "Deadline", "ErrorPolicy", "Thresholds", "Cache", "Health",
+        "MetaRules", "Message",
     ];
 
     public static void Bind(IConfiguration section, DnsblOptions options)
@@ -53,6 +54,8 @@ internal static partial class DnsblOptionsBinder
         BindThresholds(section.GetSection("Thresholds"), options.Thresholds, errors);
         BindCache(section.GetSection("Cache"), options.Cache, errors);
         BindHealth(section.GetSection("Health"), options, errors);
+        BindMetaRules(section.GetSection("MetaRules"), options, errors);
+        BindMessage(section.GetSection("Message"), options, errors);
     }
 
     internal static void ReportUnknownKeys(IConfiguration section, string path, string[] known, BindingErrors errors)

@@ -30,13 +30,21 @@ namespace Dnsbl.Client.Configuration;
 /// </remarks>
 public static class SpamAssassinImporter
 {
-    /// <summary>Imports several files, read in order as SpamAssassin does (later scores win).</summary>
+    /// <summary>Imports several files, read in order as SpamAssassin does (later definitions and scores win), with score set 1.</summary>
     /// <param name="files">Each file's name (used in problem reports) and text.</param>
-    /// <returns>The lists, thresholds and problems.</returns>
-    public static DnsblImportResult Import(params (string FileName, string Text)[] files)
+    /// <returns>The lists, meta rules, thresholds, message settings and problems.</returns>
+    public static DnsblImportResult Import(params (string FileName, string Text)[] files) => Import(new SpamAssassinImportOptions(), files);
+
+    /// <summary>Imports several files, read in order as SpamAssassin does (later definitions and scores win).</summary>
+    /// <param name="options">The score set to use.</param>
+    /// <param name="files">Each file's name (used in problem reports) and text.</param>
+    /// <returns>The lists, meta rules, thresholds, message settings and problems.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The score set is not 0..3.</exception>
+    public static DnsblImportResult Import(SpamAssassinImportOptions options, params (string FileName, string Text)[] files)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(files);
-        var parser = new SpamAssassinParser();
+        var parser = NewParser(options);
         foreach (var (fileName, text) in files)
         {
             ArgumentNullException.ThrowIfNull(text);
@@ -46,14 +54,29 @@ public static class SpamAssassinImporter
         return parser.Build();
     }
 
+    /// <summary>Imports the lines of one configuration, with score set 1.</summary>
+    /// <param name="lines">The lines, in order.</param>
+    /// <returns>The lists, meta rules, thresholds, message settings and problems (without file names).</returns>
+    public static DnsblImportResult Import(IEnumerable<string> lines) => Import(lines, new SpamAssassinImportOptions());
+
     /// <summary>Imports the lines of one configuration.</summary>
     /// <param name="lines">The lines, in order.</param>
-    /// <returns>The lists, thresholds and problems (without file names).</returns>
-    public static DnsblImportResult Import(IEnumerable<string> lines)
+    /// <param name="options">The score set to use.</param>
+    /// <returns>The lists, meta rules, thresholds, message settings and problems (without file names).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The score set is not 0..3.</exception>
+    public static DnsblImportResult Import(IEnumerable<string> lines, SpamAssassinImportOptions options)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var parser = new SpamAssassinParser();
+        ArgumentNullException.ThrowIfNull(options);
+        var parser = NewParser(options);
         parser.ReadFile(null, lines);
         return parser.Build();
+    }
+
+    private static SpamAssassinParser NewParser(SpamAssassinImportOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(options.ScoreSet, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.ScoreSet, 3, nameof(options));
+        return new SpamAssassinParser(options.ScoreSet);
     }
 }

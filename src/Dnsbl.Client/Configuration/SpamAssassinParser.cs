@@ -1,22 +1,37 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Dnsbl.Client.Configuration;
 
-/// <summary>Reads SpamAssassin configuration lines into sets, rules and scores; <see cref="Build"/> turns them into lists.</summary>
-internal sealed partial class SpamAssassinParser
+/// <summary>Reads SpamAssassin configuration lines into rules, scores and settings; <see cref="Build"/> turns them into lists.</summary>
+internal sealed partial class SpamAssassinParser(int scoreSet)
 {
-    private const double DefaultScore = 1.0;
-    private const double DefaultNiceScore = -1.0;
     private const double DefaultRequiredScore = 5.0;
 
-    private readonly Dictionary<string, SpamAssassinSet> sets = new(StringComparer.Ordinal);
-    private readonly List<SpamAssassinRule> rules = [];
-    private readonly Dictionary<string, (double Score, SourceLine At)> scores = new(StringComparer.Ordinal);
-    private readonly HashSet<string> niceRules = new(StringComparer.Ordinal);
-    private readonly List<(SourceLine At, string Expression)> metas = [];
+    // Keywords that define a rule SpamAssassin tests locally (not a DNS list): a meta over one of these is not importable.
+    private static readonly HashSet<string> LocalRuleKeywords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "header", "body", "rawbody", "full", "uri", "mimeheader", "uri_detail", "askdns", "check_hashbl_emails",
+    };
+
+    private readonly Dictionary<string, SpamAssassinRule> dnsRules = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceLine> localRules = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (SourceLine At, string Expression)> metas = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (double[] Scores, SourceLine At)> scores = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> tflags = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceLine> blockRules = new(StringComparer.Ordinal);
+    private readonly List<string> skipDomains = [];
     private readonly List<ImportProblem> problems = [];
     private readonly List<string> fileOrder = [];
     private double? requiredScore;
+    private int? maxUriDomains;
+    private bool? skipMailto;
+
+    [GeneratedRegex(@"^-?\d+(?:\.\d+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ScorePattern();
+
+    [GeneratedRegex(@"^\((-?\d+(?:\.\d+)?)\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeScorePattern();
 
     public void ReadFile(string? fileName, IEnumerable<string> lines)
     {
@@ -25,10 +40,21 @@ internal sealed partial class SpamAssassinParser
         foreach (var raw in lines)
         {
             number++;
-            var text = StripComment(raw).Trim();
-            if (text.Length > 0)
+            var text = StripComment(raw ?? string.Empty).Trim();
+            if (text.Length == 0)
             {
-                ReadLine(new SourceLine(fileName, number, text));
+                continue;
+            }
+
+            var at = new SourceLine(fileName, number, text);
+            try
+            {
+                ReadLine(at);
+            }
+            catch (Exception exception) when (exception is ArgumentException or FormatException or OverflowException or InvalidOperationException or IndexOutOfRangeException)
+            {
+                // A safety net: every known shape is checked above; an unforeseen one is a reported line, never a crash.
+                problems.Add(at.Problem($"the line could not be read ({exception.GetType().Name}: {exception.Message})"));
             }
         }
     }
@@ -38,52 +64,136 @@ internal sealed partial class SpamAssassinParser
         var parts = at.Text.Split((char[]?)null, 3, StringSplitOptions.RemoveEmptyEntries);
         var keyword = parts[0].ToLowerInvariant();
         var name = parts.Length > 1 ? parts[1] : string.Empty;
-        var rest = parts.Length > 2 ? parts[2] : string.Empty;
+        var rest = parts.Length > 2 ? parts[2].Trim() : string.Empty;
         switch (keyword)
         {
             case "header" when rest.StartsWith("eval:check_rbl", StringComparison.Ordinal):
                 ReadRblEval(at, name, rest);
                 break;
+            case "body" when rest.StartsWith("eval:check_uridnsbl", StringComparison.Ordinal):
+                break; // the test line of a urirhssub/uridnssub rule; the rule itself is read from that line
             case "urirhssub" or "urirhsbl":
                 ReadUriRule(at, keyword, name, rest);
                 break;
-            case "uridnsbl" or "uridnssub":
-                problems.Add(at.Problem($"{keyword} looks up the addresses of a link's name servers; that is not supported"));
+            case "uridnsbl" or "uridnssub" or "urinsrhsbl" or "urinsrhssub" or "urifullnsrhsbl" or "urifullnsrhssub":
+                DefineUnusable(at, name, SpamAssassinLookup.Links,
+                    $"{keyword} asks about the name servers (or A records) of link domains; name-server lookups are not implemented");
                 break;
             case "askdns":
-                problems.Add(at.Problem("askdns (arbitrary DNS queries) is not supported"));
+                DefineUnusable(at, name, SpamAssassinLookup.Domains, "askdns (arbitrary DNS queries on message tags) is not supported");
+                break;
+            case "meta":
+                Define(name);
+                metas[name] = (at, rest);
                 break;
             case "score":
                 ReadScore(at, name, rest);
                 break;
-            case "tflags" when rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("nice"):
-                niceRules.Add(name);
+            case "tflags":
+                tflags[name] = new HashSet<string>(rest.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
                 break;
-            case "meta":
-                metas.Add((at, rest));
+            case "dns_block_rule":
+                blockRules[name] = at;
+                break;
+            case "uridnsbl_skip_domain":
+                skipDomains.AddRange(at.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(d => d.ToLowerInvariant()));
+                break;
+            case "clear_uridnsbl_skip_domain":
+                ClearSkipDomains(at);
+                break;
+            case "uridnsbl_max_domains":
+                ReadMaxDomains(at, name);
+                break;
+            case "uridnsbl_skip_mailto":
+                skipMailto = name != "0";
                 break;
             case "required_score" or "required_hits":
                 ReadRequiredScore(at, name);
                 break;
+            default:
+                if (LocalRuleKeywords.Contains(keyword) && name.Length > 0)
+                {
+                    Define(name);
+                    localRules[name] = at;
+                }
+
+                break;
         }
+    }
+
+    // SpamAssassin keeps one definition per name: the last one read.
+    private void Define(string name)
+    {
+        dnsRules.Remove(name);
+        localRules.Remove(name);
+        metas.Remove(name);
     }
 
     private void ReadScore(SourceLine at, string name, string rest)
     {
-        var values = rest.Split(' ', '\t').Where(v => v.Length > 0).ToArray();
-        if (values.Length is < 1 or > 4
-            || !double.TryParse(values[^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var score))
+        var values = rest.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (name.Length == 0 || values.Length is not (1 or 4))
         {
-            problems.Add(at.Problem("a score line needs one to four numbers"));
+            problems.Add(at.Problem("a score line needs a rule name and 1 or 4 scores (SpamAssassin ignores it)"));
             return;
         }
 
-        scores[name] = (score, at);
+        var relative = false;
+        var numbers = new double[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var value = values[i];
+            if (RelativeScorePattern().Match(value) is { Success: true } match)
+            {
+                relative = true;
+                value = match.Groups[1].Value;
+            }
+
+            if (!ScorePattern().IsMatch(value))
+            {
+                problems.Add(at.Problem($"the score '{values[i]}' is not a number (SpamAssassin ignores the line)"));
+                return;
+            }
+
+            numbers[i] = double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+
+        var four = numbers.Length == 4 ? numbers : [numbers[0], numbers[0], numbers[0], numbers[0]];
+        if (relative)
+        {
+            if (!scores.TryGetValue(name, out var previous))
+            {
+                problems.Add(at.Problem("a relative score needs an earlier score for the rule (SpamAssassin ignores the line)"));
+                return;
+            }
+
+            four = [.. four.Select((n, i) => previous.Scores[i] + n)];
+        }
+
+        scores[name] = (four, at);
+    }
+
+    private void ClearSkipDomains(SourceLine at)
+    {
+        var domains = at.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(d => d.ToLowerInvariant()).ToHashSet();
+        skipDomains.RemoveAll(d => domains.Count == 0 || domains.Contains(d));
+    }
+
+    private void ReadMaxDomains(SourceLine at, string value)
+    {
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var max) && max > 0)
+        {
+            maxUriDomains = max;
+        }
+        else
+        {
+            problems.Add(at.Problem("uridnsbl_max_domains needs a positive whole number"));
+        }
     }
 
     private void ReadRequiredScore(SourceLine at, string value)
     {
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var score))
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) && double.IsFinite(score))
         {
             requiredScore = score;
         }
@@ -92,6 +202,8 @@ internal sealed partial class SpamAssassinParser
             problems.Add(at.Problem("required_score is not a number"));
         }
     }
+
+    private bool HasFlag(string rule, string flag) => tflags.TryGetValue(rule, out var flags) && flags.Contains(flag);
 
     // '#' starts a comment unless escaped ("\#" appears in regular expressions).
     private static string StripComment(string line)

@@ -59,6 +59,11 @@ internal sealed partial class MessageKeyPlanner
                 yield break;
             }
 
+            if (options.SkipMailtoLinks && link.Origin.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             if (link.Address is { } address)
             {
                 if (list.QueriesIpAddresses && AddressClassifier.IsPublic(address) && keys.Add(link.Host))

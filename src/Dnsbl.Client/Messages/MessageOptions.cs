@@ -23,6 +23,10 @@ public sealed class MessageOptions
     /// <value>The default value is w3.org, xmlsoap.org, openxmlformats.org, schemas.microsoft.com, purl.org and the RFC 2606 example domains.</value>
     public IReadOnlyList<string> SkipDomains { get; init; } = MessageConstants.DefaultSkipDomains;
 
+    /// <summary>Whether <c>mailto:</c> links are left out of URI list lookups (SpamAssassin's <c>uridnsbl_skip_mailto</c>, on by default there).</summary>
+    /// <value>The default value is false: the domain of a mailto: address is asked like any link domain.</value>
+    public bool SkipMailtoLinks { get; init; }
+
     /// <summary>
     /// The Public Suffix List used to find registered domains; load a newer one with
     /// <see cref="PublicSuffixList.LoadFile(string)"/> (e.g. /usr/share/publicsuffix/public_suffix_list.dat).

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Dnsbl.Client.Messages;
+using Dnsbl.Client.Scoring;
+
+namespace Dnsbl.Client.Configuration;
+
+/// <summary>The import-only parts of <see cref="DnsblConfigurationJson"/>: meta rules and message settings, written only when present.</summary>
+internal static class DnsblConfigurationJsonExtras
+{
+    public static void WriteMetaRules(Utf8JsonWriter writer, IReadOnlyList<MetaRule> metaRules)
+    {
+        if (metaRules.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartArray("MetaRules");
+        foreach (var rule in metaRules)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("Name", rule.Name);
+            writer.WriteString("Expression", rule.Expression);
+            writer.WriteNumber("Weight", rule.Weight);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    public static void WriteMessage(Utf8JsonWriter writer, MessageOptions? message)
+    {
+        if (message is null)
+        {
+            return;
+        }
+
+        writer.WriteStartObject("Message");
+        writer.WriteNumber("MaxUriDomains", message.MaxUriDomains);
+        writer.WriteBoolean("SkipMailtoLinks", message.SkipMailtoLinks);
+        writer.WriteStartArray("SkipDomains");
+        foreach (var domain in message.SkipDomains)
+        {
+            writer.WriteStringValue(domain);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using Dnsbl.Client.Messages;
+using Dnsbl.Client.Scoring;
+using Microsoft.Extensions.Configuration;
+
+namespace Dnsbl.Client.Configuration;
+
+internal static partial class DnsblOptionsBinder
+{
+    private static readonly string[] MetaRuleKeys = ["Name", "Expression", "Weight"];
+    private static readonly string[] MessageKeys = ["TrustedNetworks", "MaxUriDomains", "SkipDomains", "SkipMailtoLinks"];
+
+    /// <summary><c>MetaRules</c>: an array of <c>{ Name, Expression, Weight }</c> (what the SpamAssassin import writes).</summary>
+    private static void BindMetaRules(IConfigurationSection section, DnsblOptions options, BindingErrors errors)
+    {
+        foreach (var entry in section.GetChildren())
+        {
+            ReportUnknownKeys(entry, entry.Path, MetaRuleKeys, errors);
+            var name = entry["Name"];
+            var expression = entry["Expression"];
+            if (string.IsNullOrWhiteSpace(name) || expression is null)
+            {
+                errors.Add(entry, "a meta rule needs a Name and an Expression");
+                continue;
+            }
+
+            var weight = 1.0;
+            if (entry.GetSection("Weight").Value is not null && !ConfigurationValues.TryGetDouble(entry.GetSection("Weight"), errors, out weight))
+            {
+                continue;
+            }
+
+            try
+            {
+                options.MetaRules.Add(new MetaRule(name, expression, weight));
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException)
+            {
+                errors.Add(entry.GetSection("Expression"), e.Message);
+            }
+        }
+    }
+
+    /// <summary><c>Message</c>: the default <see cref="MessageOptions"/> of message checks.</summary>
+    private static void BindMessage(IConfigurationSection section, DnsblOptions options, BindingErrors errors)
+    {
+        if (!section.Exists())
+        {
+            return;
+        }
+
+        ReportUnknownKeys(section, section.Path, MessageKeys, errors);
+        var networks = new List<IPNetwork>();
+        foreach (var entry in section.GetSection("TrustedNetworks").GetChildren())
+        {
+            if (IPNetwork.TryParse(entry.Value, out var network))
+            {
+                networks.Add(network);
+            }
+            else
+            {
+                errors.Add(entry, $"'{entry.Value}' is not a network in CIDR notation (e.g. 192.0.2.0/24)");
+            }
+        }
+
+        var maxDomains = MessageConstants.DefaultMaxUriDomains;
+        if (section.GetSection("MaxUriDomains").Value is not null && ConfigurationValues.TryGetInt(section.GetSection("MaxUriDomains"), errors, out var max))
+        {
+            maxDomains = max;
+        }
+
+        var skipMailto = false;
+        if (section.GetSection("SkipMailtoLinks").Value is not null && ConfigurationValues.TryGetBool(section.GetSection("SkipMailtoLinks"), errors, out var skip))
+        {
+            skipMailto = skip;
+        }
+
+        var skipSection = section.GetSection("SkipDomains");
+        options.Message = new MessageOptions
+        {
+            TrustedNetworks = networks,
+            MaxUriDomains = maxDomains,
+            SkipMailtoLinks = skipMailto,
+            SkipDomains = skipSection.Exists() ? [.. skipSection.GetChildren().Select(c => c.Value).OfType<string>()] : MessageConstants.DefaultSkipDomains,
+        };
+    }
+}
