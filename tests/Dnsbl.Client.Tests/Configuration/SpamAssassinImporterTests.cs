@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Net;
 using Dnsbl.Client.Configuration;
 using Dnsbl.Client.Lists;
@@ -241,5 +242,44 @@ public sealed class SpamAssassinImporterTests
         ]);
 
         Assert.Equal("new.example", Assert.Single(result.Lists).Zone);
+    }
+}
+
+public sealed class SpamAssassinImportJsonTests
+{
+    [Fact]
+    public void Write_SpamAssassinImport_BindsBackWithMetaRulesAndMessageOptions()
+    {
+        var import = SpamAssassinImporter.Import(("20_dnsbl.cf", SpamAssassinImporterTests.RulesFile), ("50_scores.cf", SpamAssassinImporterTests.ScoresFile));
+        var json = DnsblConfigurationJson.Write(import);
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))).Build();
+        var options = new DnsblOptions();
+
+        DnsblOptionsBinder.Bind(configuration.GetSection("Dnsbl"), options);
+
+        Assert.Empty(options.BindingErrors);
+        Assert.Equal(import.Lists.Select(l => (l.Name, l.Zone, l.Relays, l.Rules.Count, l.ErrorCodes.Count)),
+            options.Lists.Select(l => (l.Name, l.Zone, l.Relays, l.Rules.Count, l.ErrorCodes.Count)));
+        Assert.Equal(import.MetaRules.Select(m => (m.Name, m.Expression, m.Weight)), options.MetaRules.Select(m => (m.Name, m.Expression, m.Weight)));
+        Assert.Equal(["example.com", "example.net"], options.Message.SkipDomains);
+        Assert.Equal((12, true), (options.Message.MaxUriDomains, options.Message.SkipMailtoLinks));
+        var unanchored = options.Lists.SelectMany(l => l.Rules).Single(r => r.Name == "RCVD_IN_UNTRUSTED").Filter!;
+        Assert.True(unanchored.Matches(System.Net.IPAddress.Parse("127.0.0.21")));
+    }
+
+    [Fact]
+    public void Bind_InvalidMetaExpression_IsABindingErrorNamingTheKey()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Dnsbl:MetaRules:0:Name"] = "BAD",
+            ["Dnsbl:MetaRules:0:Expression"] = "A &&",
+        }).Build();
+        var options = new DnsblOptions();
+
+        DnsblOptionsBinder.Bind(configuration.GetSection("Dnsbl"), options);
+
+        Assert.Contains(options.BindingErrors, e => e.StartsWith("Dnsbl:MetaRules:0:Expression: Invalid meta expression", StringComparison.Ordinal));
     }
 }
