@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Dnsbl.Client.Messages;
 using Dnsbl.Client.Scoring;
@@ -25,6 +26,22 @@ internal static class DnsblConfigurationJsonExtras
         }
 
         writer.WriteEndArray();
+    }
+
+    public static void WriteTimeLimits(Utf8JsonWriter writer, DnsblCacheOptions? cache, TimeSpan? deadline)
+    {
+        if (cache is not null)
+        {
+            writer.WriteStartObject("Cache");
+            writer.WriteString("MinimumTtl", cache.MinimumTtl.ToString("c", CultureInfo.InvariantCulture));
+            writer.WriteString("MaximumTtl", cache.MaximumTtl.ToString("c", CultureInfo.InvariantCulture));
+            writer.WriteEndObject();
+        }
+
+        if (deadline is { } value)
+        {
+            writer.WriteString("Deadline", value.ToString("c", CultureInfo.InvariantCulture));
+        }
     }
 
     public static void WriteMessage(Utf8JsonWriter writer, MessageOptions? message)

@@ -28,6 +28,12 @@ public sealed class DnsblImportResult
     /// </summary>
     public Messages.MessageOptions? MessageOptions { get; internal init; }
 
+    /// <summary>Cache TTL limits the source sets (postscreen's min/max TTL); null when it sets none.</summary>
+    public DnsblCacheOptions? Cache { get; internal init; }
+
+    /// <summary>The time limit of a check the source sets (postscreen_dnsbl_timeout); null when it sets none.</summary>
+    public TimeSpan? Deadline { get; internal init; }
+
     /// <summary>The SpamAssassin score set the weights were taken from (0..3); null for other sources.</summary>
     public int? ScoreSet { get; internal init; }
 
