@@ -36,7 +36,14 @@ internal sealed partial class SpamAssassinParser
                 continue;
             }
 
-            imported.Add(new MetaRule(name, expression, weight));
+            try
+            {
+                imported.Add(new MetaRule(name, expression, weight));
+            }
+            catch (Exception exception) when (exception is FormatException or ArgumentException)
+            {
+                problems.Add(at.Problem($"{name} is not imported: {exception.Message}"));
+            }
         }
 
         return imported;

@@ -82,6 +82,9 @@ internal sealed partial class SpamAssassinParser(int scoreSet)
             case "askdns":
                 DefineUnusable(at, name, SpamAssassinLookup.Domains, "askdns (arbitrary DNS queries on message tags) is not supported");
                 break;
+            case "meta" when name.Length == 0 || rest.Length == 0:
+                problems.Add(at.Problem("a meta line needs a rule name and an expression (SpamAssassin refuses it)"));
+                break;
             case "meta":
                 Define(name);
                 metas[name] = (at, rest);
