@@ -66,7 +66,14 @@ internal static partial class DnsblOptionsBinder
         var maxDomains = MessageConstants.DefaultMaxUriDomains;
         if (section.GetSection("MaxUriDomains").Value is not null && ConfigurationValues.TryGetInt(section.GetSection("MaxUriDomains"), errors, out var max))
         {
-            maxDomains = max;
+            if (max < 0)
+            {
+                errors.Add(section.GetSection("MaxUriDomains"), "must be 0 or more");
+            }
+            else
+            {
+                maxDomains = max;
+            }
         }
 
         var skipMailto = false;
