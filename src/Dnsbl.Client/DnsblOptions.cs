@@ -1,6 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using Dnsbl.Client.Caching;
 using Dnsbl.Client.Health;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Lookups;
+using Dnsbl.Client.Scoring;
 
 namespace Dnsbl.Client;
 
@@ -39,7 +42,7 @@ public sealed class DnsblOptions
     /// <summary>The overall deadline of one check; lists that have not answered by then are reported missing.</summary>
     /// <value>The default value is 5 seconds.</value>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:05:00")]
-    public TimeSpan Deadline { get; set; } = DnsblDefaults.Deadline;
+    public TimeSpan Deadline { get; set; } = LookupConstants.Deadline;
 
     /// <summary>
     /// Whether query names are sent in random letter case ("0x20", draft-vixie-dnsext-dns0x20) and answers must echo

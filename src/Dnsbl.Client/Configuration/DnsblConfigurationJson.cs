@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Dnsbl.Client.Caching;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Scoring;
 
 namespace Dnsbl.Client.Configuration;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Dnsbl.Client.Caching;
 using Dnsbl.Client.Messages;
 using Dnsbl.Client.Scoring;
 

@@ -1,4 +1,6 @@
+using Dnsbl.Client.Caching;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Scoring;
 
 namespace Dnsbl.Client.Configuration;
 

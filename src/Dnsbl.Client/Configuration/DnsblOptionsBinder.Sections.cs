@@ -1,3 +1,5 @@
+using Dnsbl.Client.Caching;
+using Dnsbl.Client.Scoring;
 using Microsoft.Extensions.Configuration;
 
 namespace Dnsbl.Client.Configuration;

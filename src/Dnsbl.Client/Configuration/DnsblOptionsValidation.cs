@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Dnsbl.Client.Dns;
 
-namespace Dnsbl.Client;
+namespace Dnsbl.Client.Configuration;
 
 /// <summary>Checks options field by field (data annotations) and across fields; reports every problem at once.</summary>
 internal static class DnsblOptionsValidation

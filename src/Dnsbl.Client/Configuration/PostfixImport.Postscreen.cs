@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Dnsbl.Client.Caching;
 using Dnsbl.Client.Lists;
 
 namespace Dnsbl.Client.Configuration;

@@ -24,7 +24,7 @@ namespace Dnsbl.Client.Configuration;
 /// one that mixes in rules SpamAssassin tests locally (body, header, SPF, DKIM...) is reported.</para>
 /// <para>Refusal rules (<c>dns_block_rule</c> and <c>*_BLOCKED</c>, <c>*_BLOCKED_OPENDNS</c>, <c>*_ERROR</c>) become the
 /// zone's <see cref="Lists.DnsList.ErrorCodes"/>: an operator refusal (health state refusing), never a listing (reported).</para>
-/// <para>Settings. <c>required_score</c> → <see cref="DnsblThresholds.Reject"/> (5 otherwise; no tag or allow-list threshold);
+/// <para>Settings. <c>required_score</c> → <see cref="Scoring.DnsblThresholds.Reject"/> (5 otherwise; no tag or allow-list threshold);
 /// <c>uridnsbl_skip_domain</c>, <c>uridnsbl_max_domains</c>, <c>uridnsbl_skip_mailto</c> → <see cref="DnsblImportResult.MessageOptions"/>.</para>
 /// <para>Reported, never thrown: name-server URI rules (<c>uridnsbl</c>, <c>uridnssub</c>, <c>urinsrhs*</c>,
 /// <c>urifullnsrhs*</c>: NS lookups are not implemented), <c>askdns</c>, other evals, unreadable lines and sub-tests.

@@ -1,6 +1,7 @@
 using Dnsbl.Client.Catalogue;
 using Dnsbl.Client.Configuration;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Scoring;
 
 namespace Dnsbl.Client.Tests.DependencyInjection;
 

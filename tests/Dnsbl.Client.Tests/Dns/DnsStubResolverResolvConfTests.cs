@@ -85,6 +85,6 @@ public sealed class DnsStubResolverResolvConfTests : IDisposable
 
         Assert.Null(options.AttemptTimeout);
         Assert.Null(options.Attempts);
-        Assert.Empty(DnsblOptionsValidation.Validate(options));
+        Assert.Empty(Dnsbl.Client.Configuration.DnsblOptionsValidation.Validate(options));
     }
 }

@@ -1,14 +1,15 @@
-using Dnsbl.Client.Dns.Protocol;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Dnsbl.Client.Answers;
+using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Lists;
-using Dnsbl.Client.Telemetry;
 using Dnsbl.Client.Resilience;
+using Dnsbl.Client.Telemetry;
 
-namespace Dnsbl.Client;
+namespace Dnsbl.Client.Lookups;
 
-public sealed partial class DnsblClient
+internal sealed partial class LookupEngine
 {
     /// <summary>Starts (or joins) the lookup of one query name for one list, bounded by the list's own timeout.</summary>
     private Task<ListOutcome> StartLookup(ClientSnapshot snapshot, int slot, string input, string queryName)
@@ -17,7 +18,7 @@ public sealed partial class DnsblClient
         var lookup = snapshot.InFlight.Join(slot, queryName, out var begun);
         if (begun is null)
         {
-            _metrics.Coalesced(list);
+            _metrics.Coalesced(list.Name);
         }
         else
         {
@@ -49,7 +50,7 @@ public sealed partial class DnsblClient
         var breaker = snapshot.Breakers[slot];
         if (!breaker.TryEnter(started, out var isTrial))
         {
-            _metrics.Skipped(list);
+            _metrics.Skipped(list.Name);
             snapshot.InFlight.Finish(slot, queryName, begun, OutcomeFactory.Skipped(list, input, "circuit open: the list's recent queries kept failing"));
             return;
         }
@@ -62,7 +63,7 @@ public sealed partial class DnsblClient
             Activity.Current = current;
         }
 
-        _metrics.CacheMiss(list);
+        _metrics.CacheMiss(list.Name);
         var state = new LookupState(this, snapshot, slot, input, queryName, begun, breaker, isTrial, started, activity);
         ValueTask<DnsLookupResult> answer;
         try
@@ -179,7 +180,7 @@ public sealed partial class DnsblClient
     private ListOutcome Record(ClientSnapshot snapshot, int slot, DnsList list, string input, string queryName, ListAnswer answer, IReadOnlyList<string> text, TimeSpan latency)
     {
         var outcome = OutcomeFactory.FromAnswer(list, input, queryName, answer, text, latency);
-        _metrics.Completed(list, outcome, latency);
+        _metrics.Completed(list.Name, OutcomeFactory.MetricTag(outcome.Kind), outcome.Kind == ListOutcomeKind.Error ? OutcomeFactory.ErrorKindNames[(int)outcome.Error] : null, latency);
         if (answer.Error == DnsblErrorKind.OperatorRefusal)
         {
             Log.OperatorRefusal(_logger, list.Name, answer.Detail);
@@ -187,7 +188,7 @@ public sealed partial class DnsblClient
         }
         else if (outcome.Kind == ListOutcomeKind.Error)
         {
-            Log.LookupFailed(_logger, list.Name, outcome.Error, answer.Detail);
+            Log.LookupFailed(_logger, list.Name, OutcomeFactory.ErrorKindNames[(int)outcome.Error], answer.Detail);
         }
 
         // The cache key is the query name without its zone (QueryKey.WriteCacheKey); cut only when there is a cache.

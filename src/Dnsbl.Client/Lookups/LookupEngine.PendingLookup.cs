@@ -3,9 +3,9 @@ using System.Runtime.CompilerServices;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Resilience;
 
-namespace Dnsbl.Client;
+namespace Dnsbl.Client.Lookups;
 
-public sealed partial class DnsblClient
+internal sealed partial class LookupEngine
 {
     /// <summary>
     /// A cold lookup waiting for the resolver: the lookup's state and one cached continuation, reused from lookup to
@@ -42,13 +42,13 @@ public sealed partial class DnsblClient
             _answer = default;
             _state = default;
             Pool.Return(this);
-            state.Client.FinishLookup(state, answer);
+            state.Engine.FinishLookup(state, answer);
         }
     }
 
     /// <summary>What a lookup carries from its start to its end.</summary>
     private readonly record struct LookupState(
-        DnsblClient Client,
+        LookupEngine Engine,
         ClientSnapshot Snapshot,
         int Slot,
         string Input,

@@ -1,42 +1,25 @@
 using System.Net;
 using Dnsbl.Client.Lists;
 
-namespace Dnsbl.Client;
+namespace Dnsbl.Client.Lookups;
 
-public sealed partial class DnsblClient
+internal sealed partial class LookupEngine
 {
     // RFC 1035 §2.3.4: 255 octets on the wire, so at most 253 characters in text form; room to spare for building.
     private const int QueryNameBufferLength = 256;
 
-    /// <summary>Checks an IP address against every enabled IP list (block and allow lists).</summary>
-    /// <param name="address">IPv4 or IPv6; an IPv4-mapped IPv6 address is checked as IPv4, a scope id is ignored.</param>
-    /// <param name="cancellationToken">Cancels the check (throws <see cref="OperationCanceledException"/>).</param>
-    /// <returns>The score, verdict and per-list outcomes; answered synchronously when the cache holds every list.</returns>
-    /// <exception cref="ArgumentException">The address is neither IPv4 nor IPv6.</exception>
-    public ValueTask<DnsblCheckResult> CheckAsync(IPAddress address, CancellationToken cancellationToken = default)
+    /// <summary>Checks <paramref name="address"/> against every enabled IP list of the current snapshot.</summary>
+    public ValueTask<DnsblCheckResult> CheckAddressAsync(IPAddress address, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(address);
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
         var snapshot = Volatile.Read(ref _snapshot);
         return CheckKeyAsync(snapshot, QueryKey.FromAddress(address), snapshot.IpSlots, cancellationToken);
     }
 
-    /// <summary>Checks a domain (HELO name, sender domain, ...) against every enabled domain and URI list.</summary>
-    /// <param name="domain">The domain; normalised (lower case, no trailing dot, IDN to punycode) before it is asked.</param>
-    /// <param name="cancellationToken">Cancels the check (throws <see cref="OperationCanceledException"/>).</param>
-    /// <returns>The score, verdict and per-list outcomes.</returns>
-    /// <exception cref="DnsblInputException">The domain is not a valid name; <see cref="DnsblInputException.Problem"/> says why.</exception>
-    public ValueTask<DnsblCheckResult> CheckDomainAsync(string domain, CancellationToken cancellationToken = default)
+    /// <summary>Checks an already normalised <paramref name="domain"/> against every enabled domain and URI list.</summary>
+    public ValueTask<DnsblCheckResult> CheckDomainAsync(string domain, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(domain);
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        if (!DomainName.TryNormalize(domain, out var normalized, out var error))
-        {
-            throw new DnsblInputException(domain, $"not a valid domain name: {error}");
-        }
-
         var snapshot = Volatile.Read(ref _snapshot);
-        return CheckKeyAsync(snapshot, QueryKey.FromDomain(normalized, normalized), snapshot.DomainSlots, cancellationToken);
+        return CheckKeyAsync(snapshot, QueryKey.FromDomain(domain, domain), snapshot.DomainSlots, cancellationToken);
     }
 
     // One snapshot per check: a reload during the check does not mix two configurations. The cache key (reversed
@@ -76,14 +59,14 @@ public sealed partial class DnsblClient
         if (!_gate.IsEnabled(snapshot.Gates, slot, out var reason))
         {
             outcome = OutcomeFactory.Skipped(list, key.Display, reason);
-            _metrics.Skipped(list);
+            _metrics.Skipped(list.Name);
             return true;
         }
 
         // Only names that could be asked are ever cached, so a hit needs no validity check of its own.
         if (snapshot.Cache is { } cache && cache.TryGet(slot, cacheKey, now, out outcome))
         {
-            _metrics.CacheHit(list);
+            _metrics.CacheHit(list.Name);
             return true;
         }
 

@@ -1,7 +1,7 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 
-namespace Dnsbl.Client.Messages;
+namespace Dnsbl.Client.Net;
 
 /// <summary>
 /// Classifies IP addresses that must never be asked of a public DNS list: private, loopback, link-local, CGNAT,

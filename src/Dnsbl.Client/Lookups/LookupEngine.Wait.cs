@@ -3,9 +3,9 @@ using Dnsbl.Client.Lists;
 using Dnsbl.Client.Scoring;
 using Dnsbl.Client.Telemetry;
 
-namespace Dnsbl.Client;
+namespace Dnsbl.Client.Lookups;
 
-public sealed partial class DnsblClient
+internal sealed partial class LookupEngine
 {
     // Pooled: a cold check is one state machine, and the wait inside it (CheckWait) has no task or timer of its own.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]

@@ -1,4 +1,4 @@
-namespace Dnsbl.Client;
+namespace Dnsbl.Client.Lookups;
 
 /// <summary>
 /// The deadlines of every waiting check of one client, served by one <see cref="TimeProvider"/> timer: the timer is

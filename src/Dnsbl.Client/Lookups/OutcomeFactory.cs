@@ -1,6 +1,7 @@
+using Dnsbl.Client.Answers;
 using Dnsbl.Client.Lists;
 
-namespace Dnsbl.Client;
+namespace Dnsbl.Client.Lookups;
 
 /// <summary>Builds <see cref="ListOutcome"/>s; the one place that decides what an outcome says.</summary>
 internal static class OutcomeFactory
@@ -60,4 +61,28 @@ internal static class OutcomeFactory
         ErrorDetail = outcome.ErrorDetail,
         FromCache = true,
     };
+
+    /// <summary>Each error kind's name, indexed by its value: logs and metrics take names (Telemetry/ knows no type of ours), built once.</summary>
+    public static readonly string[] ErrorKindNames = BuildErrorKindNames();
+
+    /// <summary>The <c>dnsbl.outcome</c> metric tag of an answered query.</summary>
+    public static string MetricTag(ListOutcomeKind kind) => kind switch
+    {
+        ListOutcomeKind.Listed => "listed",
+        ListOutcomeKind.NotListed => "notListed",
+        ListOutcomeKind.Error => "error",
+        _ => "skipped",
+    };
+
+    private static string[] BuildErrorKindNames()
+    {
+        var kinds = Enum.GetValues<DnsblErrorKind>();
+        var names = new string[kinds.Max(k => (int)k) + 1];
+        foreach (var kind in kinds)
+        {
+            names[(int)kind] = kind.ToString();
+        }
+
+        return names;
+    }
 }

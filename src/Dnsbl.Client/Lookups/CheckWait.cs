@@ -1,6 +1,6 @@
 using System.Threading.Tasks.Sources;
 
-namespace Dnsbl.Client;
+namespace Dnsbl.Client.Lookups;
 
 /// <summary>
 /// One check's wait for its pending lookups. It ends at the first of: every lookup finished (whatever its result),

@@ -3,7 +3,7 @@ using Dnsbl.Client.Health;
 using Dnsbl.Client.Lists;
 using Dnsbl.Client.Resilience;
 
-namespace Dnsbl.Client;
+namespace Dnsbl.Client.Lookups;
 
 /// <summary>
 /// Everything a check reads that a reload may change: lists, their slots, settings, and the per-slot cache, in-flight
@@ -53,13 +53,14 @@ internal sealed class ClientSnapshot
         return this;
     }
 
-    public static ClientSnapshot Create(DnsblOptions options, TimeProvider time)
+    /// <summary>A snapshot of <paramref name="lists"/> with fresh slot-keyed state (cache per <paramref name="cache"/>, breakers).</summary>
+    public static ClientSnapshot Create(IEnumerable<DnsList> lists, CheckSettings settings, DnsblCacheOptions cache, TimeProvider time)
     {
-        DnsList[] lists = [.. options.Lists];
-        var cache = options.Cache.Enabled
-            ? new OutcomeCache(lists.Length, new TtlPolicy(options.Cache.MinimumTtl, options.Cache.MaximumTtl), options.Cache.SizeLimit, time)
+        DnsList[] slots = [.. lists];
+        var answers = cache.Enabled
+            ? new OutcomeCache(slots.Length, new TtlPolicy(cache.MinimumTtl, cache.MaximumTtl), cache.SizeLimit, time)
             : null;
-        return new ClientSnapshot(lists, new CheckSettings(options), cache, [.. lists.Select(_ => new ListCircuitBreaker(time))]);
+        return new ClientSnapshot(slots, settings, answers, [.. slots.Select(_ => new ListCircuitBreaker(time))]);
     }
 
     private static int[] SlotsWhere(DnsList[] lists, Func<DnsList, bool> predicate) =>

@@ -2,7 +2,7 @@ using System.Net;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Lists;
 
-namespace Dnsbl.Client;
+namespace Dnsbl.Client.Answers;
 
 /// <summary>Turns a DNS lookup result for a list's query into a <see cref="ListAnswer"/>. Errors are never listings.</summary>
 internal static class ListAnswerInterpreter

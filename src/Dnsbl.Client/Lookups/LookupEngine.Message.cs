@@ -3,25 +3,13 @@ using Dnsbl.Client.Messages;
 using Dnsbl.Client.Scoring;
 using Dnsbl.Client.Telemetry;
 
-namespace Dnsbl.Client;
+namespace Dnsbl.Client.Lookups;
 
-public sealed partial class DnsblClient
+internal sealed partial class LookupEngine
 {
-    /// <summary>
-    /// Checks a message: its relays against the IP lists (per <see cref="Lists.DnsList.Relays"/>), its HELO, reverse DNS and
-    /// sender domains against the domain lists (per <see cref="Lists.DnsList.DomainSources"/>) and its link domains against
-    /// the URI lists, all in parallel under the one check deadline, through the same cache and in-flight sharing as
-    /// <see cref="CheckAsync"/>. Each matching rule of a list counts once per message, however many keys hit it.
-    /// </summary>
-    /// <param name="message">The message: session facts and/or a parsed message (<see cref="MessageContext.ParseAsync"/>).</param>
-    /// <param name="options">Trusted networks, link cap and skip list; null uses <see cref="DnsblOptions.Message"/>.</param>
-    /// <param name="cancellationToken">Cancels the check (throws <see cref="OperationCanceledException"/>).</param>
-    /// <returns>The score, verdict, every lookup with its source and origin, and the message's problems.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="MessageOptions.MaxUriDomains"/> is negative.</exception>
-    public ValueTask<DnsblMessageResult> CheckMessageAsync(MessageContext message, MessageOptions? options = null, CancellationToken cancellationToken = default)
+    /// <summary>Checks a message's planned keys (relays, domains, links) under one deadline; each matching rule counts once.</summary>
+    public ValueTask<DnsblMessageResult> CheckMessageAsync(MessageContext message, MessageOptions? options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
         var started = _time.GetTimestamp();
         var snapshot = Volatile.Read(ref _snapshot);
         var lists = snapshot.Lists;

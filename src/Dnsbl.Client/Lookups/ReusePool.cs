@@ -1,4 +1,4 @@
-namespace Dnsbl.Client;
+namespace Dnsbl.Client.Lookups;
 
 /// <summary>
 /// A few reusable objects of one kind, shared by all threads: a rent takes any shelved one (or makes a new one), a

@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using Dnsbl.Client.Lists;
 
-namespace Dnsbl.Client;
+namespace Dnsbl.Client.Lookups;
 
 /// <summary>What is asked about, in the form query names are built from: an IPv4 value, IPv6 bytes or a normalised domain label sequence.</summary>
 internal readonly struct QueryKey
