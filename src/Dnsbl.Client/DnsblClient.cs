@@ -8,8 +8,8 @@ using Dnsbl.Client.Lookups;
 using Dnsbl.Client.Messages;
 using Dnsbl.Client.Resilience;
 using Dnsbl.Client.Telemetry;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dnsbl.Client;
 

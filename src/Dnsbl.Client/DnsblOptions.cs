@@ -4,6 +4,7 @@ using Dnsbl.Client.Health;
 using Dnsbl.Client.Lists;
 using Dnsbl.Client.Lookups;
 using Dnsbl.Client.Scoring;
+using Microsoft.Extensions.Options;
 
 namespace Dnsbl.Client;
 
@@ -59,6 +60,7 @@ public sealed class DnsblOptions
     public ErrorPolicy ErrorPolicy { get; set; } = ErrorPolicy.Exclude;
 
     /// <summary>The score thresholds of the verdict.</summary>
+    [ValidateObjectMembers]
     public DnsblThresholds Thresholds { get; init; } = new();
 
     /// <summary>
@@ -73,9 +75,11 @@ public sealed class DnsblOptions
     public Messages.MessageOptions Message { get; set; } = new();
 
     /// <summary>The answer cache.</summary>
+    [ValidateObjectMembers]
     public DnsblCacheOptions Cache { get; init; } = new();
 
     /// <summary>List health probing and automatic disabling.</summary>
+    [ValidateObjectMembers]
     public DnsblHealthOptions Health { get; init; } = new();
 
     /// <summary>Problems found while binding from configuration, each naming its key; validation reports them.</summary>

@@ -7,7 +7,7 @@ namespace Dnsbl.Client.Caching;
 /// bounded in size.
 /// </summary>
 /// <remarks>
-/// Microsoft.Extensions.Caching.Memory keys are objects, so every probe of it would box or build a key; the hot path
+/// Microsoft.Extensions.Caching.Memory (not a dependency) keys are objects, so every probe of it would box or build a key; the hot path
 /// (a check answered wholly from the cache) must allocate nothing. One dictionary per list slot, looked up by the
 /// query name as a span through <see cref="ConcurrentDictionary{TKey,TValue}.GetAlternateLookup{TAlternateKey}"/>,
 /// allows exactly that. Eviction is amortised: when the bound is passed, expired entries go first, then those that

@@ -53,6 +53,7 @@ public sealed partial class DependencyTableTests
     [InlineData("src/Dnsbl.Client", "Dnsbl.Client")]
     [InlineData("src/Dnsbl.Cli", "Dnsbl.Cli")]
     [InlineData("src/Dnsbl.Client.Testing", "Dnsbl.Client.Testing")]
+    [InlineData("src/Dnsbl.Client.Hosting", "Dnsbl.Client")]
     public void Sources_Namespace_IsFolder(string project, string rootNamespace)
     {
         var root = Path.Combine(RepositoryRoot(), project);

@@ -1,4 +1,5 @@
 using System.Net;
+using Dnsbl.Client.Configuration;
 using Dnsbl.Client.Dns;
 
 namespace Dnsbl.Client.Tests.Dns;

@@ -10,12 +10,6 @@ namespace Dnsbl.Client.Configuration;
 /// </summary>
 internal static partial class DnsListBinder
 {
-    private static readonly string[] KnownKeys =
-    [
-        "Name", "Zone", "Kind", "Rules", "ErrorCodes", "FetchText", "Timeout", "ProbePoints", "DomainForm", "QueriesIpAddresses",
-        "DomainSources", "Relays", "KeyHash", "KeyHashEncoding", "KeyHashLength",
-    ];
-
     public static DnsList? Bind(IConfigurationSection entry, BindingErrors errors)
     {
         if (!entry.GetChildren().Any())
@@ -23,8 +17,8 @@ internal static partial class DnsListBinder
             return FromCatalogue(entry, errors);
         }
 
-        DnsblOptionsBinder.ReportUnknownKeys(entry, entry.Path, KnownKeys, errors);
-        var zoneSection = entry.GetSection("Zone");
+        ReportUnknownKeys(entry, entry.Path, DnsListSettings.Keys, errors);
+        var zoneSection = entry.GetSection(nameof(DnsList.Zone));
         if (string.IsNullOrWhiteSpace(zoneSection.Value))
         {
             errors.Add(zoneSection, "missing; every list object needs its Zone (or give a catalogue name as a plain string)");
@@ -37,25 +31,31 @@ internal static partial class DnsListBinder
             return null;
         }
 
-        var kind = ConfigurationValues.TryGetEnum<DnsListKind>(entry.GetSection("Kind"), errors, out var k) ? k : DnsListKind.IpBlockList;
-        var name = entry.GetSection("Name").Value;
-        var v = ListValues.Read(entry, errors);
-        return new DnsList(zone, kind)
+        var kind = ConfigurationValues.TryGetEnum<DnsListKind>(entry.GetSection(nameof(DnsList.Kind)), errors, out var k) ? k : DnsListKind.IpBlockList;
+
+        // Settings absent from configuration keep the record's defaults; a missing or blank Name keeps the redacted zone.
+        var list = new DnsList(zone, kind);
+        foreach (var setting in DnsListSettings.Optional)
         {
-            Name = string.IsNullOrWhiteSpace(name) ? zone : name.Trim(),
-            Rules = BindRules(entry.GetSection("Rules"), errors),
-            ErrorCodes = BindErrorCodes(entry.GetSection("ErrorCodes"), errors),
-            ProbePoints = BindProbePoints(entry.GetSection("ProbePoints"), errors),
-            FetchText = v.FetchText,
-            Timeout = v.Timeout,
-            DomainForm = v.DomainForm,
-            QueriesIpAddresses = v.QueriesIpAddresses,
-            DomainSources = v.DomainSources,
-            Relays = v.Relays,
-            KeyHash = v.KeyHash,
-            KeyHashEncoding = v.KeyHashEncoding,
-            KeyHashLength = v.KeyHashLength,
-        };
+            var section = entry.GetSection(setting.Name);
+            if (TryRead(setting.PropertyType, section, errors, out var value))
+            {
+                setting.SetValue(list, value);
+            }
+        }
+
+        return list;
+    }
+
+    private static void ReportUnknownKeys(IConfiguration section, string path, IReadOnlyList<string> known, BindingErrors errors)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            if (!known.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add(child.Path, $"unknown key; expected one of {string.Join(", ", known)}");
+            }
+        }
     }
 
     private static DnsList? FromCatalogue(IConfigurationSection entry, BindingErrors errors)

@@ -7,6 +7,10 @@ namespace Dnsbl.Client.Configuration;
 
 internal static partial class DnsblOptionsBinder
 {
+    // Meta rules (constructor-validated) and message options (init-only lists) are read here, not by ConfigurationBinder.
+    private const string MetaRulesKey = nameof(DnsblOptions.MetaRules);
+    private const string MessageKey = nameof(DnsblOptions.Message);
+
     private static readonly string[] MetaRuleKeys = ["Name", "Expression", "Weight"];
     private static readonly string[] MessageKeys = ["TrustedNetworks", "MaxUriDomains", "SkipDomains", "SkipMailtoLinks"];
 
@@ -15,7 +19,7 @@ internal static partial class DnsblOptionsBinder
     {
         foreach (var entry in section.GetChildren())
         {
-            ReportUnknownKeys(entry, entry.Path, MetaRuleKeys, errors);
+            ReportUnknownSubKeys(entry, entry.Path, MetaRuleKeys, errors);
             var name = entry["Name"];
             var expression = entry["Expression"];
             if (string.IsNullOrWhiteSpace(name) || expression is null)
@@ -49,7 +53,7 @@ internal static partial class DnsblOptionsBinder
             return;
         }
 
-        ReportUnknownKeys(section, section.Path, MessageKeys, errors);
+        ReportUnknownSubKeys(section, section.Path, MessageKeys, errors);
         var networks = new List<IPNetwork>();
         foreach (var entry in section.GetSection("TrustedNetworks").GetChildren())
         {
@@ -63,7 +67,7 @@ internal static partial class DnsblOptionsBinder
             }
         }
 
-        var maxDomains = MessageConstants.DefaultMaxUriDomains;
+        var maxDomains = new MessageOptions().MaxUriDomains;
         if (section.GetSection("MaxUriDomains").Value is not null && ConfigurationValues.TryGetInt(section.GetSection("MaxUriDomains"), errors, out var max))
         {
             if (max < 0)
@@ -88,7 +92,18 @@ internal static partial class DnsblOptionsBinder
             TrustedNetworks = networks,
             MaxUriDomains = maxDomains,
             SkipMailtoLinks = skipMailto,
-            SkipDomains = skipSection.Exists() ? [.. skipSection.GetChildren().Select(c => c.Value).OfType<string>()] : MessageConstants.DefaultSkipDomains,
+            SkipDomains = skipSection.Exists() ? [.. skipSection.GetChildren().Select(c => c.Value).OfType<string>()] : new MessageOptions().SkipDomains,
         };
+    }
+
+    private static void ReportUnknownSubKeys(IConfiguration section, string path, string[] known, BindingErrors errors)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            if (!known.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add(child.Path, $"unknown key; expected one of {string.Join(", ", known)}");
+            }
+        }
     }
 }

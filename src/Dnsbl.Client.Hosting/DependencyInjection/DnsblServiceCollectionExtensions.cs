@@ -27,10 +27,11 @@ public static class DnsblServiceCollectionExtensions
     /// <param name="configuration">
     /// The section. <c>Lists</c> holds catalogue names (<c>"spamhaus-zen"</c>) and list objects in the shape
     /// <see cref="DnsblConfigurationJson"/> writes; <c>Sites</c> holds postscreen entries
-    /// (<c>"zen.spamhaus.org=127.0.0.[2..11]*3, list.dnswl.org=127.0.[0..255].[1..3]*-2"</c>); <c>Nameservers</c>,
-    /// <c>AttemptTimeout</c>, <c>Attempts</c>, <c>Deadline</c>, <c>ErrorPolicy</c>, <c>Thresholds</c>, <c>Cache</c> and
-    /// <c>Health</c> bind to the <see cref="DnsblOptions"/> properties of the same names. Unknown keys, bad values and
-    /// retired lists fail validation with a message naming the key.
+    /// (<c>"zen.spamhaus.org=127.0.0.[2..11]*3, list.dnswl.org=127.0.[0..255].[1..3]*-2"</c>); every other key
+    /// (<c>Nameservers</c>, <c>AttemptTimeout</c>, <c>UseCaseRandomization</c>, <c>Thresholds</c>, <c>Cache</c>,
+    /// <c>Health</c>...) binds to the <see cref="DnsblOptions"/> property of the same name through
+    /// <see cref="ConfigurationBinder"/>. Unknown keys, bad values and retired lists fail validation with a message
+    /// naming the key.
     /// </param>
     /// <returns>The services, for chaining.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>

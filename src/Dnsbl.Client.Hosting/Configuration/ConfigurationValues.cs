@@ -78,20 +78,29 @@ internal static class ConfigurationValues
     public static bool TryGetEnum<T>(IConfigurationSection section, BindingErrors errors, out T value)
         where T : struct, Enum
     {
-        value = default;
+        var ok = TryGetEnum(typeof(T), section, errors, out var boxed);
+        value = ok ? (T)boxed! : default;
+        return ok;
+    }
+
+    /// <summary>Reads an enum of <paramref name="type"/> by name, as <see cref="TryGetEnum{T}"/> does.</summary>
+    public static bool TryGetEnum(Type type, IConfigurationSection section, BindingErrors errors, out object? value)
+    {
+        value = null;
         if (section.Value is not { } text)
         {
             return false;
         }
 
         var names = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (names.Length > 0 && names.All(n => !char.IsAsciiDigit(n[0]) && n[0] != '-') && Enum.TryParse(text, ignoreCase: true, out value)
-            && (typeof(T).IsDefined(typeof(FlagsAttribute), inherit: false) || Enum.IsDefined(value)))
+        if (names.Length > 0 && names.All(n => !char.IsAsciiDigit(n[0]) && n[0] != '-') && Enum.TryParse(type, text, ignoreCase: true, out value)
+            && (type.IsDefined(typeof(FlagsAttribute), inherit: false) || Enum.IsDefined(type, value)))
         {
             return true;
         }
 
-        errors.Add(section, $"'{text}' is not one of {string.Join(", ", Enum.GetNames<T>())}");
+        value = null;
+        errors.Add(section, $"'{text}' is not one of {string.Join(", ", Enum.GetNames(type))}");
         return false;
     }
 }
