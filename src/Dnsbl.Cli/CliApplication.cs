@@ -6,19 +6,29 @@ namespace Dnsbl.Cli;
 /// <summary>The dnsbl command line: parses arguments, runs one command, maps failures to exit codes.</summary>
 internal static class CliApplication
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        RunAsync(args, new CliConsole(output, error), cancellationToken);
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
     {
-        var console = new CliConsole(output, error);
+        var (output, error) = (console.Output, console.Error);
         var root = new RootCommand("Check IP addresses, domains and messages against DNS lists (DNSBL, DNSWL, RHSBL, URI lists).")
         {
             CheckCommand.Create(console),
             HealthCommand.Create(console),
+            ListsCommand.Create(console),
             ImportCommand.Create(console),
             DemoCommand.Create(console),
         };
+        CliExamples.AddToHelp(root);
+        root.WithExamples(
+            "dnsbl demo",
+            "dnsbl check 192.0.2.99 --list spamhaus-zen",
+            "dnsbl health --list 'zen.spamhaus.org=127.0.0.[2..11]*3' --json");
 
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        // Help is shown even when the rest of the line is incomplete ('dnsbl import spamassassin --help' names no file).
+        if (parsed.Errors.Count > 0 && parsed.Action is not CliExamples.ExamplesHelpAction)
         {
             foreach (var parseError in parsed.Errors)
             {

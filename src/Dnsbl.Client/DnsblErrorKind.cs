@@ -35,4 +35,10 @@ public enum DnsblErrorKind
 
     /// <summary>The input could not be turned into a query for this list (e.g. the name would be too long).</summary>
     InvalidQuery,
+
+    /// <summary>
+    /// Not asked: too many lookups already waited for the nameserver or for the list's share of it, so this one was shed
+    /// at once instead of making every list slower. Local back-pressure, not counted against the list's circuit breaker.
+    /// </summary>
+    Overloaded,
 }

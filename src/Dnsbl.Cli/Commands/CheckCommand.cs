@@ -1,16 +1,20 @@
 using System.CommandLine;
-using System.Net;
 using Dnsbl.Cli.Output;
 using Dnsbl.Client;
+using Spectre.Console;
 
 namespace Dnsbl.Cli.Commands;
 
-/// <summary><c>dnsbl check INPUT... --list SPEC... [--dns HOST[:PORT]]... [--timeout MS] [--json]</c>, or <c>--message FILE</c> (see <see cref="MessageCheck"/>).</summary>
+/// <summary>
+/// <c>dnsbl check INPUT... | -f FILE | --message FILE</c> with <c>--list SPEC...</c> or <c>--config FILE</c>. Inputs no
+/// configured list can judge are refused (exit 2) on the command line and reported as input errors with <c>-f</c> (exit 4).
+/// </summary>
 internal static class CheckCommand
 {
     public static Command Create(CliConsole console)
     {
         var common = new CommonOptions();
+        var thresholds = new ThresholdOptions();
         var inputs = new Argument<string[]>("inputs")
         {
             Description = "IP addresses (checked against ip: lists) and domains (checked against domain: and uri: lists).",
@@ -19,77 +23,104 @@ internal static class CheckCommand
         var noProbe = new Option<bool>("--no-probe") { Description = "Do not probe list health first (disabled lists are otherwise skipped)." };
         var file = new Option<string>("--file", "-f")
         {
-            Description = "Read inputs from FILE, one per line ('#' comments, blank lines skipped; '-' for stdin); with --json, write JSON Lines.",
+            Description = "Read inputs from FILE, one per line ('#' comments, blank lines skipped; '-' for stdin). Lines that cannot " +
+                "be judged are reported in place and counted; exit 4 when there are any.",
         };
-        var command = new Command("check", "Check IP addresses and domains against DNS lists.") { inputs, noProbe, file };
+        var format = new Option<CheckFormat?>("--format")
+        {
+            Description = "table (default), json (an array; JSON Lines with -f) or csv (a header and one row per input).",
+        };
+        var command = new Command("check", "Check IP addresses, domains or a message against DNS lists. Exit 0 clean, 1 rejected, 2 usage or input error, 4 some -f lines not judged.")
+        {
+            inputs, file, noProbe, format,
+        };
         common.AddTo(command);
+        thresholds.AddTo(command);
         var message = new MessageCheck();
         message.AddTo(command);
-        command.SetAction((parsed, cancellationToken) => parsed.GetValue(message.Message) is not null
-            ? message.RunAsync(console, parsed, ClientSettings.FromCommandLine(parsed, common), parsed.GetValue(common.Json), !parsed.GetValue(noProbe), cancellationToken)
-            : RunAsync(console, parsed.GetValue(inputs) ?? [], parsed.GetValue(file), ClientSettings.FromCommandLine(parsed, common), parsed.GetValue(common.Json), !parsed.GetValue(noProbe), cancellationToken));
-        return command;
+        command.SetAction((parsed, cancellationToken) =>
+        {
+            var options = ClientSettings.FromCommandLine(parsed, common, thresholds);
+            var json = parsed.GetValue(common.Json);
+            var chosen = parsed.GetValue(format) ?? (json ? CheckFormat.Json : CheckFormat.Table);
+            if (json && chosen != CheckFormat.Json)
+            {
+                throw new CliUsageException($"--json and --format {chosen.ToString().ToLowerInvariant()} disagree; give one.");
+            }
+
+            return parsed.GetValue(message.Message) is not null
+                ? message.RunAsync(console, parsed, options, chosen, parsed.GetValue(common.Config) is not null, !parsed.GetValue(noProbe), cancellationToken)
+                : RunAsync(console, parsed.GetValue(inputs) ?? [], parsed.GetValue(file), options, chosen, !parsed.GetValue(noProbe), cancellationToken);
+        });
+        return command.WithExamples(
+            "dnsbl check 192.0.2.99 --list 'zen.spamhaus.org=127.0.0.[2..11]*3' --list 'list.dnswl.org=127.0.[0..255].[1..3]*-2'",
+            "dnsbl check 192.0.2.99 mail.example.com --list spamhaus-zen --list spamhaus-dbl --json",
+            "dnsbl import spamassassin /usr/share/spamassassin/*.cf > sa.json && dnsbl check --config sa.json --message message.eml",
+            "cut -d' ' -f1 /var/log/clients.log | dnsbl check -f - --list spamhaus-zen --format csv > verdicts.csv");
     }
 
     internal static async Task<int> RunAsync(
-        CliConsole console, string[] inputs, string? file, DnsblOptions options, bool json, bool probe, CancellationToken cancellationToken)
+        CliConsole console, string[] arguments, string? file, DnsblOptions options, CheckFormat format, bool probe, CancellationToken cancellationToken)
     {
-        if (file is not null && inputs.Length > 0)
+        if (file is not null && arguments.Length > 0)
         {
             throw new CliUsageException("Give inputs either as arguments or with -f FILE, not both.");
         }
 
-        var fromFile = file is null ? null : await CheckInputFile.ReadAsync(file, console.Input, cancellationToken).ConfigureAwait(false);
-        if (inputs.Length == 0 && fromFile is null)
+        IReadOnlyList<CheckInput> inputs = file is null
+            ? [.. arguments.Select(a => CheckInput.Parse(a))]
+            : await CheckInputFile.ReadAsync(file, console.Input, cancellationToken).ConfigureAwait(false);
+        if (file is null)
         {
-            throw new CliUsageException("Nothing to check: give at least one IP address or domain, or -f FILE.");
+            RefuseUnjudged(inputs, [.. options.Lists]);
         }
 
         // As in 'dnsbl health': a one-off probe judges the zone as it is now, so loopback nameservers are not "retired".
         options.Health.LoopbackNameserversAreRetired = false;
+        var lists = options.Lists.ToArray();
         await using var client = new DnsblClient(options);
         if (probe)
         {
             await client.Health.ProbeAllAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (fromFile is not null)
-        {
-            return await CheckFileRun.RunAsync(console, client, fromFile, json, cancellationToken).ConfigureAwait(false);
-        }
-
-        var results = new List<DnsblCheckResult>(inputs.Length);
-        foreach (var input in inputs)
-        {
-            results.Add(await CheckOneAsync(client, input, cancellationToken).ConfigureAwait(false));
-        }
-
-        if (json)
-        {
-            await CheckJson.WriteAsync(console.Output, results, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            CheckTable.Write(console.CreateTableConsole(), results);
-        }
-
-        return results.Any(r => r.Verdict == DnsblVerdict.Reject) ? ExitCodes.Listed : ExitCodes.Clean;
+        var output = CheckOutputs.Create(console, format, fromFile: file is not null, ThresholdsJson.From(options.Thresholds));
+        var summary = file is not null && console.ErrorIsTerminal
+            ? await RunWithProgressAsync(console, client, lists, inputs, output, cancellationToken).ConfigureAwait(false)
+            : await CheckRun.RunAsync(client, lists, inputs, output, static () => { }, cancellationToken).ConfigureAwait(false);
+        return summary.InputErrors > 0 ? ExitCodes.SomeInputsNotJudged
+            : summary.Count(DnsblVerdict.Reject) > 0 ? ExitCodes.Listed
+            : ExitCodes.Clean;
     }
 
-    internal static async Task<DnsblCheckResult> CheckOneAsync(DnsblClient client, string input, CancellationToken cancellationToken)
+    /// <summary>Inputs given as arguments are all judged or none is: the first that cannot be ends the run before any lookup.</summary>
+    private static void RefuseUnjudged(IReadOnlyList<CheckInput> inputs, IReadOnlyCollection<Client.Lists.DnsList> lists)
     {
-        if (IPAddress.TryParse(input, out var address))
+        if (inputs.Count == 0)
         {
-            return await client.CheckAsync(address, cancellationToken).ConfigureAwait(false);
+            throw new CliUsageException("Nothing to check: give at least one IP address or domain, -f FILE or --message FILE.");
         }
 
-        try
+        foreach (var input in inputs)
         {
-            return await client.CheckDomainAsync(input, cancellationToken).ConfigureAwait(false);
+            if ((input.Problem ?? input.UnjudgedBy(lists)) is { } problem)
+            {
+                throw new CliUsageException($"{input.Label}: {problem}.");
+            }
         }
-        catch (DnsblInputException invalid)
-        {
-            throw new CliUsageException($"'{input}' is neither an IP address nor a valid domain: {invalid.Problem}.");
-        }
+    }
+
+    private static async Task<CheckSummary> RunWithProgressAsync(
+        CliConsole console, DnsblClient client, Client.Lists.DnsList[] lists, IReadOnlyList<CheckInput> inputs, ICheckOutput output, CancellationToken cancellationToken)
+    {
+        CheckSummary? summary = null;
+        await AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Error) })
+            .Progress()
+            .StartAsync(async context =>
+            {
+                var bar = context.AddTask("checking", maxValue: inputs.Count);
+                summary = await CheckRun.RunAsync(client, lists, inputs, output, () => bar.Increment(1), cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        return summary!;
     }
 }

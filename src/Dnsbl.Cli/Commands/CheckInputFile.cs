@@ -1,13 +1,14 @@
-using System.Net;
-
 namespace Dnsbl.Cli.Commands;
 
-/// <summary>Reads the inputs of <c>dnsbl check -f FILE</c>: one per line, <c>#</c> starts a comment, blank lines are skipped; <c>-</c> is stdin.</summary>
+/// <summary>
+/// Reads the inputs of <c>dnsbl check -f FILE</c>: one per line, <c>#</c> starts a comment, blank lines are skipped; <c>-</c>
+/// is stdin. A line that is not a usable input is kept, with its problem, so the run reports it in place.
+/// </summary>
 internal static class CheckInputFile
 {
     public const string StandardInput = "-";
 
-    public static async Task<IReadOnlyList<string>> ReadAsync(string path, TextReader standardInput, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<CheckInput>> ReadAsync(string path, TextReader standardInput, CancellationToken cancellationToken)
     {
         if (path == StandardInput)
         {
@@ -24,27 +25,19 @@ internal static class CheckInputFile
         }
     }
 
-    public static IReadOnlyList<string> Parse(string source, string text)
+    public static IReadOnlyList<CheckInput> Parse(string source, string text)
     {
-        var inputs = new List<string>();
-        var lines = text.ReplaceLineEndings("\n").Split('\n');
-        for (var number = 1; number <= lines.Length; number++)
+        var inputs = new List<CheckInput>();
+        var number = 0;
+        foreach (var line in text.AsSpan().EnumerateLines())
         {
-            var line = lines[number - 1];
-            var comment = line.IndexOf('#', StringComparison.Ordinal);
+            number++;
+            var comment = line.IndexOf('#');
             var input = (comment < 0 ? line : line[..comment]).Trim();
-            if (input.Length == 0)
+            if (!input.IsEmpty)
             {
-                continue;
+                inputs.Add(CheckInput.Parse(input.ToString(), $"{source}:{number}"));
             }
-
-            // Inputs that look like neither an address nor a name fail before the first lookup; the client judges the rest.
-            if (!IPAddress.TryParse(input, out _) && (input.Contains(' ', StringComparison.Ordinal) || !input.Contains('.', StringComparison.Ordinal)))
-            {
-                throw new CliUsageException($"{source}:{number}: '{input}' is neither an IP address nor a domain (one input per line).");
-            }
-
-            inputs.Add(input);
         }
 
         return inputs;

@@ -2,24 +2,30 @@ using System.CommandLine;
 
 namespace Dnsbl.Cli.Commands;
 
-/// <summary>The options every list-using command shares: which lists, which nameservers, how long, which output.</summary>
+/// <summary>The options every command that builds a client shares: which lists, which nameservers, how long, which file, which output.</summary>
 internal sealed class CommonOptions
 {
     public Option<string[]> Lists { get; } = new("--list", "-l")
     {
-        Description = "A list as postscreen syntax zone[=filter][*weight], with an optional kind prefix ip: (default), domain: or uri:; repeatable.",
+        Description = "A list: postscreen syntax zone[=filter][*weight] with an optional kind prefix ip: (default), domain: or uri:, " +
+            "or a catalogue name (see 'dnsbl lists'); repeatable. Replaces the lists of --config.",
         AllowMultipleArgumentsPerToken = false,
     };
 
     public Option<string[]> Nameservers { get; } = new("--dns")
     {
-        Description = "A nameserver as HOST[:PORT] ([v6]:port for IPv6); repeatable. Default: /etc/resolv.conf.",
+        Description = "A nameserver as HOST[:PORT] ([v6]:port for IPv6); repeatable. Default: --config's, else /etc/resolv.conf.",
     };
 
-    public Option<int> TimeoutMilliseconds { get; } = new("--timeout")
+    public Option<int?> TimeoutMilliseconds { get; } = new("--timeout")
     {
-        Description = "The deadline of one check in milliseconds.",
-        DefaultValueFactory = _ => 5000,
+        Description = "The deadline of one check in milliseconds (each of two attempts gets half). Default: --config's, else 5000 (attempts as /etc/resolv.conf says, or 1000 each).",
+    };
+
+    public Option<string> Config { get; } = new("--config", "-c")
+    {
+        Description = "Read lists, nameservers, time limits and thresholds from FILE: the JSON 'dnsbl import' writes, or an " +
+            "appsettings.json with a \"Dnsbl\" section. Options on the command line override the file.",
     };
 
     public Option<bool> Json { get; } = new("--json")
@@ -29,6 +35,7 @@ internal sealed class CommonOptions
 
     public void AddTo(Command command)
     {
+        command.Add(Config);
         command.Add(Lists);
         command.Add(Nameservers);
         command.Add(TimeoutMilliseconds);

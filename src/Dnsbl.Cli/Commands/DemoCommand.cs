@@ -24,7 +24,7 @@ internal static class DemoCommand
         var json = new Option<bool>("--json") { Description = "Write JSON (camelCase) instead of tables." };
         var command = new Command("demo", "Serve sample DNS lists on 127.0.0.1 in-process and check a few addresses and domains against them.") { json };
         command.SetAction((parsed, cancellationToken) => RunAsync(console, parsed.GetValue(json), cancellationToken));
-        return command;
+        return command.WithExamples("dnsbl demo", "dnsbl demo --json");
     }
 
     internal static async Task<int> RunAsync(CliConsole console, bool json, CancellationToken cancellationToken)
@@ -52,22 +52,23 @@ internal static class DemoCommand
             results.Add(await client.CheckDomainAsync(domain, cancellationToken).ConfigureAwait(false));
         }
 
-        await WriteAsync(console, json, demo.Server.EndPoint, health, results, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(console, json, demo.Server.EndPoint, health, results, ThresholdsJson.From(options.Thresholds), cancellationToken).ConfigureAwait(false);
         return ExitCodes.Clean;
     }
 
     private static async Task WriteAsync(
-        CliConsole console, bool json, IPEndPoint server, DnsblHealthReport health, IReadOnlyList<DnsblCheckResult> results, CancellationToken cancellationToken)
+        CliConsole console, bool json, IPEndPoint server, DnsblHealthReport health, IReadOnlyList<DnsblCheckResult> results, ThresholdsJson thresholds,
+        CancellationToken cancellationToken)
     {
         if (json)
         {
-            await DemoJson.WriteAsync(console.Output, server, health, results, cancellationToken).ConfigureAwait(false);
+            await DemoJson.WriteAsync(console.Output, server, health, results, thresholds, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         await console.Output.WriteLineAsync($"Demo lists served in-process on {server} (zones from samples/zones).").ConfigureAwait(false);
         var tables = console.CreateTableConsole();
         HealthTable.Write(tables, health);
-        CheckTable.Write(tables, results);
+        CheckTable.Write(tables, results, thresholds);
     }
 }

@@ -36,11 +36,19 @@ internal static class ImportCommand
         spamAssassin.SetAction((parsed, cancellationToken) =>
             ImportSpamAssassinAsync(console, parsed.GetValue(files) ?? [], cancellationToken, parsed.GetValue(scoreSet)));
 
-        return new Command("import", "Print the Dnsbl JSON configuration equivalent to a postscreen or SpamAssassin configuration.")
+        postscreen.WithExamples(
+            "dnsbl import postscreen /etc/postfix/main.cf > postscreen.json",
+            "dnsbl import postscreen /etc/postfix/main.cf > postscreen.json && dnsbl check 192.0.2.99 --config postscreen.json");
+        spamAssassin.WithExamples(
+            "dnsbl import spamassassin /usr/share/spamassassin/*.cf /etc/spamassassin/local.cf > sa.json",
+            "dnsbl import spamassassin /usr/share/spamassassin/*.cf > sa.json && dnsbl check --config sa.json --message message.eml");
+        return new Command("import", "Print the Dnsbl JSON configuration equivalent to a postscreen or SpamAssassin configuration (for --config or appsettings.json).")
         {
             postscreen,
             spamAssassin,
-        };
+        }.WithExamples(
+            "dnsbl import postscreen /etc/postfix/main.cf > postscreen.json",
+            "dnsbl import spamassassin /usr/share/spamassassin/*.cf > sa.json && dnsbl health --config sa.json");
     }
 
     internal static async Task<int> ImportPostfixAsync(CliConsole console, string path, CancellationToken cancellationToken)

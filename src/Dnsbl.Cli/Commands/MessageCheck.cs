@@ -37,7 +37,8 @@ internal sealed class MessageCheck
         command.Add(Trusted);
     }
 
-    public async Task<int> RunAsync(CliConsole console, ParseResult parsed, DnsblOptions options, bool json, bool probe, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(
+        CliConsole console, ParseResult parsed, DnsblOptions options, CheckFormat format, bool fromConfig, bool probe, CancellationToken cancellationToken)
     {
         var file = parsed.GetValue(Message)!;
         if (!file.Exists)
@@ -45,16 +46,21 @@ internal sealed class MessageCheck
             throw new CliUsageException($"--message {file.FullName}: no such file.");
         }
 
-        var messageOptions = new MessageOptions { TrustedNetworks = [.. (parsed.GetValue(Trusted) ?? []).Select(ParseNetwork)] };
-        var relays = parsed.GetValue(Relays);
-        var lists = new DnsblOptions
+        if (format == CheckFormat.Csv)
         {
-            Lists = [.. options.Lists.Select(list => WithRelays(list, relays))],
-            Nameservers = options.Nameservers,
-            Deadline = options.Deadline,
-            AttemptTimeout = options.AttemptTimeout,
-            Attempts = options.Attempts,
-        };
+            throw new CliUsageException("--format csv is for many inputs; a --message check writes a table or JSON.");
+        }
+
+        var messageOptions = new MessageOptions { TrustedNetworks = [.. (parsed.GetValue(Trusted) ?? []).Select(ParseNetwork)] };
+
+        // Lists from --config keep the relays their rules name (an imported -lastexternal rule asks one relay) unless --relays is given.
+        if (parsed.GetResult(Relays) is { Implicit: false } || !fromConfig)
+        {
+            var relays = parsed.GetValue(Relays);
+            var lists = options.Lists.Select(list => WithRelays(list, relays)).ToList();
+            options.Lists.Clear();
+            lists.ForEach(options.Lists.Add);
+        }
 
         MessageContext message;
         await using (var stream = file.OpenRead())
@@ -62,20 +68,21 @@ internal sealed class MessageCheck
             message = await MessageContext.ParseAsync(stream, cancellationToken).ConfigureAwait(false);
         }
 
-        await using var client = new DnsblClient(lists);
+        await using var client = new DnsblClient(options);
         if (probe)
         {
             await client.Health.ProbeAllAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var result = await client.CheckMessageAsync(message, messageOptions, cancellationToken).ConfigureAwait(false);
-        if (json)
+        var thresholds = ThresholdsJson.From(options.Thresholds);
+        if (format == CheckFormat.Json)
         {
-            await MessageJson.WriteAsync(console.Output, file.Name, result, cancellationToken).ConfigureAwait(false);
+            await MessageJson.WriteAsync(console.Output, file.Name, result, thresholds, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            MessageTable.Write(console.CreateTableConsole(), file.Name, result);
+            MessageTable.Write(console.CreateTableConsole(), file.Name, result, thresholds);
         }
 
         return result.Verdict == DnsblVerdict.Reject ? ExitCodes.Listed : ExitCodes.Clean;

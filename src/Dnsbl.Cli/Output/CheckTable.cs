@@ -3,11 +3,12 @@ using Spectre.Console;
 
 namespace Dnsbl.Cli.Output;
 
-/// <summary>Check results as a table per input: list, outcome, codes, weight, latency.</summary>
+/// <summary>Check results as a table per input (list, outcome, codes, weight, latency) under one line naming the thresholds.</summary>
 internal static class CheckTable
 {
-    public static void Write(IAnsiConsole console, IReadOnlyList<DnsblCheckResult> results)
+    public static void Write(IAnsiConsole console, IEnumerable<DnsblCheckResult> results, ThresholdsJson thresholds)
     {
+        console.WriteLine(thresholds.ToText());
         foreach (var result in results)
         {
             var table = new Table().Title($"{Markup.Escape(result.Input)}: score {result.Score:0.##}, {VerdictMarkup(result.Verdict)}{(result.IsComplete ? "" : " (incomplete)")}");
@@ -25,6 +26,24 @@ internal static class CheckTable
 
             console.Write(table);
         }
+    }
+
+    /// <summary>The <c>check -f</c> lines that were not judged: where, what, why.</summary>
+    public static void WriteInputErrors(IAnsiConsole console, IReadOnlyList<Commands.CheckedInput> notJudged)
+    {
+        if (notJudged.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Title("[yellow]Not judged (input errors)[/]");
+        table.AddColumns("Where", "Input", "Problem");
+        foreach (var item in notJudged)
+        {
+            table.AddRow(Markup.Escape(item.Input.Where ?? ""), Markup.Escape(item.Input.Text), Markup.Escape(item.InputError ?? ""));
+        }
+
+        console.Write(table);
     }
 
     private static string Detail(ListOutcome outcome) => outcome.Kind switch

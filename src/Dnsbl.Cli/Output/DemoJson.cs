@@ -9,10 +9,11 @@ namespace Dnsbl.Cli.Output;
 internal static class DemoJson
 {
     public static Task WriteAsync(
-        TextWriter output, IPEndPoint server, DnsblHealthReport health, IReadOnlyList<DnsblCheckResult> results, CancellationToken cancellationToken)
+        TextWriter output, IPEndPoint server, DnsblHealthReport health, IReadOnlyList<DnsblCheckResult> results, ThresholdsJson thresholds,
+        CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var demo = new DemoResultJson(server.ToString(), HealthJson.ToJson(health), [.. results.Select(CheckJson.ToJson)]);
+        var demo = new DemoResultJson(server.ToString(), HealthJson.ToJson(health), [.. results.Select(r => CheckJson.ToJson(r, thresholds))]);
         return output.WriteLineAsync(JsonSerializer.Serialize(demo, JsonNames.Options));
     }
 }

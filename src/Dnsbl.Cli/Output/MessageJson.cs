@@ -7,19 +7,20 @@ namespace Dnsbl.Cli.Output;
 /// <summary>The stable JSON shape of a message check: one object with the file, score, verdict, every lookup (with source and origin) and the problems.</summary>
 internal static class MessageJson
 {
-    public static Task WriteAsync(TextWriter output, string input, DnsblMessageResult result, CancellationToken cancellationToken)
+    public static Task WriteAsync(TextWriter output, string input, DnsblMessageResult result, ThresholdsJson thresholds, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return output.WriteLineAsync(JsonSerializer.Serialize(ToJson(input, result), JsonNames.Options));
+        return output.WriteLineAsync(JsonSerializer.Serialize(ToJson(input, result, thresholds), JsonNames.Options));
     }
 
-    public static MessageResultJson ToJson(string input, DnsblMessageResult result) => new(
+    public static MessageResultJson ToJson(string input, DnsblMessageResult result, ThresholdsJson thresholds) => new(
         input,
         result.Score,
         result.Verdict,
         result.IsComplete,
         result.MissingLists,
         result.Elapsed.TotalMilliseconds,
+        thresholds,
         [.. result.Lookups.Select(ToJson)],
         [.. result.Problems.Select(p => new MessageProblemJson(p.Kind, p.Detail))]);
 
@@ -48,7 +49,7 @@ internal static class MessageJson
 /// <summary>A message check in JSON; <c>lists</c> has one entry per (list, key) lookup.</summary>
 internal sealed record MessageResultJson(
     string Input, double Score, DnsblVerdict Verdict, bool Complete, IReadOnlyList<string> MissingLists, double ElapsedMs,
-    IReadOnlyList<MessageLookupJson> Lists, IReadOnlyList<MessageProblemJson> Problems);
+    ThresholdsJson Thresholds, IReadOnlyList<MessageLookupJson> Lists, IReadOnlyList<MessageProblemJson> Problems);
 
 /// <summary>
 /// One lookup of a message check: the key asked (<c>input</c>), where it came from (<c>source</c>, <c>origin</c>), what the

@@ -9,8 +9,9 @@ internal static class MessageTable
 {
     private const int OriginWidth = 60;
 
-    public static void Write(IAnsiConsole console, string input, DnsblMessageResult result)
+    public static void Write(IAnsiConsole console, string input, DnsblMessageResult result, ThresholdsJson thresholds)
     {
+        console.WriteLine(thresholds.ToText());
         var title = $"{Markup.Escape(input)}: score {result.Score.ToString("0.##", CultureInfo.InvariantCulture)}, {result.Verdict}{(result.IsComplete ? "" : " (incomplete)")}";
         var table = new Table().Title(title);
         table.AddColumns("List", "Source", "Key", "Origin", "Outcome", "Codes", "Weight");

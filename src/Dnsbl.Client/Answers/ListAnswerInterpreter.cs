@@ -49,6 +49,7 @@ internal static class ListAnswerInterpreter
         DnsLookupStatus.OtherResponseCode => DnsblErrorKind.OtherResponseCode,
         DnsLookupStatus.Timeout => DnsblErrorKind.Timeout,
         DnsLookupStatus.Malformed => DnsblErrorKind.MalformedResponse,
+        DnsLookupStatus.Overloaded => DnsblErrorKind.Overloaded,
         _ => DnsblErrorKind.NetworkError,
     };
 

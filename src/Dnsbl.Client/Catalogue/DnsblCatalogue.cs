@@ -1,3 +1,4 @@
+using Dnsbl.Client.Scoring;
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using Dnsbl.Client.Lists;
@@ -11,7 +12,7 @@ namespace Dnsbl.Client.Catalogue;
 /// </summary>
 /// <remarks>
 /// Weights are on SpamAssassin's scale (a message is spam at 5) unless an entry's <see cref="CatalogueEntry.WeightSource"/>
-/// says otherwise: pair them with <see cref="Scoring.DnsblThresholds.Reject"/> of about 5, or scale them. To change an entry,
+/// says otherwise: pair them with <see cref="SuggestedThresholds"/> (reject at 5), or scale them. To change an entry,
 /// use <see cref="CatalogueEntry.Customize"/>. Usage terms change; check each operator's site before production use.
 /// Thread-safe: static members keep no shared mutable state; call them from any thread.
 /// </remarks>
@@ -21,6 +22,18 @@ public static partial class DnsblCatalogue
     // static fields of this class (constants and other classes only): field order across partial files is unspecified.
     private static readonly CatalogueEntry[] All = [.. AllEntries()];
     private static readonly FrozenDictionary<string, CatalogueEntry> ByName = BuildIndex(All);
+
+    /// <summary>
+    /// Thresholds on the scale of the catalogue's weights (SpamAssassin's, where a message is spam at 5): reject at 5,
+    /// tagging and allow-listing off — SpamAssassin adds allow-list weights to the score rather than short-cutting it,
+    /// and so does a client with these thresholds. <see cref="DnsblThresholds"/>' own defaults (reject at 1) fit
+    /// postscreen weights (<c>zone*1</c>) instead. The same thresholds as an import of SpamAssassin rules without <c>required_score</c>.
+    /// </summary>
+    /// <value>A new instance on each call: Reject 5, Tag and AllowList null.</value>
+    public static DnsblThresholds SuggestedThresholds => new() { Reject = SpamAssassinRequiredScore, Tag = null, AllowList = null };
+
+    // SpamAssassin's required_score default (Mail::SpamAssassin::Conf).
+    private const double SpamAssassinRequiredScore = 5;
 
     /// <summary>Every catalogue entry, in a stable order.</summary>
     public static IReadOnlyList<CatalogueEntry> Entries => All;

@@ -29,4 +29,25 @@ internal enum DnsLookupStatus
 
     /// <summary>A socket error (unreachable network, connection refused on TCP).</summary>
     NetworkError,
+
+    /// <summary>Not asked: too many queries already waited for the nameserver, or for the list's share (local back-pressure).</summary>
+    Overloaded,
+}
+
+/// <summary>
+/// The one definition of a failed lookup, used by failover (try the next server), health probes (ask again, count as a
+/// failure) and each list's circuit breaker (count against the list).
+/// </summary>
+internal static class DnsLookupStatusExtensions
+{
+    /// <summary>
+    /// True when the server gave no usable answer: only an answer (records, NXDOMAIN, NODATA) says anything about the
+    /// name asked. REFUSED, FORMERR/NOTIMP/BADVERS, malformed replies, timeouts, network errors and local overload are
+    /// failures another server, or a later try, may not repeat.
+    /// </summary>
+    public static bool IsFailure(this DnsLookupStatus status) =>
+        status is not (DnsLookupStatus.Answered or DnsLookupStatus.NameError or DnsLookupStatus.NoData);
+
+    /// <summary>True for a failure of our own making (overload on this side), which says nothing about the list.</summary>
+    public static bool IsLocal(this DnsLookupStatus status) => status == DnsLookupStatus.Overloaded;
 }

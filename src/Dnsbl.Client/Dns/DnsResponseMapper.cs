@@ -16,13 +16,14 @@ internal static class DnsResponseMapper
             {
                 DnsExchangeStatus.Timeout => DnsLookupStatus.Timeout,
                 DnsExchangeStatus.Malformed => DnsLookupStatus.Malformed,
+                DnsExchangeStatus.Overloaded => DnsLookupStatus.Overloaded,
                 _ => DnsLookupStatus.NetworkError,
             };
             return new DnsLookupResult { Question = question, Status = status, Server = server, Detail = exchange.Detail };
         }
 
         var response = exchange.Response!;
-        var code = response.Header.ResponseCode;
+        var code = response.ExtendedResponseCode; // BADVERS has header RCODE 0: read alone, it would pass for NOERROR/NODATA
         return code switch
         {
             DnsResponseCode.NoError => MapAnswer(question, response, server),
@@ -86,7 +87,8 @@ internal static class DnsResponseMapper
             visited ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase) { question.Name.TrimEnd('.') };
             if (!visited.Add(alias.Target.TrimEnd('.')))
             {
-                return Malformed(question, server, $"the CNAME chain loops at '{alias.Target}'");
+                // The target is left out: it may carry a secret (a DQS key in a CNAME'd zone) and is wire text anyway.
+                return Malformed(question, server, $"the CNAME chain loops after {hop + 1} hops");
             }
 
             chainTtl = Math.Min(chainTtl, ClampTimeToLive(alias.TimeToLive));

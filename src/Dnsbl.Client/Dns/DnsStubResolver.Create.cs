@@ -38,18 +38,25 @@ internal sealed partial class DnsStubResolver
         ArgumentNullException.ThrowIfNull(time);
         logger ??= NullLogger.Instance;
         var servers = nameservers.Select(NameserverEndPoint.Parse).ToList();
+        var rotate = false;
         if (servers.Count == 0)
         {
             var system = ResolvConf.Load(resolvConfPath);
             servers.AddRange(system.Nameservers);
             attemptTimeout ??= system.Timeout;
             attempts ??= system.Attempts;
+            rotate = system.Rotate;
             Log.UsingSystemNameservers(logger, servers, resolvConfPath, system.UsedFallback);
+            if (system.Problem is { } problem)
+            {
+                Log.ResolvConfUnreadable(logger, problem);
+            }
         }
 
         var options = new DnsStubResolverOptions(servers, attemptTimeout ?? DnsStubResolverConstants.DefaultAttemptTimeout, attempts ?? DnsStubResolverConstants.DefaultAttempts)
         {
             UseCaseRandomization = useCaseRandomization,
+            Rotate = rotate,
         };
         return new DnsStubResolver(options, new DnsTransport(time), logger);
     }

@@ -6,7 +6,7 @@ namespace Dnsbl.Client.Dns;
 internal sealed record DnsStubResolverOptions
 {
     /// <summary>Creates and validates the options.</summary>
-    /// <exception cref="ArgumentException">No server, a non-positive timeout, or fewer than one attempt.</exception>
+    /// <exception cref="ArgumentException">No server, a timeout not above zero or above <see cref="MaxAttemptTimeout"/>, or fewer than one attempt.</exception>
     public DnsStubResolverOptions(IReadOnlyList<IPEndPoint> servers, TimeSpan attemptTimeout, int attempts)
     {
         ArgumentNullException.ThrowIfNull(servers);
@@ -16,11 +16,18 @@ internal sealed record DnsStubResolverOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(attemptTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(attemptTimeout, MaxAttemptTimeout);
         ArgumentOutOfRangeException.ThrowIfLessThan(attempts, 1);
         Servers = [.. servers];
         AttemptTimeout = attemptTimeout;
         Attempts = attempts;
     }
+
+    /// <summary>
+    /// The longest attempt timeout: one minute, as <c>DnsblOptions.AttemptTimeout</c> allows. A longer one would hold a
+    /// nameserver's query slot, and every lookup waiting behind it, for longer than any check waits.
+    /// </summary>
+    public static readonly TimeSpan MaxAttemptTimeout = TimeSpan.FromMinutes(1);
 
     /// <summary>Nameservers, asked in order; the next one is tried after a failed attempt.</summary>
     public IReadOnlyList<IPEndPoint> Servers { get; }
@@ -37,4 +44,8 @@ internal sealed record DnsStubResolverOptions
     /// </summary>
     /// <value>The default value is false.</value>
     public bool UseCaseRandomization { get; init; }
+
+    /// <summary>resolv.conf's <c>options rotate</c>: each lookup starts at the next server in turn instead of the first.</summary>
+    /// <value>The default value is false.</value>
+    public bool Rotate { get; init; }
 }

@@ -29,7 +29,7 @@ internal sealed partial class ListProber
                     ? ZoneCheck.Fine
                     : await CheckNameserversAsync(nameservers, recorder, cancellationToken).ConfigureAwait(false);
             default:
-                return RoundRecorder.IsFailure(result.Status) ? ZoneCheck.Inconclusive : ZoneCheck.Fine;
+                return result.Status.IsFailure() ? ZoneCheck.Inconclusive : ZoneCheck.Fine;
         }
     }
 
@@ -60,7 +60,7 @@ internal sealed partial class ListProber
             return (nameserver, retired, string.Join(", ", addresses.Select(a => a.ToString())));
         }
 
-        return lookups.Any(r => RoundRecorder.IsFailure(r.Status))
+        return lookups.Any(r => r.Status.IsFailure())
             ? (nameserver, null, "address lookup failed")
             : (nameserver, true, "no address");
     }

@@ -46,7 +46,7 @@ internal sealed partial class ListProber(IDnsResolver resolver, DnsblHealthOptio
             var started = time.GetTimestamp();
             result = await ResolveSafelyAsync(question, cancellationToken).ConfigureAwait(false);
             recorder.Record(result, time.GetElapsedTime(started));
-            if (!RoundRecorder.IsFailure(result.Status))
+            if (!result.Status.IsFailure())
             {
                 break;
             }

@@ -1,5 +1,5 @@
-using Dnsbl.Client.Dns.Protocol;
 using System.Globalization;
+using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns;
 
 namespace Dnsbl.Client.Health;
@@ -17,7 +17,7 @@ internal sealed class RoundRecorder(TimeProvider time)
         lock (_gate)
         {
             _evidence.Add(evidence);
-            _samples.Add(new ProbeSample(latency, IsFailure(result.Status)));
+            _samples.Add(new ProbeSample(latency, result.Status.IsFailure()));
         }
     }
 
@@ -28,11 +28,6 @@ internal sealed class RoundRecorder(TimeProvider time)
             return new ProbeRound(state, reason, [.. _evidence]) { Samples = [.. _samples] };
         }
     }
-
-    /// <summary>Failures say nothing about the list and are worth asking again; every other status is an answer.</summary>
-    public static bool IsFailure(DnsLookupStatus status) =>
-        status is DnsLookupStatus.Timeout or DnsLookupStatus.ServerFailure or DnsLookupStatus.NetworkError
-            or DnsLookupStatus.Malformed or DnsLookupStatus.OtherResponseCode;
 
     public static string Describe(DnsLookupResult result)
     {
@@ -46,6 +41,7 @@ internal sealed class RoundRecorder(TimeProvider time)
             DnsLookupStatus.OtherResponseCode => "RCODE " + result.ResponseCode.ToString(CultureInfo.InvariantCulture),
             DnsLookupStatus.Timeout => "timeout",
             DnsLookupStatus.Malformed => "malformed answer",
+            DnsLookupStatus.Overloaded => "not asked (overloaded)",
             _ => "network error",
         };
         return result.Status != DnsLookupStatus.Answered && result.Detail is { Length: > 0 } detail ? $"{text} ({detail})" : text;

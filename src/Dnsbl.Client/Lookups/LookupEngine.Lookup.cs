@@ -199,6 +199,7 @@ internal sealed partial class LookupEngine
     private async Task<IReadOnlyList<string>> FetchTextAsync(string queryName)
     {
         var result = await _resolver.ResolveAsync(new DnsQuestion(queryName, DnsRecordType.TXT), _lookupsEnd).ConfigureAwait(false);
-        return result.Status == DnsLookupStatus.Answered ? [.. result.Answers.Select(r => r.Text).OfType<string>()] : [];
+        // Wire text is sanitised here, the one way into ListOutcome.Text: gates echo it in SMTP replies.
+        return result.Status == DnsLookupStatus.Answered ? [.. result.Answers.Select(r => r.Text).OfType<string>().Select(ListText.Sanitize)] : [];
     }
 }

@@ -180,11 +180,14 @@ internal sealed class ListCircuitBreaker
         _state = (int)CircuitState.Open;
     }
 
-    /// <summary>How a lookup's final result (after failover) counts: no answer from any server is a failure.</summary>
+    /// <summary>
+    /// How a lookup's final result (after failover) counts: a failure (<see cref="DnsLookupStatusExtensions.IsFailure"/>)
+    /// counts against the list, except local overload, which says nothing about it.
+    /// </summary>
     public static LookupVerdict Judge(DnsLookupResult result) =>
-        result.Status is DnsLookupStatus.Timeout or DnsLookupStatus.ServerFailure or DnsLookupStatus.NetworkError
-            ? LookupVerdict.Failed
-            : LookupVerdict.Answered;
+        result.Status.IsLocal() ? LookupVerdict.NoVerdict
+        : result.Status.IsFailure() ? LookupVerdict.Failed
+        : LookupVerdict.Answered;
 
     private static long ToTicks(TimeProvider time, TimeSpan duration) =>
         (long)(duration.TotalSeconds * time.TimestampFrequency);

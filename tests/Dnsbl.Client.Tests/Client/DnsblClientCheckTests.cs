@@ -1,6 +1,6 @@
 using System.Net;
-using Dnsbl.Client.Dns;
 using Dnsbl.Client.Dns.Protocol;
+using Dnsbl.Client.Dns;
 using Dnsbl.Client.Lists;
 using Dnsbl.Client.Tests.Dns.Fakes;
 using Microsoft.Extensions.Time.Testing;
@@ -178,6 +178,18 @@ public sealed class DnsblClientCheckTests
         var result = await client.CheckAsync(IPAddress.Parse("127.0.0.2"));
 
         Assert.Equal(["listed: see https://bl.test/127.0.0.2"], result.Lists[0].Text);
+    }
+
+    [Fact]
+    public async Task CheckAsync_TxtWithLineBreaksAndControls_ReachesTextSanitised()
+    {
+        // A TXT record that would inject an SMTP line ("\r\n250 OK") and a terminal escape if a gate echoed it.
+        _resolver.Listed("2.0.0.127.bl.test", 60, "127.0.0.2").Answer("2.0.0.127.bl.test", DnsRecordType.TXT, "listed\r\n250 OK\0\u001b[31m\u202Etxt");
+        await using var client = ClientFactory.Create(_resolver, _time, null, new DnsList("bl.test") { FetchText = true });
+
+        var result = await client.CheckAsync(IPAddress.Parse("127.0.0.2"));
+
+        Assert.Equal(["listed??250 OK??[31m?txt"], result.Lists[0].Text);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Net;
-using Dnsbl.Client.Dns;
 using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns.Transport;
+using Dnsbl.Client.Dns;
 using Dnsbl.Client.Tests.Dns.Fakes;
 
 namespace Dnsbl.Client.Tests.Dns;
@@ -22,6 +22,29 @@ public sealed class DnsStubResolverTests
     {
         var transport = new ScriptedDnsTransport(script);
         return (new DnsStubResolver(new DnsStubResolverOptions([First, Second], TimeSpan.FromSeconds(1), attempts), transport), transport);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_Rotate_EachLookupStartsAtTheNextServer()
+    {
+        var transport = new ScriptedDnsTransport((q, _) => ScriptedDnsTransport.Respond(q, answers: [A(q.Name, "127.0.0.2", 60)]));
+        var options = new DnsStubResolverOptions([First, Second], TimeSpan.FromSeconds(1), 2) { Rotate = true };
+        var failover = new Dnsbl.Client.Resilience.FailoverResolver(new DnsStubResolver(options, transport), TimeProvider.System);
+
+        for (int i = 0; i < 4; i++)
+        {
+            Assert.Equal(DnsLookupStatus.Answered, (await failover.ResolveAsync(Question, CancellationToken.None)).Status);
+        }
+
+        Assert.Equal([Second, First, Second, First], transport.ServersAsked);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(61_000)]
+    public void Options_AttemptTimeoutOutOfRange_Throws(int milliseconds)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DnsStubResolverOptions([First], TimeSpan.FromMilliseconds(milliseconds), 1));
     }
 
     [Fact]
@@ -54,6 +77,18 @@ public sealed class DnsStubResolverTests
         Assert.Equal(DnsLookupStatus.Answered, result.Status);
         Assert.Equal([IPAddress.Parse("127.0.0.3")], result.Addresses);
         Assert.Equal(TimeSpan.FromSeconds(60), result.TimeToLive);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_CnameLoopThroughAKeyedZone_DetailNamesNoTarget()
+    {
+        const string Keyed = "k3y0f1234567890abcdefghijkl.zen.dq.spamhaus.net";
+        var (resolver, _) = Create((q, _) => ScriptedDnsTransport.Respond(q, answers: [Cname(q.Name, Keyed), Cname(Keyed, q.Name)]), attempts: 1);
+
+        var result = await resolver.ResolveAsync(Question, CancellationToken.None);
+
+        Assert.Equal(DnsLookupStatus.Malformed, result.Status);
+        Assert.DoesNotContain("k3y0f", result.Detail, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -172,15 +207,16 @@ public sealed class DnsStubResolverTests
     }
 
     [Fact]
-    public async Task ResolveAsync_FormatError_IsOtherResponseCodeWithoutFailover()
+    public async Task ResolveAsync_FormatError_IsAFailureThatFailsOverToEveryServer()
     {
+        // One definition of failure (DnsLookupStatusExtensions.IsFailure): FORMERR is no answer, another server may do better.
         var (resolver, transport) = Create((q, _) => ScriptedDnsTransport.Respond(q, DnsResponseCode.FormatError));
 
         var result = await resolver.ResolveAsync(Question, CancellationToken.None);
 
         Assert.Equal(DnsLookupStatus.OtherResponseCode, result.Status);
         Assert.Equal(1, result.ResponseCode);
-        Assert.Single(transport.ServersAsked);
+        Assert.Equal(4, transport.ServersAsked.Count);
     }
 
     [Fact]

@@ -62,4 +62,55 @@ public sealed class ResolvConfTests
         Assert.True(conf.UsedFallback);
         Assert.Equal([new IPEndPoint(IPAddress.Loopback, 53)], conf.Nameservers);
     }
+
+    [Fact]
+    public void Parse_CommentsAfterValues_AreIgnored()
+    {
+        const string Text = "nameserver 127.0.0.53 # systemd-resolved\nnameserver 127.0.0.54;second\noptions rotate timeout:2#two seconds; rotate is before the comment\n";
+
+        var conf = ResolvConf.Parse(Text);
+
+        Assert.Equal([new IPEndPoint(IPAddress.Parse("127.0.0.53"), 53), new IPEndPoint(IPAddress.Parse("127.0.0.54"), 53)], conf.Nameservers);
+        Assert.Equal(TimeSpan.FromSeconds(2), conf.Timeout);
+        Assert.True(conf.Rotate);
+    }
+
+    [Fact]
+    public void Parse_RotateAndEdns0_RotateReadAndEdns0Accepted()
+    {
+        var conf = ResolvConf.Parse("nameserver 127.0.0.1\noptions edns0 rotate\n");
+
+        Assert.True(conf.Rotate);
+        Assert.Null(conf.Timeout);
+        Assert.False(ResolvConf.Parse("nameserver 127.0.0.1\noptions edns0\n").Rotate);
+    }
+
+    [Fact]
+    public void Parse_ResOptions_OverrideTheFilesOptions()
+    {
+        var conf = ResolvConf.Parse("nameserver 127.0.0.1\noptions timeout:5 attempts:1\n", resOptions: "timeout:2 rotate");
+
+        Assert.Equal(TimeSpan.FromSeconds(2), conf.Timeout);
+        Assert.Equal(1, conf.Attempts);
+        Assert.True(conf.Rotate);
+    }
+
+    [Fact]
+    public void Load_PathIsUnreadable_FallsBackAndSaysWhy()
+    {
+        // A directory cannot be read as a file: the same exception family as a file without read permission.
+        var directory = Directory.CreateTempSubdirectory("resolvconf-");
+        try
+        {
+            var conf = ResolvConf.Load(directory.FullName, resOptions: "");
+
+            Assert.True(conf.UsedFallback);
+            Assert.Equal([new IPEndPoint(IPAddress.Loopback, 53)], conf.Nameservers);
+            Assert.Contains("cannot be read", conf.Problem, StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete();
+        }
+    }
 }

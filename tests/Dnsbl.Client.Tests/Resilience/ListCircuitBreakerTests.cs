@@ -188,13 +188,14 @@ public sealed class ListCircuitBreakerTests
     [InlineData("Answered", "Answered")]
     [InlineData("NameError", "Answered")]
     [InlineData("NoData", "Answered")]
-    [InlineData("Refused", "Answered")]
-    [InlineData("Malformed", "Answered")]
-    [InlineData("OtherResponseCode", "Answered")]
+    [InlineData("Refused", "Failed")]
+    [InlineData("Malformed", "Failed")]
+    [InlineData("OtherResponseCode", "Failed")]
     [InlineData("Timeout", "Failed")]
     [InlineData("ServerFailure", "Failed")]
     [InlineData("NetworkError", "Failed")]
-    public void Judge_FinalStatus_FailsOnlyWhenNoServerAnswered(string status, string expected)
+    [InlineData("Overloaded", "NoVerdict")]
+    public void Judge_FinalStatus_FailsExactlyWhenTheStatusIsAFailureAndNotLocal(string status, string expected)
     {
         var result = new DnsLookupResult { Question = new DnsQuestion("2.0.0.127.bl.test", DnsRecordType.A), Status = Enum.Parse<DnsLookupStatus>(status) };
 

@@ -1,8 +1,9 @@
-using Dnsbl.Client.Dns.Protocol;
 using System.Globalization;
+using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns;
-using Dnsbl.Client.Testing;
 using Dnsbl.Client.Testing.Zones;
+using Dnsbl.Client.Testing;
+using Dnsbl.Client.Tests.Dns.Fakes;
 
 namespace Dnsbl.Client.Tests.Testing;
 

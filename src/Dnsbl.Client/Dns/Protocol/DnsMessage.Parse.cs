@@ -48,12 +48,12 @@ internal sealed partial class DnsMessage
             Append(ref questions, i, question, header.QuestionCount - i);
         }
 
-        ushort? payloadSize = null;
-        if (!TryReadSection(ref reader, header.AnswerCount, out var answers, ref payloadSize)
-            || !TryReadSection(ref reader, header.AuthorityCount, out var authorities, ref payloadSize)
-            || !TryReadSection(ref reader, header.AdditionalCount, out var additionals, ref payloadSize))
+        var opt = default(OptFields);
+        if (!TryReadSection(ref reader, header.AnswerCount, out var answers, ref opt, optAllowed: false)
+            || !TryReadSection(ref reader, header.AuthorityCount, out var authorities, ref opt, optAllowed: false)
+            || !TryReadSection(ref reader, header.AdditionalCount, out var additionals, ref opt, optAllowed: true))
         {
-            error = reader.Error;
+            error = opt.Misplaced ? DnsParseError.MisplacedOpt : reader.Error;
             return false;
         }
 
@@ -64,26 +64,36 @@ internal sealed partial class DnsMessage
             Answers = answers,
             Authorities = authorities,
             Additionals = additionals,
-            EdnsUdpPayloadSize = payloadSize,
+            EdnsUdpPayloadSize = opt.PayloadSize,
+            ExtendedResponseCodeBits = opt.ExtendedResponseCodeBits,
         };
         error = DnsParseError.None;
         return true;
     }
 
-    private static bool TryReadSection(ref DnsMessageReader reader, int count, out DnsRecord[] records, ref ushort? payloadSize)
+    // RFC 6891 §6.1.1: at most one OPT, and only in the additional section; anything else is a malformed message
+    // (a second OPT could otherwise hide or change the extended RCODE of the first).
+    private static bool TryReadSection(ref DnsMessageReader reader, int count, out DnsRecord[] records, ref OptFields opt, bool optAllowed)
     {
         records = [];
         int kept = 0;
         for (int i = 0; i < count; i++)
         {
-            if (!reader.TryReadRecord(out var record, out var type, out ushort recordClass))
+            if (!reader.TryReadRecord(out var record, out var type, out ushort recordClass, out uint timeToLive))
             {
                 return false;
             }
 
             if (type == DnsRecordType.OPT)
             {
-                payloadSize = recordClass;
+                if (!optAllowed || opt.PayloadSize is not null)
+                {
+                    opt.Misplaced = true;
+                    return false;
+                }
+
+                opt.PayloadSize = recordClass;
+                opt.ExtendedResponseCodeBits = (byte)(timeToLive >> 24); // RFC 6891 §6.1.3: the upper 8 bits of the 12-bit RCODE
             }
             else if (record is not null && recordClass == DnsProtocolLimits.ClassInternet)
             {
@@ -109,5 +119,12 @@ internal sealed partial class DnsMessage
         }
 
         items[index] = item;
+    }
+
+    private struct OptFields
+    {
+        public ushort? PayloadSize;
+        public byte ExtendedResponseCodeBits;
+        public bool Misplaced;
     }
 }

@@ -25,6 +25,12 @@ internal sealed partial class DnsMessage
     /// <summary>The UDP payload size of the OPT record (RFC 6891), or null when the message has none.</summary>
     public ushort? EdnsUdpPayloadSize { get; init; }
 
+    /// <summary>The upper 8 bits of the 12-bit RCODE, from the OPT record's TTL field (RFC 6891 §6.1.3); 0 without OPT.</summary>
+    public byte ExtendedResponseCodeBits { get; init; }
+
+    /// <summary>The whole RCODE: the header's 4 bits joined with the OPT record's upper 8 (BADVERS is 16, RFC 6891 §9).</summary>
+    public DnsResponseCode ExtendedResponseCode => (DnsResponseCode)((ExtendedResponseCodeBits << 4) | (int)Header.ResponseCode);
+
     /// <summary>The first question, when there is one.</summary>
     public DnsWireQuestion? Question => Questions.Count > 0 ? Questions[0] : null;
 
@@ -88,7 +94,7 @@ internal sealed partial class DnsMessage
             }
         }
 
-        if (EdnsUdpPayloadSize is { } payloadSize && !writer.TryWriteOpt(payloadSize))
+        if (EdnsUdpPayloadSize is { } payloadSize && !writer.TryWriteOpt(payloadSize, ExtendedResponseCodeBits))
         {
             return false;
         }

@@ -11,17 +11,19 @@ internal ref partial struct DnsMessageReader
 
     /// <summary>
     /// Reads one resource record. <paramref name="record"/> is null for types this reader does not model (skipped by
-    /// RDLENGTH) and for OPT, whose CLASS field (the UDP payload size, RFC 6891 §6.1.2) is returned in <paramref name="recordClass"/>.
+    /// RDLENGTH) and for OPT, whose CLASS field (the UDP payload size, RFC 6891 §6.1.2) is returned in <paramref name="recordClass"/>
+    /// and whose TTL field (extended RCODE, version and flags, RFC 6891 §6.1.3) in <paramref name="timeToLive"/>.
     /// </summary>
-    public bool TryReadRecord(out DnsRecord? record, out DnsRecordType type, out ushort recordClass)
+    public bool TryReadRecord(out DnsRecord? record, out DnsRecordType type, out ushort recordClass, out uint timeToLive)
     {
         record = null;
         type = default;
         recordClass = 0;
+        timeToLive = 0;
         if (!TryReadName(out string name)
             || !TryReadUInt16(out ushort rawType)
             || !TryReadUInt16(out recordClass)
-            || !TryReadUInt32(out uint timeToLive)
+            || !TryReadUInt32(out timeToLive)
             || !TryReadUInt16(out ushort dataLength))
         {
             return false;

@@ -53,11 +53,11 @@ internal ref partial struct DnsMessageWriter
     }
 
     /// <summary>Writes an EDNS0 OPT pseudo-record advertising <paramref name="udpPayloadSize"/> (RFC 6891 §6.1.2).</summary>
-    public bool TryWriteOpt(ushort udpPayloadSize = DnsProtocolLimits.AdvertisedUdpPayloadSize) =>
+    public bool TryWriteOpt(ushort udpPayloadSize = DnsProtocolLimits.AdvertisedUdpPayloadSize, byte extendedResponseCodeBits = 0) =>
         TryWriteUInt8(0) // root owner name
         && TryWriteUInt16((ushort)DnsRecordType.OPT)
         && TryWriteUInt16(udpPayloadSize)
-        && TryWriteUInt32(0) // extended RCODE 0, version 0, no DO bit
+        && TryWriteUInt32((uint)extendedResponseCodeBits << 24) // extended RCODE, version 0, no DO bit
         && TryWriteUInt16(0); // no options
 
     /// <summary>Writes a big-endian 16-bit value.</summary>

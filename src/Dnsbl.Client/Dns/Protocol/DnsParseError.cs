@@ -26,4 +26,7 @@ internal enum DnsParseError
 
     /// <summary>Record data whose length does not fit its type (an A record that is not 4 octets, a name running past RDLENGTH).</summary>
     InvalidRecordData,
+
+    /// <summary>An OPT pseudo-record outside the additional section, or more than one (RFC 6891 §6.1.1).</summary>
+    MisplacedOpt,
 }

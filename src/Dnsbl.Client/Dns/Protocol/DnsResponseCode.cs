@@ -1,7 +1,10 @@
 namespace Dnsbl.Client.Dns.Protocol;
 
-/// <summary>The 4-bit RCODE of a DNS header (RFC 1035 §4.1.1); values not named here stay representable.</summary>
-internal enum DnsResponseCode : byte
+/// <summary>
+/// The RCODE: 4 bits in the header (RFC 1035 §4.1.1), 12 with the OPT record's extension (RFC 6891 §6.1.3); values not
+/// named here stay representable.
+/// </summary>
+internal enum DnsResponseCode : short
 {
     /// <summary>No error.</summary>
     NoError = 0,
@@ -20,4 +23,7 @@ internal enum DnsResponseCode : byte
 
     /// <summary>The server refuses to answer, by policy.</summary>
     Refused = 5,
+
+    /// <summary>BADVERS (RFC 6891 §9): the server does not speak the EDNS version asked; only as an extended RCODE.</summary>
+    BadVersion = 16,
 }

@@ -15,6 +15,12 @@ internal readonly record struct DnsExchangeResult(DnsExchangeStatus Status, DnsM
     /// <summary>No matching reply in time.</summary>
     public static DnsExchangeResult TimedOut(bool usedTcp = false) => new(DnsExchangeStatus.Timeout, null, "no matching reply before the attempt timeout", usedTcp);
 
+    /// <summary>No reply in time, for the reason given.</summary>
+    public static DnsExchangeResult TimedOut(string detail, bool usedTcp = false) => new(DnsExchangeStatus.Timeout, null, detail, usedTcp);
+
+    /// <summary>Not sent: the line of queries waiting for the server is full.</summary>
+    public static DnsExchangeResult Overloaded(string detail, bool usedTcp = false) => new(DnsExchangeStatus.Overloaded, null, detail, usedTcp);
+
     /// <summary>A reply for this query that failed to parse.</summary>
     public static DnsExchangeResult Malformed(string detail, bool usedTcp = false) => new(DnsExchangeStatus.Malformed, null, detail, usedTcp);
 

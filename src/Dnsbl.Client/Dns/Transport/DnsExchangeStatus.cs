@@ -14,4 +14,7 @@ internal enum DnsExchangeStatus
 
     /// <summary>A socket error: unreachable, connection refused or reset, socket closed.</summary>
     NetworkError,
+
+    /// <summary>Not sent: too many queries already wait for the server (shed, local back-pressure).</summary>
+    Overloaded,
 }

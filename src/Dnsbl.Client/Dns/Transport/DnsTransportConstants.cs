@@ -9,6 +9,19 @@ internal static class DnsTransportConstants
     /// </summary>
     public const int MaxQueriesPerSocket = 10_000;
 
+    /// <summary>
+    /// ... or after this long, whichever comes first: a quiet mail server sends a few queries an hour, and without an
+    /// age limit one port would serve it for days, long enough to be learned and flooded.
+    /// </summary>
+    public static readonly TimeSpan MaxSocketAge = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// UDP sockets (source ports) per address family, each query sent from one chosen at random: RFC 5452 §9.2 asks
+    /// for several ports in use at once, so an attacker who learns one port reaches only that share of the queries,
+    /// and flooding it fills one socket's receive buffer, not every query's.
+    /// </summary>
+    public const int SocketsPerFamily = 8;
+
     /// <summary>Timeouts are swept at most this often: one timer per socket, coalescing nearby deadlines.</summary>
     public static readonly TimeSpan TimeoutResolution = TimeSpan.FromMilliseconds(10);
 
@@ -22,12 +35,25 @@ internal static class DnsTransportConstants
     public const int SocketReceiveBufferSize = 1 << 20;
 
     /// <summary>
-    /// Queries one transport keeps in flight at once; more wait for a free slot. Sends are synchronous and cost a few
+    /// Queries one transport keeps in flight at once to one nameserver; more wait for a free slot. Sends are synchronous and cost a few
     /// microseconds, so ten thousand checks started together would otherwise reach the nameserver as one burst and
     /// overflow its socket buffer (rbldnsd's default ~200 KB holds a few hundred queries): measured, 38 of 10,000
     /// lookups lost all three attempts. 256 is also what the throughput benchmark and dnsperf keep in flight.
     /// </summary>
     public const int MaxQueriesInFlight = 256;
+
+    /// <summary>
+    /// Queries that may wait for a slot of one nameserver; more are shed at once as overloaded. A waiter leaves the line
+    /// when its attempt timeout passes, so the line is already bounded by arrivals × timeout; this cap bounds the memory
+    /// of a burst (sixteen times the slots holds the 2,000 lookups of the throughput benchmark's bursts).
+    /// </summary>
+    public const int MaxQueriesWaiting = 16 * MaxQueriesInFlight;
+
+    /// <summary>
+    /// TCP connections open at once (after TC=1). Rare in normal operation; a server that answers TC=1 to everything
+    /// would otherwise make every query open one. More exchanges wait (within their timeout) in a line sixteen times as long.
+    /// </summary>
+    public const int MaxTcpConnections = 16;
 
     /// <summary>Pooled completion objects kept for reuse; more are allocated under a burst and then dropped.</summary>
     public const int MaxPooledPendingQueries = 4096;

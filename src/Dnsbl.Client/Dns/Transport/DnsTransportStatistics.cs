@@ -5,6 +5,20 @@ internal sealed class DnsTransportStatistics
 {
     private long _mismatchedReplies;
     private long _socketsOpened;
+    private long _receiveFaults;
+    private long _shedQueries;
+
+    /// <summary>Queries not sent because the line waiting for their nameserver was full.</summary>
+    public long ShedQueries => Interlocked.Read(ref _shedQueries);
+
+    /// <summary>Counts one shed query.</summary>
+    public void CountShedQuery() => Interlocked.Increment(ref _shedQueries);
+
+    /// <summary>Datagrams whose handling threw (a bug): dropped, and the receive thread went on.</summary>
+    public long ReceiveFaults => Interlocked.Read(ref _receiveFaults);
+
+    /// <summary>Counts one datagram whose handling threw.</summary>
+    public void CountReceiveFault() => Interlocked.Increment(ref _receiveFaults);
 
     /// <summary>Replies dropped because source, ID, QR bit or question did not match a pending query.</summary>
     public long MismatchedReplies => Interlocked.Read(ref _mismatchedReplies);

@@ -33,7 +33,7 @@ internal sealed partial class DnsUdpSocket
             drained = _retiring && _pending.Count == 0;
         }
 
-        _inFlight.Return();
+        pending.Slots.Return();
 
         if (drained)
         {
@@ -60,13 +60,9 @@ internal sealed partial class DnsUdpSocket
 
         _sweepTimer.Dispose();
         _socket.Dispose();
-        if (orphans.Count > 0)
-        {
-            _inFlight.Return(orphans.Count);
-        }
-
         foreach (var orphan in orphans)
         {
+            orphan.Slots.Return();
             orphan.Complete(DnsExchangeResult.NetworkFailure(reason));
         }
     }

@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using Dnsbl.Client.Dns.Protocol;
 
 namespace Dnsbl.Client.Dns.Transport;
@@ -10,6 +10,9 @@ internal sealed partial class DnsUdpSocket
     private const int ReceiveThreadStackSize = 256 * 1024;
 
     private readonly TaskCompletionSource _receiveThreadExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Test seam: runs before each datagram is handled, so a test can make handling throw. Null in production.</summary>
+    internal Action? DatagramFault { get; set; }
 
     private void StartReceiveThread()
     {
@@ -41,12 +44,23 @@ internal sealed partial class DnsUdpSocket
                     continue;
                 }
 
-                OnDatagram(buffer.AsSpan(0, received), source);
+                try
+                {
+                    DatagramFault?.Invoke();
+                    OnDatagram(buffer.AsSpan(0, received), source);
+                }
+                catch (Exception exception) when (exception is not OutOfMemoryException)
+                {
+                    // No datagram may end the thread (an unhandled exception here ends the process): a bug met by one
+                    // reply costs that reply, which the query's timeout then covers.
+                    _statistics.CountReceiveFault();
+                }
             }
         }
-        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        catch (Exception exception)
         {
-            // Closing the socket interrupts the blocked receive; that is the normal way out.
+            // Closing the socket interrupts the blocked receive; that is the normal way out. Any other failure of the
+            // socket ends its pending queries as network errors, not the process.
             Close($"the UDP socket failed: {exception.Message}");
         }
         finally
@@ -62,7 +76,8 @@ internal sealed partial class DnsUdpSocket
     /// </summary>
     private void OnDatagram(ReadOnlySpan<byte> datagram, SocketAddress source)
     {
-        if (!DnsMessageHeader.TryRead(datagram, out var header) || !header.IsResponse)
+        // Only replies to standard queries: a reply with another opcode answers nothing we asked.
+        if (!DnsMessageHeader.TryRead(datagram, out var header) || !header.IsResponse || header.Opcode != DnsOpcode.Query)
         {
             _statistics.CountMismatchedReply();
             return;
@@ -100,12 +115,19 @@ internal sealed partial class DnsUdpSocket
     /// <summary>
     /// Reads a datagram whose header already matched a pending query: false when its question does not echo
     /// <paramref name="question"/> (a forgery or a stray reply, to be dropped while the real one is awaited), else the
-    /// parsed reply, or a malformed result when the rest of it does not parse.
+    /// parsed reply, or a malformed result when the rest of it does not parse. A truncated reply (TC=1) whose remainder
+    /// does not parse still sends the query to TCP: a cut-off reply need not parse, and TCP is where the answer is.
     /// </summary>
     internal static bool TryReadReply(ReadOnlySpan<byte> datagram, DnsQuestion question, bool exactCase, IPEndPoint server, out DnsExchangeResult result)
     {
         if (DnsMessage.TryParse(datagram, question.Name, out var response, out var error))
         {
+            if (DnsReplyMatching.IsQuestionlessRejection(response!))
+            {
+                result = DnsExchangeResult.Answered(response!);
+                return true;
+            }
+
             if (response!.Questions.Count != 1 || !response.Questions[0].Echoes(question, exactCase))
             {
                 result = default;
@@ -116,9 +138,11 @@ internal sealed partial class DnsUdpSocket
             return true;
         }
 
-        if (EchoesQuestion(datagram, question, exactCase))
+        if (EchoesQuestion(datagram, question, exactCase, out var header))
         {
-            result = DnsExchangeResult.Malformed($"the reply from {server} is malformed: {error}");
+            result = header.IsTruncated
+                ? DnsExchangeResult.Answered(new DnsMessage { Header = header })
+                : DnsExchangeResult.Malformed($"the reply from {server} is malformed: {error}");
             return true;
         }
 
@@ -127,10 +151,10 @@ internal sealed partial class DnsUdpSocket
         return false;
     }
 
-    private static bool EchoesQuestion(ReadOnlySpan<byte> datagram, DnsQuestion question, bool exactCase)
+    private static bool EchoesQuestion(ReadOnlySpan<byte> datagram, DnsQuestion question, bool exactCase, out DnsMessageHeader header)
     {
         var reader = new DnsMessageReader(datagram, question.Name);
-        return reader.TryReadHeader(out var header)
+        return reader.TryReadHeader(out header)
             && header.QuestionCount == 1
             && reader.TryReadQuestion(out var echoed)
             && echoed.Echoes(question, exactCase);

@@ -57,13 +57,9 @@ internal sealed partial class DnsUdpSocket
             drained = _retiring && _pending.Count == 0;
         }
 
-        if (expired is not null)
-        {
-            _inFlight.Return(expired.Count);
-        }
-
         foreach (var pending in expired ?? [])
         {
+            pending.Slots.Return();
             pending.Complete(DnsExchangeResult.TimedOut());
         }
 

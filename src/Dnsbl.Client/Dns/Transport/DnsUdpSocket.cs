@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using Dnsbl.Client.Dns.Protocol;
 
 namespace Dnsbl.Client.Dns.Transport;
@@ -8,7 +8,7 @@ namespace Dnsbl.Client.Dns.Transport;
 /// One UDP socket on a random local port, shared by many queries in flight to any server of one address family.
 /// Pending queries are keyed by a random ID unique on this socket. Callers send synchronously (a UDP send does not wait
 /// for the network); one dedicated thread receives and matches replies strictly; one timer sweeps timeouts. After
-/// <c>maxQueries</c> it refuses new queries, drains the pending ones, and closes.
+/// <c>maxQueries</c> or <c>maxAge</c> it refuses new queries, drains the pending ones, and closes.
 /// </summary>
 /// <remarks>
 /// A blocking receive on its own thread is what lets one socket keep up with a local nameserver: an awaited receive
@@ -23,27 +23,40 @@ internal sealed partial class DnsUdpSocket : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly DnsTransportStatistics _statistics;
     private readonly int _maxQueries;
-    private readonly QuerySlots _inFlight;
+    private readonly long _retireAt;
     private int _queriesStarted;
     private bool _retiring;
     private bool _closed;
 
     /// <summary>
     /// Opens a socket bound to port 0 (the OS picks a random port) and starts its receive thread. Each query the socket
-    /// registers holds a slot of <paramref name="inFlight"/>, taken by the caller; the socket releases it when the query
-    /// leaves its table (reply, timeout, cancellation, close).
+    /// registers holds a slot of its nameserver, taken by the caller; the socket releases it when the query leaves its
+    /// table (reply, timeout, cancellation, close).
     /// </summary>
-    public DnsUdpSocket(AddressFamily family, TimeProvider time, DnsTransportStatistics statistics, int maxQueries, QuerySlots inFlight)
+    /// <exception cref="SocketException">The socket cannot be opened or bound; nothing is left open.</exception>
+    public DnsUdpSocket(AddressFamily family, TimeProvider time, DnsTransportStatistics statistics, int maxQueries, TimeSpan maxAge)
     {
-        _inFlight = inFlight;
         _time = time;
         _statistics = statistics;
         _maxQueries = maxQueries;
-        _socket = new Socket(family, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = DnsTransportConstants.SocketReceiveBufferSize };
-        _socket.Bind(new IPEndPoint(family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
-        _sweepTimer = time.CreateTimer(static state => ((DnsUdpSocket)state!).SweepTimeouts(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _retireAt = time.GetTimestamp() + (long)(maxAge.TotalSeconds * time.TimestampFrequency);
+        _socket = new Socket(family, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            _socket.ReceiveBufferSize = DnsTransportConstants.SocketReceiveBufferSize;
+            _socket.Bind(new IPEndPoint(family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
+            _sweepTimer = time.CreateTimer(static state => ((DnsUdpSocket)state!).SweepTimeouts(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            StartReceiveThread();
+        }
+        catch
+        {
+            // A failure after the socket exists (bind refused, no thread) must not leak its descriptor.
+            _sweepTimer?.Dispose();
+            _socket.Dispose();
+            throw;
+        }
+
         statistics.CountSocketOpened();
-        StartReceiveThread();
     }
 
     /// <summary>The address family of the servers this socket talks to.</summary>
@@ -66,15 +79,16 @@ internal sealed partial class DnsUdpSocket : IAsyncDisposable
 
     /// <summary>
     /// Registers a query with a fresh ID unique on this socket, unless the socket has reached its query budget, is
-    /// retiring or is closed — then the caller must move to a new socket. With <paramref name="requireExactCase"/>, only
-    /// a reply echoing the question name letter for letter matches (0x20).
+    /// retiring or is closed — then the caller must move to a new socket. With <see cref="UdpQuery.RequireExactCase"/>,
+    /// only a reply echoing the question name letter for letter matches (0x20).
     /// </summary>
-    public bool TryBegin(DnsQuestion question, IPEndPoint server, SocketAddress serverAddress, TimeSpan timeout, bool requireExactCase, out PendingDnsQuery? pending)
+    public bool TryBegin(in UdpQuery query, TimeSpan timeout, out PendingDnsQuery? pending)
     {
-        long deadline = _time.GetTimestamp() + (long)(timeout.TotalSeconds * _time.TimestampFrequency);
+        long now = _time.GetTimestamp();
+        long deadline = now + (long)(timeout.TotalSeconds * _time.TimestampFrequency);
         lock (_gate)
         {
-            if (_closed || _retiring || _queriesStarted >= _maxQueries)
+            if (_closed || _retiring || _queriesStarted >= _maxQueries || now >= _retireAt)
             {
                 pending = null;
                 return false;
@@ -88,7 +102,7 @@ internal sealed partial class DnsUdpSocket : IAsyncDisposable
             }
             while (_pending.ContainsKey(id)); // at most maxQueries of 65,536 IDs are taken, so this ends quickly
 
-            pending = PendingDnsQuery.Rent(this, id, question, requireExactCase, server, serverAddress, deadline);
+            pending = PendingDnsQuery.Rent(this, id, query, deadline);
             _pending.Add(id, pending);
             ScheduleSweep(deadline);
             return true;
@@ -113,7 +127,7 @@ internal sealed partial class DnsUdpSocket : IAsyncDisposable
         int length;
         try
         {
-            length = DnsQueryWriter.Write(buffer, pending.Id, pending.Question);
+            length = DnsQueryWriter.Write(buffer, pending.Id, pending.Question, pending.WithEdns);
         }
         catch (ArgumentException)
         {
@@ -150,6 +164,9 @@ internal sealed partial class DnsUdpSocket : IAsyncDisposable
             Close();
         }
     }
+
+    /// <summary>Closes the socket without waiting for its receive thread (from a finalizer, which must not block).</summary>
+    public void Abandon() => Close("the transport was dropped without being disposed");
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

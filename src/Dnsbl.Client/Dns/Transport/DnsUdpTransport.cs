@@ -1,146 +1,152 @@
-using Dnsbl.Client.Dns.Protocol;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Runtime.CompilerServices;
+using Dnsbl.Client.Dns.Protocol;
 
 namespace Dnsbl.Client.Dns.Transport;
 
 /// <summary>
-/// UDP exchanges over one shared socket per address family, replaced by a fresh socket (new random port) after
-/// <see cref="DnsTransportConstants.MaxQueriesPerSocket"/> queries; the old one drains its pending queries and closes.
-/// At most <see cref="DnsTransportConstants.MaxQueriesInFlight"/> queries are in flight at once; the rest wait their turn.
+/// UDP exchanges over a pool of shared sockets per address family (<see cref="DnsTransportConstants.SocketsPerFamily"/>),
+/// each query sent from one picked at random. Each socket is replaced by a fresh one (new random port) after
+/// <see cref="DnsTransportConstants.MaxQueriesPerSocket"/> queries or <see cref="DnsTransportConstants.MaxSocketAge"/>,
+/// whichever comes first; the old one drains its pending queries and closes.
+/// Each nameserver has its own <see cref="DnsTransportConstants.MaxQueriesInFlight"/> slots; more queries wait in a line
+/// of at most <see cref="DnsTransportConstants.MaxQueriesWaiting"/>, and beyond that are shed as overloaded. Time spent
+/// waiting for a slot counts against the attempt's timeout.
 /// </summary>
-internal sealed class DnsUdpTransport : IAsyncDisposable
+internal sealed partial class DnsUdpTransport : IAsyncDisposable
 {
     private readonly TimeProvider _time;
     private readonly int _maxQueriesPerSocket;
+    private readonly TimeSpan _maxSocketAge;
     private readonly Lock _gate = new();
     private readonly List<DnsUdpSocket> _opened = [];
-    private readonly ServerAddressCache _serverAddresses = new();
-
-    // Sockets still return slots while they close.
-    private readonly QuerySlots _inFlight;
-    private DnsUdpSocket? _ipv4;
-    private DnsUdpSocket? _ipv6;
+    private readonly NameserverTable _nameservers;
+    private readonly DnsUdpSocket?[] _ipv4;
+    private readonly DnsUdpSocket?[] _ipv6;
     private bool _disposed;
 
-    /// <summary>Creates the transport; sockets open on first use.</summary>
-    public DnsUdpTransport(TimeProvider time, int maxQueriesPerSocket = DnsTransportConstants.MaxQueriesPerSocket, int maxQueriesInFlight = DnsTransportConstants.MaxQueriesInFlight)
+    /// <summary>Creates the transport; each socket of the pool opens on first use.</summary>
+    /// <param name="time">The clock of timeouts and socket ages.</param>
+    /// <param name="maxQueriesPerSocket">Queries one socket sends before it is replaced.</param>
+    /// <param name="maxQueriesInFlight">Queries in flight at once to one nameserver.</param>
+    /// <param name="socketsPerFamily">Sockets (source ports) in use at once per address family.</param>
+    /// <param name="maxSocketAge">How long one socket takes new queries before it is replaced; the default is <see cref="DnsTransportConstants.MaxSocketAge"/>.</param>
+    /// <param name="maxQueriesWaiting">Queries that may wait for a slot of one nameserver; the default is sixteen times <paramref name="maxQueriesInFlight"/>.</param>
+    public DnsUdpTransport(
+        TimeProvider time,
+        int maxQueriesPerSocket = DnsTransportConstants.MaxQueriesPerSocket,
+        int maxQueriesInFlight = DnsTransportConstants.MaxQueriesInFlight,
+        int socketsPerFamily = DnsTransportConstants.SocketsPerFamily,
+        TimeSpan? maxSocketAge = null,
+        int? maxQueriesWaiting = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxQueriesPerSocket, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxQueriesInFlight, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(socketsPerFamily, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(maxSocketAge ?? DnsTransportConstants.MaxSocketAge, TimeSpan.Zero, nameof(maxSocketAge));
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxQueriesWaiting ?? 0, 0, nameof(maxQueriesWaiting));
         _time = time;
         _maxQueriesPerSocket = maxQueriesPerSocket;
-        _inFlight = new QuerySlots(maxQueriesInFlight);
+        _maxSocketAge = maxSocketAge ?? DnsTransportConstants.MaxSocketAge;
+        _nameservers = new NameserverTable(maxQueriesInFlight, maxQueriesWaiting ?? 16 * maxQueriesInFlight);
+        _ipv4 = new DnsUdpSocket?[socketsPerFamily];
+        _ipv6 = new DnsUdpSocket?[socketsPerFamily];
     }
 
-    /// <summary>Queries that may start at once now (the in-flight bound minus those in flight).</summary>
-    public int FreeSlots => _inFlight.Free;
+    /// <summary>Queries to <paramref name="server"/> that may start at once now (its in-flight bound minus those in flight).</summary>
+    public int FreeSlots(IPEndPoint server) => _nameservers.Get(server).Slots.Free;
 
     /// <summary>Counters: dropped replies, sockets opened.</summary>
     public DnsTransportStatistics Statistics { get; } = new();
 
     /// <summary>One UDP exchange matching the reply's question ASCII case-insensitively.</summary>
     public ValueTask<DnsExchangeResult> ExchangeAsync(DnsQuestion question, IPEndPoint server, TimeSpan timeout, CancellationToken cancellationToken) =>
-        ExchangeAsync(question, server, timeout, requireExactCase: false, cancellationToken);
+        ExchangeAsync(question, server, timeout, requireExactCase: false, withEdns: true, cancellationToken);
 
     /// <summary>One UDP exchange; see <see cref="IDnsTransport.ExchangeAsync"/>.</summary>
-    /// <remarks>The attempt's <paramref name="timeout"/> starts when the query is sent, after any wait for a slot.</remarks>
-    public ValueTask<DnsExchangeResult> ExchangeAsync(DnsQuestion question, IPEndPoint server, TimeSpan timeout, bool requireExactCase, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The attempt's <paramref name="timeout"/> starts now: a wait for a slot uses it up, and the query gets what is left.
+    /// With <paramref name="withEdns"/> false the query carries no OPT record (the retry after a server rejected EDNS).
+    /// </remarks>
+    public ValueTask<DnsExchangeResult> ExchangeAsync(DnsQuestion question, IPEndPoint server, TimeSpan timeout, bool requireExactCase, bool withEdns, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(server);
         cancellationToken.ThrowIfCancellationRequested();
-        return _inFlight.TryTake() // a free slot now, or the asynchronous wait below
-            ? Begin(question, server, timeout, requireExactCase, cancellationToken)
-            : WaitForSlotThenBeginAsync(question, server, timeout, requireExactCase, cancellationToken);
+        var nameserver = _nameservers.Get(server);
+        var query = new UdpQuery(question, server, nameserver, requireExactCase, withEdns);
+        return nameserver.Slots.TryTake() // a free slot now, or the asynchronous wait below
+            ? Begin(query, timeout, cancellationToken)
+            : WaitForSlotThenBeginAsync(query, timeout, cancellationToken);
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<DnsExchangeResult> WaitForSlotThenBeginAsync(DnsQuestion question, IPEndPoint server, TimeSpan timeout, bool requireExactCase, CancellationToken cancellationToken)
+    private async ValueTask<DnsExchangeResult> WaitForSlotThenBeginAsync(UdpQuery query, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        await _inFlight.TakeAsync(cancellationToken).ConfigureAwait(false);
-        return await Begin(question, server, timeout, requireExactCase, cancellationToken).ConfigureAwait(false);
+        long started = _time.GetTimestamp();
+        using var expiry = new CancellationTokenSource(timeout, _time);
+        using var linked = cancellationToken.CanBeCanceled
+            ? cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), expiry)
+            : default;
+        try
+        {
+            if (!await query.Nameserver.Slots.TakeAsync(expiry.Token).ConfigureAwait(false))
+            {
+                Statistics.CountShedQuery();
+                return DnsExchangeResult.Overloaded($"the line of queries waiting for {query.Server} is full");
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return DnsExchangeResult.TimedOut("no query slot for the server came free within the attempt timeout");
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            query.Nameserver.Slots.Return(); // the slot came just as the caller gave up
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        var left = timeout - _time.GetElapsedTime(started);
+        if (left <= TimeSpan.Zero)
+        {
+            query.Nameserver.Slots.Return();
+            return DnsExchangeResult.TimedOut("no query slot for the server came free within the attempt timeout");
+        }
+
+        return await Begin(query, left, cancellationToken).ConfigureAwait(false);
     }
 
     // The caller holds a slot: the socket takes it over once the query is registered, else it is given back here.
-    private ValueTask<DnsExchangeResult> Begin(DnsQuestion question, IPEndPoint server, TimeSpan timeout, bool requireExactCase, CancellationToken cancellationToken)
+    private ValueTask<DnsExchangeResult> Begin(in UdpQuery query, TimeSpan timeout, CancellationToken cancellationToken)
     {
         PendingDnsQuery? pending;
         DnsUdpSocket socket;
         try
         {
-            var serverAddress = _serverAddresses.Get(server);
-            socket = CurrentSocket(server.AddressFamily);
-            while (!socket.TryBegin(question, server, serverAddress, timeout, requireExactCase, out pending))
+            var pool = query.Server.AddressFamily == AddressFamily.InterNetworkV6 ? _ipv6 : _ipv4;
+            int index = PickSocket(pool.Length);
+            socket = CurrentSocket(pool, index, query.Server.AddressFamily);
+            while (!socket.TryBegin(query, timeout, out pending))
             {
-                socket = ReplaceSocket(socket);
+                socket = ReplaceSocket(pool, index, socket);
             }
         }
         catch (SocketException exception)
         {
-            _inFlight.Return();
+            query.Nameserver.Slots.Return();
             return ValueTask.FromResult(DnsExchangeResult.NetworkFailure($"cannot open a UDP socket: {exception.Message}"));
         }
         catch
         {
-            _inFlight.Return();
+            query.Nameserver.Slots.Return();
             throw;
         }
 
         return socket.SendAndWaitAsync(pending!, cancellationToken);
     }
-
-    /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
-    {
-        DnsUdpSocket[] sockets;
-        lock (_gate)
-        {
-            _disposed = true;
-            sockets = [.. _opened];
-            _opened.Clear();
-        }
-
-        foreach (var socket in sockets)
-        {
-            await socket.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
-    private DnsUdpSocket CurrentSocket(AddressFamily family)
-    {
-        lock (_gate)
-        {
-            ref var current = ref family == AddressFamily.InterNetworkV6 ? ref _ipv6 : ref _ipv4;
-            return current ??= Open(family);
-        }
-    }
-
-    private DnsUdpSocket ReplaceSocket(DnsUdpSocket exhausted)
-    {
-        DnsUdpSocket replacement;
-        lock (_gate)
-        {
-            ref var current = ref exhausted.Family == AddressFamily.InterNetworkV6 ? ref _ipv6 : ref _ipv4;
-            if (current is not null && current != exhausted)
-            {
-                return current; // another caller already replaced it
-            }
-
-            replacement = current = Open(exhausted.Family);
-            _opened.RemoveAll(socket => socket.IsClosed);
-        }
-
-        exhausted.Retire();
-        return replacement;
-    }
-
-    private DnsUdpSocket Open(AddressFamily family)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var socket = new DnsUdpSocket(family, _time, Statistics, _maxQueriesPerSocket, _inFlight);
-        _opened.Add(socket);
-        return socket;
-    }
 }
+
+/// <summary>One UDP query as the transport hands it to a socket.</summary>
+internal readonly record struct UdpQuery(DnsQuestion Question, IPEndPoint Server, Nameserver Nameserver, bool RequireExactCase, bool WithEdns);

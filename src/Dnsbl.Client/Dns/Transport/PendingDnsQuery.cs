@@ -1,8 +1,8 @@
-using Dnsbl.Client.Dns.Protocol;
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Threading.Tasks.Sources;
+using Dnsbl.Client.Dns.Protocol;
 
 namespace Dnsbl.Client.Dns.Transport;
 
@@ -30,11 +30,17 @@ internal sealed class PendingDnsQuery : IValueTaskSource<DnsExchangeResult>
     /// <summary>True when the reply must echo <see cref="Question"/>'s name in the same letter case (0x20).</summary>
     public bool RequireExactCase { get; private set; }
 
+    /// <summary>True when the query carries an OPT record (false on the retry after a server rejected EDNS).</summary>
+    public bool WithEdns { get; private set; }
+
     /// <summary>Where it was sent; the reply must come from exactly there.</summary>
     public IPEndPoint Server { get; private set; } = null!;
 
     /// <summary>The serialized <see cref="Server"/>: sent to, and compared with each reply's source.</summary>
     public SocketAddress ServerAddress { get; private set; } = null!;
+
+    /// <summary>The in-flight slots of <see cref="Server"/>; this query holds one until it leaves the socket's table.</summary>
+    public QuerySlots Slots { get; private set; } = null!;
 
     /// <summary>When the attempt times out, as a <see cref="TimeProvider"/> timestamp.</summary>
     public long DeadlineTimestamp { get; private set; }
@@ -46,7 +52,7 @@ internal sealed class PendingDnsQuery : IValueTaskSource<DnsExchangeResult>
     public short Version => _core.Version;
 
     /// <summary>Takes an object from the pool (or a new one) and fills it for one query.</summary>
-    public static PendingDnsQuery Rent(DnsUdpSocket owner, ushort id, DnsQuestion question, bool requireExactCase, IPEndPoint server, SocketAddress serverAddress, long deadlineTimestamp)
+    public static PendingDnsQuery Rent(DnsUdpSocket owner, ushort id, in UdpQuery query, long deadlineTimestamp)
     {
         if (Pool.TryDequeue(out var pending))
         {
@@ -59,10 +65,12 @@ internal sealed class PendingDnsQuery : IValueTaskSource<DnsExchangeResult>
 
         pending.Owner = owner;
         pending.Id = id;
-        pending.Question = question;
-        pending.RequireExactCase = requireExactCase;
-        pending.Server = server;
-        pending.ServerAddress = serverAddress;
+        pending.Question = query.Question;
+        pending.RequireExactCase = query.RequireExactCase;
+        pending.WithEdns = query.WithEdns;
+        pending.Server = query.Server;
+        pending.ServerAddress = query.Nameserver.Address;
+        pending.Slots = query.Nameserver.Slots;
         pending.DeadlineTimestamp = deadlineTimestamp;
         return pending;
     }
@@ -100,9 +108,11 @@ internal sealed class PendingDnsQuery : IValueTaskSource<DnsExchangeResult>
         CancellationRegistration = default;
         Server = null!;
         ServerAddress = null!;
+        Slots = null!;
         Owner = null!;
         Question = default;
         RequireExactCase = false;
+        WithEdns = true;
         _core.Reset();
         if (Interlocked.Increment(ref _pooledCount) <= DnsTransportConstants.MaxPooledPendingQueries)
         {

@@ -4,7 +4,8 @@ namespace Dnsbl.Client.Dns.Transport;
 
 /// <summary>
 /// The in-flight bound of one transport: a counting semaphore whose take and return are one interlocked operation each
-/// while slots are free. Takers that find none queue in order and are handed the next returned slot.
+/// while slots are free. Takers that find none queue in order and are handed the next returned slot; when the line is
+/// already <c>maxWaiting</c> long, a taker is turned away at once (shed) instead of growing it without bound.
 /// </summary>
 /// <remarks>
 /// <see cref="SemaphoreSlim"/> takes a monitor on every wait and release; with the receive thread returning slots while
@@ -13,14 +14,21 @@ namespace Dnsbl.Client.Dns.Transport;
 /// </remarks>
 internal sealed class QuerySlots
 {
-    private readonly ConcurrentQueue<TaskCompletionSource> _waiting = new();
+    // A shed taker's place in line: already settled, so the return that reaches it moves on to the next (as for a
+    // taker that gave up), which balances the count the shed taker took.
+    private static readonly TaskCompletionSource<bool> ShedPlace = CreateShedPlace();
+
+    private readonly ConcurrentQueue<TaskCompletionSource<bool>> _waiting = new();
+    private readonly int _maxWaiting;
     private int _free;
 
-    /// <summary>Creates <paramref name="count"/> free slots.</summary>
-    public QuerySlots(int count)
+    /// <summary>Creates <paramref name="count"/> free slots and a line of at most <paramref name="maxWaiting"/> takers.</summary>
+    public QuerySlots(int count, int maxWaiting = int.MaxValue)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxWaiting, 0);
         _free = count;
+        _maxWaiting = maxWaiting;
     }
 
     /// <summary>Slots free now.</summary>
@@ -45,17 +53,25 @@ internal sealed class QuerySlots
     }
 
     /// <summary>Takes a slot, waiting in line for one when none is free.</summary>
+    /// <returns>True with a slot taken; false at once when the line is full (shed, no slot taken).</returns>
     /// <exception cref="OperationCanceledException">Cancelled while waiting; no slot was taken.</exception>
-    public Task TakeAsync(CancellationToken cancellationToken)
+    public Task<bool> TakeAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (Interlocked.Decrement(ref _free) >= 0)
+        var free = Interlocked.Decrement(ref _free);
+        if (free >= 0)
         {
-            return Task.CompletedTask;
+            return Task.FromResult(true);
+        }
+
+        if (-(long)free > _maxWaiting)
+        {
+            _waiting.Enqueue(ShedPlace);
+            return Task.FromResult(false);
         }
 
         // Handed over by Return, on whatever thread returns the slot: the taker's code must not run there.
-        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         _waiting.Enqueue(waiter);
         return cancellationToken.CanBeCanceled ? WaitAsync(waiter, cancellationToken) : waiter.Task;
     }
@@ -74,14 +90,14 @@ internal sealed class QuerySlots
         while (Interlocked.Increment(ref _free) <= 0)
         {
             // A taker counted itself in line; it may not have enqueued yet, which takes it a few instructions.
-            TaskCompletionSource? waiter;
+            TaskCompletionSource<bool>? waiter;
             var spin = new SpinWait();
             while (!_waiting.TryDequeue(out waiter))
             {
                 spin.SpinOnce();
             }
 
-            if (waiter.TrySetResult())
+            if (waiter.TrySetResult(true))
             {
                 return;
             }
@@ -90,11 +106,18 @@ internal sealed class QuerySlots
         }
     }
 
-    private static async Task WaitAsync(TaskCompletionSource waiter, CancellationToken cancellationToken)
+    private static async Task<bool> WaitAsync(TaskCompletionSource<bool> waiter, CancellationToken cancellationToken)
     {
-        await using (cancellationToken.UnsafeRegister(static (state, token) => ((TaskCompletionSource)state!).TrySetCanceled(token), waiter).ConfigureAwait(false))
+        await using (cancellationToken.UnsafeRegister(static (state, token) => ((TaskCompletionSource<bool>)state!).TrySetCanceled(token), waiter).ConfigureAwait(false))
         {
-            await waiter.Task.ConfigureAwait(false);
+            return await waiter.Task.ConfigureAwait(false);
         }
+    }
+
+    private static TaskCompletionSource<bool> CreateShedPlace()
+    {
+        var place = new TaskCompletionSource<bool>();
+        place.SetResult(false);
+        return place;
     }
 }

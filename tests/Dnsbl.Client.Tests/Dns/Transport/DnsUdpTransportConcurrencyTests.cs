@@ -1,7 +1,7 @@
-using Dnsbl.Client.Dns.Protocol;
 using System.Net;
-using Dnsbl.Client.Dns;
+using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns.Transport;
+using Dnsbl.Client.Dns;
 using Dnsbl.Client.Tests.Dns.Fakes;
 
 namespace Dnsbl.Client.Tests.Dns.Transport;
@@ -11,7 +11,7 @@ public sealed class DnsUdpTransportConcurrencyTests
     private static readonly TimeSpan Patient = TimeSpan.FromSeconds(20);
 
     [Fact]
-    public async Task ExchangeAsync_TwoThousandConcurrentQueries_EachGetsItsOwnAnswerOnOneSocket()
+    public async Task ExchangeAsync_TwoThousandConcurrentQueries_EachGetsItsOwnAnswerAcrossThePool()
     {
         const int Count = 2000;
         // Each name q<i>.test is answered with 127.0.<i/256>.<i%256>, so a mix-up would show.
@@ -35,8 +35,8 @@ public sealed class DnsUdpTransportConcurrencyTests
             Assert.Equal(IPAddress.Parse($"127.0.{i / 256}.{i % 256}"), Assert.Single(results[i].Response!.Answers).Address);
         }
 
-        Assert.Equal(1, transport.Statistics.SocketsOpened);
-        Assert.Single(responder.SourcePorts);
+        Assert.Equal(DnsTransportConstants.SocketsPerFamily, transport.Statistics.SocketsOpened);
+        Assert.Equal(DnsTransportConstants.SocketsPerFamily, responder.SourcePorts.Count);
         Assert.Equal(0, transport.Statistics.MismatchedReplies);
     }
 
@@ -44,7 +44,7 @@ public sealed class DnsUdpTransportConcurrencyTests
     public async Task ExchangeAsync_MoreQueriesThanSocketBudget_MovesToFreshSourcePorts()
     {
         await using var responder = LoopbackDnsResponder.Answering("127.0.0.2");
-        await using var transport = new DnsUdpTransport(TimeProvider.System, maxQueriesPerSocket: 3);
+        await using var transport = new DnsUdpTransport(TimeProvider.System, maxQueriesPerSocket: 3, socketsPerFamily: 1);
 
         for (int i = 0; i < 7; i++)
         {
@@ -72,7 +72,7 @@ public sealed class DnsUdpTransportConcurrencyTests
                 exchange.Reply(ResponderExchange.AnswerA(exchange.Query, "127.0.0.2"));
             }
         });
-        await using var transport = new DnsUdpTransport(TimeProvider.System, maxQueriesPerSocket: 1);
+        await using var transport = new DnsUdpTransport(TimeProvider.System, maxQueriesPerSocket: 1, socketsPerFamily: 1);
 
         var slow = transport.ExchangeAsync(new DnsQuestion("slow.test", DnsRecordType.A), responder.EndPoint, Patient, CancellationToken.None).AsTask();
         var fast = await transport.ExchangeAsync(new DnsQuestion("fast.test", DnsRecordType.A), responder.EndPoint, Patient, CancellationToken.None);

@@ -1,7 +1,7 @@
-using Dnsbl.Client.Dns.Protocol;
 using System.Collections.Concurrent;
-using Dnsbl.Client.Dns;
+using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns.Transport;
+using Dnsbl.Client.Dns;
 using Dnsbl.Client.Tests.Dns.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
@@ -44,7 +44,7 @@ public sealed class DnsUdpTransportInFlightTests
         await twoArrived.Task.WaitAsync(Patient);
 
         // Nothing is answered yet, so no slot can have come free: the other three cannot have been sent.
-        Assert.Equal(0, transport.FreeSlots);
+        Assert.Equal(0, transport.FreeSlots(responder.EndPoint));
         Assert.Equal(2, responder.UdpQueries);
         Assert.All(exchanges, e => Assert.False(e.IsCompleted));
 
@@ -64,7 +64,7 @@ public sealed class DnsUdpTransportInFlightTests
         var results = await Task.WhenAll(exchanges).WaitAsync(Patient);
         Assert.All(results, r => Assert.Equal(DnsExchangeStatus.Response, r.Status));
         Assert.Equal(5, responder.UdpQueries);
-        Assert.Equal(2, transport.FreeSlots);
+        Assert.Equal(2, transport.FreeSlots(responder.EndPoint));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class DnsUdpTransportInFlightTests
         await using var transport = new DnsUdpTransport(time, maxQueriesInFlight: 1);
 
         var first = transport.ExchangeAsync(new DnsQuestion("first.test", DnsRecordType.A), responder.EndPoint, TimeSpan.FromSeconds(1), CancellationToken.None).AsTask();
-        var second = transport.ExchangeAsync(new DnsQuestion("second.test", DnsRecordType.A), responder.EndPoint, TimeSpan.FromSeconds(1), CancellationToken.None).AsTask();
+        var second = transport.ExchangeAsync(new DnsQuestion("second.test", DnsRecordType.A), responder.EndPoint, TimeSpan.FromSeconds(3), CancellationToken.None).AsTask();
         Assert.True(await arrived.WaitAsync(Patient));
         Assert.False(second.IsCompleted);
 
@@ -90,9 +90,13 @@ public sealed class DnsUdpTransportInFlightTests
         Assert.Equal(DnsExchangeStatus.Timeout, (await first.WaitAsync(Patient)).Status);
         Assert.True(await arrived.WaitAsync(Patient));
         Assert.Equal(["first.test", "second.test"], arrivals);
-        time.Advance(TimeSpan.FromSeconds(1));
+
+        // The second waited one of its three seconds for the slot: it is sent with the two left.
+        time.Advance(TimeSpan.FromSeconds(1.5));
+        Assert.False(second.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(0.5));
         Assert.Equal(DnsExchangeStatus.Timeout, (await second.WaitAsync(Patient)).Status);
-        Assert.Equal(1, transport.FreeSlots);
+        Assert.Equal(1, transport.FreeSlots(responder.EndPoint));
     }
 
     [Fact]
@@ -107,7 +111,61 @@ public sealed class DnsUdpTransportInFlightTests
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiter.WaitAsync(Patient));
-        Assert.Equal(0, transport.FreeSlots);
+        Assert.Equal(0, transport.FreeSlots(responder.EndPoint));
         Assert.False(holder.IsCompleted);
+    }
+
+    [Fact]
+    public async Task ExchangeAsync_LineOfWaitersFull_ShedsAtOnceAsOverloaded()
+    {
+        await using var responder = LoopbackDnsResponder.Start(_ => { }); // never answers
+        await using var transport = new DnsUdpTransport(TimeProvider.System, maxQueriesInFlight: 1, maxQueriesWaiting: 2);
+
+        var held = Enumerable.Range(0, 3)
+            .Select(i => transport.ExchangeAsync(new DnsQuestion($"q{i}.test", DnsRecordType.A), responder.EndPoint, Patient, CancellationToken.None).AsTask())
+            .ToArray();
+        var shed = await transport.ExchangeAsync(new DnsQuestion("shed.test", DnsRecordType.A), responder.EndPoint, Patient, CancellationToken.None);
+
+        Assert.Equal(DnsExchangeStatus.Overloaded, shed.Status);
+        Assert.Equal(1, transport.Statistics.ShedQueries);
+        Assert.All(held, e => Assert.False(e.IsCompleted)); // one in flight, two in line
+    }
+
+    [Fact]
+    public async Task ExchangeAsync_SlotWaitLongerThanTimeout_TimesOutWithoutSending()
+    {
+        var time = new FakeTimeProvider();
+        await using var responder = LoopbackDnsResponder.Start(_ => { });
+        await using var transport = new DnsUdpTransport(time, maxQueriesInFlight: 1);
+
+        var holder = transport.ExchangeAsync(new DnsQuestion("holder.test", DnsRecordType.A), responder.EndPoint, TimeSpan.FromSeconds(5), CancellationToken.None).AsTask();
+        var waiter = transport.ExchangeAsync(new DnsQuestion("waiter.test", DnsRecordType.A), responder.EndPoint, TimeSpan.FromSeconds(1), CancellationToken.None).AsTask();
+        await responder.FirstQueryReceived.WaitAsync(Patient);
+
+        // The waiter's whole attempt passes while the holder keeps the only slot: it must not be sent late with a fresh second.
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        var result = await waiter.WaitAsync(Patient);
+        Assert.Equal(DnsExchangeStatus.Timeout, result.Status);
+        Assert.Equal(1, responder.UdpQueries);
+        Assert.False(holder.IsCompleted);
+    }
+
+    [Fact]
+    public async Task ExchangeAsync_OneServerSilentWithSlotsFull_AnotherServerStillAnswersAtOnce()
+    {
+        await using var silent = LoopbackDnsResponder.Start(_ => { });
+        await using var healthy = LoopbackDnsResponder.Answering("127.0.0.2");
+        await using var transport = new DnsUdpTransport(TimeProvider.System, maxQueriesInFlight: 2);
+
+        var stuck = Enumerable.Range(0, 10)
+            .Select(i => transport.ExchangeAsync(new DnsQuestion($"s{i}.test", DnsRecordType.A), silent.EndPoint, Patient, CancellationToken.None).AsTask())
+            .ToArray();
+        var answered = await transport.ExchangeAsync(new DnsQuestion("h.test", DnsRecordType.A), healthy.EndPoint, Patient, CancellationToken.None);
+
+        Assert.Equal(DnsExchangeStatus.Response, answered.Status);
+        Assert.Equal(0, transport.FreeSlots(silent.EndPoint));
+        Assert.Equal(2, transport.FreeSlots(healthy.EndPoint));
+        Assert.All(stuck, e => Assert.False(e.IsCompleted));
     }
 }

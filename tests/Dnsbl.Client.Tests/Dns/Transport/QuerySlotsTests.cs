@@ -122,4 +122,19 @@ public sealed class QuerySlotsTests
             seen = previous;
         }
     }
+
+    [Fact]
+    public async Task TakeAsync_LineFull_ShedsAndALaterReturnStillReachesTheWaiter()
+    {
+        var slots = new QuerySlots(1, maxWaiting: 1);
+        Assert.True(slots.TryTake());
+        var waiting = slots.TakeAsync(CancellationToken.None);
+
+        Assert.False(await slots.TakeAsync(CancellationToken.None)); // shed: the line holds one
+        slots.Return();
+
+        Assert.True(await waiting);
+        slots.Return();
+        Assert.Equal(1, slots.Free); // the shed taker's place cost nothing once passed
+    }
 }
