@@ -24,9 +24,12 @@ public sealed class DnsblCheckResult
     /// <summary>How long the check took.</summary>
     public TimeSpan Elapsed { get; init; }
 
+    /// <summary>The meta rules (<see cref="DnsblOptions.MetaRules"/>) that hit; their weights are in the score.</summary>
+    public IReadOnlyList<Scoring.MetaRuleHit> MetaHits { get; init; } = [];
+
     /// <summary>One line per matched rule, error (with what the policy made of it) and skipped list, then the score and verdict.</summary>
     public IEnumerable<string> Explain() =>
-        Scoring.ScoreExplainer.Explain(Lists, new Scoring.ScoreResult(Score, Verdict, 0, 0), ErrorPolicy);
+        Scoring.ScoreExplainer.Explain(Lists, new Scoring.ScoreResult(Score, Verdict, 0, 0, MetaHits), ErrorPolicy);
 
     /// <summary>The error policy the verdict was reached under, so the explanation can say what errors counted.</summary>
     internal ErrorPolicy ErrorPolicy { get; init; }

@@ -103,7 +103,7 @@ public sealed partial class DnsblClient : IAsyncDisposable
     /// <see cref="CheckAsync"/>. Each matching rule of a list counts once per message, however many keys hit it.
     /// </summary>
     /// <param name="message">The message: session facts and/or a parsed message (<see cref="MessageContext.ParseAsync"/>).</param>
-    /// <param name="options">Trusted networks, link cap and skip list; null uses the defaults (nothing trusted, 20 link domains).</param>
+    /// <param name="options">Trusted networks, link cap and skip list; null uses <see cref="DnsblOptions.Message"/>.</param>
     /// <param name="cancellationToken">Cancels the check (throws <see cref="OperationCanceledException"/>).</param>
     /// <returns>The score, verdict, every lookup with its source and origin, and the message's problems.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="MessageOptions.MaxUriDomains"/> is negative.</exception>
@@ -116,7 +116,7 @@ public sealed partial class DnsblClient : IAsyncDisposable
 
     // The engine knows its lists, settings and cache, never the options type they come from.
     private static ClientSnapshot SnapshotOf(DnsblOptions options, TimeProvider time) =>
-        ClientSnapshot.Create(options.Lists, new CheckSettings(options.Deadline, options.ErrorPolicy, options.Thresholds), options.Cache, time);
+        ClientSnapshot.Create(options.Lists, new CheckSettings(options.Deadline, options.ErrorPolicy, options.Thresholds, options.Message, options.MetaRules), options.Cache, time);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

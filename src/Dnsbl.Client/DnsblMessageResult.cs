@@ -37,6 +37,9 @@ public sealed class DnsblMessageResult
     /// <summary>How long the check took.</summary>
     public TimeSpan Elapsed { get; init; }
 
+    /// <summary>The meta rules (<see cref="DnsblOptions.MetaRules"/>) that hit; their weights are in the score.</summary>
+    public IReadOnlyList<Scoring.MetaRuleHit> MetaHits { get; init; } = [];
+
     /// <summary>
     /// One line per matched rule of every listed key (saying where the key came from, and "already counted" when an
     /// earlier key of the list matched the rule), per error and per skip; then one per message problem; then the total.
@@ -60,6 +63,11 @@ public sealed class DnsblMessageResult
         foreach (var problem in Problems)
         {
             yield return $"problem {problem.Kind}: {MessageExplanation.Shorten(problem.Detail)}";
+        }
+
+        foreach (var hit in MetaHits)
+        {
+            yield return ScoreExplainer.MetaLine(hit);
         }
 
         yield return $"score {ScoreExplainer.FormatWeight(Score)}: {Verdict}{(IsComplete ? "" : $" (incomplete: {string.Join(", ", MissingLists)})")}";

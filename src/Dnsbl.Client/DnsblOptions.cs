@@ -63,6 +63,17 @@ public sealed class DnsblOptions
     [ValidateObjectMembers]
     public DnsblThresholds Thresholds { get; init; } = new();
 
+    /// <summary>
+    /// Rules over the named rules of the lists (SpamAssassin's <c>meta</c> rules, e.g. from
+    /// <see cref="Configuration.SpamAssassinImporter"/>): each adds its weight once when its expression holds.
+    /// </summary>
+    /// <value>The default value is empty.</value>
+    public IList<Scoring.MetaRule> MetaRules { get; init; } = [];
+
+    /// <summary>The message settings <see cref="DnsblClient.CheckMessageAsync"/> uses when it is given none.</summary>
+    /// <value>The default value is <see cref="Messages.MessageOptions"/>'s defaults (nothing trusted, 20 link domains).</value>
+    public Messages.MessageOptions Message { get; set; } = new();
+
     /// <summary>The answer cache.</summary>
     [ValidateObjectMembers]
     public DnsblCacheOptions Cache { get; init; } = new();

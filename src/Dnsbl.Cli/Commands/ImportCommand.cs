@@ -20,8 +20,21 @@ internal static class ImportCommand
             Description = "SpamAssassin .cf files, read in order (later score lines win), e.g. 20_dnsbl_tests.cf 50_scores.cf local.cf.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var spamAssassin = new Command("spamassassin", "Import the DNS list rules and scores of SpamAssassin configuration files.") { files };
-        spamAssassin.SetAction((parsed, cancellationToken) => ImportSpamAssassinAsync(console, parsed.GetValue(files) ?? [], cancellationToken));
+        var scoreSet = new Option<int>("--score-set")
+        {
+            Description = "Which score of four-value score lines to use: 0 (no network, no Bayes), 1 (network, no Bayes: the default), 2 (Bayes), 3 (network and Bayes).",
+            DefaultValueFactory = _ => SpamAssassinImportOptions.DefaultScoreSet,
+        };
+        scoreSet.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 3)
+            {
+                result.AddError("--score-set must be 0, 1, 2 or 3.");
+            }
+        });
+        var spamAssassin = new Command("spamassassin", "Import the DNS list rules, meta rules and scores of SpamAssassin configuration files.") { files, scoreSet };
+        spamAssassin.SetAction((parsed, cancellationToken) =>
+            ImportSpamAssassinAsync(console, parsed.GetValue(files) ?? [], cancellationToken, parsed.GetValue(scoreSet)));
 
         postscreen.WithExamples(
             "dnsbl import postscreen /etc/postfix/main.cf > postscreen.json",
@@ -44,7 +57,7 @@ internal static class ImportCommand
         return await WriteAsync(console, PostfixImporter.Import(text), cancellationToken).ConfigureAwait(false);
     }
 
-    internal static async Task<int> ImportSpamAssassinAsync(CliConsole console, string[] paths, CancellationToken cancellationToken)
+    internal static async Task<int> ImportSpamAssassinAsync(CliConsole console, string[] paths, CancellationToken cancellationToken, int scoreSet = SpamAssassinImportOptions.DefaultScoreSet)
     {
         var files = new (string FileName, string Text)[paths.Length];
         for (var i = 0; i < paths.Length; i++)
@@ -52,7 +65,12 @@ internal static class ImportCommand
             files[i] = (Path.GetFileName(paths[i]), await ReadAsync(paths[i], cancellationToken).ConfigureAwait(false));
         }
 
-        return await WriteAsync(console, SpamAssassinImporter.Import(files), cancellationToken).ConfigureAwait(false);
+        var result = SpamAssassinImporter.Import(new SpamAssassinImportOptions { ScoreSet = scoreSet }, files);
+        var exit = await WriteAsync(console, result, cancellationToken).ConfigureAwait(false);
+        var rules = result.Lists.Sum(l => l.Rules.Count);
+        await console.Error.WriteLineAsync(
+            $"dnsbl import: {result.Lists.Count} lists with {rules} rules, {result.MetaRules.Count} meta rules; {result.Problems.Count} lines reported").ConfigureAwait(false);
+        return exit;
     }
 
     private static async Task<string> ReadAsync(string path, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace Dnsbl.Client.Configuration;
 /// so each public option binds without a list of names to keep in step. Every problem is recorded with its key and
 /// reported by validation, one per top-level key.
 /// </summary>
-internal static class DnsblOptionsBinder
+internal static partial class DnsblOptionsBinder
 {
     private const string ListsKey = nameof(DnsblOptions.Lists);
     private const string SitesKey = "Sites";
@@ -29,9 +29,11 @@ internal static class DnsblOptionsBinder
         }
 
         BindSites(section.GetSection(SitesKey), options, errors);
+        BindMetaRules(section.GetSection(MetaRulesKey), options, errors);
+        BindMessage(section.GetSection(MessageKey), options, errors);
         foreach (var child in section.GetChildren())
         {
-            if (!IsKey(child, ListsKey) && !IsKey(child, SitesKey))
+            if (!IsKey(child, ListsKey) && !IsKey(child, SitesKey) && !IsKey(child, MetaRulesKey) && !IsKey(child, MessageKey))
             {
                 BindOption(child, options, errors);
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
+using Dnsbl.Client.Caching;
 using Dnsbl.Client.Lists;
 using Dnsbl.Client.Scoring;
 
@@ -16,7 +17,10 @@ namespace Dnsbl.Client.Configuration;
 ///                  "ProbePoints": [ { "Key": "127.0.0.2", "ExpectListed": true } ],
 ///                  "DomainForm": "FullHostName", "QueriesIpAddresses": true, "DomainSources": "Helo, MailFrom",
 ///                  "Relays": "LastExternal", "KeyHash": "Sha256", "KeyHashEncoding": "Base32", "KeyHashLength": 32 } ],
-///     "Thresholds": { "Reject": 3, "Tag": 2, "AllowList": -1 } } }
+///     "Thresholds": { "Reject": 3, "Tag": 2, "AllowList": -1 },
+///     "MetaRules": [ { "Name": "RCVD_IN_MSPIKE_BL", "Expression": "RCVD_IN_MSPIKE_L5 || __RCVD_IN_MSPIKE_Z", "Weight": 0.01 } ],
+///     "Message": { "MaxUriDomains": 20, "IncludeMailtoLinks": false, "SkipDomains": [ "example.com" ] },
+///     "Cache": { "MinimumTtl": "00:01:00", "MaximumTtl": "01:00:00" }, "Deadline": "00:00:10" } }
 /// </code>
 /// Name, Zone and Kind are always written; every other setting only when it differs from its default (a rule's Filter is
 /// omitted when it matches every code, its Name and Mode when unset). Filters are written in
@@ -34,14 +38,17 @@ public static class DnsblConfigurationJson
     public static string Write(DnsblImportResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return Write(result.Lists, result.Thresholds);
+        return Write(result.Lists, result.Thresholds, result.MetaRules, result.MessageOptions, result.Cache, result.Deadline);
     }
 
     /// <summary>Writes <paramref name="lists"/> and, when given, <paramref name="thresholds"/>.</summary>
     /// <param name="lists">The lists.</param>
     /// <param name="thresholds">The thresholds; null leaves them out.</param>
     /// <returns>Indented JSON text.</returns>
-    public static string Write(IEnumerable<DnsList> lists, DnsblThresholds? thresholds = null)
+    public static string Write(IEnumerable<DnsList> lists, DnsblThresholds? thresholds = null) => Write(lists, thresholds, [], null, null, null);
+
+    private static string Write(
+        IEnumerable<DnsList> lists, DnsblThresholds? thresholds, IReadOnlyList<Scoring.MetaRule> metaRules, Messages.MessageOptions? message, DnsblCacheOptions? cache, TimeSpan? deadline)
     {
         ArgumentNullException.ThrowIfNull(lists);
         using var stream = new MemoryStream();
@@ -65,6 +72,9 @@ public static class DnsblConfigurationJson
                 writer.WriteEndObject();
             }
 
+            DnsblConfigurationJsonExtras.WriteMetaRules(writer, metaRules);
+            DnsblConfigurationJsonExtras.WriteMessage(writer, message);
+            DnsblConfigurationJsonExtras.WriteTimeLimits(writer, cache, deadline);
             writer.WriteEndObject();
             writer.WriteEndObject();
         }

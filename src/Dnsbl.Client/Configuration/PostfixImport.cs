@@ -5,7 +5,7 @@ using Dnsbl.Client.Scoring;
 namespace Dnsbl.Client.Configuration;
 
 /// <summary>Turns main.cf parameters into lists and thresholds; see <see cref="PostfixImporter"/> for the mapping.</summary>
-internal sealed partial class PostfixImport(Dictionary<string, PostfixParameter> parameters, List<ImportProblem> problems)
+internal sealed partial class PostfixImport(Dictionary<string, PostfixParameter> parameters, List<ImportProblem> problems, Func<string, string?> readFile)
 {
     private const string Sites = "postscreen_dnsbl_sites";
     private const string Threshold = "postscreen_dnsbl_threshold";
@@ -19,7 +19,7 @@ internal sealed partial class PostfixImport(Dictionary<string, PostfixParameter>
     {
         var thresholds = new DnsblThresholds
         {
-            Reject = ReadNumber(Threshold) ?? PostfixDefaultThreshold,
+            Reject = ReadWholeNumber(Threshold) ?? PostfixDefaultThreshold,
             Tag = null,
             AllowList = ReadAllowListThreshold(),
         };
@@ -30,7 +30,9 @@ internal sealed partial class PostfixImport(Dictionary<string, PostfixParameter>
             ReadRestrictions(parameter, thresholds);
         }
 
-        return new DnsblImportResult([.. lists], thresholds, [.. problems.OrderBy(p => p.Line)]);
+        ApplyReplyMap();
+        var (cache, deadline) = ReadTimeLimits();
+        return new DnsblImportResult([.. lists], thresholds, [.. problems.OrderBy(p => p.Line)]) { Cache = cache, Deadline = deadline };
     }
 
     private static bool IsRestrictionList(PostfixParameter parameter) =>
@@ -40,7 +42,7 @@ internal sealed partial class PostfixImport(Dictionary<string, PostfixParameter>
     private double? ReadAllowListThreshold()
     {
         var name = parameters.ContainsKey(AllowListThreshold) ? AllowListThreshold : LegacyAllowListThreshold;
-        var value = ReadNumber(name);
+        var value = ReadWholeNumber(name);
         return value < 0 ? value : null;
     }
 
@@ -72,7 +74,7 @@ internal sealed partial class PostfixImport(Dictionary<string, PostfixParameter>
         var valid = new List<string>();
         foreach (var entry in parameter.Entries())
         {
-            if (TryParseEntry(entry, DnsListKind.IpBlockList, out _))
+            if (HasWholeWeight(entry) && TryParseEntry(entry, DnsListKind.IpBlockList, out _))
             {
                 valid.Add(entry.Text);
             }
@@ -107,13 +109,9 @@ internal sealed partial class PostfixImport(Dictionary<string, PostfixParameter>
     {
         foreach (var parameter in parameters.Values.Where(p => p.Name.StartsWith("postscreen_dnsbl_", StringComparison.Ordinal)))
         {
-            var reason = parameter.Name switch
-            {
-                Sites or Threshold or AllowListThreshold or LegacyAllowListThreshold => null,
-                "postscreen_dnsbl_reply_map" =>
-                    "not imported: the reply map hides list names in SMTP replies; give each list a display Name instead",
-                _ => $"{parameter.Name} has no equivalent in the list configuration and is not imported",
-            };
+            var reason = HandledPostscreenSettings.Contains(parameter.Name)
+                ? null
+                : $"{parameter.Name} has no equivalent in the list configuration and is not imported";
             if (reason is not null)
             {
                 problems.Add(parameter.At.Problem(reason));

@@ -15,8 +15,14 @@ namespace Dnsbl.Client.Configuration;
 /// allow-list threshold, so one hit allow-lists (when none is set, -1 is set, and that is reported). The same zone used
 /// for several domain sources becomes one list. Postfix evaluates restrictions in order and stops at the first match; a
 /// score has no order, so a permit listed after a reject counts the same as one before it.</para>
-/// <para>Reported, never silently dropped: <c>$parameter</c> references (not expanded), <c>postscreen_dnsbl_reply_map</c>
-/// and other <c>postscreen_dnsbl_*</c> settings with no equivalent here, invalid entries, a zone already imported from
+/// <para>As Postfix reads them: weights and thresholds are whole numbers (a fractional one is reported and the entry
+/// left out, as Postfix refuses it); <c>postscreen_dnsbl_reply_map</c> (<c>texthash:</c> file with an absolute path, or
+/// <c>inline:{ zone=name }</c>) gives each zone its display <see cref="Lists.DnsList.Name"/>;
+/// <c>postscreen_dnsbl_min_ttl</c> and <c>postscreen_dnsbl_max_ttl</c> (or the older <c>postscreen_dnsbl_ttl</c>) →
+/// <see cref="DnsblImportResult.Cache"/> minimum and maximum TTL; <c>postscreen_dnsbl_timeout</c> →
+/// <see cref="DnsblImportResult.Deadline"/>. Times take Postfix's units (s, m, h, d, w; seconds without one).</para>
+/// <para>Reported, never silently dropped: <c>$parameter</c> references (not expanded), other map types, the other
+/// <c>postscreen_dnsbl_*</c> settings with no equivalent here, invalid entries, a zone already imported from
 /// postscreen (postscreen's weights are kept), obsolete or unsupported RBL restrictions, repeated definitions.</para>
 /// Thread-safe: static members keep no shared mutable state; call them from any thread.
 /// </remarks>
@@ -30,7 +36,20 @@ public static class PostfixImporter
         ArgumentNullException.ThrowIfNull(mainCfText);
         var problems = new List<ImportProblem>();
         var parameters = PostfixMainCf.Read(mainCfText, problems);
-        var import = new PostfixImport(parameters, problems);
+        var import = new PostfixImport(parameters, problems, ReadFileOrNull);
         return import.Build();
+    }
+
+    // The reply map is the operator's own file; an unreadable one is reported, never thrown.
+    private static string? ReadFileOrNull(string path)
+    {
+        try
+        {
+            return Path.IsPathFullyQualified(path) ? File.ReadAllText(path) : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return null;
+        }
     }
 }

@@ -1,100 +1,95 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Dnsbl.Client.Lists;
 
 namespace Dnsbl.Client.Configuration;
 
 /// <summary>
-/// Translates SpamAssassin sub-test filters (check_rbl's third argument, check_rbl_sub, urirhssub) to return-code filters:
-/// a dotted quad (exact), <c>127.0.1.102-106</c> or <c>127.0.1.102-127.0.1.106</c> (last-octet range), a decimal or
-/// <c>0x</c> number (any bit of the mask), and a regular expression only when it is a plain anchored address
-/// (<c>^127\.0\.0\.2$</c>). Other regular expressions are refused: their meaning cannot be carried over faithfully.
+/// Translates SpamAssassin sub-tests to return-code filters with SpamAssassin's own meaning.
+/// <para><c>check_rbl</c>/<c>check_rbl_sub</c> (Mail::SpamAssassin::Dns <c>check_subtest</c>): digits only → a bitmask
+/// (any bit); four dot-separated numbers → that exact address text; anything else → a regular expression matched
+/// unanchored against the dotted address. A fully anchored expression whose octets are digits, <c>\d</c>, <c>\d+</c>
+/// or digit classes (<c>^127\.0\.0\.[4567]$</c>, <c>^127\.0\.\d+\.1$</c>, <c>^127\.0\.0\.1[01]$</c>) becomes an octet
+/// pattern; any other becomes a <c>regex:</c> filter with a match timeout.</para>
+/// <para><c>urirhssub</c>/<c>uridnssub</c> (URIDNSBL <c>parse_and_canonicalize_subtest</c>): a number (decimal or
+/// <c>0x</c>) is a bitmask, an address is exact, <c>a-b</c> a numeric range, <c>v/m</c> a value under a mask.</para>
 /// </summary>
-internal static class SpamAssassinFilter
+internal static partial class SpamAssassinFilter
 {
-    public static bool TryTranslate(string text, out ReturnCodeFilter? filter, out string error)
+    [GeneratedRegex(@"^\d+(?:\.\d+\.\d+\.\d+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainSubTest();
+
+    public static bool TryTranslateRbl(string subTest, out ReturnCodeFilter? filter, out string error)
     {
         filter = null;
         error = string.Empty;
-        var value = text.Trim();
-        if (TryParseMask(value, out var mask))
+        if (subTest.StartsWith("sb:", StringComparison.Ordinal))
         {
-            filter = mask == 0 ? null : ReturnCodeFilter.AnyBits(mask);
-            error = mask == 0 ? "a bitmask of 0 matches nothing" : string.Empty;
-            return filter is not null;
-        }
-
-        var unescaped = Unanchor(value);
-        if (IsDottedQuad(unescaped))
-        {
-            filter = ReturnCodeFilter.Parse(unescaped);
-            return true;
-        }
-
-        if (TryRange(unescaped, out filter))
-        {
-            return true;
-        }
-
-        error = unescaped != value || value.IndexOfAny(['[', '(', '|', '*', '+', '?', '\\']) >= 0
-            ? $"the regular expression '{value}' is not supported (only a plain address, a last-octet range or a bitmask)"
-            : $"'{value}' is not an address, a last-octet range or a bitmask";
-        return false;
-    }
-
-    private static bool TryParseMask(string value, out uint mask)
-    {
-        if (value.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
-        {
-            return uint.TryParse(value.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out mask);
-        }
-
-        return uint.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out mask);
-    }
-
-    // "^127\.0\.0\.2$" → "127.0.0.2"; anything with other regex syntax stays recognisably a regex.
-    private static string Unanchor(string value)
-    {
-        var inner = value;
-        if (inner.StartsWith('^'))
-        {
-            inner = inner[1..];
-        }
-
-        if (inner.EndsWith('$'))
-        {
-            inner = inner[..^1];
-        }
-
-        return inner.Replace("\\.", ".", StringComparison.Ordinal);
-    }
-
-    private static bool IsDottedQuad(string value) =>
-        value.Count(c => c == '.') == 3
-        && IPAddress.TryParse(value, out var address)
-        && address.AddressFamily == AddressFamily.InterNetwork;
-
-    private static bool TryRange(string value, out ReturnCodeFilter? filter)
-    {
-        filter = null;
-        var dash = value.IndexOf('-', StringComparison.Ordinal);
-        if (dash < 0 || !IsDottedQuad(value[..dash]))
-        {
+            error = "SenderBase sub-tests (sb:) are deprecated and ignored by SpamAssassin";
             return false;
         }
 
-        var first = value[..dash];
-        var prefix = first[..(first.LastIndexOf('.') + 1)];
-        var end = value[(dash + 1)..];
-        if (IsDottedQuad(end) && end.StartsWith(prefix, StringComparison.Ordinal))
+        if (PlainSubTest().IsMatch(subTest))
         {
-            end = end[prefix.Length..];
+            if (!subTest.Contains('.', StringComparison.Ordinal))
+            {
+                return TryMask(subTest, out filter, out error);
+            }
+
+            // SpamAssassin compares the text: "127.000.0.2" can never equal an answer.
+            if (IsCanonicalQuad(subTest))
+            {
+                filter = ReturnCodeFilter.Parse(subTest);
+                return true;
+            }
+
+            error = $"'{subTest}' is not a canonical address, so SpamAssassin never matches it";
+            return false;
         }
 
-        var start = first[prefix.Length..];
-        return byte.TryParse(end, NumberStyles.None, CultureInfo.InvariantCulture, out var last)
-            && byte.Parse(start, CultureInfo.InvariantCulture) <= last
-            && ReturnCodeFilter.TryParse($"{prefix}[{start}..{last.ToString(CultureInfo.InvariantCulture)}]", out filter);
+        if (AnchoredOctets.TryTranslate(subTest, out filter))
+        {
+            return true;
+        }
+
+        if (RegexCodeFilter.TryCreate(subTest, out filter, out var regexError))
+        {
+            return true;
+        }
+
+        error = regexError;
+        return false;
     }
+
+    // SpamAssassin's bitmask also requires the answer to be in 127/8; answers outside it are never listings here either.
+    private static bool TryMask(string digits, out ReturnCodeFilter? filter, out string error)
+    {
+        filter = null;
+        error = string.Empty;
+        if (!ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > uint.MaxValue)
+        {
+            error = $"the bitmask {digits} does not fit in 32 bits";
+            return false;
+        }
+
+        if (value == 0)
+        {
+            error = "a bitmask of 0 matches nothing";
+            return false;
+        }
+
+        filter = ReturnCodeFilter.AnyBits((uint)value);
+        return true;
+    }
+
+    private static IPAddress ToAddress(uint value) =>
+        new([(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value]);
+
+    private static bool IsCanonicalQuad(string value) =>
+        value.Count(c => c == '.') == 3
+        && IPAddress.TryParse(value, out var address)
+        && address.AddressFamily == AddressFamily.InterNetwork
+        && address.ToString() == value;
 }

@@ -1,42 +1,53 @@
 namespace Dnsbl.Client.Configuration;
 
 /// <summary>
-/// Imports the DNS list rules of SpamAssassin configuration files (<c>20_dnsbl_tests.cf</c>, <c>25_uribl.cf</c>,
-/// <c>50_scores.cf</c>, <c>local.cf</c>...) as lists with named, weighted rules.
+/// Imports the DNS list rules of SpamAssassin configuration files (the shipped <c>/usr/share/spamassassin/*.cf</c>,
+/// <c>local.cf</c>...) as lists with named, weighted rules and meta rules that score as SpamAssassin scores them.
 /// </summary>
 /// <remarks>
-/// <para>Mapping. <c>header NAME eval:check_rbl('set', 'zone.'[, 'sub'])</c> defines the IP list <c>set</c> (its
-/// <see cref="Lists.DnsList.Name"/>) on <c>zone</c>; a rule not starting with <c>__</c> also scores every listing (or
-/// those matching <c>sub</c>). <c>check_rbl_sub('set', 'sub')</c> adds a rule. Set name suffixes choose the relays:
-/// <c>-lastexternal</c> → <see cref="Lists.RelaySelection.LastExternal"/>, <c>-firsttrusted</c> →
-/// <see cref="Lists.RelaySelection.ConnectingClient"/> (approximation), <c>-notfirsthop</c> →
-/// <see cref="Lists.RelaySelection.NotFirstHop"/>, none → <see cref="Lists.RelaySelection.AllUntrusted"/>.
-/// <c>check_rbl_envfrom</c>, <c>check_rbl_from_host</c>, <c>check_rbl_from_domain</c> and <c>check_rbl_replyto_host</c>
-/// define domain lists asked about the envelope sender, From host, From domain or Reply-To host.
-/// <c>check_rbl_txt</c> imports the zone with TXT fetching but cannot apply its TXT regular expression (reported).
-/// <c>urirhssub NAME zone. A sub</c> and <c>urirhsbl NAME zone. A</c> define URI lists (named after the zone).</para>
-/// <para>Sub-tests: a dotted quad, a last-octet range (<c>127.0.1.102-106</c>), a bitmask number (<c>8</c>, any bit),
-/// or a regular expression that is a plain anchored address; other regular expressions are reported.</para>
-/// <para>Weights: <c>score NAME s1 [s2 s3 s4]</c>; the LAST score given is used (with four scores that is set 3, network
-/// tests with Bayes; the last one is what SpamAssassin uses on a fully enabled system). A rule without a score line gets
-/// SpamAssassin's default: 1.0, or -1.0 when its <c>tflags</c> include <c>nice</c>. A score of 0 disables the rule in
-/// SpamAssassin, so it is not imported (reported). Later <c>score</c> lines override earlier ones, across files in order.</para>
-/// <para>Thresholds: <c>required_score</c> (or <c>required_hits</c>) becomes <see cref="Scoring.DnsblThresholds.Reject"/>
-/// (SpamAssassin's default 5.0 otherwise); tagging and allow-listing are off (SpamAssassin has no such short-cut).</para>
-/// <para>Not imported, each reported with its line: <c>uridnsbl</c>/<c>uridnssub</c> (name-server address lookups),
-/// <c>askdns</c>, other <c>check_rbl_*</c> evals, <c>meta</c> rules that combine DNS rules. Conditionals
-/// (<c>if</c>, <c>ifplugin</c>) are read as if true. Lines unrelated to DNS lists are ignored.</para>
-/// Thread-safe: static members keep no shared mutable state; call them from any thread.
+/// <para>Lists. Every <c>check_rbl</c>/<c>check_rbl_txt</c> set on a zone is one IP list named after the set; its rules
+/// are the check_rbl rules and every <c>check_rbl_sub</c> rule of the set. Set suffixes choose the relays
+/// (<see cref="Lists.DnsList.Relays"/>): <c>-lastexternal</c> → LastExternal, <c>-firsttrusted</c> → FirstTrusted,
+/// <c>-notfirsthop</c> → NotFirstHop, <c>-untrusted</c> or none → AllUntrusted. <c>check_rbl_envfrom</c>,
+/// <c>_from_host</c>, <c>_replyto_host</c> (full host name), <c>_from_domain</c> (registered domain) and
+/// <c>check_rbl_headers</c> (EnvelopeFrom, From, Reply-To) are domain lists. <c>urirhssub</c>/<c>urirhsbl</c> are URI
+/// lists per zone and tflags: <c>notrim</c> asks the full host name, <c>domains_only</c> leaves IP-literal links out.
+/// <c>check_rbl_txt</c> fetches the TXT record; its TXT expression cannot be applied (reported).</para>
+/// <para>Sub-tests keep SpamAssassin's meaning (see <c>SpamAssassinFilter</c>): numbers are bitmasks, addresses exact,
+/// other text a regular expression matched unanchored against the dotted address (an octet pattern when it is an
+/// anchored address form, else a <c>regex:</c> filter with a match timeout); URI sub-tests also take ranges and value/mask.</para>
+/// <para>Scores. <c>score NAME s</c> or <c>score NAME s0 s1 s2 s3</c>: the score of <see cref="SpamAssassinImportOptions.ScoreSet"/>
+/// (1 by default: network tests, no Bayes); <c>(n)</c> adds to the earlier score; without a score line 1, 0.01 for
+/// <c>T_</c> rules, negated for tflags <c>nice</c>. A score of 0 disables the rule (reported). <c>__</c> rules weigh 0 and
+/// only feed meta rules. A named rule counts once per message, whichever relay or link hit it.</para>
+/// <para>Meta rules whose operands are imported DNS rules (or such meta rules) become <see cref="DnsblImportResult.MetaRules"/>;
+/// one that mixes in rules SpamAssassin tests locally (body, header, SPF, DKIM...) is reported.</para>
+/// <para>Refusal rules (<c>dns_block_rule</c> and <c>*_BLOCKED</c>, <c>*_BLOCKED_OPENDNS</c>, <c>*_ERROR</c>) become the
+/// zone's <see cref="Lists.DnsList.ErrorCodes"/>: an operator refusal (health state refusing), never a listing (reported).</para>
+/// <para>Settings. <c>required_score</c> → <see cref="Scoring.DnsblThresholds.Reject"/> (5 otherwise; no tag or allow-list threshold);
+/// <c>uridnsbl_skip_domain</c>, <c>uridnsbl_max_domains</c>, <c>uridnsbl_skip_mailto</c> → <see cref="DnsblImportResult.MessageOptions"/>.</para>
+/// <para>Reported, never thrown: name-server URI rules (<c>uridnsbl</c>, <c>uridnssub</c>, <c>urinsrhs*</c>,
+/// <c>urifullnsrhs*</c>: NS lookups are not implemented), <c>askdns</c>, other evals, unreadable lines and sub-tests.
+/// Conditionals (<c>if</c>, <c>ifplugin</c>) are read as if true; the last definition of a rule name wins. Lines unrelated
+/// to DNS lists are ignored. Thread-safe: static members keep no shared mutable state.</para>
 /// </remarks>
 public static class SpamAssassinImporter
 {
-    /// <summary>Imports several files, read in order as SpamAssassin does (later scores win).</summary>
+    /// <summary>Imports several files, read in order as SpamAssassin does (later definitions and scores win), with score set 1.</summary>
     /// <param name="files">Each file's name (used in problem reports) and text.</param>
-    /// <returns>The lists, thresholds and problems.</returns>
-    public static DnsblImportResult Import(params (string FileName, string Text)[] files)
+    /// <returns>The lists, meta rules, thresholds, message settings and problems.</returns>
+    public static DnsblImportResult Import(params (string FileName, string Text)[] files) => Import(new SpamAssassinImportOptions(), files);
+
+    /// <summary>Imports several files, read in order as SpamAssassin does (later definitions and scores win).</summary>
+    /// <param name="options">The score set to use.</param>
+    /// <param name="files">Each file's name (used in problem reports) and text.</param>
+    /// <returns>The lists, meta rules, thresholds, message settings and problems.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The score set is not 0..3.</exception>
+    public static DnsblImportResult Import(SpamAssassinImportOptions options, params (string FileName, string Text)[] files)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(files);
-        var parser = new SpamAssassinParser();
+        var parser = NewParser(options);
         foreach (var (fileName, text) in files)
         {
             ArgumentNullException.ThrowIfNull(text);
@@ -46,14 +57,29 @@ public static class SpamAssassinImporter
         return parser.Build();
     }
 
+    /// <summary>Imports the lines of one configuration, with score set 1.</summary>
+    /// <param name="lines">The lines, in order.</param>
+    /// <returns>The lists, meta rules, thresholds, message settings and problems (without file names).</returns>
+    public static DnsblImportResult Import(IEnumerable<string> lines) => Import(lines, new SpamAssassinImportOptions());
+
     /// <summary>Imports the lines of one configuration.</summary>
     /// <param name="lines">The lines, in order.</param>
-    /// <returns>The lists, thresholds and problems (without file names).</returns>
-    public static DnsblImportResult Import(IEnumerable<string> lines)
+    /// <param name="options">The score set to use.</param>
+    /// <returns>The lists, meta rules, thresholds, message settings and problems (without file names).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The score set is not 0..3.</exception>
+    public static DnsblImportResult Import(IEnumerable<string> lines, SpamAssassinImportOptions options)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var parser = new SpamAssassinParser();
+        ArgumentNullException.ThrowIfNull(options);
+        var parser = NewParser(options);
         parser.ReadFile(null, lines);
         return parser.Build();
+    }
+
+    private static SpamAssassinParser NewParser(SpamAssassinImportOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(options.ScoreSet, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.ScoreSet, 3, nameof(options));
+        return new SpamAssassinParser(options.ScoreSet);
     }
 }

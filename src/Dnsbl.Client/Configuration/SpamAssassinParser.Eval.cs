@@ -8,124 +8,182 @@ internal sealed partial class SpamAssassinParser
     [GeneratedRegex(@"^eval:(?<function>\w+)\s*\((?<arguments>.*)\)$", RegexOptions.CultureInvariant)]
     private static partial Regex EvalPattern();
 
-    [GeneratedRegex(@"'(?<value>[^']*)'|""(?<value>[^""]*)""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\s*(?:'(?<value>[^']*)'|""(?<value>[^""]*)""|(?<value>[\w.\-]+))\s*(?:,|$)", RegexOptions.CultureInvariant)]
     private static partial Regex ArgumentPattern();
 
     private void ReadRblEval(SourceLine at, string name, string evalText)
     {
-        var match = EvalPattern().Match(evalText.Trim());
-        if (!match.Success)
+        var match = EvalPattern().Match(evalText);
+        string[]? arguments = match.Success ? SplitArguments(match.Groups["arguments"].Value) : null;
+        if (arguments is null)
         {
-            problems.Add(at.Problem("the eval expression could not be read"));
+            DefineUnusable(at, name, SpamAssassinLookup.Relays, "the eval expression could not be read");
             return;
         }
 
         var function = match.Groups["function"].Value;
-        var arguments = ArgumentPattern().Matches(match.Groups["arguments"].Value).Select(m => m.Groups["value"].Value).ToArray();
         switch (function)
         {
             case "check_rbl_sub" when arguments.Length == 2:
-                AddRule(at, name, arguments[0], arguments[1]);
+                DefineRule(at, name, SpamAssassinLookup.SetSubTest, arguments[0], null, arguments[1]);
                 break;
-            case "check_rbl" or "check_rbl_txt" or "check_rbl_envfrom" or "check_rbl_from_host" or "check_rbl_from_domain"
-                or "check_rbl_replyto_host" when arguments.Length is 2 or 3:
-                DefineSet(at, name, function, arguments);
+            case "check_rbl" when arguments.Length is 2 or 3:
+                DefineRule(at, name, SpamAssassinLookup.Relays, arguments[0], arguments[1], arguments.ElementAtOrDefault(2));
+                break;
+            case "check_rbl_txt" when arguments.Length is 2 or 3:
+                DefineTextRule(at, name, arguments);
+                break;
+            case "check_rbl_envfrom" or "check_rbl_from_host" or "check_rbl_from_domain" or "check_rbl_replyto_host" when arguments.Length is 2 or 3:
+                DefineDomainRule(at, name, function, arguments[0], arguments[1], arguments.ElementAtOrDefault(2), null);
+                break;
+            case "check_rbl_headers" when arguments.Length is 2 or 3 or 4:
+                DefineDomainRule(at, name, function, arguments[0], arguments[1], arguments.ElementAtOrDefault(2), arguments.ElementAtOrDefault(3));
                 break;
             default:
-                problems.Add(at.Problem($"{function} with {arguments.Length} arguments is not supported"));
+                DefineUnusable(at, name, SpamAssassinLookup.Relays, $"{function} with {arguments.Length} arguments is not supported");
                 break;
         }
     }
 
-    private void DefineSet(SourceLine at, string name, string function, string[] arguments)
+    private static string[]? SplitArguments(string text)
     {
-        var setName = arguments[0];
-        var zone = arguments[1].Trim().TrimEnd('.');
-        var isTxt = function == "check_rbl_txt";
-        if (!sets.TryGetValue(setName, out var set))
+        var values = new List<string>();
+        var position = 0;
+        while (position < text.Length)
         {
-            set = NewSet(at, setName, zone, function);
-            sets.Add(setName, set);
-        }
-        else if (!string.Equals(set.Zone, zone, StringComparison.OrdinalIgnoreCase))
-        {
-            problems.Add(at.Problem($"set '{setName}' is already defined for zone {set.Zone}; this rule is not imported"));
-            return;
+            var match = ArgumentPattern().Match(text, position);
+            if (!match.Success || match.Length == 0)
+            {
+                return text[position..].Trim().Length == 0 ? [.. values] : null;
+            }
+
+            values.Add(match.Groups["value"].Value);
+            position = match.Index + match.Length;
         }
 
-        set.FetchText |= isTxt;
-        if (isTxt && !IsSubRuleName(name))
-        {
-            problems.Add(at.Problem(
-                $"the TXT regular expression '{arguments[2]}' cannot be applied; {name} is imported as any listing, with TXT fetched"));
-            AddRule(at, name, setName, null);
-        }
-        else if (arguments.Length == 3 || !IsSubRuleName(name))
-        {
-            AddRule(at, name, setName, arguments.Length == 3 ? arguments[2] : null);
-        }
+        return [.. values];
     }
 
-    private static SpamAssassinSet NewSet(SourceLine at, string setName, string zone, string function) => function switch
+    private void DefineRule(SourceLine at, string name, SpamAssassinLookup lookup, string setName, string? zone, string? subTest)
     {
-        "check_rbl_envfrom" => new(setName, zone, DnsListKind.DomainBlockList, at) { DomainSources = DomainSources.MailFrom },
-        "check_rbl_from_host" => new(setName, zone, DnsListKind.DomainBlockList, at)
+        ReturnCodeFilter? filter = null;
+        string? unusable = null;
+        if (subTest is not null && !SpamAssassinFilter.TryTranslateRbl(subTest, out filter, out var error))
         {
-            DomainSources = DomainSources.HeaderFrom,
-            DomainForm = DomainQueryForm.FullHostName,
-        },
-        "check_rbl_from_domain" => new(setName, zone, DnsListKind.DomainBlockList, at) { DomainSources = DomainSources.HeaderFrom },
-        "check_rbl_replyto_host" => new(setName, zone, DnsListKind.DomainBlockList, at)
-        {
-            DomainSources = DomainSources.ReplyTo,
-            DomainForm = DomainQueryForm.FullHostName,
-        },
-        _ => new(setName, zone, DnsListKind.IpBlockList, at) { Relays = RelaysOf(setName) },
-    };
+            unusable = error;
+        }
 
-    private static RelaySelection RelaysOf(string setName) =>
-        setName.EndsWith("-lastexternal", StringComparison.Ordinal) ? RelaySelection.LastExternal
-        : setName.EndsWith("-firsttrusted", StringComparison.Ordinal) ? RelaySelection.ConnectingClient
-        : setName.EndsWith("-notfirsthop", StringComparison.Ordinal) ? RelaySelection.NotFirstHop
-        : RelaySelection.AllUntrusted;
+        Store(new SpamAssassinRule(name, lookup, setName, at) { Zone = ZoneOf(zone), Filter = filter, Unusable = unusable });
+    }
+
+    private void DefineTextRule(SourceLine at, string name, string[] arguments)
+    {
+        // SpamAssassin asks for TXT records and tests their text; the engine asks for A records and fetches the TXT.
+        Store(new SpamAssassinRule(name, SpamAssassinLookup.Relays, arguments[0], at)
+        {
+            Zone = ZoneOf(arguments[1]),
+            FetchText = true,
+            TextExpression = arguments.ElementAtOrDefault(2),
+        });
+    }
+
+    private void DefineDomainRule(SourceLine at, string name, string function, string setName, string zone, string? subTest, string? headers)
+    {
+        var (sources, form, unsupported) = function switch
+        {
+            "check_rbl_envfrom" => (DomainSources.MailFrom, DomainQueryForm.FullHostName, null),
+            "check_rbl_from_host" => (DomainSources.HeaderFrom, DomainQueryForm.FullHostName, null),
+            "check_rbl_from_domain" => (DomainSources.HeaderFrom, DomainQueryForm.RegisteredDomain, null),
+            "check_rbl_replyto_host" => (DomainSources.ReplyTo, DomainQueryForm.FullHostName, null),
+            _ => HeaderSources(headers),
+        };
+        ReturnCodeFilter? filter = null;
+        var unusable = unsupported;
+        if (unusable is null && subTest is { Length: > 0 } && !SpamAssassinFilter.TryTranslateRbl(subTest, out filter, out var error))
+        {
+            unusable = error;
+        }
+
+        Store(new SpamAssassinRule(name, SpamAssassinLookup.Domains, setName, at)
+        {
+            Zone = ZoneOf(zone),
+            Filter = filter,
+            Unusable = unusable,
+            DomainSources = sources,
+            DomainForm = form,
+        });
+    }
+
+    // check_rbl_headers: the address headers whose host is asked (SpamAssassin's default rbl_headers is EnvelopeFrom,Reply-To,Disposition-Notification-To).
+    private static (DomainSources, DomainQueryForm, string?) HeaderSources(string? headers)
+    {
+        var sources = DomainSources.None;
+        foreach (var header in (headers ?? "EnvelopeFrom,Reply-To").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var source = header.ToLowerInvariant() switch
+            {
+                "envelopefrom" => DomainSources.MailFrom,
+                "from" => DomainSources.HeaderFrom,
+                "reply-to" => DomainSources.ReplyTo,
+                _ => DomainSources.None,
+            };
+            if (source == DomainSources.None)
+            {
+                return (sources, DomainQueryForm.FullHostName, $"check_rbl_headers on the header '{header}' is not supported (only EnvelopeFrom, From and Reply-To)");
+            }
+
+            sources |= source;
+        }
+
+        return (sources, DomainQueryForm.FullHostName, null);
+    }
 
     private void ReadUriRule(SourceLine at, string keyword, string name, string rest)
     {
-        var values = rest.Split(' ', '\t').Where(v => v.Length > 0).ToArray();
-        var expected = keyword == "urirhssub" ? 3 : 2;
-        if (values.Length != expected)
+        var values = rest.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var withSubTest = keyword == "urirhssub";
+        if (values.Length != (withSubTest ? 3 : 2) || name.Length == 0)
         {
-            problems.Add(at.Problem($"{keyword} needs a rule name, a zone, a record type{(expected == 3 ? " and a sub-test" : "")}"));
+            DefineUnusable(at, name, SpamAssassinLookup.Links,
+                $"{keyword} needs a rule name, a zone, a record type{(withSubTest ? " and a sub-test" : "")} (SpamAssassin refuses the line)");
             return;
         }
 
-        if (!values[1].Equals("A", StringComparison.OrdinalIgnoreCase))
-        {
-            problems.Add(at.Problem($"only A lookups are supported, not {values[1]}"));
-            return;
-        }
-
-        var zone = values[0].TrimEnd('.');
-        var key = "uri:" + zone.ToLowerInvariant();
-        if (!sets.ContainsKey(key))
-        {
-            sets.Add(key, new SpamAssassinSet(key, zone, DnsListKind.UriBlockList, at));
-        }
-
-        AddRule(at, name, key, expected == 3 ? values[2] : null);
-    }
-
-    private void AddRule(SourceLine at, string name, string setKey, string? subTest)
-    {
         ReturnCodeFilter? filter = null;
-        if (subTest is not null && !SpamAssassinFilter.TryTranslate(subTest, out filter, out var error))
+        string? unusable = null;
+        if (!values[1].Equals("A", StringComparison.Ordinal))
         {
-            problems.Add(at.Problem($"{name} is not imported: {error}"));
+            unusable = $"only A lookups are supported, not {values[1]}";
+        }
+        else if (withSubTest && !SpamAssassinFilter.TryTranslateUri(values[2], out filter, out var error))
+        {
+            unusable = error;
+        }
+
+        Store(new SpamAssassinRule(name, SpamAssassinLookup.Links, "uri:" + ZoneOf(values[0]), at)
+        {
+            Zone = ZoneOf(values[0]),
+            Filter = filter,
+            Unusable = unusable,
+        });
+    }
+
+    private void DefineUnusable(SourceLine at, string name, SpamAssassinLookup lookup, string reason)
+    {
+        if (name.Length == 0)
+        {
+            problems.Add(at.Problem(reason));
             return;
         }
 
-        rules.Add(new SpamAssassinRule(name, setKey, filter, at));
+        Store(new SpamAssassinRule(name, lookup, string.Empty, at) { Unusable = reason });
     }
 
-    private static bool IsSubRuleName(string name) => name.StartsWith("__", StringComparison.Ordinal);
+    private void Store(SpamAssassinRule rule)
+    {
+        Define(rule.Name);
+        dnsRules[rule.Name] = rule;
+    }
+
+    private static string? ZoneOf(string? zone) => zone?.Trim().TrimEnd('.').ToLowerInvariant();
 }

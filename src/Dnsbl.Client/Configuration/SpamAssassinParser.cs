@@ -1,22 +1,31 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Dnsbl.Client.Configuration;
 
-/// <summary>Reads SpamAssassin configuration lines into sets, rules and scores; <see cref="Build"/> turns them into lists.</summary>
-internal sealed partial class SpamAssassinParser
+/// <summary>Reads SpamAssassin configuration lines into rules, scores and settings; <see cref="Build"/> turns them into lists.</summary>
+internal sealed partial class SpamAssassinParser(int scoreSet)
 {
-    private const double DefaultScore = 1.0;
-    private const double DefaultNiceScore = -1.0;
     private const double DefaultRequiredScore = 5.0;
 
-    private readonly Dictionary<string, SpamAssassinSet> sets = new(StringComparer.Ordinal);
-    private readonly List<SpamAssassinRule> rules = [];
-    private readonly Dictionary<string, (double Score, SourceLine At)> scores = new(StringComparer.Ordinal);
-    private readonly HashSet<string> niceRules = new(StringComparer.Ordinal);
-    private readonly List<(SourceLine At, string Expression)> metas = [];
+    // Keywords that define a rule SpamAssassin tests locally (not a DNS list): a meta over one of these is not importable.
+    private static readonly HashSet<string> LocalRuleKeywords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "header", "body", "rawbody", "full", "uri", "mimeheader", "uri_detail", "askdns", "check_hashbl_emails",
+    };
+
+    private readonly Dictionary<string, SpamAssassinRule> dnsRules = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceLine> localRules = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (SourceLine At, string Expression)> metas = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (double[] Scores, SourceLine At)> scores = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> tflags = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceLine> blockRules = new(StringComparer.Ordinal);
+    private readonly List<string> skipDomains = [];
     private readonly List<ImportProblem> problems = [];
     private readonly List<string> fileOrder = [];
     private double? requiredScore;
+    private int? maxUriDomains;
+    private bool? skipMailto;
 
     public void ReadFile(string? fileName, IEnumerable<string> lines)
     {
@@ -25,10 +34,21 @@ internal sealed partial class SpamAssassinParser
         foreach (var raw in lines)
         {
             number++;
-            var text = StripComment(raw).Trim();
-            if (text.Length > 0)
+            var text = StripComment(raw ?? string.Empty).Trim();
+            if (text.Length == 0)
             {
-                ReadLine(new SourceLine(fileName, number, text));
+                continue;
+            }
+
+            var at = new SourceLine(fileName, number, text);
+            try
+            {
+                ReadLine(at);
+            }
+            catch (Exception exception) when (exception is ArgumentException or FormatException or OverflowException or InvalidOperationException or IndexOutOfRangeException)
+            {
+                // A safety net: every known shape is checked above; an unforeseen one is a reported line, never a crash.
+                problems.Add(at.Problem($"the line could not be read ({exception.GetType().Name}: {exception.Message})"));
             }
         }
     }
@@ -38,60 +58,75 @@ internal sealed partial class SpamAssassinParser
         var parts = at.Text.Split((char[]?)null, 3, StringSplitOptions.RemoveEmptyEntries);
         var keyword = parts[0].ToLowerInvariant();
         var name = parts.Length > 1 ? parts[1] : string.Empty;
-        var rest = parts.Length > 2 ? parts[2] : string.Empty;
+        var rest = parts.Length > 2 ? parts[2].Trim() : string.Empty;
         switch (keyword)
         {
             case "header" when rest.StartsWith("eval:check_rbl", StringComparison.Ordinal):
                 ReadRblEval(at, name, rest);
                 break;
+            case "body" when rest.StartsWith("eval:check_uridnsbl", StringComparison.Ordinal):
+                break; // the test line of a urirhssub/uridnssub rule; the rule itself is read from that line
             case "urirhssub" or "urirhsbl":
                 ReadUriRule(at, keyword, name, rest);
                 break;
-            case "uridnsbl" or "uridnssub":
-                problems.Add(at.Problem($"{keyword} looks up the addresses of a link's name servers; that is not supported"));
+            case "uridnsbl" or "uridnssub" or "urinsrhsbl" or "urinsrhssub" or "urifullnsrhsbl" or "urifullnsrhssub":
+                DefineUnusable(at, name, SpamAssassinLookup.Links,
+                    $"{keyword} asks about the name servers (or A records) of link domains; name-server lookups are not implemented");
                 break;
             case "askdns":
-                problems.Add(at.Problem("askdns (arbitrary DNS queries) is not supported"));
+                DefineUnusable(at, name, SpamAssassinLookup.Domains, "askdns (arbitrary DNS queries on message tags) is not supported");
+                break;
+            case "meta" when name.Length == 0 || rest.Length == 0:
+                problems.Add(at.Problem("a meta line needs a rule name and an expression (SpamAssassin refuses it)"));
+                break;
+            case "meta":
+                Define(name);
+                metas[name] = (at, rest);
                 break;
             case "score":
                 ReadScore(at, name, rest);
                 break;
-            case "tflags" when rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("nice"):
-                niceRules.Add(name);
+            case "tflags":
+                tflags[name] = new HashSet<string>(rest.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
                 break;
-            case "meta":
-                metas.Add((at, rest));
+            case "dns_block_rule":
+                blockRules[name] = at;
+                break;
+            case "uridnsbl_skip_domain":
+                skipDomains.AddRange(at.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(d => d.ToLowerInvariant()));
+                break;
+            case "clear_uridnsbl_skip_domain":
+                ClearSkipDomains(at);
+                break;
+            case "uridnsbl_max_domains":
+                ReadMaxDomains(at, name);
+                break;
+            case "uridnsbl_skip_mailto":
+                skipMailto = name != "0";
                 break;
             case "required_score" or "required_hits":
                 ReadRequiredScore(at, name);
                 break;
+            default:
+                if (LocalRuleKeywords.Contains(keyword) && name.Length > 0)
+                {
+                    Define(name);
+                    localRules[name] = at;
+                }
+
+                break;
         }
     }
 
-    private void ReadScore(SourceLine at, string name, string rest)
+    // SpamAssassin keeps one definition per name: the last one read.
+    private void Define(string name)
     {
-        var values = rest.Split(' ', '\t').Where(v => v.Length > 0).ToArray();
-        if (values.Length is < 1 or > 4
-            || !double.TryParse(values[^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var score))
-        {
-            problems.Add(at.Problem("a score line needs one to four numbers"));
-            return;
-        }
-
-        scores[name] = (score, at);
+        dnsRules.Remove(name);
+        localRules.Remove(name);
+        metas.Remove(name);
     }
 
-    private void ReadRequiredScore(SourceLine at, string value)
-    {
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var score))
-        {
-            requiredScore = score;
-        }
-        else
-        {
-            problems.Add(at.Problem("required_score is not a number"));
-        }
-    }
+    private bool HasFlag(string rule, string flag) => tflags.TryGetValue(rule, out var flags) && flags.Contains(flag);
 
     // '#' starts a comment unless escaped ("\#" appears in regular expressions).
     private static string StripComment(string line)

@@ -2,9 +2,41 @@ using Dnsbl.Client.Lists;
 
 namespace Dnsbl.Client.Configuration;
 
-/// <summary>A SpamAssassin DNS rule as read: its name, the set (or URI zone) it tests, and its sub-test filter.</summary>
-internal sealed record SpamAssassinRule(string Name, string SetKey, ReturnCodeFilter? Filter, SourceLine DefinedAt)
+/// <summary>How a SpamAssassin DNS rule finds what it asks the list about.</summary>
+internal enum SpamAssassinLookup
 {
+    /// <summary><c>check_rbl</c>/<c>check_rbl_txt</c>: launches lookups of the set's relays.</summary>
+    Relays,
+
+    /// <summary><c>check_rbl_sub</c>: no lookup of its own; tests the answers of its set's lookups.</summary>
+    SetSubTest,
+
+    /// <summary><c>check_rbl_envfrom</c>, <c>_from_host</c>, <c>_from_domain</c>, <c>_replyto_host</c>, <c>_headers</c>.</summary>
+    Domains,
+
+    /// <summary><c>urirhssub</c>/<c>urirhsbl</c>: the link host names (or their registered domains).</summary>
+    Links,
+}
+
+/// <summary>A SpamAssassin DNS rule as read (the last definition of a name wins, as in SpamAssassin).</summary>
+internal sealed record SpamAssassinRule(string Name, SpamAssassinLookup Lookup, string SetName, SourceLine DefinedAt)
+{
+    public string? Zone { get; init; }
+
+    public ReturnCodeFilter? Filter { get; init; }
+
+    /// <summary>Set when the rule is a DNS rule that cannot be imported; the reason.</summary>
+    public string? Unusable { get; init; }
+
+    public bool FetchText { get; init; }
+
+    /// <summary>A TXT expression <c>check_rbl_txt</c> matches that the import cannot apply.</summary>
+    public string? TextExpression { get; init; }
+
+    public DomainSources DomainSources { get; init; }
+
+    public DomainQueryForm DomainForm { get; init; } = DomainQueryForm.FullHostName;
+
     /// <summary>Sub-rules (<c>__NAME</c>) are never scored by SpamAssassin; they only feed meta rules.</summary>
     public bool IsSubRule => Name.StartsWith("__", StringComparison.Ordinal);
 }

@@ -9,7 +9,7 @@ namespace Dnsbl.Client.Lists;
 /// Immutable and thread-safe; two filters are equal when their canonical texts (<see cref="ToString"/>) are equal.
 /// </summary>
 /// <remarks>
-/// The text syntax accepted by <see cref="Parse"/> (no white space anywhere):
+/// The text syntax accepted by <see cref="Parse"/> (no white space anywhere, except inside a <c>regex:</c>):
 /// <list type="bullet">
 /// <item><c>127.0.0.2</c>: exactly this address.</item>
 /// <item><c>127.0.0.[2..11]</c>, <c>127.0.[0..255].[2;4;6..8]</c>: postscreen's pattern; each of the four octets is a
@@ -18,6 +18,9 @@ namespace Dnsbl.Client.Lists;
 /// <item><c>anybits:12</c>, <c>anybits:0x0c</c> or <c>bitmask:0x0c</c>: any bit of the mask is set in the code
 /// (SpamAssassin/URIBL style); <c>allbits:12</c>: every bit of the mask is set. The mask is a decimal or <c>0x</c>
 /// hexadecimal 32-bit value, non-zero, applied to the whole address (so masks below 256 test the last octet).</item>
+/// <item><c>regex:EXPRESSION</c>: the code's dotted-quad text matches the .NET regular expression, unanchored
+/// unless the expression anchors itself (SpamAssassin's sub-test semantics); a match running longer than 100 ms counts
+/// as no match. The expression is the rest of the text, so it may contain any character but must not be empty.</item>
 /// <item><c>!filter</c>: the negation of a filter (<c>!!filter</c> is <c>filter</c>).</item>
 /// <item><c>any</c>: every code.</item>
 /// </list>

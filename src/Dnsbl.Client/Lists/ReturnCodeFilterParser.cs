@@ -43,6 +43,11 @@ internal static class ReturnCodeFilterParser
         }
 
         var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon >= 0 && text.AsSpan(0, colon).Equals(RegexCodeFilter.Keyword, StringComparison.OrdinalIgnoreCase))
+        {
+            return RegexCodeFilter.TryCreate(text[(colon + 1)..], out filter, out error);
+        }
+
         if (colon >= 0)
         {
             return TryParseBitmask(text[..colon], text[(colon + 1)..], out filter, out error);

@@ -7,15 +7,13 @@ namespace Dnsbl.Client.Lookups;
 
 internal sealed partial class LookupEngine
 {
-    private static readonly MessageOptions DefaultMessageOptions = new();
-
     /// <summary>Checks a message's planned keys (relays, domains, links) under one deadline; each matching rule counts once.</summary>
     public ValueTask<DnsblMessageResult> CheckMessageAsync(MessageContext message, MessageOptions? options, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         var snapshot = Volatile.Read(ref _snapshot);
         var lists = snapshot.Lists;
-        var plan = MessageKeyPlanner.Plan(message, options ?? DefaultMessageOptions, lists);
+        var plan = MessageKeyPlanner.Plan(message, options ?? snapshot.Settings.Message, lists);
         var lookups = plan.Lookups;
         var outcomes = new ListOutcome[lookups.Count];
         var pending = new Task<ListOutcome>?[lookups.Count];
@@ -63,7 +61,7 @@ internal sealed partial class LookupEngine
 
     private DnsblMessageResult ConcludeMessage(CheckSettings settings, MessageKeyPlan plan, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)
     {
-        var (score, countedRules, countedWeights) = RuleOnceScorer.Score(outcomes, settings.Thresholds, settings.ErrorPolicy);
+        var (score, countedRules, countedWeights) = RuleOnceScorer.Score(outcomes, settings.Thresholds, settings.ErrorPolicy, settings.MetaRules);
         var lookups = new MessageLookupOutcome[outcomes.Length];
         for (var i = 0; i < outcomes.Length; i++)
         {
@@ -85,6 +83,7 @@ internal sealed partial class LookupEngine
             Problems = plan.Problems,
             SkippedKeys = plan.Skipped,
             MissingLists = missing,
+            MetaHits = score.MetaHits ?? [],
             Elapsed = _time.GetElapsedTime(started),
         };
     }

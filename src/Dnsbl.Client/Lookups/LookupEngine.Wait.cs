@@ -77,7 +77,7 @@ internal sealed partial class LookupEngine
 
     private DnsblCheckResult Conclude(CheckSettings settings, string input, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)
     {
-        var score = Scorer.Score(outcomes, settings.Thresholds, settings.ErrorPolicy);
+        var score = Scorer.Score(outcomes, settings.Thresholds, settings.ErrorPolicy, settings.MetaRules);
         return new DnsblCheckResult
         {
             Input = input,
@@ -85,6 +85,7 @@ internal sealed partial class LookupEngine
             Verdict = score.Verdict,
             Lists = outcomes,
             MissingLists = missing,
+            MetaHits = score.MetaHits ?? [],
             Elapsed = _time.GetElapsedTime(started),
             ErrorPolicy = settings.ErrorPolicy,
         };

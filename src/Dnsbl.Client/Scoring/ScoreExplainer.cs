@@ -30,9 +30,17 @@ internal static class ScoreExplainer
             }
         }
 
+        foreach (var hit in result.MetaHits ?? [])
+        {
+            lines.Add(MetaLine(hit));
+        }
+
         lines.Add($"score {FormatWeight(result.Score)}: {result.Verdict}");
         return lines;
     }
+
+    /// <summary>The line of a meta rule that hit, e.g. <c>meta RCVD_IN_MSPIKE_BL +0.01</c>.</summary>
+    public static string MetaLine(MetaRuleHit hit) => $"meta {hit.Name} {FormatWeight(hit.Weight)}";
 
     /// <summary>A weight with its sign, in invariant culture (<c>+3</c>, <c>-0.5</c>, <c>0</c>).</summary>
     public static string FormatWeight(double weight) =>

@@ -9,8 +9,13 @@ namespace Dnsbl.Client.Scoring;
 /// </summary>
 internal static class Scorer
 {
-    public static ScoreResult Score(IReadOnlyList<ListOutcome> outcomes, DnsblThresholds thresholds, ErrorPolicy policy)
+    public static ScoreResult Score(IReadOnlyList<ListOutcome> outcomes, DnsblThresholds thresholds, ErrorPolicy policy) =>
+        Score(outcomes, thresholds, policy, MetaRuleSet.Empty);
+
+    /// <summary>Scores the outcomes, then adds the weight of every meta rule that hits over the named rules that matched.</summary>
+    public static ScoreResult Score(IReadOnlyList<ListOutcome> outcomes, DnsblThresholds thresholds, ErrorPolicy policy, MetaRuleSet metaRules)
     {
+        ArgumentNullException.ThrowIfNull(metaRules);
         ArgumentNullException.ThrowIfNull(outcomes);
         ArgumentNullException.ThrowIfNull(thresholds);
         var score = 0.0;
@@ -36,7 +41,37 @@ internal static class Scorer
         }
 
         score = Weights.Add(score, includedErrorWeight);
-        return new ScoreResult(score, Decide(score, errors > 0, thresholds, policy), includedErrorWeight, errors);
+        IReadOnlyList<MetaRuleHit>? metaHits = null;
+        if (!metaRules.IsEmpty)
+        {
+            (var metaWeight, metaHits) = metaRules.Evaluate(RuleHits(outcomes));
+            score = Weights.Add(score, metaWeight);
+        }
+
+        return new ScoreResult(score, Decide(score, errors > 0, thresholds, policy), includedErrorWeight, errors, metaHits);
+    }
+
+    /// <summary>The names of the named rules that matched in listed outcomes: the operands meta rules read.</summary>
+    public static HashSet<string> RuleHits(IReadOnlyList<ListOutcome> outcomes)
+    {
+        var hits = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var outcome in outcomes)
+        {
+            if (outcome.Kind != ListOutcomeKind.Listed)
+            {
+                continue;
+            }
+
+            foreach (var rule in outcome.MatchedRules)
+            {
+                if (rule.Name is { } name)
+                {
+                    hits.Add(name);
+                }
+            }
+        }
+
+        return hits;
     }
 
     /// <summary>
