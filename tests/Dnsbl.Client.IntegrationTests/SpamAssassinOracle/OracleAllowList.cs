@@ -15,11 +15,16 @@ internal sealed class OracleAllowList
 
     public IReadOnlyList<string> Unused => [.. _entries.Where(e => e.Uses == 0).Select(e => e.ToString())];
 
-    public static OracleAllowList Load()
+    /// <summary>Every entry as (message, kind, item, reason), in file order.</summary>
+    public IEnumerable<(string Message, OracleDifferenceKind Kind, string Item, string Reason)> Entries =>
+        _entries.Select(e => (e.Message, e.Kind, e.Item, e.Reason));
+
+    public static OracleAllowList Load() => Parse(File.ReadAllLines(Path.Combine(OracleSite.Folder, "differences.tsv")));
+
+    public static OracleAllowList Parse(IEnumerable<string> lines)
     {
-        var path = Path.Combine(OracleSite.Folder, "differences.tsv");
         var entries = new List<Entry>();
-        foreach (var (line, number) in File.ReadAllLines(path).Select((l, i) => (l, i + 1)))
+        foreach (var (line, number) in lines.Select((l, i) => (l, i + 1)))
         {
             if (line.Length == 0 || line.StartsWith('#'))
             {
@@ -56,6 +61,12 @@ internal sealed class OracleAllowList
     {
         private readonly Regex _message = Glob(message);
         private readonly Regex _item = Glob(item);
+
+        public string Message => message;
+
+        public OracleDifferenceKind Kind => kind;
+
+        public string Item => item;
 
         public string Reason => reason;
 
