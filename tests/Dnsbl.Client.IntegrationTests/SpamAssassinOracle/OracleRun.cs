@@ -28,6 +28,7 @@ internal sealed record OracleRun(IReadOnlyList<OracleComparison> Comparisons, Ti
             var libraryHits = result.Lookups
                 .Where(l => l.Kind == ListOutcomeKind.Listed)
                 .SelectMany(l => l.Outcome.MatchedRules)
+                .Where(rule => rule.Name?.StartsWith("__", StringComparison.Ordinal) != true) // SpamAssassin lists no sub-rules among its hits
                 .GroupBy(rule => rule.Name ?? "(unnamed rule)", StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First().Weight, StringComparer.Ordinal);
             comparisons.Add(new OracleComparison(
@@ -49,7 +50,7 @@ internal sealed record OracleRun(IReadOnlyList<OracleComparison> Comparisons, Ti
         var unexplained = 0;
         foreach (var comparison in Comparisons)
         {
-            var differences = comparison.Differences().Where(include).ToList();
+            var differences = comparison.Differences(d => allowed.ReasonFor(d) is not null).Where(include).ToList();
             if (differences.Count == 0)
             {
                 continue;
@@ -70,8 +71,9 @@ internal sealed record OracleRun(IReadOnlyList<OracleComparison> Comparisons, Ti
         summary.AppendLine(CultureInfo.InvariantCulture, $"SpamAssassin oracle: {Comparisons.Count} messages, {ImportedLists} imported lists ({ImportProblems} import problems)");
         summary.AppendLine(CultureInfo.InvariantCulture, $"  keys compared (distinct list queries of either side, summed per message): {Comparisons.Sum(c => c.SpamAssassinQueries.Union(c.LibraryQueries).Count())}");
         summary.AppendLine(CultureInfo.InvariantCulture, $"  SpamAssassin queries {Comparisons.Sum(c => c.SpamAssassinQueries.Count)}, library queries {Comparisons.Sum(c => c.LibraryQueries.Count)}, in both {Comparisons.Sum(c => c.SpamAssassinQueries.Intersect(c.LibraryQueries).Count())}");
-        summary.AppendLine(CultureInfo.InvariantCulture, $"  DNS rule hits identical and score within {OracleComparison.ScoreTolerance}: {Comparisons.Count(c => !c.Differences().Any(d => d.Kind is OracleDifferenceKind.HitOnlyLibrary or OracleDifferenceKind.HitOnlySpamAssassin or OracleDifferenceKind.Score))} of {Comparisons.Count}");
+        summary.AppendLine(CultureInfo.InvariantCulture, $"  DNS rule hits identical and score within {OracleComparison.ScoreTolerance}: {Comparisons.Count(c => !c.Differences(_ => false).Any(d => d.Kind is OracleDifferenceKind.HitOnlyLibrary or OracleDifferenceKind.HitOnlySpamAssassin or OracleDifferenceKind.Score))} of {Comparisons.Count}");
         summary.AppendLine(CultureInfo.InvariantCulture, $"  query sets identical: {Comparisons.Count(c => c.SpamAssassinQueries.SetEquals(c.LibraryQueries))} of {Comparisons.Count}");
+        summary.AppendLine(CultureInfo.InvariantCulture, $"  messages passing this test (identical, or only differences in differences.tsv): {Comparisons.Count(c => !c.Differences(d => allowed.ReasonFor(d) is not null).Where(include).Any(d => allowed.ReasonFor(d) is null))} of {Comparisons.Count}");
         summary.AppendLine(CultureInfo.InvariantCulture, $"  time: SpamAssassin {SpamAssassinTime.TotalSeconds:0.0} s, library {LibraryTime.TotalSeconds:0.0} s");
         summary.AppendLine(CultureInfo.InvariantCulture, $"  differences not in differences.tsv: {unexplained}");
         var report = summary.Append(text).ToString();
@@ -80,7 +82,7 @@ internal sealed record OracleRun(IReadOnlyList<OracleComparison> Comparisons, Ti
     }
 
     public int Unexplained(OracleAllowList allowed, Func<OracleDifference, bool> include) =>
-        Comparisons.SelectMany(c => c.Differences()).Where(include).Count(d => allowed.ReasonFor(d) is null);
+        Comparisons.SelectMany(c => c.Differences(d => allowed.ReasonFor(d) is not null)).Where(include).Count(d => allowed.ReasonFor(d) is null);
 
     private static string Describe(IReadOnlyDictionary<string, double> hits) =>
         hits.Count == 0 ? "(none)" : string.Join(' ', hits.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => $"{h.Key}={h.Value:0.###}"));
