@@ -76,6 +76,16 @@ internal sealed record OracleRun(IReadOnlyList<OracleComparison> Comparisons, Ti
         summary.AppendLine(CultureInfo.InvariantCulture, $"  messages passing this test (identical, or only differences in differences.tsv): {Comparisons.Count(c => !c.Differences(d => allowed.ReasonFor(d) is not null).Where(include).Any(d => allowed.ReasonFor(d) is null))} of {Comparisons.Count}");
         summary.AppendLine(CultureInfo.InvariantCulture, $"  time: SpamAssassin {SpamAssassinTime.TotalSeconds:0.0} s, library {LibraryTime.TotalSeconds:0.0} s");
         summary.AppendLine(CultureInfo.InvariantCulture, $"  differences not in differences.tsv: {unexplained}");
+        // The unexplained differences by kind and zone (queries) or rule (hits): where to look first.
+        var groups = Comparisons.SelectMany(c => c.Differences(d => allowed.ReasonFor(d) is not null)).Where(include)
+            .Where(d => allowed.ReasonFor(d) is null)
+            .GroupBy(d => $"{d.Kind} {(d.Kind is OracleDifferenceKind.QueryOnlyLibrary or OracleDifferenceKind.QueryOnlySpamAssassin ? ZoneOf(d.Item) : d.Item)}", StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            summary.AppendLine(CultureInfo.InvariantCulture, $"    {group.Count(),4} {group.Key} ({string.Join(", ", group.Select(d => d.Message[..2]).Distinct(StringComparer.Ordinal))})");
+        }
+
         var report = summary.Append(text).ToString();
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, $"oracle-{reportName}.txt"), report);
         return report;
@@ -83,6 +93,9 @@ internal sealed record OracleRun(IReadOnlyList<OracleComparison> Comparisons, Ti
 
     public int Unexplained(OracleAllowList allowed, Func<OracleDifference, bool> include) =>
         Comparisons.SelectMany(c => c.Differences(d => allowed.ReasonFor(d) is not null)).Where(include).Count(d => allowed.ReasonFor(d) is null);
+
+    private string ZoneOf(string query) =>
+        Comparisons.SelectMany(c => c.SpamAssassinQueries.Concat(c.LibraryQueries)).FirstOrDefault(q => q.ToString() == query)?.Zone ?? query;
 
     private static string Describe(IReadOnlyDictionary<string, double> hits) =>
         hits.Count == 0 ? "(none)" : string.Join(' ', hits.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => $"{h.Key}={h.Value:0.###}"));
