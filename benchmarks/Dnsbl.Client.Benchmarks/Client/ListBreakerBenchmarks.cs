@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Resilience;
 

@@ -1,3 +1,4 @@
+using Dnsbl.Client.Dns.Protocol;
 using System.Runtime;
 using System.Text;
 using System.Diagnostics;

@@ -1,3 +1,4 @@
+using Dnsbl.Client.Dns.Protocol;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;

@@ -1,3 +1,4 @@
+using Dnsbl.Client.Dns.Protocol;
 using System.Text;
 using Dnsbl.Client.Dns;
 

@@ -1,3 +1,4 @@
+using Dnsbl.Client.Dns.Protocol;
 using System.Collections.Immutable;
 using Dnsbl.Client.Dns;
 

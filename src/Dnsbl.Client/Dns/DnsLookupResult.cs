@@ -1,3 +1,4 @@
+using Dnsbl.Client.Dns.Protocol;
 using System.Net;
 
 namespace Dnsbl.Client.Dns;

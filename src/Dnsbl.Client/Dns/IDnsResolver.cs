@@ -1,3 +1,5 @@
+using Dnsbl.Client.Dns.Protocol;
+
 namespace Dnsbl.Client.Dns;
 
 /// <summary>

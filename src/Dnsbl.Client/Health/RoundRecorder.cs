@@ -1,3 +1,4 @@
+using Dnsbl.Client.Dns.Protocol;
 using System.Globalization;
 using Dnsbl.Client.Dns;
 

@@ -1,3 +1,4 @@
+using Dnsbl.Client.Dns.Protocol;
 using System.Runtime.CompilerServices;
 using Dnsbl.Client.Dns;
 using Polly;

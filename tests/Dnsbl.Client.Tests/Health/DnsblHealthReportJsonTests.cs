@@ -1,3 +1,4 @@
+using Dnsbl.Client.Dns.Protocol;
 using System.Text.Json;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Health;

@@ -1,3 +1,4 @@
+using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Health;
 using Dnsbl.Client.Lists;

@@ -1,3 +1,4 @@
+using Dnsbl.Client.Dns.Protocol;
 using System.Net;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Dns.Transport;

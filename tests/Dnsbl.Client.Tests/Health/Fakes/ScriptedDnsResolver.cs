@@ -1,3 +1,4 @@
+using Dnsbl.Client.Dns.Protocol;
 using System.Collections.Concurrent;
 using System.Net;
 using Dnsbl.Client.Dns;

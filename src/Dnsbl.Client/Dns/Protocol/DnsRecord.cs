@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Dnsbl.Client.Dns;
+namespace Dnsbl.Client.Dns.Protocol;
 
 /// <summary>One resource record as read from an answer; only the field that fits <see cref="Type"/> is set.</summary>
 internal sealed record DnsRecord(string Name, DnsRecordType Type, uint TimeToLive)

@@ -1,4 +1,4 @@
-namespace Dnsbl.Client.Dns;
+namespace Dnsbl.Client.Dns.Protocol;
 
 /// <summary>Resource record types this resolver asks for or reads; unknown values stay representable.</summary>
 internal enum DnsRecordType : ushort
