@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Dnsbl.Client.Dns;
+using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Testing.Server;
 
 namespace Dnsbl.Client.IntegrationTests.SpamAssassinOracle;
