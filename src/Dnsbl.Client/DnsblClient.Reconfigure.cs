@@ -1,3 +1,5 @@
+using Dnsbl.Client.Configuration;
+using Dnsbl.Client.Lookups;
 using Dnsbl.Client.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -5,6 +7,7 @@ namespace Dnsbl.Client;
 
 public sealed partial class DnsblClient
 {
+    private readonly Lock _reconfiguring = new();
     private IDisposable? _optionsSubscription;
 
     /// <summary>
@@ -20,7 +23,7 @@ public sealed partial class DnsblClient
         ArgumentNullException.ThrowIfNull(options);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         DnsblOptionsValidation.ThrowIfInvalid(options);
-        var next = ClientSnapshot.Create(options, _time);
+        var next = SnapshotOf(options, _time);
         lock (_reconfiguring)
         {
             try
@@ -32,7 +35,7 @@ public sealed partial class DnsblClient
                 throw new DnsblConfigurationException([e.Message]);
             }
 
-            Volatile.Write(ref _snapshot, next.ResolveGates(_gate));
+            _engine.Swap(next.ResolveGates(Health));
         }
 
         Log.Reconfigured(_logger, next.Lists.Length);

@@ -1,7 +1,11 @@
 using System.Diagnostics.Metrics;
+using System.Net;
+using Dnsbl.Client.Configuration;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Health;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Lookups;
+using Dnsbl.Client.Messages;
 using Dnsbl.Client.Resilience;
 using Dnsbl.Client.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -21,16 +25,8 @@ public sealed partial class DnsblClient : IAsyncDisposable
     private readonly DnsblMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly IListHealthGate _gate;
-    private readonly DeadlineQueue _deadlines;
-    private readonly Lock _reconfiguring = new();
-    private ClientSnapshot _snapshot;
+    private readonly LookupEngine _engine;
     private readonly CancellationTokenSource _disposing = new();
-
-    // What lookups give the resolver to stop them at dispose. A resolver of our own needs none: disposing it closes its
-    // sockets and ends every exchange at once, and a token that can be cancelled cost each query a registration on one
-    // CancellationTokenSource shared (and contended) by every thread. A resolver we were given gets the dispose token.
-    private readonly CancellationToken _lookupsEnd;
     private int _disposed;
 
     /// <summary>Creates a client for <paramref name="options"/>, talking to its nameservers (or those of /etc/resolv.conf).</summary>
@@ -50,27 +46,77 @@ public sealed partial class DnsblClient : IAsyncDisposable
         DnsblOptionsValidation.ThrowIfInvalid(options);
         loggerFactory ??= NullLoggerFactory.Instance;
         _time = timeProvider ?? TimeProvider.System;
-        _deadlines = new DeadlineQueue(_time);
         _logger = loggerFactory.CreateLogger<DnsblClient>();
         _ownsResolver = resolver is null;
-        _lookupsEnd = _ownsResolver ? CancellationToken.None : _disposing.Token;
-        _resolver = resolver ?? ResolverFactory.Create(options, _time, loggerFactory);
-        _snapshot = ClientSnapshot.Create(options, _time);
+        _resolver = resolver ?? ResolverFactory.Create([.. options.Nameservers], options.AttemptTimeout, options.Attempts, options.UseCaseRandomization, _time, loggerFactory);
+        var snapshot = SnapshotOf(options, _time);
         _metrics = new DnsblMetrics(meterFactory);
-        Health = new DnsblHealthMonitor(_snapshot.Lists, _resolver, options.Health, _time, loggerFactory.CreateLogger("Dnsbl.Client.Health"));
-        _gate = Health;
-        _snapshot.ResolveGates(_gate);
-        _metrics.ObserveHealth(Health);
+        Health = new DnsblHealthMonitor(snapshot.Lists, _resolver, options.Health, _time, loggerFactory.CreateLogger("Dnsbl.Client.Health"));
+        snapshot.ResolveGates(Health);
+        _metrics.ObserveHealth(() => Health.GetReport().Lists.Select(list => (list.Name, (int)list.State)));
+        var lookupsEnd = _ownsResolver ? CancellationToken.None : _disposing.Token;
+        _engine = new LookupEngine(snapshot, _resolver, Health, _metrics, _time, _logger, lookupsEnd, _disposing.Token);
     }
 
     /// <summary>The health of every list: probes, states, the report and operator overrides. Lookups consult it.</summary>
     public DnsblHealthMonitor Health { get; }
 
     /// <summary>The lists this client checks, in configuration order.</summary>
-    public IReadOnlyList<DnsList> Lists => Volatile.Read(ref _snapshot).Lists;
+    public IReadOnlyList<DnsList> Lists => _engine.Snapshot.Lists;
 
     /// <summary>How many answers the cache holds.</summary>
-    internal int CachedAnswers => Volatile.Read(ref _snapshot).Cache?.Count ?? 0;
+    internal int CachedAnswers => _engine.Snapshot.Cache?.Count ?? 0;
+
+    /// <summary>Checks an IP address against every enabled IP list (block and allow lists).</summary>
+    /// <param name="address">IPv4 or IPv6; an IPv4-mapped IPv6 address is checked as IPv4, a scope id is ignored.</param>
+    /// <param name="cancellationToken">Cancels the check (throws <see cref="OperationCanceledException"/>).</param>
+    /// <returns>The score, verdict and per-list outcomes; answered synchronously when the cache holds every list.</returns>
+    /// <exception cref="ArgumentException">The address is neither IPv4 nor IPv6.</exception>
+    public ValueTask<DnsblCheckResult> CheckAsync(IPAddress address, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        return _engine.CheckAddressAsync(address, cancellationToken);
+    }
+
+    /// <summary>Checks a domain (HELO name, sender domain, ...) against every enabled domain and URI list.</summary>
+    /// <param name="domain">The domain; normalised (lower case, no trailing dot, IDN to punycode) before it is asked.</param>
+    /// <param name="cancellationToken">Cancels the check (throws <see cref="OperationCanceledException"/>).</param>
+    /// <returns>The score, verdict and per-list outcomes.</returns>
+    /// <exception cref="DnsblInputException">The domain is not a valid name; <see cref="DnsblInputException.Problem"/> says why.</exception>
+    public ValueTask<DnsblCheckResult> CheckDomainAsync(string domain, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (!DomainName.TryNormalize(domain, out var normalized, out var error))
+        {
+            throw new DnsblInputException(domain, $"not a valid domain name: {error}");
+        }
+
+        return _engine.CheckDomainAsync(normalized, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks a message: its relays against the IP lists (per <see cref="DnsList.Relays"/>), its HELO, reverse DNS and
+    /// sender domains against the domain lists (per <see cref="DnsList.DomainSources"/>) and its link domains against
+    /// the URI lists, all in parallel under the one check deadline, through the same cache and in-flight sharing as
+    /// <see cref="CheckAsync"/>. Each matching rule of a list counts once per message, however many keys hit it.
+    /// </summary>
+    /// <param name="message">The message: session facts and/or a parsed message (<see cref="MessageContext.ParseAsync"/>).</param>
+    /// <param name="options">Trusted networks, link cap and skip list; null uses the defaults (nothing trusted, 20 link domains).</param>
+    /// <param name="cancellationToken">Cancels the check (throws <see cref="OperationCanceledException"/>).</param>
+    /// <returns>The score, verdict, every lookup with its source and origin, and the message's problems.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="MessageOptions.MaxUriDomains"/> is negative.</exception>
+    public ValueTask<DnsblMessageResult> CheckMessageAsync(MessageContext message, MessageOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        return _engine.CheckMessageAsync(message, options, cancellationToken);
+    }
+
+    // The engine knows its lists, settings and cache, never the options type they come from.
+    private static ClientSnapshot SnapshotOf(DnsblOptions options, TimeProvider time) =>
+        ClientSnapshot.Create(options.Lists, new CheckSettings(options.Deadline, options.ErrorPolicy, options.Thresholds), options.Cache, time);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -1,6 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Dnsbl.Client.Caching;
 using Dnsbl.Client.Health;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Lookups;
+using Dnsbl.Client.Scoring;
+using Microsoft.Extensions.Options;
 
 namespace Dnsbl.Client;
 
@@ -39,7 +43,7 @@ public sealed class DnsblOptions
     /// <summary>The overall deadline of one check; lists that have not answered by then are reported missing.</summary>
     /// <value>The default value is 5 seconds.</value>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:05:00")]
-    public TimeSpan Deadline { get; set; } = DnsblDefaults.Deadline;
+    public TimeSpan Deadline { get; set; } = LookupConstants.Deadline;
 
     /// <summary>
     /// Whether query names are sent in random letter case ("0x20", draft-vixie-dnsext-dns0x20) and answers must echo
@@ -56,12 +60,15 @@ public sealed class DnsblOptions
     public ErrorPolicy ErrorPolicy { get; set; } = ErrorPolicy.Exclude;
 
     /// <summary>The score thresholds of the verdict.</summary>
+    [ValidateObjectMembers]
     public DnsblThresholds Thresholds { get; init; } = new();
 
     /// <summary>The answer cache.</summary>
+    [ValidateObjectMembers]
     public DnsblCacheOptions Cache { get; init; } = new();
 
     /// <summary>List health probing and automatic disabling.</summary>
+    [ValidateObjectMembers]
     public DnsblHealthOptions Health { get; init; } = new();
 
     /// <summary>Problems found while binding from configuration, each naming its key; validation reports them.</summary>

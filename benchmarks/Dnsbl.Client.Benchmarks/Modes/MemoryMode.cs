@@ -1,9 +1,11 @@
-using Dnsbl.Client.Dns.Protocol;
 using System.Globalization;
 using System.Net;
+using Dnsbl.Client.Answers;
 using Dnsbl.Client.Caching;
+using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Lookups;
 
 namespace Dnsbl.Client.Benchmarks.Modes;
 

@@ -7,13 +7,13 @@ namespace Dnsbl.Client.Caching;
 /// bounded in size.
 /// </summary>
 /// <remarks>
-/// Microsoft.Extensions.Caching.Memory keys are objects, so every probe of it would box or build a key; the hot path
+/// Microsoft.Extensions.Caching.Memory (not a dependency) keys are objects, so every probe of it would box or build a key; the hot path
 /// (a check answered wholly from the cache) must allocate nothing. One dictionary per list slot, looked up by the
 /// query name as a span through <see cref="ConcurrentDictionary{TKey,TValue}.GetAlternateLookup{TAlternateKey}"/>,
 /// allows exactly that. Eviction is amortised: when the bound is passed, expired entries go first, then those that
 /// expire soonest.
 /// The slot fixes the zone, so the key is the part of the query name before it (the reversed address or the domain,
-/// <see cref="QueryKey.WriteCacheKey"/>): written once per check for all its lists, short to hash, and one string shared
+/// <c>Lookups.QueryKey.WriteCacheKey</c>): written once per check for all its lists, short to hash, and one string shared
 /// by the entries of all lists that answered the same check.
 /// Most answers are "not listed": those share one outcome per list (no input, no query name of their own; the
 /// check result carries the input), so a million cached answers fit in well under 200 MB.

@@ -64,8 +64,13 @@ public sealed class CatalogueEntry
         bool? fetchText = null,
         TimeSpan? timeout = null)
     {
-        var rules = rule is null ? List.Rules : List.Rules.Select(rule).OfType<ReturnCodeRule>().ToArray();
-        return DnsListCopy.With(List, rules: rules, name: name, fetchText: fetchText, timeout: timeout);
+        var copy = List with
+        {
+            Rules = rule is null ? List.Rules : List.Rules.Select(rule).OfType<ReturnCodeRule>().ToArray(),
+            FetchText = fetchText ?? List.FetchText,
+            Timeout = timeout ?? List.Timeout,
+        };
+        return name is null ? copy : copy with { Name = name };
     }
 
     /// <inheritdoc />

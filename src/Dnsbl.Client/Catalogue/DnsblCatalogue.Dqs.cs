@@ -44,6 +44,6 @@ public static partial class DnsblCatalogue
         }
 
         var host = $"{label}.dq.spamhaus.net";
-        return DnsListCopy.With(Named(listName.Trim()).List, zone: $"{key.ToLowerInvariant()}.{host}", name: host);
+        return Named(listName.Trim()).List with { Zone = $"{key.ToLowerInvariant()}.{host}", Name = host };
     }
 }

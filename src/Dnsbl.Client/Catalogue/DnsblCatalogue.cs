@@ -11,7 +11,7 @@ namespace Dnsbl.Client.Catalogue;
 /// </summary>
 /// <remarks>
 /// Weights are on SpamAssassin's scale (a message is spam at 5) unless an entry's <see cref="CatalogueEntry.WeightSource"/>
-/// says otherwise: pair them with <see cref="DnsblThresholds.Reject"/> of about 5, or scale them. To change an entry,
+/// says otherwise: pair them with <see cref="Scoring.DnsblThresholds.Reject"/> of about 5, or scale them. To change an entry,
 /// use <see cref="CatalogueEntry.Customize"/>. Usage terms change; check each operator's site before production use.
 /// Thread-safe: static members keep no shared mutable state; call them from any thread.
 /// </remarks>

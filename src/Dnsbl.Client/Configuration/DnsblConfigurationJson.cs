@@ -1,7 +1,8 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Scoring;
 
 namespace Dnsbl.Client.Configuration;
 
@@ -87,33 +88,65 @@ public static class DnsblConfigurationJson
     {
         var defaults = new DnsList(list.Zone, list.Kind);
         writer.WriteStartObject();
-        writer.WriteString("Name", list.Name);
-        writer.WriteString("Zone", list.Zone);
-        writer.WriteString("Kind", list.Kind.ToString());
-        if (list.Rules.Count > 0)
+        writer.WriteString(nameof(DnsList.Name), list.Name);
+        writer.WriteString(nameof(DnsList.Zone), list.Zone);
+        writer.WriteString(nameof(DnsList.Kind), list.Kind.ToString());
+        foreach (var setting in DnsListSettings.Optional)
         {
-            writer.WriteStartArray("Rules");
-            foreach (var rule in list.Rules)
+            if (setting.Name != nameof(DnsList.Name) && !DnsListSettings.IsDefault(setting, list, defaults))
             {
-                WriteRule(writer, rule);
+                writer.WritePropertyName(setting.Name);
+                WriteValue(writer, setting.GetValue(list));
             }
-
-            writer.WriteEndArray();
         }
 
-        if (list.ErrorCodes.Count > 0)
-        {
-            writer.WriteStartArray("ErrorCodes");
-            foreach (var code in list.ErrorCodes)
-            {
-                writer.WriteStringValue(code.ToString());
-            }
-
-            writer.WriteEndArray();
-        }
-
-        WriteSettings(writer, list, defaults);
         writer.WriteEndObject();
+    }
+
+    /// <summary>One setting's value; a type with no JSON form here fails loudly (and the round-trip test with it).</summary>
+    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case bool flag:
+                writer.WriteBooleanValue(flag);
+                break;
+            case int number:
+                writer.WriteNumberValue(number);
+                break;
+            case double number:
+                writer.WriteNumberValue(number);
+                break;
+            case string or Enum or ReturnCodeFilter:
+                writer.WriteStringValue(value.ToString());
+                break;
+            case TimeSpan span:
+                writer.WriteStringValue(span.ToString("c", CultureInfo.InvariantCulture));
+                break;
+            case ReturnCodeRule rule:
+                WriteRule(writer, rule);
+                break;
+            case ProbePoint point:
+                writer.WriteStartObject();
+                writer.WriteString(nameof(ProbePoint.Key), point.Key);
+                writer.WriteBoolean(nameof(ProbePoint.ExpectListed), point.ExpectListed);
+                writer.WriteEndObject();
+                break;
+            case System.Collections.IEnumerable items:
+                writer.WriteStartArray();
+                foreach (var item in items)
+                {
+                    WriteValue(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                throw new NotSupportedException($"A DnsList setting of type {value.GetType()} has no JSON form; teach DnsblConfigurationJson and the configuration binder to carry it.");
+        }
     }
 
     private static void WriteRule(Utf8JsonWriter writer, ReturnCodeRule rule)
@@ -136,56 +169,5 @@ public static class DnsblConfigurationJson
         }
 
         writer.WriteEndObject();
-    }
-
-    private static void WriteSettings(Utf8JsonWriter writer, DnsList list, DnsList defaults)
-    {
-        if (list.FetchText)
-        {
-            writer.WriteBoolean("FetchText", true);
-        }
-
-        if (list.Timeout is { } timeout)
-        {
-            writer.WriteString("Timeout", timeout.ToString("c", CultureInfo.InvariantCulture));
-        }
-
-        if (list.ProbePoints is { } points)
-        {
-            writer.WriteStartArray("ProbePoints");
-            foreach (var point in points)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("Key", point.Key);
-                writer.WriteBoolean("ExpectListed", point.ExpectListed);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
-
-        WriteIfChanged(writer, "DomainForm", list.DomainForm, defaults.DomainForm);
-        if (list.QueriesIpAddresses)
-        {
-            writer.WriteBoolean("QueriesIpAddresses", true);
-        }
-
-        WriteIfChanged(writer, "DomainSources", list.DomainSources, defaults.DomainSources);
-        WriteIfChanged(writer, "Relays", list.Relays, defaults.Relays);
-        WriteIfChanged(writer, "KeyHash", list.KeyHash, defaults.KeyHash);
-        WriteIfChanged(writer, "KeyHashEncoding", list.KeyHashEncoding, defaults.KeyHashEncoding);
-        if (list.KeyHashLength != 0)
-        {
-            writer.WriteNumber("KeyHashLength", list.KeyHashLength);
-        }
-    }
-
-    private static void WriteIfChanged<T>(Utf8JsonWriter writer, string name, T value, T defaultValue)
-        where T : struct, Enum
-    {
-        if (!EqualityComparer<T>.Default.Equals(value, defaultValue))
-        {
-            writer.WriteString(name, value.ToString());
-        }
     }
 }

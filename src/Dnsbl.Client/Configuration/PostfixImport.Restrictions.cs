@@ -1,4 +1,5 @@
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Scoring;
 
 namespace Dnsbl.Client.Configuration;
 
@@ -94,14 +95,14 @@ internal sealed partial class PostfixImport
             return allowList;
         }
 
-        thresholds.AllowList = DnsblDefaults.AllowListThreshold;
+        thresholds.AllowList = ScoringConstants.AllowListThreshold;
         if (!allowListThresholdSet)
         {
             allowListThresholdSet = true;
             problems.Add(at.Problem(
-                $"a permit needs an allow-list threshold: it is set to {DnsblDefaults.AllowListThreshold} (postscreen's allowlist threshold was off)"));
+                $"a permit needs an allow-list threshold: it is set to {ScoringConstants.AllowListThreshold} (postscreen's allowlist threshold was off)"));
         }
 
-        return DnsblDefaults.AllowListThreshold;
+        return ScoringConstants.AllowListThreshold;
     }
 }

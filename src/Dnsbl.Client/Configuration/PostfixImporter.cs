@@ -4,9 +4,9 @@ namespace Dnsbl.Client.Configuration;
 /// <remarks>
 /// <para>postscreen: each <c>postscreen_dnsbl_sites</c> entry <c>zone[=filter][*weight]</c> is read by
 /// <see cref="Lists.DnsList.Parse"/>; entries of one zone merge into one list, and a zone whose weights are all
-/// negative is an allow list (as in postscreen). <c>postscreen_dnsbl_threshold</c> → <see cref="DnsblThresholds.Reject"/>
+/// negative is an allow list (as in postscreen). <c>postscreen_dnsbl_threshold</c> → <see cref="Scoring.DnsblThresholds.Reject"/>
 /// (Postfix default 1). <c>postscreen_dnsbl_allowlist_threshold</c> (or the older <c>postscreen_dnsbl_whitelist_threshold</c>)
-/// → <see cref="DnsblThresholds.AllowList"/> when negative; Postfix's default 0 (off) → null. Tagging is off.</para>
+/// → <see cref="Scoring.DnsblThresholds.AllowList"/> when negative; Postfix's default 0 (off) → null. Tagging is off.</para>
 /// <para>smtpd restrictions (every <c>smtpd_*_restrictions</c>): <c>reject_rbl_client zone[=filter]</c> → IP block list;
 /// <c>reject_rhsbl_client</c> and <c>reject_rhsbl_reverse_client</c> → domain block list on the client's reverse DNS name;
 /// <c>reject_rhsbl_sender</c> → on the envelope sender domain; <c>reject_rhsbl_helo</c> → on the HELO name;

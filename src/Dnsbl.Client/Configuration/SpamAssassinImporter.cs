@@ -21,7 +21,7 @@ namespace Dnsbl.Client.Configuration;
 /// tests with Bayes; the last one is what SpamAssassin uses on a fully enabled system). A rule without a score line gets
 /// SpamAssassin's default: 1.0, or -1.0 when its <c>tflags</c> include <c>nice</c>. A score of 0 disables the rule in
 /// SpamAssassin, so it is not imported (reported). Later <c>score</c> lines override earlier ones, across files in order.</para>
-/// <para>Thresholds: <c>required_score</c> (or <c>required_hits</c>) becomes <see cref="DnsblThresholds.Reject"/>
+/// <para>Thresholds: <c>required_score</c> (or <c>required_hits</c>) becomes <see cref="Scoring.DnsblThresholds.Reject"/>
 /// (SpamAssassin's default 5.0 otherwise); tagging and allow-listing are off (SpamAssassin has no such short-cut).</para>
 /// <para>Not imported, each reported with its line: <c>uridnsbl</c>/<c>uridnssub</c> (name-server address lookups),
 /// <c>askdns</c>, other <c>check_rbl_*</c> evals, <c>meta</c> rules that combine DNS rules. Conditionals

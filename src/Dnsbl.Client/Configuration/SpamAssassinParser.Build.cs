@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Scoring;
 
 namespace Dnsbl.Client.Configuration;
 

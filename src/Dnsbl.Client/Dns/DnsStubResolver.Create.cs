@@ -1,6 +1,6 @@
 using Dnsbl.Client.Dns.Transport;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace Dnsbl.Client.Dns;
 
@@ -47,7 +47,7 @@ internal sealed partial class DnsStubResolver
             Log.UsingSystemNameservers(logger, servers, resolvConfPath, system.UsedFallback);
         }
 
-        var options = new DnsStubResolverOptions(servers, attemptTimeout ?? DnsblDefaults.AttemptTimeout, attempts ?? DnsblDefaults.Attempts)
+        var options = new DnsStubResolverOptions(servers, attemptTimeout ?? DnsStubResolverConstants.DefaultAttemptTimeout, attempts ?? DnsStubResolverConstants.DefaultAttempts)
         {
             UseCaseRandomization = useCaseRandomization,
         };

@@ -1,4 +1,3 @@
-using Dnsbl.Client.Dns.Protocol;
 using System.Net;
 using Microsoft.Extensions.Logging;
 
@@ -9,14 +8,7 @@ internal sealed partial class DnsStubResolver
     /// <summary>Log events of the resolver; IDs and names never change once released.</summary>
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1, EventName = "DnsAttemptFailed", Level = LogLevel.Debug,
-            Message = "DNS {QueryName} {QueryType}: attempt {Attempt} to {Server} ended {Status} ({Detail}); trying the next server")]
-        public static partial void AttemptFailed(ILogger logger, string queryName, DnsRecordType queryType, int attempt, IPEndPoint server, DnsLookupStatus status, string? detail);
-
-        [LoggerMessage(EventId = 2, EventName = "DnsLookupFailed", Level = LogLevel.Debug,
-            Message = "DNS {QueryName} {QueryType}: every one of {Attempts} attempts failed; last {Status}")]
-        public static partial void LookupFailed(ILogger logger, string queryName, DnsRecordType queryType, int attempts, DnsLookupStatus status);
-
+        // Event ids 1 (DnsAttemptFailed) and 2 (DnsLookupFailed) were shipped and are retired: never reuse them.
         [LoggerMessage(EventId = 3, EventName = "DnsSystemNameservers", Level = LogLevel.Information,
             Message = "No nameservers configured; using {Nameservers} from {ResolvConfPath} (fallback: {UsedFallback})")]
         public static partial void UsingSystemNameservers(ILogger logger, IEnumerable<IPEndPoint> nameservers, string resolvConfPath, bool usedFallback);

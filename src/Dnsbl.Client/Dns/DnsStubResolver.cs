@@ -2,9 +2,8 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns.Transport;
-using Dnsbl.Client.Lists;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace Dnsbl.Client.Dns;
 
@@ -48,20 +47,10 @@ internal sealed partial class DnsStubResolver : IDnsResolver
             {
                 return last;
             }
-
-            if (_logger.IsEnabled(LogLevel.Debug))
-            {
-                var shown = ZoneRedactor.Redact(question.Name); // a DQS key in the name must not reach the logs
-                Log.AttemptFailed(_logger, shown, question.Type, attempt + 1, server, last.Status, last.Detail);
-            }
         }
 
-        if (_logger.IsEnabled(LogLevel.Debug))
-        {
-            var shown = ZoneRedactor.Redact(question.Name);
-            Log.LookupFailed(_logger, shown, question.Type, tries, last!.Status);
-        }
-
+        // No log line here: a query name may hold a DQS key, and masking it is the lists' business (Lists/ZoneRedactor),
+        // which Dns/ must not depend on. The lookup layer logs failures under the list's display name.
         return last!;
     }
 

@@ -23,6 +23,12 @@ internal static class DnsStubResolverConstants
     /// <summary>resolv.conf(5): <c>attempts:n</c> is capped at 5.</summary>
     public const int MaxResolvConfAttempts = 5;
 
+    /// <summary>How long one attempt waits for its answer, unless configured or set in resolv.conf.</summary>
+    public static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>Attempts per query (each to the next nameserver), unless configured or set in resolv.conf.</summary>
+    public const int DefaultAttempts = 2;
+
     /// <summary>resolv.conf(5): with no usable <c>nameserver</c> line (or no file), the local machine is asked.</summary>
     public static IPEndPoint FallbackNameserver => new(IPAddress.Loopback, DefaultPort);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Dnsbl.Client.Answers;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Lists;
 

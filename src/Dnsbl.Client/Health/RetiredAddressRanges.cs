@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 
 namespace Dnsbl.Client.Health;
 
@@ -17,7 +17,7 @@ internal static class RetiredAddressRanges
             address = address.MapToIPv4();
         }
 
-        if (Messages.AddressClassifier.IsDocumentation(address))
+        if (Net.AddressClassifier.IsDocumentation(address))
         {
             return true;
         }

@@ -1,7 +1,7 @@
 namespace Dnsbl.Client.Lists;
 
 /// <summary>Lists from postscreen's <c>postscreen_dnsbl_sites</c> syntax.</summary>
-public sealed partial class DnsList
+public sealed partial record DnsList
 {
     /// <summary>
     /// Parses one postscreen site, <c>zone[=filter][*weight]</c>, e.g. <c>zen.spamhaus.org=127.0.0.[2..11]*3</c>.

@@ -1,12 +1,23 @@
+using System.Runtime.CompilerServices;
+
 namespace Dnsbl.Client.Lists;
 
 /// <summary>
 /// A DNS list: its zone, what it holds, how its return codes score and how it is probed. Immutable once built;
-/// safe to share between clients and threads.
+/// safe to share between clients and threads. Change settings with <c>with</c>
+/// (<c>list with { Zone = "other.example", FetchText = true }</c>): a display name left to its default follows the new
+/// zone, redacted.
 /// </summary>
-public sealed partial class DnsList
+/// <remarks>
+/// This record is the one definition of a list's settings: configuration binding and <c>DnsblConfigurationJson</c>
+/// read its settable properties, so a new setting needs no other list of names. Lists compare by reference, as before
+/// they were a record: two lists with the same settings are still two lists, each with its own health and metrics.
+/// </remarks>
+public sealed partial record DnsList
 {
-    private string? _displayZone;
+    private readonly string _zone = string.Empty;
+    private readonly string _displayZone = string.Empty;
+    private readonly string? _name;
 
     /// <summary>Creates a list for <paramref name="zone"/>.</summary>
     /// <param name="zone">The list's zone, e.g. <c>zen.spamhaus.org</c>; normalised (lower case, no trailing dot, IDN to punycode).</param>
@@ -14,24 +25,39 @@ public sealed partial class DnsList
     /// <exception cref="ArgumentException">The zone is not a valid domain name; the message says why.</exception>
     public DnsList(string zone, DnsListKind kind = DnsListKind.IpBlockList)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(zone);
-        Zone = DomainName.NormalizeZone(zone);
+        Zone = zone;
         Kind = kind;
-        Name = ZoneRedactor.Redact(Zone); // a DQS key in the zone must never reach results, logs or metrics
     }
 
     /// <summary>The normalised zone queries are made under.</summary>
-    public string Zone { get; }
+    /// <exception cref="ArgumentException">Set to an invalid domain name; the message says why.</exception>
+    public string Zone
+    {
+        get => _zone;
+        init
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(value);
+            _zone = DomainName.NormalizeZone(value);
+            _displayZone = ZoneRedactor.Redact(_zone); // a DQS key in the zone must never reach results, logs or metrics
+        }
+    }
 
     /// <summary>The zone as results, logs and reports show it: key-looking labels (e.g. a Spamhaus DQS key) replaced by <c>***</c>.</summary>
-    public string DisplayZone => _displayZone ??= ZoneRedactor.Redact(Zone);
+    public string DisplayZone => _displayZone;
 
     /// <summary>What the list holds.</summary>
-    public DnsListKind Kind { get; }
+    public DnsListKind Kind { get; init; }
 
     /// <summary>The name used in results, logs and health reports; secrets (e.g. a DQS key) must not appear in it.</summary>
-    /// <value>The default value is the zone with key-looking labels redacted (<see cref="DisplayZone"/>).</value>
-    public string Name { get; init; }
+    /// <value>
+    /// The default value is the zone with key-looking labels redacted (<see cref="DisplayZone"/>); setting null or white
+    /// space restores that default, which then follows <see cref="Zone"/> through <c>with</c>.
+    /// </value>
+    public string Name
+    {
+        get => _name ?? _displayZone;
+        init => _name = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
 
     /// <summary>The scoring rules; empty means one rule matching every listing code with weight +1 (block) or -1 (allow).</summary>
     public IReadOnlyList<ReturnCodeRule> Rules { get; init; } = [];
@@ -79,6 +105,14 @@ public sealed partial class DnsList
 
     /// <summary>Whether the list is asked about IP addresses (as opposed to domains).</summary>
     public bool IsIpList => Kind is DnsListKind.IpBlockList or DnsListKind.IpAllowList;
+
+    /// <summary>Whether <paramref name="other"/> is this very list (lists compare by reference, see the remarks).</summary>
+    /// <param name="other">The list to compare with.</param>
+    /// <returns><see langword="true"/> when both are the same instance.</returns>
+    public bool Equals(DnsList? other) => ReferenceEquals(this, other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => RuntimeHelpers.GetHashCode(this);
 
     /// <inheritdoc />
     public override string ToString() => Name;

@@ -1,7 +1,8 @@
 using System.Buffers;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Net;
 
 namespace Dnsbl.Client.Messages;
 

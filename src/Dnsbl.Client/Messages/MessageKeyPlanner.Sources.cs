@@ -1,4 +1,5 @@
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Net;
 
 namespace Dnsbl.Client.Messages;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Dnsbl.Client.Net;
 
 namespace Dnsbl.Client.Messages;
 

@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text.RegularExpressions;
+using Dnsbl.Client.Net;
 
 namespace Dnsbl.Client.Messages;
 

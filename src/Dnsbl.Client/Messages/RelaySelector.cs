@@ -1,5 +1,6 @@
 using System.Net;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Net;
 
 namespace Dnsbl.Client.Messages;
 

@@ -1,10 +1,10 @@
 using System.Diagnostics.Metrics;
-using Dnsbl.Client.Health;
-using Dnsbl.Client.Lists;
-
 namespace Dnsbl.Client.Telemetry;
 
-/// <summary>The "Dnsbl.Client" meter. Tags follow OpenTelemetry naming; durations are seconds.</summary>
+/// <summary>
+/// The "Dnsbl.Client" meter. Tags follow OpenTelemetry naming; durations are seconds. It takes names and values
+/// only (a list's display name, never its zone: that may hold a DQS key), so it depends on nothing else of ours.
+/// </summary>
 internal sealed class DnsblMetrics : IDisposable
 {
     public const string MeterName = "Dnsbl.Client";
@@ -30,44 +30,45 @@ internal sealed class DnsblMetrics : IDisposable
         _duration = _meter.CreateHistogram<double>("dnsbl.client.query.duration", "s", "Duration of list queries answered by DNS.");
     }
 
-    public void CacheHit(DnsList list)
+    public void CacheHit(string listName)
     {
         if (_cacheHits.Enabled)
         {
-            _cacheHits.Add(1, new KeyValuePair<string, object?>("dnsbl.list", list.Name));
+            _cacheHits.Add(1, new KeyValuePair<string, object?>("dnsbl.list", listName));
         }
     }
 
-    public void CacheMiss(DnsList list)
+    public void CacheMiss(string listName)
     {
         if (_cacheMisses.Enabled)
         {
-            _cacheMisses.Add(1, new KeyValuePair<string, object?>("dnsbl.list", list.Name));
+            _cacheMisses.Add(1, new KeyValuePair<string, object?>("dnsbl.list", listName));
         }
     }
 
-    public void Coalesced(DnsList list)
+    public void Coalesced(string listName)
     {
         if (_coalesced.Enabled)
         {
-            _coalesced.Add(1, new KeyValuePair<string, object?>("dnsbl.list", list.Name));
+            _coalesced.Add(1, new KeyValuePair<string, object?>("dnsbl.list", listName));
         }
     }
 
-    public void Skipped(DnsList list)
+    public void Skipped(string listName)
     {
         if (_skipped.Enabled)
         {
-            _skipped.Add(1, new KeyValuePair<string, object?>("dnsbl.list", list.Name));
+            _skipped.Add(1, new KeyValuePair<string, object?>("dnsbl.list", listName));
         }
     }
 
-    public void Completed(DnsList list, ListOutcome outcome, TimeSpan latency)
+    /// <summary>Counts a list query DNS answered: <paramref name="outcome"/> is "listed", "notListed" or "error"; <paramref name="errorType"/> names the error kind of an error.</summary>
+    public void Completed(string listName, string outcome, string? errorType, TimeSpan latency)
     {
-        var listTag = new KeyValuePair<string, object?>("dnsbl.list", list.Name);
+        var listTag = new KeyValuePair<string, object?>("dnsbl.list", listName);
         if (_queries.Enabled)
         {
-            _queries.Add(1, listTag, new KeyValuePair<string, object?>("dnsbl.outcome", OutcomeTag(outcome.Kind)));
+            _queries.Add(1, listTag, new KeyValuePair<string, object?>("dnsbl.outcome", outcome));
         }
 
         if (_duration.Enabled)
@@ -75,27 +76,19 @@ internal sealed class DnsblMetrics : IDisposable
             _duration.Record(latency.TotalSeconds, listTag);
         }
 
-        if (outcome.Kind == ListOutcomeKind.Error && _errors.Enabled)
+        if (errorType is not null && _errors.Enabled)
         {
-            _errors.Add(1, listTag, new KeyValuePair<string, object?>("error.type", outcome.Error.ToString()));
+            _errors.Add(1, listTag, new KeyValuePair<string, object?>("error.type", errorType));
         }
     }
 
-    /// <summary>Publishes each list's health state (the <see cref="ListHealthState"/> value) as a gauge.</summary>
-    public void ObserveHealth(DnsblHealthMonitor monitor) =>
+    /// <summary>Publishes each list's health state (the value of its <c>ListHealthState</c>) as a gauge, read from <paramref name="states"/> at each collection.</summary>
+    public void ObserveHealth(Func<IEnumerable<(string ListName, int State)>> states) =>
         _meter.CreateObservableGauge(
             "dnsbl.client.list.state",
-            () => monitor.GetReport().Lists.Select(l => new Measurement<int>((int)l.State, new KeyValuePair<string, object?>("dnsbl.list", l.Name))),
+            () => states().Select(l => new Measurement<int>(l.State, new KeyValuePair<string, object?>("dnsbl.list", l.ListName))),
             "{state}",
             "Health state of each list (0 unknown, 1 healthy, others unhealthy).");
 
     public void Dispose() => _meter.Dispose();
-
-    private static string OutcomeTag(ListOutcomeKind kind) => kind switch
-    {
-        ListOutcomeKind.Listed => "listed",
-        ListOutcomeKind.NotListed => "notListed",
-        ListOutcomeKind.Error => "error",
-        _ => "skipped",
-    };
 }

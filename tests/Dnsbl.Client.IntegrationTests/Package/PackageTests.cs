@@ -7,7 +7,7 @@ using Dnsbl.Client.Testing.Zones;
 namespace Dnsbl.Client.IntegrationTests.Package;
 
 /// <summary>
-/// Packs Dnsbl.Client and Dnsbl.Client.Testing and uses them from a fresh console project that knows them only as
+/// Packs Dnsbl.Client, Dnsbl.Client.Hosting and Dnsbl.Client.Testing and uses them from a fresh console project that knows them only as
 /// packages: what a customer gets, not what the solution builds. Slow by nature (three dotnet runs), so one test.
 /// </summary>
 public sealed class PackageTests : IDisposable
@@ -40,7 +40,9 @@ public sealed class PackageTests : IDisposable
             var artifacts = Path.Combine(_work, "artifacts");
             await RunOkAsync(root, "pack", "src/Dnsbl.Client.Testing", "-c", "Release", "--artifacts-path", artifacts, "-o", feed, $"-p:Version={version}");
             await RunOkAsync(root, "pack", "src/Dnsbl.Client", "-c", "Release", "--no-build", "--artifacts-path", artifacts, "-o", feed, $"-p:Version={version}");
+            await RunOkAsync(root, "pack", "src/Dnsbl.Client.Hosting", "-c", "Release", "--artifacts-path", artifacts, "-o", feed, $"-p:Version={version}");
             AssertPackageHolds(Path.Combine(feed, $"Dnsbl.Client.{version}.nupkg"), "README.md", "lib/net10.0/Dnsbl.Client.dll", "lib/net10.0/Dnsbl.Client.xml");
+            AssertPackageHolds(Path.Combine(feed, $"Dnsbl.Client.Hosting.{version}.nupkg"), "README.md", "lib/net10.0/Dnsbl.Client.Hosting.dll", "lib/net10.0/Dnsbl.Client.Hosting.xml");
             Assert.True(File.Exists(Path.Combine(feed, $"Dnsbl.Client.{version}.snupkg")));
 
             var demo = await DemoZones.LoadEmbeddedAsync(CancellationToken.None);

@@ -24,6 +24,7 @@ internal static class ScratchProject
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Dnsbl.Client" Version="{version}" />
+                <PackageReference Include="Dnsbl.Client.Hosting" Version="{version}" />
                 <PackageReference Include="Dnsbl.Client.Testing" Version="{version}" />
                 <PackageReference Include="Microsoft.Extensions.Configuration.Json" Version="10.0.14" />
                 <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="10.0.14" />

@@ -53,7 +53,7 @@ public sealed class CatalogueCustomizationTests
     }
 
     [Fact]
-    public void DnsListCopy_NoOverrides_CopiesEveryInitProperty()
+    public void Customize_NewName_KeepsEveryOtherSetting()
     {
         var source = new DnsList("example.test", DnsListKind.UriBlockList)
         {
@@ -71,8 +71,9 @@ public sealed class CatalogueCustomizationTests
             KeyHashEncoding = KeyHashEncoding.Base32,
             KeyHashLength = 32,
         };
-        var copy = DnsListCopy.With(source);
-        foreach (var property in typeof(DnsList).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        var copy = new CatalogueEntry("x", source, "d", "t", "w", new Uri("https://example.test/")).Customize(name: "renamed");
+        Assert.Equal("renamed", copy.Name);
+        foreach (var property in typeof(DnsList).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.Name != nameof(DnsList.Name)))
         {
             Assert.Equal(property.GetValue(source), property.GetValue(copy));
         }

@@ -1,9 +1,11 @@
+using Dnsbl.Client.Lookups;
+
 namespace Dnsbl.Client.Tests.Client;
 
 public sealed class CheckWaitTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
-    private readonly TestTimeProvider _time = new();
+    private readonly TimerCountingTimeProvider _time = new();
     private readonly DeadlineQueue _deadlines;
 
     public CheckWaitTests() => _deadlines = new DeadlineQueue(_time);
@@ -15,7 +17,7 @@ public sealed class CheckWaitTests
 
         Assert.True(wait.HasEnded);
         Assert.True(wait.Ended.IsCompletedSuccessfully);
-        Assert.Equal(0, _time.ActiveTimers);
+        Assert.Equal(0, _time.TimersCreated);
     }
 
     [Fact]
@@ -42,7 +44,7 @@ public sealed class CheckWaitTests
         _time.Advance(Deadline - TimeSpan.FromSeconds(1));
         await early.Ended;
         Assert.False(late.HasEnded);
-        Assert.Equal(1, _time.ActiveTimers);
+        Assert.Equal(1, _time.TimersCreated); // the late deadline re-armed the one timer
 
         _time.Advance(TimeSpan.FromSeconds(1));
         await late.Ended;

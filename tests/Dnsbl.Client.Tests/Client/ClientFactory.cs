@@ -1,10 +1,12 @@
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Tests.Dns.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dnsbl.Client.Tests.Client;
 
 internal static class ClientFactory
 {
-    public static DnsblClient Create(ScriptedResolver resolver, TestTimeProvider time, Action<DnsblOptions>? configure = null, params DnsList[] lists)
+    public static DnsblClient Create(ScriptedResolver resolver, FakeTimeProvider time, Action<DnsblOptions>? configure = null, params DnsList[] lists)
     {
         var options = new DnsblOptions { Lists = lists };
         options.Health.Enabled = false;

@@ -1,12 +1,15 @@
 using System.Net;
 using Dnsbl.Client.Dns;
+using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Tests.Dns.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dnsbl.Client.Tests.Client;
 
 public sealed class DnsblClientCheckTests
 {
-    private readonly TestTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly ScriptedResolver _resolver = new();
 
     [Fact]
@@ -57,7 +60,7 @@ public sealed class DnsblClientCheckTests
         Assert.True(second.IsCompletedSuccessfully);
         Assert.False(first.Lists[0].FromCache);
         Assert.True((await second).Lists[0].FromCache);
-        Assert.Equal(1, _resolver.Asked("2.0.0.127.bl.test"));
+        Assert.Equal(1, _resolver.TimesAsked("2.0.0.127.bl.test"));
     }
 
     [Fact]
@@ -69,11 +72,11 @@ public sealed class DnsblClientCheckTests
         await client.CheckAsync(IPAddress.Parse("127.0.0.2"));
         _time.Advance(TimeSpan.FromSeconds(119));
         await client.CheckAsync(IPAddress.Parse("127.0.0.2"));
-        Assert.Equal(1, _resolver.Asked("2.0.0.127.bl.test"));
+        Assert.Equal(1, _resolver.TimesAsked("2.0.0.127.bl.test"));
 
         _time.Advance(TimeSpan.FromSeconds(2));
         await client.CheckAsync(IPAddress.Parse("127.0.0.2"));
-        Assert.Equal(2, _resolver.Asked("2.0.0.127.bl.test"));
+        Assert.Equal(2, _resolver.TimesAsked("2.0.0.127.bl.test"));
     }
 
     [Fact]
@@ -89,13 +92,13 @@ public sealed class DnsblClientCheckTests
         await client.CheckAsync(IPAddress.Parse("192.0.2.1"));
 
         Assert.Equal(ListOutcomeKind.NotListed, first.Lists[0].Kind);
-        Assert.Equal(2, _resolver.Asked("1.2.0.192.bl.test"));
+        Assert.Equal(2, _resolver.TimesAsked("1.2.0.192.bl.test"));
     }
 
     [Fact]
     public async Task CheckAsync_ServerFailure_IsErrorNeverListing()
     {
-        _resolver.Failing("2.0.0.127.bl.test", DnsLookupStatus.ServerFailure);
+        _resolver.Status("2.0.0.127.bl.test", DnsRecordType.A, DnsLookupStatus.ServerFailure);
         await using var client = ClientFactory.Create(_resolver, _time, null, new DnsList("bl.test"));
 
         var result = await client.CheckAsync(IPAddress.Parse("127.0.0.2"));
@@ -133,7 +136,7 @@ public sealed class DnsblClientCheckTests
     [Fact]
     public async Task CheckAsync_DeferPolicyAndFailedList_VerdictDefer()
     {
-        _resolver.Failing("2.0.0.127.bl.test", DnsLookupStatus.Timeout);
+        _resolver.Status("2.0.0.127.bl.test", DnsRecordType.A, DnsLookupStatus.Timeout);
         await using var client = ClientFactory.Create(_resolver, _time, o => o.ErrorPolicy = ErrorPolicy.Defer, new DnsList("bl.test"));
 
         var result = await client.CheckAsync(IPAddress.Parse("127.0.0.2"));
@@ -169,7 +172,7 @@ public sealed class DnsblClientCheckTests
     [Fact]
     public async Task CheckAsync_ListFetchesText_ReturnsTxt()
     {
-        _resolver.Listed("2.0.0.127.bl.test", 60, "127.0.0.2").Text("2.0.0.127.bl.test", "listed: see https://bl.test/127.0.0.2");
+        _resolver.Listed("2.0.0.127.bl.test", 60, "127.0.0.2").Answer("2.0.0.127.bl.test", DnsRecordType.TXT, "listed: see https://bl.test/127.0.0.2");
         await using var client = ClientFactory.Create(_resolver, _time, null, new DnsList("bl.test") { FetchText = true });
 
         var result = await client.CheckAsync(IPAddress.Parse("127.0.0.2"));
@@ -199,6 +202,6 @@ public sealed class DnsblClientCheckTests
         await using var client = ClientFactory.Create(_resolver, _time, null, new DnsList("dbl.test", DnsListKind.DomainBlockList));
 
         await Assert.ThrowsAnyAsync<ArgumentException>(async () => await client.CheckDomainAsync(domain));
-        Assert.Equal(0, _resolver.TotalAsked);
+        Assert.Equal(0, _resolver.AskedCount);
     }
 }

@@ -1,15 +1,18 @@
 using System.Net;
 using Dnsbl.Client.Dns;
+using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Lists;
 using Dnsbl.Client.Resilience;
+using Dnsbl.Client.Tests.Dns.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dnsbl.Client.Tests.Client;
 
 public sealed class DnsblClientCircuitTests
 {
     private static readonly IPAddress Address = IPAddress.Parse("127.0.0.2");
-    private readonly TestTimeProvider _time = new();
-    private readonly ScriptedResolver _resolver = new ScriptedResolver().Failing("2.0.0.127.dead.test", DnsLookupStatus.Timeout);
+    private readonly FakeTimeProvider _time = new();
+    private readonly ScriptedResolver _resolver = new ScriptedResolver().Status("2.0.0.127.dead.test", DnsRecordType.A, DnsLookupStatus.Timeout);
 
     [Fact]
     public async Task CheckAsync_ListKeepsTimingOut_SkippedAsCircuitOpenWithoutAskingWhileOtherListsAreAsked()
@@ -19,8 +22,8 @@ public sealed class DnsblClientCircuitTests
 
         var result = await client.CheckAsync(Address);
 
-        Assert.Equal(ResilienceConstants.MinimumThroughput, _resolver.Asked("2.0.0.127.dead.test"));
-        Assert.Equal(ResilienceConstants.MinimumThroughput + 1, _resolver.Asked("2.0.0.127.bl.test"));
+        Assert.Equal(ResilienceConstants.MinimumThroughput, _resolver.TimesAsked("2.0.0.127.dead.test"));
+        Assert.Equal(ResilienceConstants.MinimumThroughput + 1, _resolver.TimesAsked("2.0.0.127.bl.test"));
         Assert.Equal(ListOutcomeKind.Skipped, result.Lists[0].Kind);
         Assert.Contains("circuit open", result.Lists[0].SkipReason, StringComparison.Ordinal);
         Assert.Equal(ListOutcomeKind.NotListed, result.Lists[1].Kind);
@@ -38,7 +41,7 @@ public sealed class DnsblClientCircuitTests
         var trial = await client.CheckAsync(Address);
 
         Assert.Equal(ListOutcomeKind.Listed, trial.Lists[0].Kind);
-        Assert.Equal(ResilienceConstants.MinimumThroughput + 1, _resolver.Asked("2.0.0.127.dead.test"));
+        Assert.Equal(ResilienceConstants.MinimumThroughput + 1, _resolver.TimesAsked("2.0.0.127.dead.test"));
     }
 
     [Fact]
@@ -54,7 +57,7 @@ public sealed class DnsblClientCircuitTests
             }
             else
             {
-                _resolver.Failing("2.0.0.127.dead.test", DnsLookupStatus.ServerFailure);
+                _resolver.Status("2.0.0.127.dead.test", DnsRecordType.A, DnsLookupStatus.ServerFailure);
             }
 
             Assert.NotEqual(ListOutcomeKind.Skipped, (await client.CheckAsync(Address)).Lists[0].Kind);

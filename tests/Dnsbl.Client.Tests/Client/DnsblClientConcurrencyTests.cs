@@ -1,11 +1,13 @@
 using System.Net;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Tests.Dns.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dnsbl.Client.Tests.Client;
 
 public sealed class DnsblClientConcurrencyTests
 {
-    private readonly TestTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly ScriptedResolver _resolver = new() { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
 
     [Fact]
@@ -20,7 +22,7 @@ public sealed class DnsblClientConcurrencyTests
         _resolver.Gate!.SetResult();
         var results = await Task.WhenAll(first, second);
 
-        Assert.Equal(1, _resolver.TotalAsked);
+        Assert.Equal(1, _resolver.AskedCount);
         Assert.All(results, r => Assert.Equal(ListOutcomeKind.Listed, r.Lists[0].Kind));
     }
 
@@ -44,7 +46,7 @@ public sealed class DnsblClientConcurrencyTests
         _resolver.Gate!.SetResult();
         var later = await client.CheckAsync(IPAddress.Parse("127.0.0.2"));
         Assert.Equal(ListOutcomeKind.Listed, later.Lists[0].Kind);
-        Assert.Equal(1, _resolver.TotalAsked);
+        Assert.Equal(1, _resolver.AskedCount);
     }
 
     [Fact]
@@ -84,7 +86,7 @@ public sealed class DnsblClientConcurrencyTests
 
         var check = client.CheckAsync(IPAddress.Parse("127.0.0.2")).AsTask();
         // Every list is asked while the gate still holds every answer: the lookups run in parallel.
-        Assert.Equal(10, _resolver.TotalAsked);
+        Assert.Equal(10, _resolver.AskedCount);
         _resolver.Gate!.SetResult();
         var result = await check;
 

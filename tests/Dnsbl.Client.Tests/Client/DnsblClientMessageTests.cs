@@ -1,7 +1,10 @@
 using System.Net;
 using Dnsbl.Client.Dns;
+using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Lists;
 using Dnsbl.Client.Messages;
+using Dnsbl.Client.Tests.Dns.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dnsbl.Client.Tests.Client;
 
@@ -15,7 +18,7 @@ public sealed class DnsblClientMessageTests
         "from origin.sender.org (origin.sender.org [89.160.20.112]) by relay.sender.org with ESMTP",
     ];
 
-    private readonly TestTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly ScriptedResolver _resolver = new();
 
     [Fact]
@@ -89,9 +92,9 @@ public sealed class DnsblClientMessageTests
 
         var result = await client.CheckMessageAsync(new MessageContext { ReceivedHeaders = RelayChain }, options);
 
-        Assert.Equal(0, _resolver.Asked("160.69.2.81.all.test"));
-        Assert.Equal(1, _resolver.Asked("112.20.160.89.all.test"));
-        Assert.Equal(1, _resolver.Asked("112.20.160.89.last.test"));
+        Assert.Equal(0, _resolver.TimesAsked("160.69.2.81.all.test"));
+        Assert.Equal(1, _resolver.TimesAsked("112.20.160.89.all.test"));
+        Assert.Equal(1, _resolver.TimesAsked("112.20.160.89.last.test"));
         Assert.Equal(2, result.Lookups.Count);
         Assert.All(result.Lookups, l => Assert.Equal(MessageKeySource.Relay, l.Source));
     }
@@ -119,7 +122,7 @@ public sealed class DnsblClientMessageTests
     [Fact]
     public async Task CheckMessageAsync_IncludedErrorsOnTwoLinks_CountListOnce()
     {
-        _resolver.Failing("spam-one.com.uri.test", DnsLookupStatus.ServerFailure).Failing("spam-two.net.uri.test", DnsLookupStatus.ServerFailure);
+        _resolver.Status("spam-one.com.uri.test", DnsRecordType.A, DnsLookupStatus.ServerFailure).Status("spam-two.net.uri.test", DnsRecordType.A, DnsLookupStatus.ServerFailure);
         var list = new DnsList("uri.test", DnsListKind.UriBlockList) { Rules = [new ReturnCodeRule(null, 0.75)] };
         await using var client = ClientFactory.Create(_resolver, _time, o => o.ErrorPolicy = ErrorPolicy.Include, list);
 
@@ -155,6 +158,6 @@ public sealed class DnsblClientMessageTests
 
         Assert.True(second.IsCompletedSuccessfully);
         Assert.All((await second).Lookups, l => Assert.True(l.Outcome.FromCache));
-        Assert.Equal(2, _resolver.TotalAsked);
+        Assert.Equal(2, _resolver.AskedCount);
     }
 }

@@ -1,12 +1,14 @@
 using System.Net;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Tests.Dns.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dnsbl.Client.Tests.Client;
 
 public sealed class DnsblClientReconfigureTests
 {
     private static readonly IPAddress Address = IPAddress.Parse("127.0.0.2");
-    private readonly TestTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly ScriptedResolver _resolver = new();
 
     [Fact]
@@ -23,7 +25,7 @@ public sealed class DnsblClientReconfigureTests
         Assert.Equal(ListOutcomeKind.Skipped, result.Lists[0].Kind);
         Assert.Equal(ListOutcomeKind.Listed, result.Lists[1].Kind);
         Assert.Equal(DnsblVerdict.Reject, result.Verdict);
-        Assert.Equal(0, _resolver.Asked("2.0.0.127.gone.test"));
+        Assert.Equal(0, _resolver.TimesAsked("2.0.0.127.gone.test"));
         Assert.Equal(["kept.test", "new.test"], client.Health.GetReport().Lists.Select(l => l.Name));
     }
 
@@ -50,7 +52,7 @@ public sealed class DnsblClientReconfigureTests
         var again = await client.CheckAsync(Address);
 
         Assert.False(again.Lists[0].FromCache);
-        Assert.Equal(2, _resolver.Asked("2.0.0.127.bl.test"));
+        Assert.Equal(2, _resolver.TimesAsked("2.0.0.127.bl.test"));
     }
 
     private static DnsblOptions Options(Action<DnsblOptions>? configure, params DnsList[] lists)

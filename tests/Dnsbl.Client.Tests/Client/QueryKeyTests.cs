@@ -1,4 +1,5 @@
 using System.Net;
+using Dnsbl.Client.Lookups;
 
 namespace Dnsbl.Client.Tests.Client;
 

@@ -1,6 +1,7 @@
 using Dnsbl.Client.Catalogue;
 using Dnsbl.Client.Configuration;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Scoring;
 
 namespace Dnsbl.Client.Tests.DependencyInjection;
 
@@ -74,9 +75,9 @@ public sealed class DnsblConfigurationBindingTests
 
         Assert.Equal(
             [
-                "Dnsbl:Deadlne: unknown key; expected one of Lists, Sites, Nameservers, AttemptTimeout, Attempts, Deadline, ErrorPolicy, Thresholds, Cache, Health",
                 "Dnsbl:Lists:1: the list 'sorbs' is retired and must not be queried: SORBS was shut down by its owner Proofpoint in 2024; its zones must not be queried.",
                 "Dnsbl:Lists:2:Rules:0:Filter: '127.0.0.300': octet 4: 300 is not in 0..255",
+                "Dnsbl:Deadlne: 'ErrorOnUnknownConfiguration' was set on the provided BinderOptions, but the following properties were not found on the instance of Dnsbl.Client.DnsblOptions: 'Deadlne'",
             ],
             failures);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Tests.Dns.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dnsbl.Client.Tests.Dns;
 
@@ -27,7 +28,7 @@ public sealed class DnsStubResolverLoopbackTests
     [Fact]
     public async Task ResolveAsync_FirstServerSilent_TimesOutThenSecondServerAnswers()
     {
-        var time = new TestTimeProvider();
+        var time = new FakeTimeProvider();
         await using var silent = LoopbackDnsResponder.Start(_ => { });
         await using var answering = LoopbackDnsResponder.Answering("127.0.0.2");
         await using var resolver = DnsStubResolver.Create(

@@ -1,4 +1,5 @@
 using System.Net;
+using Dnsbl.Client.Configuration;
 using Dnsbl.Client.Dns;
 
 namespace Dnsbl.Client.Tests.Dns;
@@ -85,6 +86,6 @@ public sealed class DnsStubResolverResolvConfTests : IDisposable
 
         Assert.Null(options.AttemptTimeout);
         Assert.Null(options.Attempts);
-        Assert.Empty(DnsblOptionsValidation.Validate(options));
+        Assert.Empty(Dnsbl.Client.Configuration.DnsblOptionsValidation.Validate(options));
     }
 }

@@ -2,8 +2,10 @@ using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Health;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Tests.Dns.Fakes;
 using Dnsbl.Client.Tests.Health.Fakes;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Time.Testing;
 using static Dnsbl.Client.Tests.Health.Fakes.HealthScripts;
 
 namespace Dnsbl.Client.Tests.Health;
@@ -15,8 +17,8 @@ public sealed class DnsblHealthCheckTests
     [Fact]
     public async Task CheckHealthAsync_EveryListHealthy_Healthy()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList().HealthyDomainList();
-        await using var monitor = Monitor(resolver, new TestTimeProvider(), null, TwoLists);
+        var resolver = new ScriptedResolver().HealthyIpList().HealthyDomainList();
+        await using var monitor = Monitor(resolver, new FakeTimeProvider(), null, TwoLists);
         await monitor.ProbeAllAsync();
 
         var result = await new DnsblHealthCheck(monitor).CheckHealthAsync(new HealthCheckContext());
@@ -29,8 +31,8 @@ public sealed class DnsblHealthCheckTests
     [Fact]
     public async Task CheckHealthAsync_SomeListsDisabled_DegradedWithReason()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList().Status(DomainZone, DnsRecordType.NS, DnsLookupStatus.NameError);
-        await using var monitor = Monitor(resolver, new TestTimeProvider(), null, TwoLists);
+        var resolver = new ScriptedResolver().HealthyIpList().Status(DomainZone, DnsRecordType.NS, DnsLookupStatus.NameError);
+        await using var monitor = Monitor(resolver, new FakeTimeProvider(), null, TwoLists);
         await monitor.ProbeAllAsync();
 
         var result = await new DnsblHealthCheck(monitor).CheckHealthAsync(new HealthCheckContext());
@@ -43,7 +45,7 @@ public sealed class DnsblHealthCheckTests
     [Fact]
     public async Task CheckHealthAsync_EveryListDisabled_Unhealthy()
     {
-        await using var monitor = Monitor(new ScriptedDnsResolver(), new TestTimeProvider(), null, TwoLists);
+        await using var monitor = Monitor(new ScriptedResolver(), new FakeTimeProvider(), null, TwoLists);
         monitor.ForceDisable(IpZone, "off");
         monitor.ForceDisable(DomainZone, "off");
 

@@ -1,7 +1,9 @@
 using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Health;
+using Dnsbl.Client.Tests.Dns.Fakes;
 using Dnsbl.Client.Tests.Health.Fakes;
+using Microsoft.Extensions.Time.Testing;
 using static Dnsbl.Client.Tests.Health.Fakes.HealthScripts;
 
 namespace Dnsbl.Client.Tests.Health;
@@ -9,13 +11,13 @@ namespace Dnsbl.Client.Tests.Health;
 public sealed class DnsblHealthMonitorLoopTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private readonly TestTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly SemaphoreSlim _rounds = new(0);
 
     [Fact]
     public async Task RunAsync_ProbesAtStartThenEveryHealthyInterval()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList();
+        var resolver = new ScriptedResolver().HealthyIpList();
         await using var monitor = Start(resolver, out var run, out var stop);
 
         Assert.True(await _rounds.WaitAsync(Patience));
@@ -32,7 +34,7 @@ public sealed class DnsblHealthMonitorLoopTests : IDisposable
     [Fact]
     public async Task RunAsync_DisabledList_ProbedOnDisabledIntervalAndRecovers()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList().Status(ListedIpv4, DnsRecordType.A, DnsLookupStatus.NameError);
+        var resolver = new ScriptedResolver().HealthyIpList().Status(ListedIpv4, DnsRecordType.A, DnsLookupStatus.NameError);
         await using var monitor = Start(resolver, out _, out var stop);
         Assert.True(await _rounds.WaitAsync(Patience));
         Assert.False(monitor.GetReport().Lists[0].Enabled);
@@ -51,7 +53,7 @@ public sealed class DnsblHealthMonitorLoopTests : IDisposable
     [Fact]
     public async Task RunAsync_UnreachableThreeRounds_DisabledOnlyOnTheThird()
     {
-        var resolver = new ScriptedDnsResolver()
+        var resolver = new ScriptedResolver()
             .Status(IpZone, DnsRecordType.NS, DnsLookupStatus.Timeout)
             .Status(ListedIpv4, DnsRecordType.A, DnsLookupStatus.Timeout)
             .Status(UnlistedIpv4, DnsRecordType.A, DnsLookupStatus.Timeout);
@@ -72,7 +74,7 @@ public sealed class DnsblHealthMonitorLoopTests : IDisposable
     [Fact]
     public async Task RunAsync_AutomaticProbingOff_ReturnsAtOnceWithoutAsking()
     {
-        var resolver = new ScriptedDnsResolver();
+        var resolver = new ScriptedResolver();
         await using var monitor = Monitor(resolver, _time, Options(o => o.Enabled = false));
 
         await monitor.RunAsync(CancellationToken.None).WaitAsync(Patience);
@@ -83,7 +85,7 @@ public sealed class DnsblHealthMonitorLoopTests : IDisposable
     [Fact]
     public async Task DisposeAsync_WhileRunning_LoopEnds()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList();
+        var resolver = new ScriptedResolver().HealthyIpList();
         var monitor = Start(resolver, out var run, out _);
         Assert.True(await _rounds.WaitAsync(Patience));
 
@@ -95,7 +97,7 @@ public sealed class DnsblHealthMonitorLoopTests : IDisposable
 
     public void Dispose() => _rounds.Dispose();
 
-    private DnsblHealthMonitor Start(ScriptedDnsResolver resolver, out Task run, out CancellationTokenSource stop)
+    private DnsblHealthMonitor Start(ScriptedResolver resolver, out Task run, out CancellationTokenSource stop)
     {
         var monitor = Monitor(resolver, _time, Options(o => o.Jitter = 0));
         monitor.RoundCompleted += _ => _rounds.Release();

@@ -2,7 +2,9 @@ using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Health;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Tests.Dns.Fakes;
 using Dnsbl.Client.Tests.Health.Fakes;
+using Microsoft.Extensions.Time.Testing;
 using static Dnsbl.Client.Tests.Health.Fakes.HealthScripts;
 
 namespace Dnsbl.Client.Tests.Health;
@@ -10,12 +12,12 @@ namespace Dnsbl.Client.Tests.Health;
 public sealed class DnsblHealthMonitorTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private readonly TestTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
 
     [Fact]
     public async Task GetReport_BeforeAnyProbe_UnknownAndEnabled()
     {
-        await using var monitor = Monitor(new ScriptedDnsResolver(), _time);
+        await using var monitor = Monitor(new ScriptedResolver(), _time);
 
         var list = Assert.Single(monitor.GetReport().Lists);
 
@@ -27,7 +29,7 @@ public sealed class DnsblHealthMonitorTests
     [Fact]
     public async Task ProbeAsync_ListsEverything_GateSkipsWithReasonAndEventRaised()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList().Answer(UnlistedIpv4, DnsRecordType.A, "127.0.0.2");
+        var resolver = new ScriptedResolver().HealthyIpList().Answer(UnlistedIpv4, DnsRecordType.A, "127.0.0.2");
         await using var monitor = Monitor(resolver, _time);
         var changes = new List<ListStateChangedEventArgs>();
         monitor.StateChanged += (_, e) => changes.Add(e);
@@ -45,7 +47,7 @@ public sealed class DnsblHealthMonitorTests
     [Fact]
     public async Task IsEnabled_ListNotMonitored_Enabled()
     {
-        await using var monitor = Monitor(new ScriptedDnsResolver(), _time);
+        await using var monitor = Monitor(new ScriptedResolver(), _time);
 
         Assert.True(((IListHealthGate)monitor).IsEnabled(new DnsList("other.example.test"), out var reason));
         Assert.Null(reason);
@@ -55,8 +57,8 @@ public sealed class DnsblHealthMonitorTests
     public async Task ProbeAsync_WhileRoundInFlight_SharesTheRound()
     {
         var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var resolver = new ScriptedDnsResolver().HealthyIpList();
-        resolver.HoldAnswersUntil = hold.Task;
+        var resolver = new ScriptedResolver().HealthyIpList();
+        resolver.Gate = hold;
         await using var monitor = Monitor(resolver, _time);
 
         var first = monitor.ProbeAsync(IpZone);
@@ -70,7 +72,7 @@ public sealed class DnsblHealthMonitorTests
     [Fact]
     public async Task ProbeAsync_UnknownList_ThrowsNamingIt()
     {
-        await using var monitor = Monitor(new ScriptedDnsResolver(), _time);
+        await using var monitor = Monitor(new ScriptedResolver(), _time);
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => monitor.ProbeAsync("nope.example.test"));
 
@@ -80,7 +82,7 @@ public sealed class DnsblHealthMonitorTests
     [Fact]
     public async Task ReportRefusal_HealthyList_ProbesItNow()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList().Answer(ListedIpv4, DnsRecordType.A, "127.255.255.254");
+        var resolver = new ScriptedResolver().HealthyIpList().Answer(ListedIpv4, DnsRecordType.A, "127.255.255.254");
         await using var monitor = Monitor(resolver, _time);
         var round = new TaskCompletionSource<ListHealth>(TaskCreationOptions.RunContinuationsAsynchronously);
         monitor.RoundCompleted += h => round.TrySetResult(h);
@@ -95,7 +97,7 @@ public sealed class DnsblHealthMonitorTests
     [Fact]
     public async Task ForceDisable_ThenClearOverride_GateFollowsAndEventsRaised()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList();
+        var resolver = new ScriptedResolver().HealthyIpList();
         await using var monitor = Monitor(resolver, _time);
         await monitor.ProbeAsync(IpZone);
         var changes = new List<ListStateChangedEventArgs>();
@@ -115,7 +117,7 @@ public sealed class DnsblHealthMonitorTests
     [Fact]
     public async Task ForceEnable_DeadList_QueriedAnyway()
     {
-        var resolver = new ScriptedDnsResolver().Status(IpZone, DnsRecordType.NS, DnsLookupStatus.NameError);
+        var resolver = new ScriptedResolver().Status(IpZone, DnsRecordType.NS, DnsLookupStatus.NameError);
         await using var monitor = Monitor(resolver, _time);
         await monitor.ProbeAsync(IpZone);
 
@@ -129,7 +131,7 @@ public sealed class DnsblHealthMonitorTests
     [Fact]
     public async Task UpdateLists_KeepsStateOfListsThatStayAndAddsNewOnes()
     {
-        var resolver = new ScriptedDnsResolver().Status(IpZone, DnsRecordType.NS, DnsLookupStatus.NameError);
+        var resolver = new ScriptedResolver().Status(IpZone, DnsRecordType.NS, DnsLookupStatus.NameError);
         await using var monitor = Monitor(resolver, _time);
         await monitor.ProbeAsync(IpZone);
 
@@ -144,7 +146,7 @@ public sealed class DnsblHealthMonitorTests
     [Fact]
     public async Task UpdateLists_DuplicateNames_ThrowsNamingTheList()
     {
-        await using var monitor = Monitor(new ScriptedDnsResolver(), _time);
+        await using var monitor = Monitor(new ScriptedResolver(), _time);
 
         var error = Assert.Throws<ArgumentException>(() => monitor.UpdateLists([new DnsList(IpZone), new DnsList(IpZone)]));
 
@@ -154,7 +156,7 @@ public sealed class DnsblHealthMonitorTests
     [Fact]
     public async Task ProbeAllAsync_RecordsLatencyAndErrorRate()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList().Status(UnlistedIpv4, DnsRecordType.A, DnsLookupStatus.Timeout);
+        var resolver = new ScriptedResolver().HealthyIpList().Status(UnlistedIpv4, DnsRecordType.A, DnsLookupStatus.Timeout);
         await using var monitor = Monitor(resolver, _time);
 
         var report = await monitor.ProbeAllAsync();
@@ -170,7 +172,7 @@ public sealed class DnsblHealthMonitorTests
     {
         var list = new DnsList(IpZone) { ProbePoints = [new ProbePoint("not-an-ip", true)] };
 
-        var error = Assert.Throws<ArgumentException>(() => Monitor(new ScriptedDnsResolver(), _time, null, list));
+        var error = Assert.Throws<ArgumentException>(() => Monitor(new ScriptedResolver(), _time, null, list));
 
         Assert.Contains("not-an-ip", error.Message, StringComparison.Ordinal);
         Assert.Contains(IpZone, error.Message, StringComparison.Ordinal);

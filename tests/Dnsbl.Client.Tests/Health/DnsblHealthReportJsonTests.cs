@@ -2,7 +2,9 @@ using Dnsbl.Client.Dns.Protocol;
 using System.Text.Json;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Health;
+using Dnsbl.Client.Tests.Dns.Fakes;
 using Dnsbl.Client.Tests.Health.Fakes;
+using Microsoft.Extensions.Time.Testing;
 using static Dnsbl.Client.Tests.Health.Fakes.HealthScripts;
 
 namespace Dnsbl.Client.Tests.Health;
@@ -12,8 +14,8 @@ public sealed class DnsblHealthReportJsonTests
     [Fact]
     public async Task ToJson_AfterProbe_StableCamelCaseShape()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList().Answer(UnlistedIpv4, DnsRecordType.A, "127.0.0.2");
-        await using var monitor = Monitor(resolver, new TestTimeProvider());
+        var resolver = new ScriptedResolver().HealthyIpList().Answer(UnlistedIpv4, DnsRecordType.A, "127.0.0.2");
+        await using var monitor = Monitor(resolver, new FakeTimeProvider());
         await monitor.ProbeAllAsync();
 
         using var json = JsonDocument.Parse(monitor.GetReport().ToJson());
@@ -48,7 +50,7 @@ public sealed class DnsblHealthReportJsonTests
     [Fact]
     public async Task ToJson_Indented_SameContent()
     {
-        await using var monitor = Monitor(new ScriptedDnsResolver(), new TestTimeProvider());
+        await using var monitor = Monitor(new ScriptedResolver(), new FakeTimeProvider());
         var report = monitor.GetReport();
 
         Assert.Equal(

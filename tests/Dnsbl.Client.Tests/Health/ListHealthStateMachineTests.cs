@@ -1,11 +1,12 @@
 using Dnsbl.Client.Health;
+using Microsoft.Extensions.Time.Testing;
 using static Dnsbl.Client.Tests.Health.Fakes.HealthScripts;
 
 namespace Dnsbl.Client.Tests.Health;
 
 public sealed class ListHealthStateMachineTests
 {
-    private readonly TestTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly DnsblHealthOptions _options = Options(o => { o.UnreachableThreshold = 3; o.RecoveryThreshold = 2; });
 
     [Fact]

@@ -2,6 +2,7 @@ using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Health;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Tests.Dns.Fakes;
 using Dnsbl.Client.Tests.Health.Fakes;
 using static Dnsbl.Client.Tests.Health.Fakes.HealthScripts;
 
@@ -15,7 +16,7 @@ public sealed class ListProberTests
     [Fact]
     public async Task ProbeAsync_HealthyIpv4List_IsHealthyWithEvidence()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList();
+        var resolver = new ScriptedResolver().HealthyIpList();
 
         var round = await Prober(resolver).ProbeAsync(IpList, CancellationToken.None);
 
@@ -27,7 +28,7 @@ public sealed class ListProberTests
     [Fact]
     public async Task ProbeAsync_ListWithNarrowFilter_TestPointStillCountsAsListed()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList();
+        var resolver = new ScriptedResolver().HealthyIpList();
         var narrow = new DnsList(IpZone) { Rules = [new ReturnCodeRule(ReturnCodeFilter.Parse("127.0.0.10"), 3)] };
 
         var round = await Prober(resolver).ProbeAsync(narrow, CancellationToken.None);
@@ -38,7 +39,7 @@ public sealed class ListProberTests
     [Fact]
     public async Task ProbeAsync_NarrowFilterAndNegativeTestPointListed_ListsEverything()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList().Answer(UnlistedIpv4, DnsRecordType.A, "127.0.0.2");
+        var resolver = new ScriptedResolver().HealthyIpList().Answer(UnlistedIpv4, DnsRecordType.A, "127.0.0.2");
         var narrow = new DnsList(IpZone) { Rules = [new ReturnCodeRule(ReturnCodeFilter.Parse("127.0.0.10"), 3)] };
 
         var round = await Prober(resolver).ProbeAsync(narrow, CancellationToken.None);
@@ -49,7 +50,7 @@ public sealed class ListProberTests
     [Fact]
     public async Task ProbeAsync_NegativeTestPointListed_ListsEverything()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList().Answer(UnlistedIpv4, DnsRecordType.A, "127.0.0.2");
+        var resolver = new ScriptedResolver().HealthyIpList().Answer(UnlistedIpv4, DnsRecordType.A, "127.0.0.2");
 
         var round = await Prober(resolver).ProbeAsync(IpList, CancellationToken.None);
 
@@ -62,7 +63,7 @@ public sealed class ListProberTests
     [InlineData((int)DnsLookupStatus.NoData)]
     public async Task ProbeAsync_PositiveTestPointNotListed_NotListingTestPoint(int status)
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList().Status(ListedIpv4, DnsRecordType.A, (DnsLookupStatus)status);
+        var resolver = new ScriptedResolver().HealthyIpList().Status(ListedIpv4, DnsRecordType.A, (DnsLookupStatus)status);
 
         var round = await Prober(resolver).ProbeAsync(IpList, CancellationToken.None);
 
@@ -72,7 +73,7 @@ public sealed class ListProberTests
     [Fact]
     public async Task ProbeAsync_OperatorRefusalCode_RefusingWithCodeAndMeaning()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList().Answer(ListedIpv4, DnsRecordType.A, "127.255.255.254");
+        var resolver = new ScriptedResolver().HealthyIpList().Answer(ListedIpv4, DnsRecordType.A, "127.255.255.254");
 
         var round = await Prober(resolver).ProbeAsync(IpList, CancellationToken.None);
 
@@ -84,7 +85,7 @@ public sealed class ListProberTests
     [Fact]
     public async Task ProbeAsync_DnsRefused_Refusing()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList().Status(ListedIpv4, DnsRecordType.A, DnsLookupStatus.Refused);
+        var resolver = new ScriptedResolver().HealthyIpList().Status(ListedIpv4, DnsRecordType.A, DnsLookupStatus.Refused);
 
         var round = await Prober(resolver).ProbeAsync(IpList, CancellationToken.None);
 
@@ -95,7 +96,7 @@ public sealed class ListProberTests
     [Fact]
     public async Task ProbeAsync_AnswerOutsideLoopback_RefusingWithDistinctReason()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList()
+        var resolver = new ScriptedResolver().HealthyIpList()
             .Answer(ListedIpv4, DnsRecordType.A, "93.184.216.34").Answer(UnlistedIpv4, DnsRecordType.A, "93.184.216.34");
 
         var round = await Prober(resolver).ProbeAsync(IpList, CancellationToken.None);
@@ -107,19 +108,19 @@ public sealed class ListProberTests
     [Fact]
     public async Task ProbeAsync_ZoneNxDomain_DeadWithoutAskingTestPoints()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList().Status(IpZone, DnsRecordType.NS, DnsLookupStatus.NameError);
+        var resolver = new ScriptedResolver().HealthyIpList().Status(IpZone, DnsRecordType.NS, DnsLookupStatus.NameError);
 
         var round = await Prober(resolver).ProbeAsync(IpList, CancellationToken.None);
 
         Assert.Equal(ListHealthState.Dead, round.State);
         Assert.Contains("zone no longer exists", round.Reason, StringComparison.Ordinal);
-        Assert.Equal([new DnsQuestion(IpZone, DnsRecordType.NS)], resolver.Asked);
+        Assert.Equal([new DnsQuestion(IpZone, DnsRecordType.NS)], resolver.Questions);
     }
 
     [Fact]
     public async Task ProbeAsync_NameserversOnDocumentationAddresses_DeadAndOnlyQuestionsAsked()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList()
+        var resolver = new ScriptedResolver().HealthyIpList()
             .Answer(IpZone, DnsRecordType.NS, "ns1.example.test", "ns2.example.test")
             .Answer("ns1.example.test", DnsRecordType.A, "192.0.2.1")
             .Answer("ns1.example.test", DnsRecordType.AAAA, "2001:db8::1")
@@ -133,13 +134,13 @@ public sealed class ListProberTests
         Assert.Equal(
             new[] { (IpZone, DnsRecordType.NS), ("ns1.example.test", DnsRecordType.A), ("ns1.example.test", DnsRecordType.AAAA),
                 ("ns2.example.test", DnsRecordType.A), ("ns2.example.test", DnsRecordType.AAAA) }.OrderBy(q => q.ToString()),
-            resolver.Asked.Select(q => (q.Name, q.Type)).OrderBy(q => q.ToString()));
+            resolver.Questions.Select(q => (q.Name, q.Type)).OrderBy(q => q.ToString()));
     }
 
     [Fact]
     public async Task ProbeAsync_NameserverWithoutAddress_Dead()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList().Answer(IpZone, DnsRecordType.NS, "gone.example.test");
+        var resolver = new ScriptedResolver().HealthyIpList().Answer(IpZone, DnsRecordType.NS, "gone.example.test");
 
         var round = await Prober(resolver).ProbeAsync(IpList, CancellationToken.None);
 
@@ -150,7 +151,7 @@ public sealed class ListProberTests
     [Fact]
     public async Task ProbeAsync_OneNameserverStillServing_Healthy()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList()
+        var resolver = new ScriptedResolver().HealthyIpList()
             .Answer(IpZone, DnsRecordType.NS, "ns1.example.test", "ns2.example.test")
             .Answer("ns1.example.test", DnsRecordType.A, "192.0.2.1")
             .Answer("ns2.example.test", DnsRecordType.A, "127.0.0.53");
@@ -163,7 +164,7 @@ public sealed class ListProberTests
     [Fact]
     public async Task ProbeAsync_LoopbackNameserversWhenRetiredByOption_Dead()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList()
+        var resolver = new ScriptedResolver().HealthyIpList()
             .Answer(IpZone, DnsRecordType.NS, "ns1.example.test").Answer("ns1.example.test", DnsRecordType.A, "127.0.0.53");
 
         var round = await Prober(resolver, Options(o => o.LoopbackNameserversAreRetired = true)).ProbeAsync(IpList, CancellationToken.None);
@@ -174,7 +175,7 @@ public sealed class ListProberTests
     [Fact]
     public async Task ProbeAsync_NameserverAddressLookupTimesOut_NotDead()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList()
+        var resolver = new ScriptedResolver().HealthyIpList()
             .Answer(IpZone, DnsRecordType.NS, "ns1.example.test")
             .Status("ns1.example.test", DnsRecordType.A, DnsLookupStatus.Timeout)
             .Status("ns1.example.test", DnsRecordType.AAAA, DnsLookupStatus.Timeout);
@@ -191,7 +192,7 @@ public sealed class ListProberTests
     public async Task ProbeAsync_EveryQuestionFails_UnreachableAfterRetries(int failureCode)
     {
         var failure = (DnsLookupStatus)failureCode;
-        var resolver = new ScriptedDnsResolver()
+        var resolver = new ScriptedResolver()
             .Status(IpZone, DnsRecordType.NS, failure).Status(ListedIpv4, DnsRecordType.A, failure).Status(UnlistedIpv4, DnsRecordType.A, failure);
 
         var round = await Prober(resolver).ProbeAsync(IpList, CancellationToken.None);
@@ -204,7 +205,7 @@ public sealed class ListProberTests
     [Fact]
     public async Task ProbeAsync_SomeQuestionsFailRestFine_Healthy()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList().Status(UnlistedIpv4, DnsRecordType.A, DnsLookupStatus.Timeout);
+        var resolver = new ScriptedResolver().HealthyIpList().Status(UnlistedIpv4, DnsRecordType.A, DnsLookupStatus.Timeout);
 
         var round = await Prober(resolver).ProbeAsync(IpList, CancellationToken.None);
 
@@ -215,7 +216,7 @@ public sealed class ListProberTests
     [Fact]
     public async Task ProbeAsync_ResolverThrows_CountsAsFailureNotCrash()
     {
-        var resolver = new ScriptedDnsResolver().HealthyIpList()
+        var resolver = new ScriptedResolver().HealthyIpList()
             .Use(UnlistedIpv4, DnsRecordType.A, _ => throw new InvalidOperationException("bug"));
 
         var round = await Prober(resolver).ProbeAsync(IpList, CancellationToken.None);
@@ -227,12 +228,12 @@ public sealed class ListProberTests
     [Fact]
     public async Task ProbeAsync_HealthyDomainList_AsksTestInvalidAndRandomLabel()
     {
-        var resolver = new ScriptedDnsResolver().HealthyDomainList();
+        var resolver = new ScriptedResolver().HealthyDomainList();
 
         var round = await Prober(resolver).ProbeAsync(DomainList, CancellationToken.None);
 
         Assert.Equal(ListHealthState.Healthy, round.State);
-        var names = resolver.Asked.Where(q => q.Type == DnsRecordType.A).Select(q => q.Name).ToList();
+        var names = resolver.Questions.Where(q => q.Type == DnsRecordType.A).Select(q => q.Name).ToList();
         Assert.Contains("test." + DomainZone, names);
         Assert.Contains("invalid." + DomainZone, names);
         Assert.Contains(names, n => n.Length == ProbePlan.RandomLabelLength + 1 + DomainZone.Length && n.EndsWith("." + DomainZone, StringComparison.Ordinal)
@@ -242,7 +243,7 @@ public sealed class ListProberTests
     [Fact]
     public async Task ProbeAsync_DomainListWildcard_ListsEverything()
     {
-        var resolver = new ScriptedDnsResolver().HealthyDomainList()
+        var resolver = new ScriptedResolver().HealthyDomainList()
             .Status("invalid." + DomainZone, DnsRecordType.A, DnsLookupStatus.NameError)
             .WildcardA("127.0.1.2");
 

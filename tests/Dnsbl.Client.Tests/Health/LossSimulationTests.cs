@@ -2,7 +2,9 @@ using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Health;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Tests.Dns.Fakes;
 using Dnsbl.Client.Tests.Health.Fakes;
+using Microsoft.Extensions.Time.Testing;
 using static Dnsbl.Client.Tests.Health.Fakes.HealthScripts;
 
 namespace Dnsbl.Client.Tests.Health;
@@ -22,13 +24,13 @@ public sealed class LossSimulationTests
     [InlineData(3)]
     public async Task ProbeAsync_FivePercentLossOver200Rounds_NeverDisablesAHealthyList(int seed)
     {
-        var resolver = new ScriptedDnsResolver()
+        var resolver = new ScriptedResolver()
             .HealthyIpList()
             .Answer(IpZone, DnsRecordType.NS, "ns1.example.test")
             .Answer("ns1.example.test", DnsRecordType.A, "127.0.0.53")
             .HealthyDomainList()
             .WithLoss(0.05, seed);
-        var time = new TestTimeProvider();
+        var time = new FakeTimeProvider();
         await using var monitor = Monitor(resolver, time, null, new DnsList(IpZone), new DnsList(DomainZone, DnsListKind.DomainBlockList));
         var changes = 0;
         monitor.StateChanged += (_, e) => changes += e.Current.Enabled ? 0 : 1;

@@ -1,5 +1,6 @@
 using System.Net;
 using Dnsbl.Client.Messages;
+using Dnsbl.Client.Net;
 
 namespace Dnsbl.Client.Tests.Messages;
 

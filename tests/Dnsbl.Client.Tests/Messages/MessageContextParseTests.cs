@@ -124,7 +124,7 @@ public class MessageContextParseTests
     }
 
     [Fact]
-    public void Parse_RandomGarbage_NeverThrows()
+    public void Parse_RandomGarbage_NeverThrowsAndStaysWithinItsLimits()
     {
         var random = new Random(1234);
         var seed = Corpus.Text("multipart-base64.eml");
@@ -136,7 +136,14 @@ public class MessageContextParseTests
                 chars[random.Next(chars.Length)] = (char)random.Next(0, 0x3000);
             }
 
-            _ = MessageContext.Parse(new string(chars, 0, random.Next(chars.Length)));
+            var text = new string(chars, 0, random.Next(chars.Length));
+            var context = MessageContext.Parse(text);
+
+            // Whatever the damage: bounded Received chain, bodies no longer than the message, only known problem kinds.
+            Assert.InRange(context.ReceivedHeaders.Count, 0, MessageConstants.MaxReceivedHeaders);
+            Assert.InRange(context.TextBody?.Length ?? 0, 0, text.Length);
+            Assert.InRange(context.HtmlBody?.Length ?? 0, 0, text.Length);
+            Assert.All(context.Problems, problem => Assert.True(Enum.IsDefined(problem.Kind), problem.ToString()));
         }
     }
 }

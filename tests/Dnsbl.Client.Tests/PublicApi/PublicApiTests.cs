@@ -14,6 +14,10 @@ public sealed class PublicApiTests
         AssertMatches(typeof(DnsblClient).Assembly, "Dnsbl.Client");
 
     [Fact]
+    public void PublicApi_DnsblClientHosting_MatchesCheckedInFile() =>
+        AssertMatches(typeof(global::Dnsbl.Client.Health.DnsblHealthCheck).Assembly, "Dnsbl.Client.Hosting");
+
+    [Fact]
     public void PublicApi_DnsblClientTesting_MatchesCheckedInFile() =>
         AssertMatches(typeof(InProcessDnsServer).Assembly, "Dnsbl.Client.Testing");
 

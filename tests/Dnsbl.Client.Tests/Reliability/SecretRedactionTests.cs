@@ -2,6 +2,7 @@ using System.Net;
 using Dnsbl.Client.Lists;
 using Dnsbl.Client.Testing;
 using Dnsbl.Client.Testing.Zones;
+using Dnsbl.Client.Tests.Telemetry;
 
 namespace Dnsbl.Client.Tests.Reliability;
 
@@ -24,7 +25,7 @@ public sealed class SecretRedactionTests
                     : c.Name.StartsWith("7.", StringComparison.Ordinal) ? ServerAction.Corrupt(b => b[..^2])
                     : ServerAction.Answer,
             });
-        var logs = new CapturingLoggerFactory();
+        using var logs = new CapturedLogs();
         var options = new DnsblOptions
         {
             Lists = [new DnsList(Zone) { FetchText = true }],
@@ -34,7 +35,7 @@ public sealed class SecretRedactionTests
             Deadline = TimeSpan.FromSeconds(3),
         };
         options.Health.Enabled = false;
-        await using var client = new DnsblClient(options, logs);
+        await using var client = new DnsblClient(options, logs.Factory);
         var seen = new List<string> { client.Lists[0].Name, client.Lists[0].ToString(), client.Lists[0].DisplayZone };
 
         foreach (var last in new[] { 2, 3, 4, 5, 6, 7, 8 })
@@ -53,10 +54,10 @@ public sealed class SecretRedactionTests
 
         var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => client.CheckDomainAsync("bad..name").AsTask());
         seen.Add(error.ToString());
-        seen.AddRange(logs.Lines);
+        seen.AddRange(logs.Records.Select(CapturedLogs.AllText));
 
         Assert.Contains(seen, s => s.Contains(ZoneRedactor.Mask, StringComparison.Ordinal));
-        Assert.NotEmpty(logs.Lines);
+        Assert.NotEmpty(logs.Records);
         Assert.All(seen, s => Assert.DoesNotContain(Key, s, StringComparison.OrdinalIgnoreCase));
         Assert.True(server.QueryCount >= 7);
     }

@@ -1,6 +1,7 @@
 using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Resilience;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dnsbl.Client.Tests.Resilience;
 
@@ -8,7 +9,7 @@ public sealed class ListCircuitBreakerTests
 {
     private static readonly TimeSpan Sampling = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Break = TimeSpan.FromSeconds(30);
-    private readonly TestTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly ListCircuitBreaker _breaker;
 
     public ListCircuitBreakerTests() => _breaker = new ListCircuitBreaker(_time, 0.9, 20, Sampling, Break);

@@ -3,6 +3,7 @@ using System.Net;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Resilience;
 using Dnsbl.Client.Tests.Dns.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dnsbl.Client.Tests.Resilience;
 
@@ -14,5 +15,5 @@ internal static class ScriptedFailover
     public static readonly DnsQuestion Question = new("2.0.0.127.bl.test", DnsRecordType.A);
 
     public static FailoverResolver Create(ScriptedDnsTransport transport, int attempts, params IPEndPoint[] servers) =>
-        new(new DnsStubResolver(new DnsStubResolverOptions(servers, TimeSpan.FromSeconds(1), attempts), transport), new TestTimeProvider());
+        new(new DnsStubResolver(new DnsStubResolverOptions(servers, TimeSpan.FromSeconds(1), attempts), transport), new FakeTimeProvider());
 }

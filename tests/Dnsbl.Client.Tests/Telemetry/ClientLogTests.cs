@@ -1,26 +1,30 @@
 using System.Net;
 using Dnsbl.Client.Dns;
+using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Lists;
 using Dnsbl.Client.Tests.Client;
+using Dnsbl.Client.Tests.Dns.Fakes;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dnsbl.Client.Tests.Telemetry;
 
-public sealed class ClientLogTests
+public sealed class ClientLogTests : IDisposable
 {
-    private readonly CapturingLoggerFactory _logs = new();
+    private readonly CapturedLogs _logs = new();
     private readonly ScriptedResolver _resolver = new();
 
     [Fact]
     public async Task CheckAsync_ServerFailure_LogsLookupFailedAtDebug()
     {
-        _resolver.Failing("2.0.0.127.bl.test", DnsLookupStatus.ServerFailure);
+        _resolver.Status("2.0.0.127.bl.test", DnsRecordType.A, DnsLookupStatus.ServerFailure);
         await using var client = Create(new DnsList("bl.test"));
 
         var result = await client.CheckAsync(IPAddress.Parse("127.0.0.2"));
 
         var entry = Assert.Single(ClientEntries());
-        Assert.Equal((100, "LookupFailed", LogLevel.Debug), (entry.EventId.Id, entry.EventId.Name, entry.Level));
+        Assert.Equal((100, "LookupFailed", LogLevel.Debug), (entry.Id.Id, entry.Id.Name, entry.Level));
         Assert.StartsWith($"Lookup in bl.test failed: {result.Lists[0].Error} (", entry.Message, StringComparison.Ordinal);
     }
 
@@ -33,7 +37,7 @@ public sealed class ClientLogTests
         await client.CheckAsync(IPAddress.Parse("127.0.0.2"));
 
         var entry = Assert.Single(ClientEntries());
-        Assert.Equal((101, "OperatorRefusal", LogLevel.Warning), (entry.EventId.Id, entry.EventId.Name, entry.Level));
+        Assert.Equal((101, "OperatorRefusal", LogLevel.Warning), (entry.Id.Id, entry.Id.Name, entry.Level));
         Assert.StartsWith("bl.test answered with an operator refusal code", entry.Message, StringComparison.Ordinal);
     }
 
@@ -45,12 +49,11 @@ public sealed class ClientLogTests
         client.Reconfigure(Options(new DnsList("bl.test"), new DnsList("other.test")));
 
         var entry = Assert.Single(ClientEntries());
-        Assert.Equal((102, "Reconfigured", LogLevel.Information), (entry.EventId.Id, entry.EventId.Name, entry.Level));
+        Assert.Equal((102, "Reconfigured", LogLevel.Information), (entry.Id.Id, entry.Id.Name, entry.Level));
         Assert.Equal("DNS list configuration reloaded: 2 lists", entry.Message);
     }
 
-    private IEnumerable<(string Category, LogLevel Level, EventId EventId, string Message)> ClientEntries() =>
-        _logs.Entries.Where(e => e.Category == typeof(DnsblClient).FullName);
+    private IEnumerable<FakeLogRecord> ClientEntries() => _logs.Of<DnsblClient>();
 
     private static DnsblOptions Options(params DnsList[] lists)
     {
@@ -59,5 +62,7 @@ public sealed class ClientLogTests
         return options;
     }
 
-    private DnsblClient Create(params DnsList[] lists) => new(Options(lists), _resolver, _logs, new TestTimeProvider(), null);
+    private DnsblClient Create(params DnsList[] lists) => new(Options(lists), _resolver, _logs.Factory, new FakeTimeProvider(), null);
+
+    public void Dispose() => _logs.Dispose();
 }

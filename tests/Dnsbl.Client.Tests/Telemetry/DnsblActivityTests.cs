@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Net;
 using Dnsbl.Client.Lists;
 using Dnsbl.Client.Tests.Client;
+using Dnsbl.Client.Tests.Dns.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dnsbl.Client.Tests.Telemetry;
 
@@ -21,7 +23,7 @@ public sealed class DnsblActivityTests
         };
         ActivitySource.AddActivityListener(listener);
         var resolver = new ScriptedResolver().Listed("2.0.0.127.traced-bl.test", 300, "127.0.0.2");
-        await using var client = ClientFactory.Create(resolver, new TestTimeProvider(), null, new DnsList("traced-bl.test"), new DnsList("traced-other.test"));
+        await using var client = ClientFactory.Create(resolver, new FakeTimeProvider(), null, new DnsList("traced-bl.test"), new DnsList("traced-other.test"));
 
         await client.CheckAsync(IPAddress.Parse("127.0.0.2"));
 

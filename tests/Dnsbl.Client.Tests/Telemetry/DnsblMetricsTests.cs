@@ -1,14 +1,17 @@
 using System.Net;
 using Dnsbl.Client.Dns;
+using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Lists;
 using Dnsbl.Client.Tests.Client;
+using Dnsbl.Client.Tests.Dns.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dnsbl.Client.Tests.Telemetry;
 
 public sealed class DnsblMetricsTests : IDisposable
 {
     private static readonly IPAddress Address = IPAddress.Parse("127.0.0.2");
-    private readonly TestTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly ScriptedResolver _resolver = new();
     private readonly MetricsRecorder _metrics = new();
 
@@ -61,13 +64,13 @@ public sealed class DnsblMetricsTests : IDisposable
         await Task.WhenAll(first, second);
 
         Assert.Equal(1, Assert.Single(_metrics.Of("dnsbl.client.queries.coalesced")).Value);
-        Assert.Equal(1, _resolver.Asked("2.0.0.127.bl.test"));
+        Assert.Equal(1, _resolver.TimesAsked("2.0.0.127.bl.test"));
     }
 
     [Fact]
     public async Task CheckAsync_ServerFailure_CountsErrorByKind()
     {
-        _resolver.Failing("2.0.0.127.bl.test", DnsLookupStatus.ServerFailure);
+        _resolver.Status("2.0.0.127.bl.test", DnsRecordType.A, DnsLookupStatus.ServerFailure);
         await using var client = Create(new DnsList("bl.test"));
 
         var result = await client.CheckAsync(Address);
@@ -87,7 +90,7 @@ public sealed class DnsblMetricsTests : IDisposable
         await client.CheckAsync(Address);
 
         Assert.Equal("bl.test", Assert.Single(_metrics.Of("dnsbl.client.skipped")).Tags["dnsbl.list"]);
-        Assert.Equal(0, _resolver.Asked("2.0.0.127.bl.test"));
+        Assert.Equal(0, _resolver.TimesAsked("2.0.0.127.bl.test"));
     }
 
     [Fact]

@@ -136,7 +136,7 @@ public sealed class InProcessDnsServerTests
     [Fact]
     public async Task Query_DelayedByTimeProvider_AnswersWhenClockAdvances()
     {
-        var clock = new TestTimeProvider();
+        var clock = new TimerCountingTimeProvider();
         await using var server = await InProcessDnsServer.StartAsync(
             "bl.test",
             ZoneDatasetType.Ip4Set,
@@ -146,12 +146,8 @@ public sealed class InProcessDnsServerTests
         var pending = AskUdpAsync(server, "2.0.0.127.bl.test");
         await server.WaitForQueriesAsync(1, CancellationToken.None).WaitAsync(Patience);
 
-        // The delay timer is created just after the query is counted: yield (no sleep) until the clock holds it.
-        var spin = System.Diagnostics.Stopwatch.StartNew();
-        while (clock.ActiveTimers == 0 && spin.Elapsed < Patience)
-        {
-            await Task.Yield();
-        }
+        // The delay timer is created just after the query is counted: advancing before it exists would not fire it.
+        await clock.FirstTimerCreated.WaitAsync(Patience);
 
         Assert.False(pending.IsCompleted);
         clock.Advance(TimeSpan.FromSeconds(30));

@@ -3,6 +3,7 @@ using Dnsbl.Client.Dns;
 using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns.Transport;
 using Dnsbl.Client.Tests.Dns.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dnsbl.Client.Tests.Dns.Transport;
 
@@ -33,7 +34,7 @@ public sealed class DnsTransportCaseTests
     [Fact]
     public async Task ExchangeAsync_ExactCaseAndOnlyWronglyCasedReplies_TimesOut()
     {
-        var time = new TestTimeProvider();
+        var time = new FakeTimeProvider();
         var forgerySent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var responder = LoopbackDnsResponder.Start(exchange =>
         {

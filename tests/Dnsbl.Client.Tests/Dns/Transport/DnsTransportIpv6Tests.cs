@@ -4,6 +4,7 @@ using Dnsbl.Client.Dns;
 using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns.Transport;
 using Dnsbl.Client.Tests.Dns.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dnsbl.Client.Tests.Dns.Transport;
 
@@ -88,7 +89,7 @@ public sealed class DnsTransportIpv6Tests
     [Ipv6LoopbackFact]
     public async Task ResolveAsync_Ipv4ServerSilentAndIpv6ServerAnswers_FailsOverToTheIpv6Socket()
     {
-        var time = new TestTimeProvider();
+        var time = new FakeTimeProvider();
         await using var silent = LoopbackDnsResponder.Start(_ => { });
         await using var answering = Ipv6Responder(exchange => exchange.Reply(ResponderExchange.AnswerA(exchange.Query, "127.0.0.2")));
         var transport = new DnsTransport(time);

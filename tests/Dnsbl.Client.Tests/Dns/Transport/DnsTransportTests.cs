@@ -3,6 +3,7 @@ using Dnsbl.Client.Dns;
 using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns.Transport;
 using Dnsbl.Client.Tests.Dns.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dnsbl.Client.Tests.Dns.Transport;
 
@@ -132,7 +133,7 @@ public sealed class DnsTransportTests
     [Fact]
     public async Task ExchangeAsync_NoReply_TimesOutWhenTheClockPassesTheTimeout()
     {
-        var time = new TestTimeProvider();
+        var time = new FakeTimeProvider();
         await using var responder = LoopbackDnsResponder.Start(_ => { });
         await using var transport = new DnsTransport(time);
 

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Dns.Transport;
 using Dnsbl.Client.Tests.Dns.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dnsbl.Client.Tests.Dns.Transport;
 
@@ -69,7 +70,7 @@ public sealed class DnsUdpTransportInFlightTests
     [Fact]
     public async Task ExchangeAsync_TimedOutQuery_GivesItsSlotToTheNextOne()
     {
-        var time = new TestTimeProvider();
+        var time = new FakeTimeProvider();
         var arrivals = new ConcurrentQueue<string>();
         var arrived = new SemaphoreSlim(0);
         await using var responder = LoopbackDnsResponder.Start(exchange =>

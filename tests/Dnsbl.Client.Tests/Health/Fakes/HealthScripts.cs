@@ -2,7 +2,9 @@ using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Health;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Tests.Dns.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dnsbl.Client.Tests.Health.Fakes;
 
@@ -14,11 +16,11 @@ internal static class HealthScripts
     public const string ListedIpv4 = "2.0.0.127." + IpZone;
     public const string UnlistedIpv4 = "1.0.0.127." + IpZone;
 
-    public static ScriptedDnsResolver HealthyIpList(this ScriptedDnsResolver resolver, string zone = IpZone) => resolver
+    public static ScriptedResolver HealthyIpList(this ScriptedResolver resolver, string zone = IpZone) => resolver
         .Status(zone, DnsRecordType.NS, DnsLookupStatus.NoData)
         .Answer("2.0.0.127." + zone, DnsRecordType.A, "127.0.0.2");
 
-    public static ScriptedDnsResolver HealthyDomainList(this ScriptedDnsResolver resolver, string zone = DomainZone) => resolver
+    public static ScriptedResolver HealthyDomainList(this ScriptedResolver resolver, string zone = DomainZone) => resolver
         .Status(zone, DnsRecordType.NS, DnsLookupStatus.NoData)
         .Answer("test." + zone, DnsRecordType.A, "127.0.1.2");
 
@@ -34,5 +36,5 @@ internal static class HealthScripts
         new(lists.Length == 0 ? [new DnsList(IpZone)] : lists, resolver, options ?? Options(), time, NullLogger.Instance, new Random(7));
 
     public static ListProber Prober(IDnsResolver resolver, DnsblHealthOptions? options = null) =>
-        new(resolver, options ?? Options(), new TestTimeProvider(), new Random(7));
+        new(resolver, options ?? Options(), new FakeTimeProvider(), new Random(7));
 }

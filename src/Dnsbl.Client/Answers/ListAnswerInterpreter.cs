@@ -1,0 +1,74 @@
+using System.Net;
+using Dnsbl.Client.Dns;
+using Dnsbl.Client.Lists;
+
+namespace Dnsbl.Client.Answers;
+
+/// <summary>Turns a DNS lookup result for a list's query into a <see cref="ListAnswer"/>. Errors are never listings.</summary>
+internal static class ListAnswerInterpreter
+{
+    public static ListAnswer Interpret(DnsList list, DnsLookupResult result)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        ArgumentNullException.ThrowIfNull(result);
+        switch (result.Status)
+        {
+            case DnsLookupStatus.Answered:
+                var codes = CollectCodes(result);
+                var match = CodeMatcher.Match(list, codes);
+                return match.Kind switch
+                {
+                    CodeMatchKind.OperatorError => new ListAnswer(ListOutcomeKind.Error, DnsblErrorKind.OperatorRefusal, codes, match)
+                    {
+                        Detail = $"operator error code {match.OffendingCode}",
+                        TimeToLive = result.TimeToLive,
+                    },
+                    CodeMatchKind.OutsideLoopback => new ListAnswer(ListOutcomeKind.Error, DnsblErrorKind.AnswerOutsideLoopback, codes, match)
+                    {
+                        Detail = $"answer {match.OffendingCode} is outside 127.0.0.0/8",
+                        TimeToLive = result.TimeToLive,
+                    },
+                    CodeMatchKind.Listed => new ListAnswer(ListOutcomeKind.Listed, DnsblErrorKind.None, codes, match) { TimeToLive = result.TimeToLive },
+                    _ => new ListAnswer(ListOutcomeKind.NotListed, DnsblErrorKind.None, codes, match) { TimeToLive = result.TimeToLive },
+                };
+            case DnsLookupStatus.NameError:
+            case DnsLookupStatus.NoData:
+                return new ListAnswer(ListOutcomeKind.NotListed, DnsblErrorKind.None, [], CodeMatch.NotListed) { TimeToLive = result.TimeToLive };
+            default:
+                return new ListAnswer(ListOutcomeKind.Error, ErrorKindOf(result.Status), [], CodeMatch.NotListed)
+                {
+                    Detail = result.Detail ?? result.Status.ToString(),
+                };
+        }
+    }
+
+    private static DnsblErrorKind ErrorKindOf(DnsLookupStatus status) => status switch
+    {
+        DnsLookupStatus.ServerFailure => DnsblErrorKind.ServerFailure,
+        DnsLookupStatus.Refused => DnsblErrorKind.DnsRefused,
+        DnsLookupStatus.OtherResponseCode => DnsblErrorKind.OtherResponseCode,
+        DnsLookupStatus.Timeout => DnsblErrorKind.Timeout,
+        DnsLookupStatus.Malformed => DnsblErrorKind.MalformedResponse,
+        _ => DnsblErrorKind.NetworkError,
+    };
+
+    private static IReadOnlyList<IPAddress> CollectCodes(DnsLookupResult result)
+    {
+        var answers = result.Answers;
+        if (answers.Count == 1 && answers[0].Address is { } single)
+        {
+            return [single];
+        }
+
+        var codes = new List<IPAddress>(answers.Count);
+        foreach (var record in answers)
+        {
+            if (record.Address is { } address)
+            {
+                codes.Add(address);
+            }
+        }
+
+        return codes;
+    }
+}

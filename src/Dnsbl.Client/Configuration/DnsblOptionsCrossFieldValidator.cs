@@ -1,0 +1,72 @@
+using Dnsbl.Client.Dns;
+using Microsoft.Extensions.Options;
+
+namespace Dnsbl.Client.Configuration;
+
+/// <summary>
+/// The rules of <see cref="DnsblOptions"/> that attributes cannot say: ones spanning fields (TTL and threshold order),
+/// unique list names, per-list values and nameserver syntax. Messages name options paths (<c>Thresholds.Tag</c>,
+/// <c>Lists[2].Timeout</c>), which hosting rewrites as configuration keys.
+/// </summary>
+internal sealed class DnsblOptionsCrossFieldValidator : IValidateOptions<DnsblOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DnsblOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        CrossField(options, errors);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CrossField(DnsblOptions options, List<string> errors)
+    {
+        if (options.Cache.MinimumTtl > options.Cache.MaximumTtl)
+        {
+            errors.Add($"Cache.MinimumTtl ({options.Cache.MinimumTtl}) is greater than Cache.MaximumTtl ({options.Cache.MaximumTtl}).");
+        }
+
+        var thresholds = options.Thresholds;
+        if (thresholds.Tag is { } tag && tag > thresholds.Reject)
+        {
+            errors.Add($"Thresholds.Tag ({tag}) is greater than Thresholds.Reject ({thresholds.Reject}).");
+        }
+
+        if (thresholds.AllowList is { } allow && allow >= thresholds.Reject)
+        {
+            errors.Add($"Thresholds.AllowList ({allow}) must be below Thresholds.Reject ({thresholds.Reject}).");
+        }
+
+        for (var i = 0; i < options.Lists.Count; i++)
+        {
+            if (options.Lists[i] is null)
+            {
+                errors.Add($"Lists[{i}] is null.");
+            }
+            else if (options.Lists[i].Timeout is { } timeout && timeout <= TimeSpan.Zero)
+            {
+                errors.Add($"Lists[{i}].Timeout ({timeout}) must be positive.");
+            }
+        }
+
+        foreach (var duplicate in options.Lists.Where(l => l is not null).GroupBy(l => l.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            errors.Add($"Lists: the name '{duplicate.Key}' is used {duplicate.Count()} times; list names must be unique.");
+        }
+
+        for (var i = 0; i < options.Nameservers.Count; i++)
+        {
+            if (!NameserverEndPoint.TryParse(options.Nameservers[i], out _, out var error))
+            {
+                errors.Add($"Nameservers[{i}] '{options.Nameservers[i]}': {Describe(error)}");
+            }
+        }
+    }
+
+    private static string Describe(NameserverParseError error) => error switch
+    {
+        NameserverParseError.Empty => "empty; give an address such as 127.0.0.1 or [::1]:5353",
+        NameserverParseError.HostNameNotSupported => "a host name; nameservers are given by address (host[:port], [v6]:port)",
+        NameserverParseError.InvalidPort => "the port must be a number from 1 to 65535",
+        _ => "not an IPv4 or IPv6 address",
+    };
+}

@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Dnsbl.Client.Answers;
+using Dnsbl.Client.Dns.Protocol;
+using Dnsbl.Client.Dns;
+using Dnsbl.Client.Lists;
+using Dnsbl.Client.Resilience;
+using Dnsbl.Client.Telemetry;
+
+namespace Dnsbl.Client.Lookups;
+
+internal sealed partial class LookupEngine
+{
+    /// <summary>Starts (or joins) the lookup of one query name for one list, bounded by the list's own timeout.</summary>
+    private Task<ListOutcome> StartLookup(ClientSnapshot snapshot, int slot, string input, string queryName)
+    {
+        var list = snapshot.Lists[slot];
+        var lookup = snapshot.InFlight.Join(slot, queryName, out var begun);
+        if (begun is null)
+        {
+            _metrics.Coalesced(list.Name);
+        }
+        else
+        {
+            BeginLookup(snapshot, slot, input, queryName, begun);
+        }
+
+        return list.Timeout is { } timeout ? WithListTimeoutAsync(lookup, list, input, queryName, timeout) : lookup;
+    }
+
+    private async Task<ListOutcome> WithListTimeoutAsync(Task<ListOutcome> lookup, DnsList list, string input, string queryName, TimeSpan timeout)
+    {
+        using var expiry = new CancellationTokenSource();
+        var timer = Task.Delay(timeout, _time, expiry.Token);
+        if (await Task.WhenAny(lookup, timer).ConfigureAwait(false) == lookup)
+        {
+            await expiry.CancelAsync().ConfigureAwait(false);
+            return await lookup.ConfigureAwait(false);
+        }
+
+        return OutcomeFactory.Failed(list, input, DnsblErrorKind.Timeout, $"no answer within the list timeout of {timeout.TotalMilliseconds:0} ms", queryName);
+    }
+
+    /// <summary>One shared lookup: not tied to any caller's token, so a late answer still fills the cache.</summary>
+    /// <remarks>Ends its in-flight entry itself (outcome or exception): no second task per lookup watches it.</remarks>
+    private void BeginLookup(ClientSnapshot snapshot, int slot, string input, string queryName, TaskCompletionSource<ListOutcome> begun)
+    {
+        var list = snapshot.Lists[slot];
+        var started = _time.GetTimestamp();
+        var breaker = snapshot.Breakers[slot];
+        if (!breaker.TryEnter(started, out var isTrial))
+        {
+            _metrics.Skipped(list.Name);
+            snapshot.InFlight.Finish(slot, queryName, begun, OutcomeFactory.Skipped(list, input, "circuit open: the list's recent queries kept failing"));
+            return;
+        }
+
+        // The query's activity must not become the check's current one: this method returns to the check at once.
+        var current = Activity.Current;
+        var activity = DnsblActivity.StartListQuery(list.Name);
+        if (activity is not null)
+        {
+            Activity.Current = current;
+        }
+
+        _metrics.CacheMiss(list.Name);
+        var state = new LookupState(this, snapshot, slot, input, queryName, begun, breaker, isTrial, started, activity);
+        ValueTask<DnsLookupResult> answer;
+        try
+        {
+            answer = _resolver.ResolveAsync(new DnsQuestion(queryName, DnsRecordType.A), _lookupsEnd);
+        }
+        catch (Exception exception)
+        {
+            FinishLookup(state, null, exception);
+            return;
+        }
+
+        var awaiter = answer.ConfigureAwait(false).GetAwaiter();
+        if (awaiter.IsCompleted)
+        {
+            FinishLookup(state, awaiter);
+        }
+        else
+        {
+            PendingLookup.Await(awaiter, state);
+        }
+    }
+
+    /// <summary>Ends a lookup whose resolver call has completed, with its answer or its exception.</summary>
+    private void FinishLookup(in LookupState state, ConfiguredValueTaskAwaitable<DnsLookupResult>.ConfiguredValueTaskAwaiter completed)
+    {
+        DnsLookupResult result;
+        try
+        {
+            result = completed.GetResult();
+        }
+        catch (Exception exception)
+        {
+            FinishLookup(state, null, exception);
+            return;
+        }
+
+        FinishLookup(state, result, null);
+    }
+
+    /// <summary>Ends a lookup with the resolver's answer or exception: counts it for the breaker, records and caches the outcome, ends the in-flight entry.</summary>
+    private void FinishLookup(in LookupState state, DnsLookupResult? result, Exception? exception)
+    {
+        var (snapshot, slot, queryName, begun) = (state.Snapshot, state.Slot, state.QueryName, state.Begun);
+        ListOutcome outcome;
+        try
+        {
+            var list = snapshot.Lists[slot];
+            var finished = _time.GetTimestamp();
+            if (_disposing.IsCancellationRequested && (result is null || result.Status == DnsLookupStatus.NetworkError))
+            {
+                // Disposing closed the sockets under the lookup (or cancelled a resolver we were given): not the list's fault.
+                state.Breaker.Record(LookupVerdict.NoVerdict, finished, state.IsTrial);
+                state.Activity?.Dispose();
+                outcome = OutcomeFactory.ClientDisposed(list, state.Input);
+            }
+            else if (result is null)
+            {
+                state.Breaker.Record(exception is OperationCanceledException ? LookupVerdict.NoVerdict : LookupVerdict.Failed, finished, state.IsTrial);
+                state.Activity?.Dispose();
+                snapshot.InFlight.Fail(slot, queryName, begun, exception!);
+                return;
+            }
+            else
+            {
+                state.Breaker.Record(ListCircuitBreaker.Judge(result), finished, state.IsTrial);
+                var answer = ListAnswerInterpreter.Interpret(list, result);
+                var latency = _time.GetElapsedTime(state.Started, finished);
+                if (answer.Kind == ListOutcomeKind.Listed && list.FetchText)
+                {
+                    _ = FinishWithTextAsync(state, answer, latency);
+                    return;
+                }
+
+                state.Activity?.Dispose();
+                outcome = Record(snapshot, slot, list, state.Input, queryName, answer, [], latency);
+            }
+        }
+        catch (Exception failure)
+        {
+            snapshot.InFlight.Fail(slot, queryName, begun, failure);
+            return;
+        }
+
+        snapshot.InFlight.Finish(slot, queryName, begun, outcome);
+    }
+
+    /// <summary>A listing whose list wants its TXT record too (rare): one more query before the outcome.</summary>
+    private async Task FinishWithTextAsync(LookupState state, ListAnswer answer, TimeSpan latency)
+    {
+        ListOutcome outcome;
+        try
+        {
+            using (state.Activity)
+            {
+                var text = await FetchTextAsync(state.QueryName).ConfigureAwait(false);
+                outcome = Record(state.Snapshot, state.Slot, state.Snapshot.Lists[state.Slot], state.Input, state.QueryName, answer, text, latency);
+            }
+        }
+        catch (OperationCanceledException) when (_disposing.IsCancellationRequested)
+        {
+            outcome = OutcomeFactory.ClientDisposed(state.Snapshot.Lists[state.Slot], state.Input);
+        }
+        catch (Exception exception)
+        {
+            state.Snapshot.InFlight.Fail(state.Slot, state.QueryName, state.Begun, exception);
+            return;
+        }
+
+        state.Snapshot.InFlight.Finish(state.Slot, state.QueryName, state.Begun, outcome);
+    }
+
+    /// <summary>The answer as an outcome, counted, logged (refusals reported to health) and cached.</summary>
+    private ListOutcome Record(ClientSnapshot snapshot, int slot, DnsList list, string input, string queryName, ListAnswer answer, IReadOnlyList<string> text, TimeSpan latency)
+    {
+        var outcome = OutcomeFactory.FromAnswer(list, input, queryName, answer, text, latency);
+        _metrics.Completed(list.Name, OutcomeFactory.MetricTag(outcome.Kind), outcome.Kind == ListOutcomeKind.Error ? OutcomeFactory.ErrorKindNames[(int)outcome.Error] : null, latency);
+        if (answer.Error == DnsblErrorKind.OperatorRefusal)
+        {
+            Log.OperatorRefusal(_logger, list.Name, answer.Detail);
+            _gate.ReportRefusal(list);
+        }
+        else if (outcome.Kind == ListOutcomeKind.Error)
+        {
+            Log.LookupFailed(_logger, list.Name, OutcomeFactory.ErrorKindNames[(int)outcome.Error], answer.Detail);
+        }
+
+        // The cache key is the query name without its zone (QueryKey.WriteCacheKey); cut only when there is a cache.
+        snapshot.Cache?.Set(slot, queryName[..^(list.Zone.Length + 1)], OutcomeFactory.AsCached(outcome), answer.TimeToLive);
+        return outcome;
+    }
+
+    private async Task<IReadOnlyList<string>> FetchTextAsync(string queryName)
+    {
+        var result = await _resolver.ResolveAsync(new DnsQuestion(queryName, DnsRecordType.TXT), _lookupsEnd).ConfigureAwait(false);
+        return result.Status == DnsLookupStatus.Answered ? [.. result.Answers.Select(r => r.Text).OfType<string>()] : [];
+    }
+}

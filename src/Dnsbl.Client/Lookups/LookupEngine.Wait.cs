@@ -1,0 +1,92 @@
+using System.Runtime.CompilerServices;
+using Dnsbl.Client.Lists;
+using Dnsbl.Client.Scoring;
+using Dnsbl.Client.Telemetry;
+
+namespace Dnsbl.Client.Lookups;
+
+internal sealed partial class LookupEngine
+{
+    // Pooled: a cold check is one state machine, and the wait inside it (CheckWait) has no task or timer of its own.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<DnsblCheckResult> CheckSlowAsync(ClientSnapshot snapshot, QueryKey key, int[] slots, ListOutcome[] outcomes, long started, CancellationToken cancellationToken)
+    {
+        using var activity = DnsblActivity.StartCheck(key.Display);
+        var pending = new Task<ListOutcome>?[slots.Length];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            if (outcomes[i] is null)
+            {
+                pending[i] = StartLookup(snapshot, slots[i], key.Display, QueryNameOf(key, snapshot.Lists[slots[i]].Zone));
+            }
+        }
+
+        using (var wait = WaitForLookups(pending, snapshot.Settings.Deadline, started, cancellationToken))
+        {
+            await wait.Ended.ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var missing = TakeAnswers(pending, outcomes, snapshot.Settings.Deadline, (snapshot.Lists, slots, key.Display), static (state, i) => (state.Lists[state.slots[i]], state.Display));
+        return Conclude(snapshot.Settings, key.Display, outcomes, started, missing);
+    }
+
+    /// <summary>
+    /// Waits until every pending lookup has answered, the check's deadline (counted from <paramref name="started"/>) has
+    /// passed or <paramref name="cancellationToken"/> is cancelled. Deadline, cancellation or a failed lookup all end the
+    /// wait quietly: the caller throws for cancellation and reports what is unfinished.
+    /// </summary>
+    private CheckWait WaitForLookups(Task<ListOutcome>?[] pending, TimeSpan deadlineAfter, long started, CancellationToken cancellationToken) =>
+        CheckWait.Start(pending, _deadlines, _deadlines.DueAfter(started, deadlineAfter), cancellationToken);
+
+    /// <summary>
+    /// After the wait: each pending lookup's outcome into <paramref name="outcomes"/>, or a deadline failure for one that
+    /// has not answered; returns the lists that missed the deadline. <paramref name="describe"/> names index i's list and input.
+    /// </summary>
+    private static IReadOnlyList<string> TakeAnswers<TState>(Task<ListOutcome>?[] pending, ListOutcome[] outcomes, TimeSpan deadline, TState state, Func<TState, int, (DnsList List, string Input)> describe)
+    {
+        List<string>? missing = null;
+        for (var i = 0; i < pending.Length; i++)
+        {
+            if (pending[i] is { } task)
+            {
+                var (list, input) = describe(state, i);
+                outcomes[i] = AnswerOrDeadline(task, list, input, deadline, ref missing);
+            }
+        }
+
+        return (IReadOnlyList<string>?)missing ?? [];
+    }
+
+    /// <summary>The lookup's outcome, or a deadline failure (adding the list to <paramref name="missing"/> once) when it has not answered.</summary>
+    private static ListOutcome AnswerOrDeadline(Task<ListOutcome> task, DnsList list, string input, TimeSpan deadline, ref List<string>? missing)
+    {
+        if (task.IsCompletedSuccessfully)
+        {
+            return task.Result;
+        }
+
+        missing ??= [];
+        if (!missing.Contains(list.Name))
+        {
+            missing.Add(list.Name);
+        }
+
+        return OutcomeFactory.Failed(list, input, DnsblErrorKind.DeadlineExceeded, $"no answer within the check deadline of {deadline.TotalMilliseconds:0} ms");
+    }
+
+    private DnsblCheckResult Conclude(CheckSettings settings, string input, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)
+    {
+        var score = Scorer.Score(outcomes, settings.Thresholds, settings.ErrorPolicy);
+        return new DnsblCheckResult
+        {
+            Input = input,
+            Score = score.Score,
+            Verdict = score.Verdict,
+            Lists = outcomes,
+            MissingLists = missing,
+            Elapsed = _time.GetElapsedTime(started),
+            ErrorPolicy = settings.ErrorPolicy,
+        };
+    }
+}
