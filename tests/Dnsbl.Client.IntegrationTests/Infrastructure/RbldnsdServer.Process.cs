@@ -25,7 +25,7 @@ public sealed partial class RbldnsdServer
         return $"exit code {exitCode}, stderr: {errors.Trim()}";
     }
 
-    private static Process Start(string executable, string directory, IPEndPoint endPoint, IReadOnlyList<RbldnsdZone> zones)
+    private static Process Start(string executable, string directory, IPEndPoint endPoint, IReadOnlyList<RbldnsdZone> zones, bool logQueries)
     {
         var startInfo = new ProcessStartInfo(executable)
         {
@@ -36,6 +36,15 @@ public sealed partial class RbldnsdServer
         foreach (var argument in new[] { "-n", "-q", "-b", $"127.0.0.1/{endPoint.Port}", "-w", directory })
         {
             startInfo.ArgumentList.Add(argument);
+        }
+
+        if (logQueries)
+        {
+            // "+" makes rbldnsd write each line as it answers; the path is relative to -w. rbldnsd opens the file after
+            // dropping root privileges, so it must already exist and be writable by everyone.
+            CreateWorldWritableFile(Path.Combine(directory, QueryLogFileName));
+            startInfo.ArgumentList.Add("-l");
+            startInfo.ArgumentList.Add("+" + QueryLogFileName);
         }
 
         foreach (var zone in zones)

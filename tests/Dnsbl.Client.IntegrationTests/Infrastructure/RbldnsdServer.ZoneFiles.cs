@@ -7,6 +7,19 @@ public sealed partial class RbldnsdServer
 
     private const UnixFileMode WorldReadableFile = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
+    private const string QueryLogFileName = "queries.log";
+
+    private const UnixFileMode WorldWritableFile = WorldReadableFile | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+
+    private static void CreateWorldWritableFile(string path)
+    {
+        File.WriteAllBytes(path, []);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, WorldWritableFile);
+        }
+    }
+
     private static string WriteZoneFiles(IReadOnlyList<RbldnsdZone> zones)
     {
         var directory = Path.Combine(Path.GetTempPath(), "dnsbl-rbldnsd-" + Guid.NewGuid().ToString("N"));

@@ -19,12 +19,13 @@ public sealed partial class RbldnsdServer : IAsyncDisposable
     private bool _running = true;
     private int _disposed;
 
-    private RbldnsdServer(string executable, Process process, IPEndPoint endPoint, string dataDirectory)
+    private RbldnsdServer(string executable, Process process, IPEndPoint endPoint, string dataDirectory, bool logQueries)
     {
         _executable = executable;
         _process = process;
         EndPoint = endPoint;
         DataDirectory = dataDirectory;
+        QueryLogPath = logQueries ? Path.Combine(dataDirectory, QueryLogFileName) : null;
     }
 
     /// <summary>The loopback address and port rbldnsd answers on (UDP).</summary>
@@ -36,12 +37,24 @@ public sealed partial class RbldnsdServer : IAsyncDisposable
     /// <summary>The rbldnsd process id.</summary>
     public int ProcessId => _process.Id;
 
+    /// <summary>The file rbldnsd logs every query to, unbuffered (<c>-l +FILE</c>); null unless started with query logging.</summary>
+    public string? QueryLogPath { get; }
+
     /// <summary>Writes the zone files, starts rbldnsd and waits until it answers.</summary>
     /// <param name="zones">The datasets to serve.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running server.</returns>
     /// <exception cref="InvalidOperationException">rbldnsd is not installed, or it did not start.</exception>
-    public static async Task<RbldnsdServer> StartAsync(IReadOnlyList<RbldnsdZone> zones, CancellationToken cancellationToken)
+    public static Task<RbldnsdServer> StartAsync(IReadOnlyList<RbldnsdZone> zones, CancellationToken cancellationToken) =>
+        StartAsync(zones, logQueries: false, cancellationToken);
+
+    /// <summary>Writes the zone files, starts rbldnsd (logging every query to <see cref="QueryLogPath"/> when asked) and waits until it answers.</summary>
+    /// <param name="zones">The datasets to serve.</param>
+    /// <param name="logQueries">Whether rbldnsd logs every query it receives, unbuffered.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running server.</returns>
+    /// <exception cref="InvalidOperationException">rbldnsd is not installed, or it did not start.</exception>
+    public static async Task<RbldnsdServer> StartAsync(IReadOnlyList<RbldnsdZone> zones, bool logQueries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(zones);
         if (zones.Count == 0)
@@ -56,8 +69,8 @@ public sealed partial class RbldnsdServer : IAsyncDisposable
         for (var attempt = 1; attempt <= StartAttempts; attempt++)
         {
             var endPoint = new IPEndPoint(IPAddress.Loopback, FreePort());
-            var process = Start(executable, directory, endPoint, zones);
-            var server = new RbldnsdServer(executable, process, endPoint, directory);
+            var process = Start(executable, directory, endPoint, zones, logQueries);
+            var server = new RbldnsdServer(executable, process, endPoint, directory, logQueries);
             if (await server.WaitUntilAnsweringAsync(zones[0].Zone, cancellationToken).ConfigureAwait(false))
             {
                 return server;
@@ -90,7 +103,7 @@ public sealed partial class RbldnsdServer : IAsyncDisposable
         }
 
         WriteZoneFiles(DataDirectory, zones);
-        _process = Start(_executable, DataDirectory, EndPoint, zones);
+        _process = Start(_executable, DataDirectory, EndPoint, zones, QueryLogPath is not null);
         _running = true;
         if (!await WaitUntilAnsweringAsync(zones[0].Zone, cancellationToken).ConfigureAwait(false))
         {
