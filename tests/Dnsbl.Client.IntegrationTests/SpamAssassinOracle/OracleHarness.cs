@@ -78,18 +78,28 @@ public sealed class OracleHarness : IAsyncLifetime
     /// Our library checks one message with <paramref name="lists"/>: a fresh client per message (no cache, no health
     /// state carried over, as SpamAssassin's dns_block_rule state is cleared per message); returns its result and queries.
     /// </summary>
-    internal async Task<(DnsblMessageResult Result, IReadOnlyList<LoggedQuery> Queries)> AskLibraryAsync(string path, IReadOnlyList<DnsList> lists, CancellationToken cancellationToken)
+    internal async Task<(DnsblMessageResult Result, IReadOnlyList<LoggedQuery> Queries)> AskLibraryAsync(string path, Dnsbl.Client.Configuration.DnsblImportResult imported, CancellationToken cancellationToken)
     {
         await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
-            var options = new DnsblOptions { Lists = [.. lists], Nameservers = [$"127.0.0.1:{Rbldnsd.EndPoint.Port}"] };
+            var options = new DnsblOptions { Lists = [.. imported.Lists], MetaRules = [.. imported.MetaRules], Nameservers = [$"127.0.0.1:{Rbldnsd.EndPoint.Port}"] };
             options.Cache.Enabled = false;
             options.Health.Enabled = false;
             await using var client = new DnsblClient(options);
             await using var file = File.OpenRead(path);
             var message = await MessageContext.ParseAsync(file, cancellationToken);
-            var result = await client.CheckMessageAsync(message, OracleSite.MessageOptions, cancellationToken);
+            var site = OracleSite.MessageOptions;
+            var fromImport = imported.MessageOptions ?? new MessageOptions();
+            var messageOptions = new MessageOptions
+            {
+                TrustedNetworks = site.TrustedNetworks,
+                InternalNetworks = site.TrustedNetworks,
+                MaxUriDomains = fromImport.MaxUriDomains,
+                SkipDomains = fromImport.SkipDomains,
+                IncludeMailtoLinks = !fromImport.SkipMailtoLinks,
+            };
+            var result = await client.CheckMessageAsync(message, messageOptions, cancellationToken);
             return (result, await _log!.CutAsync(cancellationToken));
         }
         finally

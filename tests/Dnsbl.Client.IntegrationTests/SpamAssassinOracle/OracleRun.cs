@@ -22,7 +22,7 @@ internal sealed record OracleRun(IReadOnlyList<OracleComparison> Comparisons, Ti
             var (verdict, spamAssassinQueries) = await harness.AskSpamAssassinAsync(path, cancellationToken);
             spamAssassinTime.Stop();
             libraryTime.Start();
-            var (result, libraryQueries) = await harness.AskLibraryAsync(path, imported.Lists, cancellationToken);
+            var (result, libraryQueries) = await harness.AskLibraryAsync(path, imported, cancellationToken);
             libraryTime.Stop();
 
             var libraryHits = result.Lookups
@@ -31,6 +31,11 @@ internal sealed record OracleRun(IReadOnlyList<OracleComparison> Comparisons, Ti
                 .Where(rule => rule.Name?.StartsWith("__", StringComparison.Ordinal) != true) // SpamAssassin lists no sub-rules among its hits
                 .GroupBy(rule => rule.Name ?? "(unnamed rule)", StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First().Weight, StringComparer.Ordinal);
+            foreach (var meta in result.MetaHits.Where(m => !m.Name.StartsWith("__", StringComparison.Ordinal)))
+            {
+                libraryHits[meta.Name] = meta.Weight;
+            }
+
             comparisons.Add(new OracleComparison(
                 Path.GetFileName(path),
                 verdict.Hits.Where(hit => dnsRules.Contains(hit.Key)).ToDictionary(StringComparer.Ordinal),
