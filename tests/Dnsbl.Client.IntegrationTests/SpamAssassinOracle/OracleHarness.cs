@@ -97,7 +97,7 @@ public sealed class OracleHarness : IAsyncLifetime
                 InternalNetworks = site.TrustedNetworks,
                 MaxUriDomains = fromImport.MaxUriDomains,
                 SkipDomains = fromImport.SkipDomains,
-                IncludeMailtoLinks = !fromImport.SkipMailtoLinks,
+                IncludeMailtoLinks = fromImport.IncludeMailtoLinks,
             };
             var result = await client.CheckMessageAsync(message, messageOptions, cancellationToken);
             return (result, await _log!.CutAsync(cancellationToken));

@@ -5,7 +5,8 @@ namespace Dnsbl.Client.IntegrationTests.SpamAssassinOracle;
 /// <summary>
 /// SpamAssassin 4 (Debian, shipped rules, score set 1) as the oracle (issues 14 and 15): for every corpus message our
 /// library, configured by importing the same rule files, must hit the same DNS rules with the same score, and send
-/// the same list queries. Differences pass only when differences.tsv lists them with a reason.
+/// the same list queries. Differences pass only when differences.tsv lists them with a reason, or known-gaps.tsv
+/// lists them as a gap still to close (and a gap that no longer occurs fails until its line is removed).
 /// </summary>
 [Collection(OracleGroup.Name)]
 public sealed class SpamAssassinOracleTests(OracleHarness harness, ITestOutputHelper output)
@@ -22,6 +23,7 @@ public sealed class SpamAssassinOracleTests(OracleHarness harness, ITestOutputHe
 
         Assert.True(run.Comparisons.Count >= 50, $"the corpus has {run.Comparisons.Count} messages; issue 15 asks for at least 50");
         Assert.True(run.Unexplained(allowed, IsHitOrScore) == 0, report);
+        Assert.True(allowed.ClosedGaps(k => IsHitOrScore(new OracleDifference("", k, "", ""))) is [], $"known gaps that no longer occur (remove them from known-gaps.tsv): {string.Join("; ", allowed.ClosedGaps(k => IsHitOrScore(new OracleDifference("", k, "", ""))))}");
     }
 
     [Fact]
@@ -35,5 +37,6 @@ public sealed class SpamAssassinOracleTests(OracleHarness harness, ITestOutputHe
         output.WriteLine(report);
 
         Assert.True(run.Unexplained(allowed, IsQuery) == 0, report);
+        Assert.True(allowed.ClosedGaps(k => IsQuery(new OracleDifference("", k, "", ""))) is [], $"known gaps that no longer occur (remove them from known-gaps.tsv): {string.Join("; ", allowed.ClosedGaps(k => IsQuery(new OracleDifference("", k, "", ""))))}");
     }
 }
