@@ -8,19 +8,8 @@ using Dnsbl.Client.Testing.Zones;
 
 namespace Dnsbl.Client.Tests.Cli;
 
-public sealed class CheckCommandTests : IAsyncLifetime, IDisposable
+public sealed class CheckCommandTests() : DemoZoneCliTests("dnsbl-check-")
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("dnsbl-check-").FullName;
-    private DemoServer _demo = null!;
-
-    public async Task InitializeAsync() => _demo = await DemoZones.StartEmbeddedAsync();
-
-    public async Task DisposeAsync() => await _demo.DisposeAsync();
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private string Dns => _demo.Server.EndPoint.ToString();
-
     [Fact]
     public async Task CheckFile_JsonLines_OneCompactObjectPerInputInOrderAndExitOne()
     {
@@ -74,7 +63,7 @@ public sealed class CheckCommandTests : IAsyncLifetime, IDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
         var console = new CliConsole(output, error) { Input = new StringReader("127.0.0.2\n") };
-        var options = new DnsblOptions { Lists = [.. _demo.Lists.Take(1)], Nameservers = [Dns] };
+        var options = new DnsblOptions { Lists = [.. Demo.Lists.Take(1)], Nameservers = [Dns] };
 
         var exitCode = await CheckCommand.RunAsync(console, [], CheckInputFile.StandardInput, options, CheckFormat.Json, probe: false, CancellationToken.None);
 
@@ -128,12 +117,5 @@ public sealed class CheckCommandTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
-    }
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, text);
-        return path;
     }
 }

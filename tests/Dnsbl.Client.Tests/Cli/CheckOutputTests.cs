@@ -9,19 +9,8 @@ using Dnsbl.Client.Testing.Zones;
 namespace Dnsbl.Client.Tests.Cli;
 
 /// <summary>Issue 17: bulk results in input order, CSV, and the thresholds every verdict was judged against.</summary>
-public sealed class CheckOutputTests : IAsyncLifetime, IDisposable
+public sealed class CheckOutputTests() : DemoZoneCliTests("dnsbl-output-")
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("dnsbl-output-").FullName;
-    private DemoServer _demo = null!;
-
-    public async Task InitializeAsync() => _demo = await DemoZones.StartEmbeddedAsync();
-
-    public async Task DisposeAsync() => await _demo.DisposeAsync();
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private string Dns => _demo.Server.EndPoint.ToString();
-
     [Fact]
     public async Task CheckFile_ThousandsOfInputs_ResultsInInputOrder()
     {
@@ -112,11 +101,4 @@ public sealed class CheckOutputTests : IAsyncLifetime, IDisposable
 
     private static Task<InProcessDnsServer> ZenServerAsync() => InProcessDnsServer.StartAsync(new ZoneSet().Add(
         "zen.spamhaus.org", ZoneDatasetType.Ip4Set, "127.0.0.2 :127.0.0.2:SBL test point\n127.0.0.2 :127.0.0.4:XBL test point\n"));
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
 }

@@ -5,19 +5,8 @@ using Dnsbl.Client.Testing.Demo;
 namespace Dnsbl.Client.Tests.Cli;
 
 /// <summary>Issue 17: an input no configured list can judge is refused, never "accepted" for not having been asked.</summary>
-public sealed class CheckRefusalTests : IAsyncLifetime, IDisposable
+public sealed class CheckRefusalTests() : DemoZoneCliTests("dnsbl-refusal-")
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("dnsbl-refusal-").FullName;
-    private DemoServer _demo = null!;
-
-    public async Task InitializeAsync() => _demo = await DemoZones.StartEmbeddedAsync();
-
-    public async Task DisposeAsync() => await _demo.DisposeAsync();
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private string Dns => _demo.Server.EndPoint.ToString();
-
     [Theory]
     [InlineData("300.1.2.3", "300 is above 255")]
     [InlineData("1.2.3", "3 parts where an IPv4 address has 4")]
@@ -29,7 +18,7 @@ public sealed class CheckRefusalTests : IAsyncLifetime, IDisposable
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
         Assert.Empty(run.Output);
         Assert.Equal($"dnsbl: '{input}': looks like an IPv4 address but is not one: {problem}.", run.Error.Trim());
-        Assert.Equal(0, _demo.Server.QueryCount);
+        Assert.Equal(0, Demo.Server.QueryCount);
     }
 
     [Fact]
@@ -40,7 +29,7 @@ public sealed class CheckRefusalTests : IAsyncLifetime, IDisposable
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
         Assert.Empty(run.Output);
         Assert.Contains("'mail.spam.example': a domain, but no domain: or uri: list is configured", run.Error, StringComparison.Ordinal);
-        Assert.Equal(0, _demo.Server.QueryCount);
+        Assert.Equal(0, Demo.Server.QueryCount);
     }
 
     [Fact]
@@ -50,7 +39,7 @@ public sealed class CheckRefusalTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
         Assert.Contains("'127.0.0.2': an IP address, but no ip: list is configured", run.Error, StringComparison.Ordinal);
-        Assert.Equal(0, _demo.Server.QueryCount);
+        Assert.Equal(0, Demo.Server.QueryCount);
     }
 
     [Fact]
@@ -103,12 +92,5 @@ public sealed class CheckRefusalTests : IAsyncLifetime, IDisposable
         var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
         Assert.Contains("nor a valid domain", lines[0].GetProperty("inputError").GetString(), StringComparison.Ordinal);
         Assert.Equal("reject", lines[1].GetProperty("verdict").GetString());
-    }
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, text);
-        return path;
     }
 }

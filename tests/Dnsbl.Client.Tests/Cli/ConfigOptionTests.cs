@@ -7,19 +7,8 @@ using Dnsbl.Client.Testing.Zones;
 namespace Dnsbl.Client.Tests.Cli;
 
 /// <summary>Issue 14 item 4: <c>--config FILE</c> reads what <c>dnsbl import</c> writes, or an appsettings.json; the command line overrides it.</summary>
-public sealed class ConfigOptionTests : IAsyncLifetime, IDisposable
+public sealed class ConfigOptionTests() : DemoZoneCliTests("dnsbl-config-")
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("dnsbl-config-").FullName;
-    private DemoServer _demo = null!;
-
-    public async Task InitializeAsync() => _demo = await DemoZones.StartEmbeddedAsync();
-
-    public async Task DisposeAsync() => await _demo.DisposeAsync();
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private string Dns => _demo.Server.EndPoint.ToString();
-
     [Fact]
     public async Task CheckConfig_SpamAssassinImport_ScoresWithItsRulesWeightsAndRequiredScore()
     {
@@ -94,7 +83,7 @@ public sealed class ConfigOptionTests : IAsyncLifetime, IDisposable
     [InlineData("empty.json", """{ "Dnsbl": { "Nameservers": [ "127.0.0.1:53" ] } }""", "configures no list")]
     public async Task CheckConfig_UnusableFile_ExitsTwoNamingTheFileAndTheProblem(string name, string? text, string problem)
     {
-        var path = text is null ? Path.Combine(_folder, name) : Write(name, text);
+        var path = text is null ? Path.Combine(Folder, name) : Write(name, text);
 
         var run = await CliRunner.RunAsync("check", "127.0.0.2", "--config", path, "--no-probe");
 
@@ -115,12 +104,5 @@ public sealed class ConfigOptionTests : IAsyncLifetime, IDisposable
         var import = await CliRunner.RunAsync("import", format, file);
         Assert.True(import.ExitCode == ExitCodes.Clean, import.Error);
         return Write($"{format}.json", import.Output);
-    }
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, text);
-        return path;
     }
 }
