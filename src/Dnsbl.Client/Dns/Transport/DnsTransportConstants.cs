@@ -45,9 +45,13 @@ internal static class DnsTransportConstants
     /// <summary>
     /// Queries that may wait for a slot of one nameserver; more are shed at once as overloaded. A waiter leaves the line
     /// when its attempt timeout passes, so the line is already bounded by arrivals × timeout; this cap bounds the memory
-    /// of a burst (sixteen times the slots holds the 2,000 lookups of the throughput benchmark's bursts).
+    /// of a burst. Sixty-four times the slots (16,384 waiters, a few MiB) holds a burst of 10,000 checks started at once
+    /// (the load test, a mail server's reconnect storm); sixteen times shed a tenth of such a burst as overloaded.
     /// </summary>
-    public const int MaxQueriesWaiting = 16 * MaxQueriesInFlight;
+    public const int MaxQueriesWaiting = WaitersPerSlot * MaxQueriesInFlight;
+
+    /// <summary>How many queries may wait per in-flight slot of a nameserver (see <see cref="MaxQueriesWaiting"/>).</summary>
+    public const int WaitersPerSlot = 64;
 
     /// <summary>
     /// TCP connections open at once (after TC=1). Rare in normal operation; a server that answers TC=1 to everything

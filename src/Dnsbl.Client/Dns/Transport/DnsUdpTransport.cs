@@ -32,7 +32,7 @@ internal sealed partial class DnsUdpTransport : IAsyncDisposable
     /// <param name="maxQueriesInFlight">Queries in flight at once to one nameserver.</param>
     /// <param name="socketsPerFamily">Sockets (source ports) in use at once per address family.</param>
     /// <param name="maxSocketAge">How long one socket takes new queries before it is replaced; the default is <see cref="DnsTransportConstants.MaxSocketAge"/>.</param>
-    /// <param name="maxQueriesWaiting">Queries that may wait for a slot of one nameserver; the default is sixteen times <paramref name="maxQueriesInFlight"/>.</param>
+    /// <param name="maxQueriesWaiting">Queries that may wait for a slot of one nameserver; the default is <see cref="DnsTransportConstants.WaitersPerSlot"/> times <paramref name="maxQueriesInFlight"/>.</param>
     public DnsUdpTransport(
         TimeProvider time,
         int maxQueriesPerSocket = DnsTransportConstants.MaxQueriesPerSocket,
@@ -50,7 +50,7 @@ internal sealed partial class DnsUdpTransport : IAsyncDisposable
         _time = time;
         _maxQueriesPerSocket = maxQueriesPerSocket;
         _maxSocketAge = maxSocketAge ?? DnsTransportConstants.MaxSocketAge;
-        _nameservers = new NameserverTable(maxQueriesInFlight, maxQueriesWaiting ?? 16 * maxQueriesInFlight);
+        _nameservers = new NameserverTable(maxQueriesInFlight, maxQueriesWaiting ?? DnsTransportConstants.WaitersPerSlot * maxQueriesInFlight);
         _ipv4 = new DnsUdpSocket?[socketsPerFamily];
         _ipv6 = new DnsUdpSocket?[socketsPerFamily];
     }
