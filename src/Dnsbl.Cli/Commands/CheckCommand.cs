@@ -49,7 +49,7 @@ internal static class CheckCommand
             }
 
             return parsed.GetValue(message.Message) is not null
-                ? message.RunAsync(console, parsed, options, chosen, parsed.GetValue(common.Config) is not null, !parsed.GetValue(noProbe), cancellationToken)
+                ? message.RunAsync(console, parsed, options, chosen, !parsed.GetValue(noProbe), cancellationToken)
                 : RunAsync(console, parsed.GetValue(inputs) ?? [], parsed.GetValue(file), options, chosen, !parsed.GetValue(noProbe), cancellationToken);
         });
         return command.WithExamples(

@@ -43,7 +43,7 @@ internal sealed class MessageCheck
     }
 
     public async Task<int> RunAsync(
-        CliConsole console, ParseResult parsed, DnsblOptions options, CheckFormat format, bool fromConfig, bool probe, CancellationToken cancellationToken)
+        CliConsole console, ParseResult parsed, DnsblOptions options, CheckFormat format, bool probe, CancellationToken cancellationToken)
     {
         var file = parsed.GetValue(Message)!;
         if (!file.Exists)

@@ -61,27 +61,10 @@ internal sealed partial class PostfixImport
         {
             if (map.TryGetValue(lists[i].Zone, out var displayName) && displayName.Length > 0)
             {
-                lists[i] = CopyWithName(lists[i], displayName);
+                lists[i] = lists[i] with { Name = displayName };
             }
         }
     }
-
-    private static DnsList CopyWithName(DnsList list, string name) => new(list.Zone, list.Kind)
-    {
-        Name = name,
-        Rules = list.Rules,
-        ErrorCodes = list.ErrorCodes,
-        FetchText = list.FetchText,
-        Timeout = list.Timeout,
-        ProbePoints = list.ProbePoints,
-        DomainForm = list.DomainForm,
-        QueriesIpAddresses = list.QueriesIpAddresses,
-        DomainSources = list.DomainSources,
-        Relays = list.Relays,
-        KeyHash = list.KeyHash,
-        KeyHashEncoding = list.KeyHashEncoding,
-        KeyHashLength = list.KeyHashLength,
-    };
 
     private Dictionary<string, string>? ReadMap(PostfixParameter parameter)
     {
