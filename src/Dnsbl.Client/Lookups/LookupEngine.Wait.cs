@@ -78,6 +78,7 @@ internal sealed partial class LookupEngine
     private DnsblCheckResult Conclude(CheckSettings settings, string input, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)
     {
         var score = Scorer.Score(outcomes, settings.Thresholds, settings.ErrorPolicy, settings.MetaRules);
+        CountIfDegraded(outcomes, missing);
         return new DnsblCheckResult
         {
             Input = input,
