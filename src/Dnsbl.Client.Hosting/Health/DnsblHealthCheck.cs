@@ -6,7 +6,7 @@ namespace Dnsbl.Client.Health;
 /// Reports list health to ASP.NET Core health checks: healthy when every list is enabled and healthy (or not probed yet),
 /// degraded when some lists are missing from checks (disabled, or their circuit is open: the server accepts without them)
 /// or failing, unhealthy when every list is missing. The data holds each list's state, circuit and reason, keyed by list
-/// name, and the summary line under <c>summary</c>.
+/// name; the description of a degraded result ends with the summary line (<see cref="DnsblHealthSummary.Text"/>).
 /// </summary>
 /// <remarks>Thread-safe: it only reads the health monitor, which is thread-safe; the health-check host may call it concurrently.</remarks>
 public sealed class DnsblHealthCheck : IHealthCheck
@@ -33,7 +33,6 @@ public sealed class DnsblHealthCheck : IHealthCheck
         }
 
         var summary = report.Summary;
-        data["summary"] = summary.Text;
         var troubled = report.Lists.Count(l => l.Enabled && l.State is not (ListHealthState.Healthy or ListHealthState.Unknown));
         var total = report.Lists.Count;
         HealthCheckResult result;
