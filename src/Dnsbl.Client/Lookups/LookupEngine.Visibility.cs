@@ -46,6 +46,19 @@ internal sealed partial class LookupEngine
         }
     }
 
+    /// <summary>Counts each lookup of a check that had not answered by its deadline in its list's history.</summary>
+    private void CountDeadlineMisses(ClientSnapshot snapshot, int[] slots, Task<ListOutcome>?[] pending)
+    {
+        var now = _time.GetTimestamp();
+        for (var i = 0; i < pending.Length; i++)
+        {
+            if (pending[i] is { IsCompletedSuccessfully: false })
+            {
+                _gate.CountLookup(snapshot.Gates, slots[i], LookupMinuteCounters.ErrorColumn(DnsblErrorKind.DeadlineExceeded), now);
+            }
+        }
+    }
+
     /// <summary>Counts a check that ran without some of its lists (skipped, or not answered by the deadline): it may accept what they would have caught.</summary>
     private void CountIfDegraded(ListOutcome[] outcomes, IReadOnlyList<string> missing)
     {

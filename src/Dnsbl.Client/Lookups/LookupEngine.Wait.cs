@@ -27,6 +27,7 @@ internal sealed partial class LookupEngine
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        CountDeadlineMisses(snapshot, slots, pending);
         var missing = TakeAnswers(pending, outcomes, snapshot.Settings.Deadline, (snapshot.Lists, slots, key.Display), static (state, i) => (state.Lists[state.slots[i]], state.Display));
         return Conclude(snapshot.Settings, key.Display, outcomes, started, missing);
     }
