@@ -75,6 +75,24 @@ async function chartsHaveData(page, name) {
   };
 }
 
+// Accessible: Tab reaches the table's buttons and Enter works them; a timeline band takes focus and names its state and reason.
+async function keyboardWorks(page) {
+  await page.locator('body').focus();
+  let presses = 0;
+  while (!(await page.evaluate(() => document.activeElement?.dataset?.action === 'probe'))) {
+    check(++presses <= 15, 'Tab never reached a "Probe now" button');
+    await page.keyboard.press('Tab');
+  }
+  const list = await page.evaluate(() => document.activeElement.closest('tr').dataset.list);
+  await page.keyboard.press('Enter');
+  await page.locator('#message', { hasText: `probe ${list}: done` }).waitFor();
+  const band = page.locator('svg.timeline g.band[data-lane="state"]').first();
+  await band.focus();
+  const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+  check(/^healthy: .+/.test(label), `a focused band reads '${label}'`);
+  console.log(`  keyboard: Tab ×${presses} to "Probe now" of ${list}, Enter probed it; a focused band reads '${label}'`);
+}
+
 async function shoot(page, name) {
   fs.mkdirSync(screenshots, { recursive: true });
   const file = path.join(screenshots, name);
@@ -89,6 +107,7 @@ async function drive(page) {
   console.log(`1 healthy: ${await summaryIs(page, 2, 0, 0)}`);
   await bandsAre(page, flappy, ['healthy']);
   console.log(`  charts: ${JSON.stringify(await chartsHaveData(page, flappy))}`);
+  await keyboardWorks(page);
   await shoot(page, 'dashboard-1-healthy.png');
 
   // 2. The list starts listing everything: disabled at its next probe, and the page says a list is missing.

@@ -13,8 +13,8 @@ const Svg = (() => {
     return node;
   }
 
-  function root(className, height, label) {
-    return el('svg', { class: className, viewBox: `0 0 ${width} ${height}`, width: '100%', height, role: 'img', 'aria-label': label });
+  function root(className, height, label, role = 'img') {
+    return el('svg', { class: className, viewBox: `0 0 ${width} ${height}`, width: '100%', height, role, 'aria-label': label });
   }
 
   const x = (t, from, to) => 40 + ((t - from) / (to - from)) * (width - 50);
@@ -35,7 +35,8 @@ const Svg = (() => {
   function timeline(bands, from, to, lanes, label) {
     const laneHeight = 26;
     const height = lanes.length * (laneHeight + 4) + 18;
-    const svg = root('timeline', height, label);
+    // A group, not an image: its bands are focusable and each is an image with its own label.
+    const svg = root('timeline', height, label, 'group');
     lanes.forEach((lane, index) => {
       const y = index * (laneHeight + 4);
       el('text', { x: 0, y: y + 17, class: 'lane' }, svg).textContent = lane;
@@ -43,7 +44,7 @@ const Svg = (() => {
         const x1 = x(Math.max(band.start, from), from, to);
         const x2 = x(Math.min(band.end, to), from, to);
         if (x2 <= x1) continue;
-        const g = el('g', { class: `band ${band.className}`, 'data-lane': lane, 'data-state': band.key, tabindex: 0, 'aria-label': `${band.label}: ${band.reason}` }, svg);
+        const g = el('g', { class: `band ${band.className}`, 'data-lane': lane, 'data-state': band.key, tabindex: 0, role: 'img', 'aria-label': `${band.label}: ${band.reason}` }, svg);
         el('title', {}, g).textContent = `${band.label} from ${new Date(band.start).toLocaleTimeString()}: ${band.reason}`;
         el('rect', { x: x1, y, width: Math.max(1, x2 - x1), height: laneHeight, rx: 3 }, g);
         if (x2 - x1 > 30) {

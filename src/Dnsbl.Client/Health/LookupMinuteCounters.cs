@@ -15,17 +15,17 @@ internal sealed class LookupMinuteCounters
     private static readonly string[] ErrorNames = [.. Enum.GetValues<DnsblErrorKind>().Where(k => k != DnsblErrorKind.None).Select(k => k.ToString())];
 
     private readonly Lock _roll = new();
-    private readonly TimeProvider _time;
     private readonly int[] _counts = new int[HealthHistoryConstants.Minutes * Columns];
     private readonly long[] _rowMinute = new long[HealthHistoryConstants.Minutes]; // the minute a row counts, +1 (0: never used)
-    private readonly double _anchorSeconds;
+    private readonly double _anchorMinutes;
     private readonly long _anchorTimestamp;
+    private readonly double _timestampsPerMinute;
 
     public LookupMinuteCounters(TimeProvider time)
     {
-        _time = time;
         _anchorTimestamp = time.GetTimestamp();
-        _anchorSeconds = time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+        _anchorMinutes = time.GetUtcNow().ToUnixTimeMilliseconds() / 60_000.0;
+        _timestampsPerMinute = time.TimestampFrequency * 60.0;
     }
 
     /// <summary>The column of an error of <paramref name="kind"/>.</summary>
@@ -103,9 +103,6 @@ internal sealed class LookupMinuteCounters
         };
     }
 
-    private long MinuteOf(long timestamp)
-    {
-        var seconds = _anchorSeconds + ((timestamp - _anchorTimestamp) / (double)_time.TimestampFrequency);
-        return (long)Math.Floor(seconds / 60);
-    }
+    private long MinuteOf(long timestamp) =>
+        (long)Math.Floor(_anchorMinutes + ((timestamp - _anchorTimestamp) / _timestampsPerMinute));
 }

@@ -3,6 +3,7 @@ using Dnsbl.Client.IntegrationTests.Infrastructure;
 using Dnsbl.Client.Lists;
 using Dnsbl.Samples.HealthDashboard;
 using Microsoft.AspNetCore.Builder;
+using Xunit.Abstractions;
 
 namespace Dnsbl.Client.IntegrationTests.Samples;
 
@@ -13,7 +14,7 @@ namespace Dnsbl.Client.IntegrationTests.Samples;
 /// bands in order with reasons, data points in the charts and the summary counts at each step, and saves a screenshot
 /// of each step into docs/images/ for the README.
 /// </summary>
-public sealed class HealthDashboardTimelineTests
+public sealed class HealthDashboardTimelineTests(ITestOutputHelper output)
 {
     private const string Soa = "$SOA 1h ns.lists.test hostmaster.lists.test 1 2h 30m 1w 5m\n$NS 1h ns.lists.test\n";
     private const string HealthyZone = Soa + ":127.0.0.2:Listed $\n127.0.0.2\n";
@@ -46,7 +47,7 @@ public sealed class HealthDashboardTimelineTests
         var checks = CheckSteadilyAsync(client, traffic.Token);
 
         var screenshots = Path.Combine(BrowserScript.RepositoryRoot(), "docs", "images");
-        var (exitCode, output) = await BrowserScript.RunAsync("timeline.spec.js", new Dictionary<string, string>
+        var (exitCode, scriptOutput) = await BrowserScript.RunAsync("timeline.spec.js", new Dictionary<string, string>
         {
             ["DASHBOARD_URL"] = app.Urls.Single(),
             ["FLAPPY_LIST"] = "flappy.test",
@@ -58,14 +59,15 @@ public sealed class HealthDashboardTimelineTests
             ["SCREENSHOTS"] = screenshots,
         });
         await traffic.CancelAsync();
-        var checked_ = await checks;
+        var checksRun = await checks;
         await app.StopAsync();
+        output.WriteLine($"{checksRun} checks ran while the page was driven\n{scriptOutput}");
 
-        Assert.True(exitCode == 0, $"timeline.spec.js exited {exitCode}:\n{output}");
-        Assert.True(checked_ > 0, "no checks ran while the page was driven");
+        Assert.True(exitCode == 0, $"timeline.spec.js exited {exitCode}:\n{scriptOutput}");
+        Assert.True(checksRun > 0, "no checks ran while the page was driven");
         foreach (var step in new[] { "dashboard-1-healthy.png", "dashboard-2-lists-everything.png", "dashboard-3-recovered.png" })
         {
-            Assert.True(new FileInfo(Path.Combine(screenshots, step)).Length > 0, $"no screenshot {step}:\n{output}");
+            Assert.True(new FileInfo(Path.Combine(screenshots, step)).Length > 0, $"no screenshot {step}:\n{scriptOutput}");
         }
     }
 
