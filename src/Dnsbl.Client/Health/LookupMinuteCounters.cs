@@ -3,9 +3,10 @@ namespace Dnsbl.Client.Health;
 /// <summary>
 /// One list's lookups counted per minute over the last 24 h, in a fixed table (<see cref="HealthHistoryConstants.Minutes"/>
 /// rows of <see cref="Columns"/> ints) indexed by minute modulo its size: nothing grows, an old minute's row is cleared
-/// when its slot is reused. Counting is one interlocked increment while the minute's row is current; starting a new
-/// minute takes a short lock. Minutes come from <see cref="TimeProvider"/> timestamps, anchored to its wall clock once,
-/// so the hot path reads no second clock.
+/// when its slot is reused. Counting is two comparisons with the current minute's timestamp range and one interlocked
+/// increment (the cached check counts every list: no arithmetic on that path); starting a new minute takes a short
+/// lock. Minutes come from <see cref="TimeProvider"/> timestamps, anchored to its wall clock once, so the hot path
+/// reads no second clock.
 /// </summary>
 internal sealed class LookupMinuteCounters
 {
@@ -20,6 +21,7 @@ internal sealed class LookupMinuteCounters
     private readonly double _anchorMinutes;
     private readonly long _anchorTimestamp;
     private readonly double _timestampsPerMinute;
+    private volatile CurrentMinute? _current;
 
     public LookupMinuteCounters(TimeProvider time)
     {
@@ -34,13 +36,8 @@ internal sealed class LookupMinuteCounters
     /// <summary>Counts one lookup in the minute of <paramref name="timestamp"/> (a <see cref="TimeProvider.GetTimestamp"/> value).</summary>
     public void Count(LookupColumn column, long timestamp)
     {
-        var minute = MinuteOf(timestamp);
-        var row = (int)(minute % HealthHistoryConstants.Minutes);
-        if (Volatile.Read(ref _rowMinute[row]) != minute + 1)
-        {
-            StartRow(row, minute);
-        }
-
+        var current = _current;
+        var row = current is not null && timestamp >= current.Start && timestamp < current.End ? current.Row : Roll(timestamp);
         Interlocked.Increment(ref _counts[(row * Columns) + (int)column]);
     }
 
@@ -62,6 +59,27 @@ internal sealed class LookupMinuteCounters
         }
 
         return minutes;
+    }
+
+    /// <summary>The row of <paramref name="timestamp"/>'s minute, started if new, and remembered as the current minute.</summary>
+    private int Roll(long timestamp)
+    {
+        var minute = MinuteOf(timestamp);
+        var row = (int)(minute % HealthHistoryConstants.Minutes);
+        if (Volatile.Read(ref _rowMinute[row]) != minute + 1)
+        {
+            StartRow(row, minute);
+        }
+
+        // A timestamp a rounding step off the range's edge recomputes its minute here: never counted in a wrong row.
+        var start = (long)Math.Ceiling(_anchorTimestamp + ((minute - _anchorMinutes) * _timestampsPerMinute));
+        var end = (long)Math.Ceiling(_anchorTimestamp + ((minute + 1 - _anchorMinutes) * _timestampsPerMinute));
+        if (MinuteOf(start) == minute && MinuteOf(end - 1) == minute && (_current is not { } seen || seen.Start < start))
+        {
+            _current = new CurrentMinute(start, end, row);
+        }
+
+        return row;
     }
 
     private void StartRow(int row, long minute)
@@ -105,4 +123,7 @@ internal sealed class LookupMinuteCounters
 
     private long MinuteOf(long timestamp) =>
         (long)Math.Floor(_anchorMinutes + ((timestamp - _anchorTimestamp) / _timestampsPerMinute));
+
+    /// <summary>The minute most counts fall in: its timestamps [<see cref="Start"/>, <see cref="End"/>) and its row.</summary>
+    private sealed record CurrentMinute(long Start, long End, int Row);
 }
