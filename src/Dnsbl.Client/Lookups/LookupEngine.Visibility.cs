@@ -46,15 +46,15 @@ internal sealed partial class LookupEngine
         }
     }
 
-    /// <summary>Counts each lookup of a check that had not answered by its deadline in its list's history.</summary>
-    private void CountDeadlineMisses(ClientSnapshot snapshot, int[] slots, Task<ListOutcome>?[] pending)
+    /// <summary>Counts each lookup of a check that had not answered in time (its list's timeout or the check's deadline, as <see cref="TakeAnswers"/> made it) in its list's history.</summary>
+    private void CountUnanswered(ClientSnapshot snapshot, int[] slots, Task<ListOutcome>?[] pending, ListOutcome[] outcomes)
     {
         var now = _time.GetTimestamp();
         for (var i = 0; i < pending.Length; i++)
         {
             if (pending[i] is { IsCompletedSuccessfully: false })
             {
-                _gate.CountLookup(snapshot.Gates, slots[i], LookupMinuteCounters.ErrorColumn(DnsblErrorKind.DeadlineExceeded), now);
+                _gate.CountLookup(snapshot.Gates, slots[i], LookupMinuteCounters.ErrorColumn(outcomes[i].Error), now);
             }
         }
     }

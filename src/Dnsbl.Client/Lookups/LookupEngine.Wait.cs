@@ -27,8 +27,8 @@ internal sealed partial class LookupEngine
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        CountDeadlineMisses(snapshot, slots, pending);
         var missing = TakeAnswers(pending, outcomes, snapshot.Settings.Deadline, (snapshot.Lists, slots, key.Display), static (state, i) => (state.Lists[state.slots[i]], state.Display));
+        CountUnanswered(snapshot, slots, pending, outcomes);
         return Conclude(snapshot.Settings, key.Display, outcomes, started, missing);
     }
 

@@ -105,6 +105,25 @@ public sealed class DnsblClientFailOpenVisibilityTests : IDisposable
         Assert.Equal(1, Assert.Single(client.Health.GetReport(includeHistory: true).Lists[0].History!.Minutes).SkippedDisabled);
     }
 
+    [Fact]
+    public async Task CheckAsync_ListMissesTheDeadline_CountedAsDeadlineExceededAndDegraded()
+    {
+        _resolver.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var client = Create();
+
+        var check = client.CheckAsync(Address).AsTask();
+        await _resolver.NextQuestion.Task;
+        _time.Advance(new DnsblOptions().Deadline);
+        var result = await check;
+        _resolver.Gate.SetResult();
+
+        Assert.True(result.IsDegraded);
+        Assert.Equal(["dead.test", "bl.test"], result.MissingLists);
+        var minute = Assert.Single(client.Health.GetReport(includeHistory: true).Lists[0].History!.Minutes);
+        Assert.Equal(1, minute.Errors["DeadlineExceeded"]);
+        Assert.Equal("deadline", Assert.Single(_metrics.Of("dnsbl.client.checks.degraded")).Tags["dnsbl.degraded.reason"]);
+    }
+
     private DnsblClient Create()
     {
         // A second list that answers, so one missing list is Degraded rather than Unhealthy (all missing).
