@@ -61,6 +61,7 @@ internal sealed partial class LookupEngine
 
     private DnsblMessageResult ConcludeMessage(CheckSettings settings, MessageKeyPlan plan, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)
     {
+        CountIfDegraded(outcomes, missing);
         var (score, countedRules, countedWeights) = RuleOnceScorer.Score(outcomes, settings.Thresholds, settings.ErrorPolicy, settings.MetaRules);
         var lookups = new MessageLookupOutcome[outcomes.Length];
         for (var i = 0; i < outcomes.Length; i++)

@@ -28,6 +28,7 @@ internal sealed partial class LookupEngine
 
         cancellationToken.ThrowIfCancellationRequested();
         var missing = TakeAnswers(pending, outcomes, snapshot.Settings.Deadline, (snapshot.Lists, slots, key.Display), static (state, i) => (state.Lists[state.slots[i]], state.Display));
+        CountUnanswered(snapshot, slots, pending, outcomes);
         return Conclude(snapshot.Settings, key.Display, outcomes, started, missing);
     }
 
@@ -101,6 +102,7 @@ internal sealed partial class LookupEngine
     private DnsblCheckResult Conclude(CheckSettings settings, string input, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)
     {
         var score = Scorer.Score(outcomes, settings.Thresholds, settings.ErrorPolicy, settings.MetaRules);
+        CountIfDegraded(outcomes, missing);
         return new DnsblCheckResult
         {
             Input = input,
