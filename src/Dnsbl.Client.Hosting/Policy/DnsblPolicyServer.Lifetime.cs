@@ -19,7 +19,8 @@ public sealed partial class DnsblPolicyServer
             return;
         }
 
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        // Synchronously, so the grace period below starts before this call returns (a test can then advance its clock).
+        _stopping.Cancel();
         CloseListeners();
         var abandoned = 0;
         var inFlight = Task.WhenAll(_connections.Values);

@@ -56,14 +56,15 @@ internal sealed class PolicyConnection
                 idle.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
                 var started = _server.Time.GetTimestamp();
                 var (outcome, action) = await AnswerOfAsync(status, request).ConfigureAwait(false);
+
+                // Armed before the answer leaves: once the peer has its answer, the wait for its next request is timed.
+                idle.Change(settings.IdleTimeout, Timeout.InfiniteTimeSpan);
                 await SendAsync("action=" + action + "\n\n").ConfigureAwait(false);
                 _server.Metrics.RequestAnswered(outcome, _server.Time.GetElapsedTime(started));
                 if (status != PolicyReadStatus.Request || (_server.Stopping.IsCancellationRequested && !reader.HasBufferedLine))
                 {
                     return;
                 }
-
-                idle.Change(settings.IdleTimeout, Timeout.InfiniteTimeSpan);
             }
         }
         catch (Exception failure) when (failure is SocketException or ObjectDisposedException or OperationCanceledException)
