@@ -91,6 +91,11 @@ public sealed partial class DnsblPolicyServer
         {
             await new PolicyConnection(socket, peer, _context!).RunAsync().ConfigureAwait(false);
         }
+        catch (Exception bug)
+        {
+            // A bug in one connection must not take the service down, nor make the stop's wait throw.
+            PolicyLog.ConnectionCrashed(_logger, peer, bug);
+        }
         finally
         {
             _metrics.CloseConnection();

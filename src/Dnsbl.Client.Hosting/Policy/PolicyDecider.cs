@@ -48,7 +48,7 @@ internal sealed partial class PolicyDecider
         if (_settings.TransactionCacheTime > TimeSpan.Zero && _cache.TryGet(key, now, out var cached))
         {
             _metrics.TransactionCacheHit();
-            return (cached.Outcome, cached.ActionFor(request.Instance));
+            return cached.AnswerFor(request.Instance, request.ProtocolState);
         }
 
         DnsblMessageResult result;
@@ -78,7 +78,7 @@ internal sealed partial class PolicyDecider
             _cache.Add(key, decision, now);
         }
 
-        return (decision.Outcome, decision.ActionFor(request.Instance));
+        return decision.AnswerFor(request.Instance, request.ProtocolState);
     }
 
     private static MessageContext ContextOf(PolicyRequest request, IPAddress? client) => new()

@@ -26,12 +26,25 @@ internal sealed class PolicyDecision
 
     public DateTimeOffset Expires { get; }
 
-    /// <summary>The action for a request of transaction <paramref name="instance"/>: a tag only the first time.</summary>
-    public string ActionFor(string? instance)
+    /// <summary>
+    /// The answer for a request of transaction <paramref name="instance"/> at <paramref name="protocolState"/>: a tag
+    /// only the first time, and never after the message content (access(5): PREPEND cannot act at END-OF-MESSAGE).
+    /// </summary>
+    public (PolicyOutcome Outcome, string Action) AnswerFor(string? instance, string? protocolState)
     {
-        if (_taggedInstances is null || string.IsNullOrEmpty(instance))
+        if (_taggedInstances is null)
         {
-            return Action;
+            return (Outcome, Action);
+        }
+
+        if (protocolState == "END-OF-MESSAGE")
+        {
+            return (PolicyOutcome.Dunno, PolicyActions.Dunno);
+        }
+
+        if (string.IsNullOrEmpty(instance))
+        {
+            return (Outcome, Action);
         }
 
         lock (_taggedInstances)
@@ -41,7 +54,7 @@ internal sealed class PolicyDecision
                 _taggedInstances.Clear();
             }
 
-            return _taggedInstances.Add(instance) ? Action : PolicyActions.Dunno;
+            return _taggedInstances.Add(instance) ? (Outcome, Action) : (PolicyOutcome.Dunno, PolicyActions.Dunno);
         }
     }
 }

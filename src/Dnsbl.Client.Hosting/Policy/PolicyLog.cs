@@ -32,6 +32,9 @@ internal static partial class PolicyLog
     [LoggerMessage(EventId = 1908, EventName = "PolicyConnectionFailed", Level = LogLevel.Debug, Message = "Policy connection from {Peer} ended by a socket error")]
     public static partial void ConnectionFailed(ILogger logger, string peer, Exception exception);
 
+    [LoggerMessage(EventId = 1910, EventName = "PolicyConnectionCrashed", Level = LogLevel.Error, Message = "Policy connection from {Peer} ended by an unexpected error; the service goes on")]
+    public static partial void ConnectionCrashed(ILogger logger, string peer, Exception exception);
+
     [LoggerMessage(EventId = 1909, EventName = "PolicyStatusFailed", Level = LogLevel.Debug, Message = "Status request failed")]
     public static partial void StatusFailed(ILogger logger, Exception exception);
 }

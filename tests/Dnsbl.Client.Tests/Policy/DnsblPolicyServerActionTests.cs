@@ -74,6 +74,17 @@ public sealed class DnsblPolicyServerActionTests
         Assert.Equal("PREPEND X-Dnsbl-Score: 2 (grey.test=2)", nextMessage);
     }
 
+    [Fact]
+    public async Task Request_TagAtEndOfMessage_AnswersDunnoAsPrependCannotActThere()
+    {
+        await using var server = await StartAsync();
+        using var client = await server.ConnectAsync();
+
+        var action = await client.AskAsync(Request(TaggedClient).Replace("protocol_state=RCPT", "protocol_state=END-OF-MESSAGE", StringComparison.Ordinal));
+
+        Assert.Equal("DUNNO", action);
+    }
+
     [Theory]
     [InlineData(PolicyAllowListedAction.Dunno, "DUNNO")]
     [InlineData(PolicyAllowListedAction.Ok, "OK")]
