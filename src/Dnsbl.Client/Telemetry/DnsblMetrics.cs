@@ -16,6 +16,8 @@ internal sealed class DnsblMetrics : IDisposable
     private readonly Counter<long> _coalesced;
     private readonly Counter<long> _errors;
     private readonly Counter<long> _skipped;
+    private readonly Counter<long> _sharedHits;
+    private readonly Counter<long> _sharedIgnored;
     private readonly Histogram<double> _duration;
 
     public DnsblMetrics(IMeterFactory? meterFactory)
@@ -27,6 +29,8 @@ internal sealed class DnsblMetrics : IDisposable
         _coalesced = _meter.CreateCounter<long>("dnsbl.client.queries.coalesced", "{query}", "Lookups that joined an identical query already in flight.");
         _errors = _meter.CreateCounter<long>("dnsbl.client.errors", "{error}", "Failed list lookups by error kind.");
         _skipped = _meter.CreateCounter<long>("dnsbl.client.skipped", "{query}", "List lookups skipped because the list is disabled.");
+        _sharedHits = _meter.CreateCounter<long>("dnsbl.client.cache.shared.hits", "{query}", "List outcomes answered by the shared (fleet) cache after the in-process cache missed.");
+        _sharedIgnored = _meter.CreateCounter<long>("dnsbl.client.cache.shared.ignored", "{query}", "Shared answers ignored because they read as errors (foreign or corrupt values).");
         _duration = _meter.CreateHistogram<double>("dnsbl.client.query.duration", "s", "Duration of list queries answered by DNS.");
     }
 
@@ -35,6 +39,22 @@ internal sealed class DnsblMetrics : IDisposable
         if (_cacheHits.Enabled)
         {
             _cacheHits.Add(1, new KeyValuePair<string, object?>("dnsbl.list", listName));
+        }
+    }
+
+    public void SharedHit(string listName)
+    {
+        if (_sharedHits.Enabled)
+        {
+            _sharedHits.Add(1, new KeyValuePair<string, object?>("dnsbl.list", listName));
+        }
+    }
+
+    public void SharedIgnored(string listName)
+    {
+        if (_sharedIgnored.Enabled)
+        {
+            _sharedIgnored.Add(1, new KeyValuePair<string, object?>("dnsbl.list", listName));
         }
     }
 
