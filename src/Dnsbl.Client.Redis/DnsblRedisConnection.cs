@@ -77,6 +77,12 @@ public sealed class DnsblRedisConnection : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // Answers written behind (fire and forget) are sent before the connection closes.
+        if (Multiplexer.IsConnected)
+        {
+            await Multiplexer.CloseAsync(allowCommandsToComplete: true).ConfigureAwait(false);
+        }
+
         await Multiplexer.DisposeAsync().ConfigureAwait(false);
         _metrics.Dispose();
     }

@@ -16,12 +16,15 @@ public sealed class DnsblRedisOptions
     public string KeyPrefix { get; set; } = RedisConstants.KeyPrefix;
 
     /// <summary>How long a check waits for Redis before it goes on without it.</summary>
-    /// <value>The default value is 50 ms.</value>
+    /// <value>The default value is 250 ms.</value>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
     public TimeSpan OperationTimeout { get; set; } = RedisConstants.OperationTimeout;
 
-    /// <summary>Failures (errors or timeouts) in a row after which Redis is bypassed for <see cref="BreakDuration"/>.</summary>
-    /// <value>The default value is 3.</value>
+    /// <summary>
+    /// Failures (errors or timeouts) within 10 s after which Redis is bypassed for <see cref="BreakDuration"/>, when they
+    /// are at least half of that window's requests (a burst of checks must not break on a few slow replies).
+    /// </summary>
+    /// <value>The default value is 10.</value>
     [Range(1, 1000)]
     public int FailuresToBreak { get; set; } = RedisConstants.FailuresToBreak;
 

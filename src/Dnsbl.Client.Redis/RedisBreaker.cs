@@ -1,14 +1,23 @@
 namespace Dnsbl.Client.Redis;
 
 /// <summary>
-/// Keeps checks away from a Redis that keeps failing: after <c>failuresToBreak</c> failures in a row (errors or
-/// timeouts) Redis is bypassed for <c>breakDuration</c>; then one trial request is let through, and its success
-/// closes the breaker. A closed breaker costs a volatile read.
+/// Keeps checks away from a Redis that keeps failing: when a sampling window holds at least <c>failuresToBreak</c>
+/// failures (errors or timeouts) and they are at least half of its requests, Redis is bypassed for
+/// <c>breakDuration</c>; then one trial request is let through, and its success closes the breaker.
 /// </summary>
+/// <remarks>
+/// A ratio, not failures in a row: a burst of hundreds of concurrent checks on a busy machine sees a few replies pass
+/// the timeout together, and "three in a row" then broke sharing for a whole bulk run. A closed breaker costs a
+/// volatile read to enter and an interlocked increment per request; a failure takes a short lock.
+/// </remarks>
 internal sealed class RedisBreaker(int failuresToBreak, TimeSpan breakDuration, TimeProvider time)
 {
     private readonly long _breakTicks = (long)(breakDuration.TotalSeconds * time.TimestampFrequency);
-    private int _failuresInRow;
+    private readonly long _windowTicks = (long)(RedisConstants.SamplingWindow.TotalSeconds * time.TimestampFrequency);
+    private readonly Lock _gate = new();
+    private long _windowStart = time.GetTimestamp();
+    private int _requests;
+    private int _failures;
     private long _openUntil;
     private int _trialRunning;
 
@@ -22,6 +31,7 @@ internal sealed class RedisBreaker(int failuresToBreak, TimeSpan breakDuration, 
         var openUntil = Volatile.Read(ref _openUntil);
         if (openUntil == 0)
         {
+            Interlocked.Increment(ref _requests);
             return true;
         }
 
@@ -36,29 +46,46 @@ internal sealed class RedisBreaker(int failuresToBreak, TimeSpan breakDuration, 
 
     public void Succeeded(bool isTrial)
     {
-        if (Volatile.Read(ref _failuresInRow) != 0)
-        {
-            Volatile.Write(ref _failuresInRow, 0);
-        }
-
         if (isTrial)
         {
-            Volatile.Write(ref _openUntil, 0);
-            Volatile.Write(ref _trialRunning, 0);
+            lock (_gate)
+            {
+                StartWindow(time.GetTimestamp());
+                Volatile.Write(ref _openUntil, 0);
+                Volatile.Write(ref _trialRunning, 0);
+            }
         }
     }
 
     /// <summary>Counts a failure; true when it opened (or re-opened) the breaker.</summary>
     public bool Failed(bool isTrial)
     {
-        if (isTrial || Interlocked.Increment(ref _failuresInRow) >= failuresToBreak)
+        lock (_gate)
         {
-            Volatile.Write(ref _openUntil, time.GetTimestamp() + _breakTicks);
-            Volatile.Write(ref _failuresInRow, 0);
-            Volatile.Write(ref _trialRunning, 0);
-            return true;
-        }
+            var now = time.GetTimestamp();
+            if (now - _windowStart > _windowTicks)
+            {
+                StartWindow(now);
+                Interlocked.Increment(ref _requests);
+            }
 
-        return false;
+            _failures++;
+            if (isTrial || (_failures >= failuresToBreak && _failures * 2 >= Volatile.Read(ref _requests)))
+            {
+                Volatile.Write(ref _openUntil, now + _breakTicks);
+                Volatile.Write(ref _trialRunning, 0);
+                StartWindow(now);
+                return true;
+            }
+
+            return false;
+        }
+    }
+
+    private void StartWindow(long now)
+    {
+        _windowStart = now;
+        _failures = 0;
+        Volatile.Write(ref _requests, 0);
     }
 }
