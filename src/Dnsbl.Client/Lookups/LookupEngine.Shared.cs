@@ -14,30 +14,35 @@ internal sealed partial class LookupEngine
     /// Asks the shared cache, once for the whole check, about every list the in-process cache missed, and fills
     /// <paramref name="outcomes"/> with the answers it holds; <paramref name="queryNames"/> receives each asked list's query name.
     /// </summary>
-    /// <remarks>A failing shared cache is a miss for every list: the check goes on to DNS.</remarks>
     private async ValueTask AskSharedCacheAsync(ISharedAnswerCache shared, ClientSnapshot snapshot, QueryKey key, int[] slots, ListOutcome[] outcomes, string?[] queryNames, CancellationToken cancellationToken)
     {
-        var asked = 0;
+        var asked = new List<SharedQuestion>(slots.Length);
         for (var i = 0; i < slots.Length; i++)
         {
             if (outcomes[i] is null)
             {
                 queryNames[i] = QueryNameOf(key, snapshot.Lists[slots[i]].Zone);
-                asked++;
+                asked.Add(new SharedQuestion(i, slots[i], key.Display, queryNames[i]!));
             }
         }
 
-        var keys = new SharedAnswerKey[asked];
-        var answers = new SharedAnswer?[asked];
-        for (int i = 0, k = 0; i < slots.Length; i++)
+        await AskSharedCacheAsync(shared, snapshot, asked, outcomes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One read of the shared cache for <paramref name="asked"/>; each answer it holds that reads well becomes
+    /// <paramref name="outcomes"/>[question.Index]. A failing shared cache is a miss for every question: the check goes on to DNS.
+    /// </summary>
+    private async ValueTask AskSharedCacheAsync(ISharedAnswerCache shared, ClientSnapshot snapshot, List<SharedQuestion> asked, ListOutcome[] outcomes, CancellationToken cancellationToken)
+    {
+        var keys = new SharedAnswerKey[asked.Count];
+        for (var k = 0; k < keys.Length; k++)
         {
-            if (queryNames[i] is { } name)
-            {
-                var zone = snapshot.Lists[slots[i]].Zone;
-                keys[k++] = new SharedAnswerKey(zone, name[..^(zone.Length + 1)]);
-            }
+            var zone = snapshot.Lists[asked[k].Slot].Zone;
+            keys[k] = new SharedAnswerKey(zone, asked[k].QueryName[..^(zone.Length + 1)]);
         }
 
+        var answers = new SharedAnswer?[keys.Length];
         try
         {
             await shared.GetManyAsync(keys, answers, cancellationToken).ConfigureAwait(false);
@@ -48,14 +53,18 @@ internal sealed partial class LookupEngine
             return;
         }
 
-        for (int i = 0, k = 0; i < slots.Length; i++)
+        for (var k = 0; k < keys.Length; k++)
         {
-            if (queryNames[i] is { } name && answers[k++] is { } answer && TryAcceptShared(snapshot, slots[i], key.Display, name, keys[k - 1].Name, answer, out var outcome))
+            var question = asked[k];
+            if (answers[k] is { } answer && TryAcceptShared(snapshot, question.Slot, question.Input, question.QueryName, keys[k].Name, answer, out var outcome))
             {
-                outcomes[i] = outcome;
+                outcomes[question.Index] = outcome;
             }
         }
     }
+
+    /// <summary>One list lookup the in-process cache could not answer: where its outcome goes, its list slot, input and query name.</summary>
+    private readonly record struct SharedQuestion(int Index, int Slot, string Input, string QueryName);
 
     /// <summary>
     /// A shared answer read through the list's own rules and kept in the in-process cache; false (a miss) when it reads

@@ -92,6 +92,22 @@ public sealed class DnsblClientSharedCacheTests
         Assert.Equal(1, _resolver.TimesAsked("2.0.0.127.bl.test"));
     }
 
+    [Fact]
+    public async Task CheckMessageAsync_OneLinkShared_OneReadForTheMessageAndDnsForTheOther()
+    {
+        var list = new DnsList("uri.test", DnsListKind.UriBlockList);
+        _shared.Answers[new SharedAnswerKey("uri.test", "spam-one.com")] = new SharedAnswer { Codes = [IPAddress.Parse("127.0.0.2")], TimeToLive = TimeSpan.FromSeconds(200) };
+        await using var client = Create(list);
+
+        var result = await client.CheckMessageAsync(new Dnsbl.Client.Messages.MessageContext { TextBody = "Buy at http://www.spam-one.com/x and http://spam-two.net/y today." });
+
+        Assert.Equal(1, _shared.Reads);
+        Assert.Equal(0, _resolver.TimesAsked("spam-one.com.uri.test"));
+        Assert.Equal(1, _resolver.TimesAsked("spam-two.net.uri.test"));
+        Assert.Equal([ListOutcomeKind.Listed, ListOutcomeKind.NotListed], result.Lookups.Select(l => l.Kind));
+        Assert.Equal(new SharedAnswerKey("uri.test", "spam-two.net"), Assert.Single(_shared.Published).Key);
+    }
+
     private DnsblClient Create(params DnsList[] lists)
     {
         var options = new DnsblOptions { Lists = lists };
