@@ -12,12 +12,18 @@ internal sealed partial class LookupEngine
     private async ValueTask<DnsblCheckResult> CheckSlowAsync(ClientSnapshot snapshot, QueryKey key, int[] slots, ListOutcome[] outcomes, long started, CancellationToken cancellationToken)
     {
         using var activity = DnsblActivity.StartCheck(key.Display);
+        var queryNames = new string?[slots.Length];
+        if (_shared is { } shared)
+        {
+            await AskSharedCacheAsync(shared, snapshot, key, slots, outcomes, queryNames, cancellationToken).ConfigureAwait(false);
+        }
+
         var pending = new Task<ListOutcome>?[slots.Length];
         for (var i = 0; i < slots.Length; i++)
         {
             if (outcomes[i] is null)
             {
-                pending[i] = StartLookup(snapshot, slots[i], key.Display, QueryNameOf(key, snapshot.Lists[slots[i]].Zone));
+                pending[i] = StartLookup(snapshot, slots[i], key.Display, queryNames[i] ?? QueryNameOf(key, snapshot.Lists[slots[i]].Zone));
             }
         }
 

@@ -16,6 +16,8 @@ internal sealed class DnsblMetrics : IDisposable
     private readonly Counter<long> _coalesced;
     private readonly Counter<long> _errors;
     private readonly Counter<long> _skipped;
+    private readonly Counter<long> _sharedHits;
+    private readonly Counter<long> _sharedIgnored;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _circuitChanges;
     private readonly Counter<long> _degradedChecks;
@@ -31,6 +33,8 @@ internal sealed class DnsblMetrics : IDisposable
         _skipped = _meter.CreateCounter<long>("dnsbl.client.skipped", "{query}", "List lookups skipped: the list is disabled (dnsbl.skip.reason=disabled) or its circuit is open (circuitOpen).");
         _circuitChanges = _meter.CreateCounter<long>("dnsbl.client.circuit.changes", "{change}", "A list's circuit breaker opened (dnsbl.circuit.state=open) or closed (closed).");
         _degradedChecks = _meter.CreateCounter<long>("dnsbl.client.checks.degraded", "{check}", "Checks that ran without some lists: skipped (disabled or circuit open) or not answered by the deadline (dnsbl.degraded.reason).");
+        _sharedHits = _meter.CreateCounter<long>("dnsbl.client.cache.shared.hits", "{query}", "List outcomes answered by the shared (fleet) cache after the in-process cache missed.");
+        _sharedIgnored = _meter.CreateCounter<long>("dnsbl.client.cache.shared.ignored", "{query}", "Shared answers ignored because they read as errors (foreign or corrupt values).");
         _duration = _meter.CreateHistogram<double>("dnsbl.client.query.duration", "s", "Duration of list queries answered by DNS.");
     }
 
@@ -39,6 +43,22 @@ internal sealed class DnsblMetrics : IDisposable
         if (_cacheHits.Enabled)
         {
             _cacheHits.Add(1, new KeyValuePair<string, object?>("dnsbl.list", listName));
+        }
+    }
+
+    public void SharedHit(string listName)
+    {
+        if (_sharedHits.Enabled)
+        {
+            _sharedHits.Add(1, new KeyValuePair<string, object?>("dnsbl.list", listName));
+        }
+    }
+
+    public void SharedIgnored(string listName)
+    {
+        if (_sharedIgnored.Enabled)
+        {
+            _sharedIgnored.Add(1, new KeyValuePair<string, object?>("dnsbl.list", listName));
         }
     }
 
