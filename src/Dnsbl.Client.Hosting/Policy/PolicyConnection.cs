@@ -59,8 +59,9 @@ internal sealed class PolicyConnection
 
                 // Armed before the answer leaves: once the peer has its answer, the wait for its next request is timed.
                 idle.Change(settings.IdleTimeout, Timeout.InfiniteTimeSpan);
-                await SendAsync("action=" + action + "\n\n").ConfigureAwait(false);
+                // Counted before it is sent: a peer that has read its answer sees it counted (the status page, tests).
                 _server.Metrics.RequestAnswered(outcome, _server.Time.GetElapsedTime(started));
+                await SendAsync("action=" + action + "\n\n").ConfigureAwait(false);
                 if (status != PolicyReadStatus.Request || (_server.Stopping.IsCancellationRequested && !reader.HasBufferedLine))
                 {
                     return;

@@ -52,8 +52,7 @@ public sealed class FaultMatrixTests
 
         var outcome = Assert.Single(result.Lists);
         Assert.True(watch.Elapsed <= deadline + Slack, $"{cellName} took {watch.Elapsed}, deadline {deadline}");
-        Assert.Equal(cell.Kind, outcome.Kind);
-        Assert.Equal(cell.Error, outcome.Error);
+        Assert.True(cell.Kind == outcome.Kind && cell.Error == outcome.Error, $"{cellName}: expected {cell.Kind}/{cell.Error}, got {outcome.Kind}/{outcome.Error} ({outcome.ErrorDetail})");
         if (cell.Kind == ListOutcomeKind.Error)
         {
             Assert.Equal(0, outcome.Weight);
