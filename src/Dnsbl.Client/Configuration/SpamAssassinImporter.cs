@@ -12,7 +12,8 @@ namespace Dnsbl.Client.Configuration;
 /// <c>_from_host</c>, <c>_replyto_host</c> (full host name), <c>_from_domain</c> (registered domain) and
 /// <c>check_rbl_headers</c> (EnvelopeFrom, From, Reply-To) are domain lists. <c>urirhssub</c>/<c>urirhsbl</c> are URI
 /// lists per zone and tflags: <c>notrim</c> asks the full host name, <c>domains_only</c> leaves IP-literal links out.
-/// <c>check_rbl_txt</c> fetches the TXT record; its TXT expression cannot be applied (reported).</para>
+/// <c>check_rbl_txt</c> lists are asked for TXT records only (<see cref="Lists.ListQueryType.Txt"/>), as SpamAssassin asks them; the
+/// TXT expression becomes a <c>regex:</c> filter on the text.</para>
 /// <para>Sub-tests keep SpamAssassin's meaning (see <c>SpamAssassinFilter</c>): numbers are bitmasks, addresses exact,
 /// other text a regular expression matched unanchored against the dotted address (an octet pattern when it is an
 /// anchored address form, else a <c>regex:</c> filter with a match timeout); URI sub-tests also take ranges and value/mask.</para>

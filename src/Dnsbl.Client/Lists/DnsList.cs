@@ -65,8 +65,12 @@ public sealed partial record DnsList
     /// <summary>Codes that mean an operator error or refusal for this list, in addition to 127.255.255.0/24 for every list.</summary>
     public IReadOnlyList<ReturnCodeFilter> ErrorCodes { get; init; } = [];
 
-    /// <summary>Whether a listed answer also fetches the TXT record (the listing reason).</summary>
+    /// <summary>Whether a listed answer also fetches the TXT record (the listing reason); moot for <see cref="ListQueryType.Txt"/> lists.</summary>
     public bool FetchText { get; init; }
+
+    /// <summary>Which record type the list is asked for: A (return codes) or TXT only (<c>check_rbl_txt</c> style).</summary>
+    /// <value>The default value is <see cref="ListQueryType.A"/>.</value>
+    public ListQueryType QueryType { get; init; }
 
     /// <summary>The longest this list may take in one check; null means the check's deadline only.</summary>
     public TimeSpan? Timeout { get; init; }
