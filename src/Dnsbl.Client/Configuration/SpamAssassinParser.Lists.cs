@@ -4,7 +4,8 @@ namespace Dnsbl.Client.Configuration;
 
 internal sealed partial class SpamAssassinParser
 {
-    private static readonly string[] RefusalSuffixes = ["_BLOCKED", "_BLOCKED_OPENDNS", "_ERROR"];
+    // __FROM_FMBLA_NDBLOCKED: fresh.fmb.la's "not delegated / blocked" answer (127.255.255.255), named without the underscore.
+    private static readonly string[] RefusalSuffixes = ["_BLOCKED", "_BLOCKED_OPENDNS", "_ERROR", "_NDBLOCKED"];
 
     private readonly HashSet<string> listNames = new(StringComparer.Ordinal);
 
