@@ -51,6 +51,29 @@ public sealed class SpamAssassinAskDnsImportTests
 
         Assert.Contains(result.Problems, p => p.Reason.Contains("__FROM_FMBLA_NDBLOCKED is imported as an operator refusal code", StringComparison.Ordinal));
         Assert.DoesNotContain(result.MetaRules, m => m.Name == "FROM_FMBLA_NDBLOCKED");
+        Assert.Contains(result.Problems, p => p.Reason.StartsWith("FROM_FMBLA_NDBLOCKED is not imported: it reads refusal rules (__FROM_FMBLA_NDBLOCKED)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Import_MetaOverScoreZeroDnsRulesOnly_IsReportedNotDroppedSilently()
+    {
+        var result = SpamAssassinImporter.Import([
+            "header RCVD_IN_OFF eval:check_rbl('off', 'off.example.net.')",
+            "score RCVD_IN_OFF 0",
+            "meta OFF_META RCVD_IN_OFF",
+        ]);
+
+        Assert.Empty(result.MetaRules);
+        Assert.Contains(result.Problems, p => p.Reason.StartsWith("OFF_META is not imported: it reads only DNS rules that are disabled by a score of 0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Import_HashBlRule_IsReportedWithItsReason()
+    {
+        var result = SpamAssassinImporter.Import([@"body GB_HASHBL_BTC eval:check_hashbl_bodyre('bl.btcblack.it', 'raw/max=10/shuffle', '([13][a-km-zA-HJ-NP-Z1-9]{25,34})')"]);
+
+        Assert.Empty(result.Lists);
+        Assert.Contains(result.Problems, p => p.Reason.StartsWith("GB_HASHBL_BTC is not imported: HashBL", StringComparison.Ordinal));
     }
 
     [Theory]
