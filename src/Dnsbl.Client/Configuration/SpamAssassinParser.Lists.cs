@@ -77,6 +77,7 @@ internal sealed partial class SpamAssassinParser
                 QueryType = first.AsksText ? ListQueryType.Txt : ListQueryType.A,
                 Relays = first.Lookup == SpamAssassinLookup.Relays ? RelaysOf(first.SetName) : RelaySelection.ConnectingClient,
                 DomainSources = first.Lookup == SpamAssassinLookup.Domains ? first.DomainSources : DomainSources.All,
+                BodyPattern = first.BodyPattern,
                 DomainForm = first.Lookup switch
                 {
                     SpamAssassinLookup.Links => HasFlag(first.Name, "notrim") ? DomainQueryForm.FullHostName : DomainQueryForm.RegisteredDomain,

@@ -67,8 +67,7 @@ internal sealed partial class SpamAssassinParser(int scoreSet)
             case "body" when rest.StartsWith("eval:check_uridnsbl", StringComparison.Ordinal):
                 break; // the test line of a urirhssub/uridnssub rule; the rule itself is read from that line
             case "header" or "body" or "rawbody" or "full" or "uri" when rest.StartsWith("eval:check_hashbl", StringComparison.Ordinal):
-                DefineUnusable(at, name, SpamAssassinLookup.Links,
-                    "HashBL (check_hashbl_*: e-mail addresses, body patterns such as Bitcoin addresses, attachments, asked raw or hashed) is not supported");
+                ReadHashBl(at, name, rest);
                 break;
             case "urirhssub" or "urirhsbl":
                 ReadUriRule(at, keyword, name, rest);

@@ -33,6 +33,9 @@ internal sealed record SpamAssassinRule(string Name, SpamAssassinLookup Lookup, 
 
     public DomainSources DomainSources { get; init; }
 
+    /// <summary>HashBL <c>check_hashbl_bodyre</c>: the body regex whose matches are asked.</summary>
+    public string? BodyPattern { get; init; }
+
     public DomainQueryForm DomainForm { get; init; } = DomainQueryForm.FullHostName;
 
     /// <summary>Sub-rules (<c>__NAME</c>) are never scored by SpamAssassin; they only feed meta rules.</summary>

@@ -89,6 +89,23 @@ public sealed partial record DnsList
     /// <value>The default value is <see cref="DomainSources.All"/>.</value>
     public DomainSources DomainSources { get; init; } = DomainSources.All;
 
+    /// <summary>
+    /// For domain lists in message checks: a regular expression whose matches in the body text (text part and visible
+    /// HTML text) are asked, lower-cased and hashed per <see cref="KeyHash"/>: its first group, or the whole match
+    /// (SpamAssassin's HashBL <c>check_hashbl_bodyre</c>, e.g. Bitcoin addresses of bl.btcblack.it). At most
+    /// 10 distinct keys per message, in body order. Null (the default) asks no body text.
+    /// </summary>
+    /// <exception cref="ArgumentException">Set to an expression that is not a valid .NET regular expression.</exception>
+    public string? BodyPattern
+    {
+        get => BodyRegex?.ToString();
+        init => BodyRegex = string.IsNullOrEmpty(value) ? null
+            : new System.Text.RegularExpressions.Regex(value, System.Text.RegularExpressions.RegexOptions.CultureInvariant, RegexCodeFilter.MatchTimeout);
+    }
+
+    /// <summary>The compiled <see cref="BodyPattern"/> (with a match timeout), built once.</summary>
+    internal System.Text.RegularExpressions.Regex? BodyRegex { get; private init; }
+
     /// <summary>For IP lists in message checks: which relays of the Received chain are asked.</summary>
     /// <value>The default value is <see cref="RelaySelection.ConnectingClient"/>.</value>
     public RelaySelection Relays { get; init; } = RelaySelection.ConnectingClient;

@@ -72,6 +72,7 @@ public sealed class DnsListSettingsRoundTripTests
         {
             nameof(DnsList.Zone) => "bl.example.org",
             nameof(DnsList.Name) => "shown name",
+            nameof(DnsList.BodyPattern) => @"\b([13][a-km-zA-HJ-NP-Z1-9]{25,34})\b",
             _ when type == typeof(bool) => !(bool)current!,
             _ when type == typeof(int) => 32,
             _ when type == typeof(TimeSpan) => TimeSpan.FromMilliseconds(2500),

@@ -68,31 +68,27 @@ public sealed class SpamAssassinAskDnsImportTests
     }
 
     [Fact]
-    public void Import_HashBlRule_IsReportedWithItsReason()
+    public void Import_HashBlBodyRegexRaw_IsADomainListOnBodyWords()
     {
-        var result = SpamAssassinImporter.Import([@"body GB_HASHBL_BTC eval:check_hashbl_bodyre('bl.btcblack.it', 'raw/max=10/shuffle', '([13][a-km-zA-HJ-NP-Z1-9]{25,34})')"]);
+        var result = SpamAssassinImporter.Import([@"body GB_HASHBL_BTC eval:check_hashbl_bodyre('bl.btcblack.it', 'raw/max=10/shuffle', '\b(?<!=)([13][a-km-zA-HJ-NP-Z1-9]{25,34})\b')"]);
 
-        Assert.Empty(result.Lists);
-        Assert.Contains(result.Problems, p => p.Reason.StartsWith("GB_HASHBL_BTC is not imported: HashBL", StringComparison.Ordinal));
+        var list = Assert.Single(result.Lists);
+        Assert.Equal(("bl.btcblack.it", DnsListKind.DomainBlockList, DomainSources.None, KeyHashAlgorithm.None),
+            (list.Zone, list.Kind, list.DomainSources, list.KeyHash));
+        Assert.Equal(@"\b(?<!=)([13][a-km-zA-HJ-NP-Z1-9]{25,34})\b", list.BodyPattern);
+        Assert.Equal(("GB_HASHBL_BTC", 1.0), (list.Rules.Single().Name, list.Rules.Single().Weight));
     }
 
     [Theory]
-    [InlineData("__DKIMWL_WL_HI", "does not verify DKIM signatures")]
-    [InlineData("__HELO_DNS", "asks a message tag's own records")]
-    [InlineData("__PDS_SPF_ONLYALL", "asks a message tag's own records")]
-    [InlineData("SENDER_TXT", "TXT records is not supported")]
-    [InlineData("SENDER_ODD", "sub-test '[127.0.0.1,127.0.0.2]' is not supported")]
-    public void Import_UnsupportedAskDns_IsReportedWithItsReason(string rule, string reason) =>
-        Assert.Contains(Import().Problems, p => p.Reason.Contains(rule + " is not imported", StringComparison.Ordinal) && p.Reason.Contains(reason, StringComparison.Ordinal));
-
-    [Fact]
-    public void Import_SenderDomainRules_AskTheEnvelopeSenderHost()
+    [InlineData("body H1 eval:check_hashbl_bodyre('hbl.example.net', 'sha1/max=10', '(\\w+)')", "ask hashed keys")]
+    [InlineData("body H2 eval:check_hashbl_bodyre('hbl.example.net', 'raw/max=5', '(\\w+)')", "option 'max=5'")]
+    [InlineData("body H3 eval:check_hashbl_bodyre('hbl.example.net', 'raw', '(unclosed')", "body regex cannot be read")]
+    [InlineData("header H4 eval:check_hashbl_emails('ebl.example.net')", "check_hashbl_emails")]
+    public void Import_OtherHashBlRules_AreReportedWithTheirReason(string line, string reason)
     {
-        var result = Import();
+        var result = SpamAssassinImporter.Import([line]);
 
-        var exact = Assert.Single(result.Lists, l => l.Zone == "new.example.net");
-        Assert.Equal((DomainSources.MailFrom, "127.0.0.3"), (exact.DomainSources, exact.Rules.Single().Filter!.ToString()));
-        var any = Assert.Single(result.Lists, l => l.Zone == "any.example.net");
-        Assert.Null(any.Rules.Single().Filter);
+        Assert.Empty(result.Lists);
+        Assert.Contains(result.Problems, p => p.Reason.Contains("is not imported", StringComparison.Ordinal) && p.Reason.Contains(reason, StringComparison.Ordinal));
     }
 }
