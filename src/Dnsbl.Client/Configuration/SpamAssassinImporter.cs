@@ -27,8 +27,12 @@ namespace Dnsbl.Client.Configuration;
 /// zone's <see cref="Lists.DnsList.ErrorCodes"/>: an operator refusal (health state refusing), never a listing (reported).</para>
 /// <para>Settings. <c>required_score</c> → <see cref="Scoring.DnsblThresholds.Reject"/> (5 otherwise; no tag or allow-list threshold);
 /// <c>uridnsbl_skip_domain</c>, <c>uridnsbl_max_domains</c>, <c>uridnsbl_skip_mailto</c> → <see cref="DnsblImportResult.MessageOptions"/>.</para>
+/// <para><c>askdns</c> on <c>_AUTHORDOMAIN_.zone</c> / <c>_SENDERDOMAIN_.zone</c> (A) becomes a full-host domain list on the
+/// From / envelope sender host; HashBL <c>check_hashbl_bodyre</c> with raw keys a domain list with a
+/// <see cref="Lists.DnsList.BodyPattern"/>.</para>
 /// <para>Reported, never thrown: name-server URI rules (<c>uridnsbl</c>, <c>uridnssub</c>, <c>urinsrhs*</c>,
-/// <c>urifullnsrhs*</c>: NS lookups are not implemented), <c>askdns</c>, other evals, unreadable lines and sub-tests.
+/// <c>urifullnsrhs*</c>: NS lookups are not implemented), other <c>askdns</c> forms (<c>_DKIMDOMAIN_</c>, tags without a
+/// zone, non-A types), other HashBL evals, other evals, unreadable lines and sub-tests.
 /// Conditionals (<c>if</c>, <c>ifplugin</c>) are read as if true; the last definition of a rule name wins. Lines unrelated
 /// to DNS lists are ignored. Thread-safe: static members keep no shared mutable state.</para>
 /// </remarks>
