@@ -11,7 +11,7 @@ namespace Dnsbl.Client.Lookups;
 
 internal sealed partial class LookupEngine
 {
-    /// <summary>Starts (or joins) the lookup of one query name for one list, bounded by the list's own timeout.</summary>
+    /// <summary>Starts (or joins) the lookup of one query name for one list; the check's wait bounds it by the list's own timeout.</summary>
     private Task<ListOutcome> StartLookup(ClientSnapshot snapshot, int slot, string input, string queryName)
     {
         var list = snapshot.Lists[slot];
@@ -25,20 +25,7 @@ internal sealed partial class LookupEngine
             BeginLookup(snapshot, slot, input, queryName, begun);
         }
 
-        return list.Timeout is { } timeout ? WithListTimeoutAsync(lookup, list, input, queryName, timeout) : lookup;
-    }
-
-    private async Task<ListOutcome> WithListTimeoutAsync(Task<ListOutcome> lookup, DnsList list, string input, string queryName, TimeSpan timeout)
-    {
-        using var expiry = new CancellationTokenSource();
-        var timer = Task.Delay(timeout, _time, expiry.Token);
-        if (await Task.WhenAny(lookup, timer).ConfigureAwait(false) == lookup)
-        {
-            await expiry.CancelAsync().ConfigureAwait(false);
-            return await lookup.ConfigureAwait(false);
-        }
-
-        return OutcomeFactory.Failed(list, input, DnsblErrorKind.Timeout, $"no answer within the list timeout of {timeout.TotalMilliseconds:0} ms", queryName);
+        return lookup;
     }
 
     /// <summary>One shared lookup: not tied to any caller's token, so a late answer still fills the cache.</summary>

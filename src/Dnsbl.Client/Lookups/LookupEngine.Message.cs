@@ -49,7 +49,7 @@ internal sealed partial class LookupEngine
     private async ValueTask<DnsblMessageResult> CheckMessageSlowAsync(CheckSettings settings, MessageKeyPlan plan, ListOutcome[] outcomes, Task<ListOutcome>?[] pending, long started, CancellationToken cancellationToken)
     {
         using var activity = DnsblActivity.StartCheck("message");
-        using (var wait = WaitForLookups(pending, settings.Deadline, started, cancellationToken))
+        using (var wait = WaitForLookups(pending, settings.Deadline, started, plan, static (plan, i) => plan.Lookups[i].List, cancellationToken))
         {
             await wait.Ended.ConfigureAwait(false);
         }
