@@ -61,7 +61,7 @@ internal sealed partial class LookupEngine
         }
 
         using var activity = DnsblActivity.StartCheck(domain);
-        using (var wait = WaitForLookups(pending, snapshot.Settings.Deadline, started, cancellationToken))
+        using (var wait = WaitForLookups(pending, snapshot.Settings.Deadline, started, (snapshot.Lists, slots), static (state, i) => state.Lists[state.slots[i]], cancellationToken))
         {
             await wait.Ended.ConfigureAwait(false);
         }
