@@ -63,6 +63,11 @@ public sealed class DnsListSettingsRoundTripTests
     private static object SampleFor(PropertyInfo setting, object? current)
     {
         var type = Nullable.GetUnderlyingType(setting.PropertyType) ?? setting.PropertyType;
+        if (setting.Name == nameof(DnsList.Kind))
+        {
+            return DnsListKind.DomainBlockList; // not the default, and the kind a BodyPattern is valid on
+        }
+
         if (type.IsEnum)
         {
             return Enum.GetValues(type).Cast<object>().Last(v => !v.Equals(current));
