@@ -36,11 +36,23 @@ public sealed partial class DnsblClient : IAsyncDisposable
     /// <param name="meterFactory">Creates the "Dnsbl.Client" meter; a standalone meter by default.</param>
     /// <exception cref="DnsblConfigurationException">The options are invalid; the message lists every problem.</exception>
     public DnsblClient(DnsblOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, IMeterFactory? meterFactory = null)
-        : this(options, null, loggerFactory, timeProvider, meterFactory)
+        : this(options, (IDnsResolver?)null, loggerFactory, timeProvider, meterFactory)
     {
     }
 
-    internal DnsblClient(DnsblOptions options, IDnsResolver? resolver, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, IMeterFactory? meterFactory)
+    /// <summary>Creates a client for <paramref name="options"/> that shares what <paramref name="sharing"/> names with the other clients of a fleet.</summary>
+    /// <param name="options">The configuration; a snapshot is taken, later changes have no effect.</param>
+    /// <param name="sharing">The shared answer cache (and, later, health and budget) of the fleet; its parts are optional.</param>
+    /// <param name="loggerFactory">Where logs go; none by default.</param>
+    /// <param name="timeProvider">The clock for TTLs, deadlines and probes; the system clock by default.</param>
+    /// <param name="meterFactory">Creates the "Dnsbl.Client" meter; a standalone meter by default.</param>
+    /// <exception cref="DnsblConfigurationException">The options are invalid; the message lists every problem.</exception>
+    public DnsblClient(DnsblOptions options, DnsblSharing sharing, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, IMeterFactory? meterFactory = null)
+        : this(options, (IDnsResolver?)null, loggerFactory, timeProvider, meterFactory, sharing ?? throw new ArgumentNullException(nameof(sharing)))
+    {
+    }
+
+    internal DnsblClient(DnsblOptions options, IDnsResolver? resolver, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, IMeterFactory? meterFactory, DnsblSharing? sharing = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         DnsblOptionsValidation.ThrowIfInvalid(options);
@@ -54,8 +66,10 @@ public sealed partial class DnsblClient : IAsyncDisposable
         Health = new DnsblHealthMonitor(snapshot.Lists, _resolver, options.Health, _time, loggerFactory.CreateLogger("Dnsbl.Client.Health"));
         snapshot.ResolveGates(Health);
         _metrics.ObserveHealth(() => Health.GetReport().Lists.Select(list => (list.Name, (int)list.State)));
+        _metrics.ObserveLists(() => Health.GetReport().Lists.Select(l =>
+            (l.Name, l.Circuit == ListCircuitState.Open ? 1 : 0, l.Missing ? 1 : 0, l.LastLatencyMilliseconds / 1000, l.ErrorRate)));
         var lookupsEnd = _ownsResolver ? CancellationToken.None : _disposing.Token;
-        _engine = new LookupEngine(snapshot, _resolver, Health, _metrics, _time, _logger, lookupsEnd, _disposing.Token);
+        _engine = new LookupEngine(snapshot, _resolver, Health, _metrics, _time, _logger, lookupsEnd, _disposing.Token, sharing?.Answers);
     }
 
     /// <summary>The health of every list: probes, states, the report and operator overrides. Lookups consult it.</summary>

@@ -35,6 +35,7 @@ internal static class CheckCommand
             inputs, file, noProbe, format,
         };
         common.AddTo(command);
+        command.Add(common.Redis);
         thresholds.AddTo(command);
         var message = new MessageCheck();
         message.AddTo(command);
@@ -50,7 +51,7 @@ internal static class CheckCommand
 
             return parsed.GetValue(message.Message) is not null
                 ? message.RunAsync(console, parsed, options, chosen, !parsed.GetValue(noProbe), cancellationToken)
-                : RunAsync(console, parsed.GetValue(inputs) ?? [], parsed.GetValue(file), options, chosen, !parsed.GetValue(noProbe), cancellationToken);
+                : RunAsync(console, parsed.GetValue(inputs) ?? [], parsed.GetValue(file), options, chosen, !parsed.GetValue(noProbe), cancellationToken, parsed.GetValue(common.Redis));
         });
         return command.WithExamples(
             "dnsbl check 192.0.2.99 --list 'zen.spamhaus.org=127.0.0.[2..11]*3' --list 'list.dnswl.org=127.0.[0..255].[1..3]*-2'",
@@ -60,7 +61,7 @@ internal static class CheckCommand
     }
 
     internal static async Task<int> RunAsync(
-        CliConsole console, string[] arguments, string? file, DnsblOptions options, CheckFormat format, bool probe, CancellationToken cancellationToken)
+        CliConsole console, string[] arguments, string? file, DnsblOptions options, CheckFormat format, bool probe, CancellationToken cancellationToken, string? redis = null)
     {
         if (file is not null && arguments.Length > 0)
         {
@@ -78,7 +79,8 @@ internal static class CheckCommand
         // As in 'dnsbl health': a one-off probe judges the zone as it is now, so loopback nameservers are not "retired".
         options.Health.LoopbackNameserversAreRetired = false;
         var lists = options.Lists.ToArray();
-        await using var client = new DnsblClient(options);
+        await using var clients = await CliClient.CreateAsync(options, redis).ConfigureAwait(false);
+        var client = clients.Client;
         if (probe)
         {
             await client.Health.ProbeAllAsync(cancellationToken).ConfigureAwait(false);

@@ -33,6 +33,13 @@ internal sealed class CommonOptions
         Description = "Write JSON (camelCase) instead of a table.",
     };
 
+    public Option<string> Redis { get; } = new("--redis")
+    {
+        Description = "Share answers with other mail servers through the Redis that CONFIG names (a StackExchange.Redis configuration " +
+            "string, e.g. localhost:6379). A Redis that is down or slow is bypassed: checks go on to DNS.",
+        HelpName = "CONFIG",
+    };
+
     public void AddTo(Command command)
     {
         command.Add(Config);

@@ -15,6 +15,9 @@ internal static partial class DnsblOptionsBinder
     private const string SitesKey = "Sites";
     private const string NameserversKey = nameof(DnsblOptions.Nameservers);
 
+    // Bound by the Dnsbl.Client.Redis package (AddDnsblRedis), not onto DnsblOptions.
+    private const string RedisKey = "Redis";
+
     public static void Bind(IConfiguration section, DnsblOptions options)
     {
         var errors = new BindingErrors(options.BindingErrors);
@@ -33,7 +36,7 @@ internal static partial class DnsblOptionsBinder
         BindMessage(section.GetSection(MessageKey), options, errors);
         foreach (var child in section.GetChildren())
         {
-            if (!IsKey(child, ListsKey) && !IsKey(child, SitesKey) && !IsKey(child, MetaRulesKey) && !IsKey(child, MessageKey))
+            if (!IsKey(child, ListsKey) && !IsKey(child, SitesKey) && !IsKey(child, MetaRulesKey) && !IsKey(child, MessageKey) && !IsKey(child, RedisKey))
             {
                 BindOption(child, options, errors);
             }

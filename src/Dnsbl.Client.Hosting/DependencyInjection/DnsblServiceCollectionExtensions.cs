@@ -84,7 +84,8 @@ public static class DnsblServiceCollectionExtensions
             resolver: null,
             provider.GetService<ILoggerFactory>(),
             provider.GetService<TimeProvider>(),
-            provider.GetService<IMeterFactory>());
+            provider.GetService<IMeterFactory>(),
+            provider.GetService<DnsblSharing>());
         client.FollowOptions(monitor);
         return client;
     }

@@ -22,23 +22,7 @@ internal static class ListAnswerInterpreter
                     TimeToLive = result.TimeToLive,
                 };
             case DnsLookupStatus.Answered:
-                var codes = CollectCodes(result);
-                var match = CodeMatcher.Match(list, codes);
-                return match.Kind switch
-                {
-                    CodeMatchKind.OperatorError => new ListAnswer(ListOutcomeKind.Error, DnsblErrorKind.OperatorRefusal, codes, match)
-                    {
-                        Detail = $"operator error code {match.OffendingCode}",
-                        TimeToLive = result.TimeToLive,
-                    },
-                    CodeMatchKind.OutsideLoopback => new ListAnswer(ListOutcomeKind.Error, DnsblErrorKind.AnswerOutsideLoopback, codes, match)
-                    {
-                        Detail = $"answer {match.OffendingCode} is outside 127.0.0.0/8",
-                        TimeToLive = result.TimeToLive,
-                    },
-                    CodeMatchKind.Listed => new ListAnswer(ListOutcomeKind.Listed, DnsblErrorKind.None, codes, match) { TimeToLive = result.TimeToLive },
-                    _ => new ListAnswer(ListOutcomeKind.NotListed, DnsblErrorKind.None, codes, match) { TimeToLive = result.TimeToLive },
-                };
+                return InterpretCodes(list, CollectCodes(result), result.TimeToLive);
             case DnsLookupStatus.NameError:
             case DnsLookupStatus.NoData:
                 return new ListAnswer(ListOutcomeKind.NotListed, DnsblErrorKind.None, [], CodeMatch.NotListed) { TimeToLive = result.TimeToLive };
@@ -48,6 +32,32 @@ internal static class ListAnswerInterpreter
                     Detail = result.Detail ?? result.Status.ToString(),
                 };
         }
+    }
+
+    /// <summary>A list's A-record codes (an answer, or one shared by another client) read through its rules.</summary>
+    public static ListAnswer InterpretCodes(DnsList list, IReadOnlyList<IPAddress> codes, TimeSpan? timeToLive)
+    {
+        if (codes.Count == 0)
+        {
+            return new ListAnswer(ListOutcomeKind.NotListed, DnsblErrorKind.None, [], CodeMatch.NotListed) { TimeToLive = timeToLive };
+        }
+
+        var match = CodeMatcher.Match(list, codes);
+        return match.Kind switch
+        {
+            CodeMatchKind.OperatorError => new ListAnswer(ListOutcomeKind.Error, DnsblErrorKind.OperatorRefusal, codes, match)
+            {
+                Detail = $"operator error code {match.OffendingCode}",
+                TimeToLive = timeToLive,
+            },
+            CodeMatchKind.OutsideLoopback => new ListAnswer(ListOutcomeKind.Error, DnsblErrorKind.AnswerOutsideLoopback, codes, match)
+            {
+                Detail = $"answer {match.OffendingCode} is outside 127.0.0.0/8",
+                TimeToLive = timeToLive,
+            },
+            CodeMatchKind.Listed => new ListAnswer(ListOutcomeKind.Listed, DnsblErrorKind.None, codes, match) { TimeToLive = timeToLive },
+            _ => new ListAnswer(ListOutcomeKind.NotListed, DnsblErrorKind.None, codes, match) { TimeToLive = timeToLive },
+        };
     }
 
     private static DnsblErrorKind ErrorKindOf(DnsLookupStatus status) => status switch

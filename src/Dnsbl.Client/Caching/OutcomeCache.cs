@@ -47,6 +47,9 @@ internal sealed class OutcomeCache
         _time = time;
     }
 
+    /// <summary>The TTL clamps answers are kept under.</summary>
+    public TtlPolicy Ttl => _ttl;
+
     /// <summary>How many entries are held (expired ones included until evicted).</summary>
     public int Count => Volatile.Read(ref _count);
 

@@ -37,7 +37,7 @@ internal sealed partial class LookupEngine
         var breaker = snapshot.Breakers[slot];
         if (!breaker.TryEnter(started, out var isTrial))
         {
-            _metrics.Skipped(list.Name);
+            CountSkippedByCircuit(snapshot, slot, started);
             snapshot.InFlight.Finish(slot, queryName, begun, OutcomeFactory.Skipped(list, input, "circuit open: the list's recent queries kept failing"));
             return;
         }
@@ -105,20 +105,20 @@ internal sealed partial class LookupEngine
             if (_disposing.IsCancellationRequested && (result is null || result.Status == DnsLookupStatus.NetworkError))
             {
                 // Disposing closed the sockets under the lookup (or cancelled a resolver we were given): not the list's fault.
-                state.Breaker.Record(LookupVerdict.NoVerdict, finished, state.IsTrial);
+                CountForBreaker(state, LookupVerdict.NoVerdict, finished);
                 state.Activity?.Dispose();
                 outcome = OutcomeFactory.ClientDisposed(list, state.Input);
             }
             else if (result is null)
             {
-                state.Breaker.Record(exception is OperationCanceledException ? LookupVerdict.NoVerdict : LookupVerdict.Failed, finished, state.IsTrial);
+                CountForBreaker(state, exception is OperationCanceledException ? LookupVerdict.NoVerdict : LookupVerdict.Failed, finished);
                 state.Activity?.Dispose();
                 snapshot.InFlight.Fail(slot, queryName, begun, exception!);
                 return;
             }
             else
             {
-                state.Breaker.Record(ListCircuitBreaker.Judge(result), finished, state.IsTrial);
+                CountForBreaker(state, ListCircuitBreaker.Judge(result), finished);
                 var answer = ListAnswerInterpreter.Interpret(list, result);
                 var latency = _time.GetElapsedTime(state.Started, finished);
                 if (answer.Kind == ListOutcomeKind.Listed && list.FetchText && list.QueryType == ListQueryType.A)
@@ -169,6 +169,7 @@ internal sealed partial class LookupEngine
     private ListOutcome Record(ClientSnapshot snapshot, int slot, DnsList list, string input, string queryName, ListAnswer answer, IReadOnlyList<string> text, TimeSpan latency)
     {
         var outcome = OutcomeFactory.FromAnswer(list, input, queryName, answer, text, latency);
+        CountAnswered(snapshot, slot, outcome);
         _metrics.Completed(list.Name, OutcomeFactory.MetricTag(outcome.Kind), outcome.Kind == ListOutcomeKind.Error ? OutcomeFactory.ErrorKindNames[(int)outcome.Error] : null, latency);
         if (answer.Error == DnsblErrorKind.OperatorRefusal)
         {
@@ -182,6 +183,7 @@ internal sealed partial class LookupEngine
 
         // The cache key is the query name without its zone (QueryKey.WriteCacheKey); cut only when there is a cache.
         snapshot.Cache?.Set(slot, queryName[..^(list.Zone.Length + 1)], OutcomeFactory.AsCached(outcome), answer.TimeToLive);
+        PublishShared(snapshot, list, queryName, answer, text);
         return outcome;
     }
 

@@ -19,6 +19,7 @@ internal sealed partial class LookupEngine
         var pending = new Task<ListOutcome>?[lookups.Count];
         var scratch = new char[QueryKey.MaxAddressCacheKeyLength];
         var anyPending = false;
+        List<SharedQuestion>? shared = null;
         var slot = 0;
         for (var i = 0; i < lookups.Count; i++)
         {
@@ -36,13 +37,40 @@ internal sealed partial class LookupEngine
                 continue;
             }
 
-            pending[i] = StartLookup(snapshot, slot, key.Display, QueryNameOf(key, lists[slot].Zone));
+            var queryName = QueryNameOf(key, lists[slot].Zone);
+            if (_shared is not null)
+            {
+                (shared ??= []).Add(new SharedQuestion(i, slot, key.Display, queryName));
+                continue;
+            }
+
+            pending[i] = StartLookup(snapshot, slot, key.Display, queryName);
             anyPending = true;
+        }
+
+        if (shared is not null)
+        {
+            return CheckMessageSharedAsync(snapshot, plan, outcomes, pending, shared, started, cancellationToken);
         }
 
         return anyPending
             ? CheckMessageSlowAsync(snapshot.Settings, plan, outcomes, pending, started, cancellationToken)
             : new ValueTask<DnsblMessageResult>(ConcludeMessage(snapshot.Settings, plan, outcomes, started, []));
+    }
+
+    /// <summary>The lookups the in-process cache missed go to the shared cache first (one read for the message), the rest to DNS.</summary>
+    private async ValueTask<DnsblMessageResult> CheckMessageSharedAsync(ClientSnapshot snapshot, MessageKeyPlan plan, ListOutcome[] outcomes, Task<ListOutcome>?[] pending, List<SharedQuestion> asked, long started, CancellationToken cancellationToken)
+    {
+        await AskSharedCacheAsync(_shared!, snapshot, asked, outcomes, cancellationToken).ConfigureAwait(false);
+        foreach (var question in asked)
+        {
+            if (outcomes[question.Index] is null)
+            {
+                pending[question.Index] = StartLookup(snapshot, question.Slot, question.Input, question.QueryName);
+            }
+        }
+
+        return await CheckMessageSlowAsync(snapshot.Settings, plan, outcomes, pending, started, cancellationToken).ConfigureAwait(false);
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -61,6 +89,7 @@ internal sealed partial class LookupEngine
 
     private DnsblMessageResult ConcludeMessage(CheckSettings settings, MessageKeyPlan plan, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)
     {
+        CountIfDegraded(outcomes, missing);
         var (score, countedRules, countedWeights) = RuleOnceScorer.Score(outcomes, settings.Thresholds, settings.ErrorPolicy, settings.MetaRules);
         var lookups = new MessageLookupOutcome[outcomes.Length];
         for (var i = 0; i < outcomes.Length; i++)

@@ -12,12 +12,18 @@ internal sealed partial class LookupEngine
     private async ValueTask<DnsblCheckResult> CheckSlowAsync(ClientSnapshot snapshot, QueryKey key, int[] slots, ListOutcome[] outcomes, long started, CancellationToken cancellationToken)
     {
         using var activity = DnsblActivity.StartCheck(key.Display);
+        var queryNames = new string?[slots.Length];
+        if (_shared is { } shared)
+        {
+            await AskSharedCacheAsync(shared, snapshot, key, slots, outcomes, queryNames, cancellationToken).ConfigureAwait(false);
+        }
+
         var pending = new Task<ListOutcome>?[slots.Length];
         for (var i = 0; i < slots.Length; i++)
         {
             if (outcomes[i] is null)
             {
-                pending[i] = StartLookup(snapshot, slots[i], key.Display, QueryNameOf(key, snapshot.Lists[slots[i]].Zone));
+                pending[i] = StartLookup(snapshot, slots[i], key.Display, queryNames[i] ?? QueryNameOf(key, snapshot.Lists[slots[i]].Zone));
             }
         }
 
@@ -28,6 +34,7 @@ internal sealed partial class LookupEngine
 
         cancellationToken.ThrowIfCancellationRequested();
         var missing = TakeAnswers(pending, outcomes, snapshot.Settings.Deadline, (snapshot.Lists, slots, key.Display), static (state, i) => (state.Lists[state.slots[i]], state.Display));
+        CountUnanswered(snapshot, slots, pending, outcomes);
         return Conclude(snapshot.Settings, key.Display, outcomes, started, missing);
     }
 
@@ -101,6 +108,7 @@ internal sealed partial class LookupEngine
     private DnsblCheckResult Conclude(CheckSettings settings, string input, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)
     {
         var score = Scorer.Score(outcomes, settings.Thresholds, settings.ErrorPolicy, settings.MetaRules);
+        CountIfDegraded(outcomes, missing);
         return new DnsblCheckResult
         {
             Input = input,

@@ -1,3 +1,4 @@
+using Dnsbl.Client.Caching;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Health;
 using Dnsbl.Client.Telemetry;
@@ -29,8 +30,9 @@ internal sealed partial class LookupEngine
     private readonly CancellationToken _disposing;
     private ClientSnapshot _snapshot;
 
-    public LookupEngine(ClientSnapshot snapshot, IDnsResolver resolver, IListHealthGate gate, DnsblMetrics metrics, TimeProvider time, ILogger logger, CancellationToken lookupsEnd, CancellationToken disposing)
+    public LookupEngine(ClientSnapshot snapshot, IDnsResolver resolver, IListHealthGate gate, DnsblMetrics metrics, TimeProvider time, ILogger logger, CancellationToken lookupsEnd, CancellationToken disposing, ISharedAnswerCache? shared = null)
     {
+        _shared = shared;
         _snapshot = snapshot;
         _resolver = resolver;
         _gate = gate;

@@ -16,4 +16,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 103, EventName = "ReconfigureRejected", Level = LogLevel.Error, Message = "DNS list configuration reload rejected, keeping the previous one: {Errors}")]
     public static partial void ReconfigureRejected(ILogger logger, string errors);
+
+    [LoggerMessage(EventId = 104, EventName = "SharedCacheFailed", Level = LogLevel.Debug, Message = "The shared answer cache failed; asking DNS")]
+    public static partial void SharedCacheFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 105, EventName = "SharedAnswerIgnored", Level = LogLevel.Warning, Message = "A shared answer for {ListName} was ignored: {Detail}; asking DNS")]
+    public static partial void SharedAnswerIgnored(ILogger logger, string listName, string detail);
 }

@@ -54,6 +54,7 @@ public sealed partial class DependencyTableTests
     [InlineData("src/Dnsbl.Cli", "Dnsbl.Cli")]
     [InlineData("src/Dnsbl.Client.Testing", "Dnsbl.Client.Testing")]
     [InlineData("src/Dnsbl.Client.Hosting", "Dnsbl.Client")]
+    [InlineData("src/Dnsbl.Client.Redis", "Dnsbl.Client.Redis")]
     public void Sources_Namespace_IsFolder(string project, string rootNamespace)
     {
         var root = Path.Combine(RepositoryRoot(), project);

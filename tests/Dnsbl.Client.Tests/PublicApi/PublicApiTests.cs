@@ -18,6 +18,10 @@ public sealed class PublicApiTests
         AssertMatches(typeof(global::Dnsbl.Client.Health.DnsblHealthCheck).Assembly, "Dnsbl.Client.Hosting");
 
     [Fact]
+    public void PublicApi_DnsblClientRedis_MatchesCheckedInFile() =>
+        AssertMatches(typeof(global::Dnsbl.Client.Redis.DnsblRedisOptions).Assembly, "Dnsbl.Client.Redis");
+
+    [Fact]
     public void PublicApi_DnsblClientTesting_MatchesCheckedInFile() =>
         AssertMatches(typeof(InProcessDnsServer).Assembly, "Dnsbl.Client.Testing");
 

@@ -1,0 +1,48 @@
+using Dnsbl.Client;
+using Dnsbl.Client.Redis;
+
+namespace Dnsbl.Cli.Commands;
+
+/// <summary>A command's client, sharing answers through the fleet's Redis when <c>--redis</c> names one.</summary>
+internal sealed class CliClient : IAsyncDisposable
+{
+    private readonly DnsblRedisConnection? _redis;
+
+    private CliClient(DnsblClient client, DnsblRedisConnection? redis)
+    {
+        Client = client;
+        _redis = redis;
+    }
+
+    public DnsblClient Client { get; }
+
+    /// <summary>A client for <paramref name="options"/>; with <paramref name="redis"/> (a StackExchange.Redis configuration string) it shares answers through it.</summary>
+    public static async Task<CliClient> CreateAsync(DnsblOptions options, string? redis)
+    {
+        if (redis is null)
+        {
+            return new CliClient(new DnsblClient(options), null);
+        }
+
+        DnsblRedisConnection connection;
+        try
+        {
+            connection = await DnsblRedisConnection.ConnectAsync(new DnsblRedisOptions { Configuration = redis }).ConfigureAwait(false);
+        }
+        catch (DnsblConfigurationException exception)
+        {
+            throw new CliUsageException($"--redis: {exception.Message}");
+        }
+
+        return new CliClient(new DnsblClient(options, connection.Sharing), connection);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Client.DisposeAsync().ConfigureAwait(false);
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
