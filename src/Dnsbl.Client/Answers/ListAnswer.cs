@@ -9,6 +9,9 @@ internal readonly record struct ListAnswer(ListOutcomeKind Kind, DnsblErrorKind 
     /// <summary>The error in words, for results and health evidence.</summary>
     public string? Detail { get; init; }
 
+    /// <summary>The sanitised TXT strings of a <see cref="ListQueryType.Txt"/> list's answer; empty otherwise.</summary>
+    public IReadOnlyList<string> Text { get; init; } = [];
+
     /// <summary>How long to cache it for (before clamping); null when it must not be cached.</summary>
     public TimeSpan? TimeToLive { get; init; }
 }

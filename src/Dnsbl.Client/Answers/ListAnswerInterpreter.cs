@@ -13,6 +13,14 @@ internal static class ListAnswerInterpreter
         ArgumentNullException.ThrowIfNull(result);
         switch (result.Status)
         {
+            case DnsLookupStatus.Answered when list.QueryType == ListQueryType.Txt && HasText(result):
+                var text = CollectText(result);
+                var textMatch = TextMatcher.Match(list, text);
+                return new ListAnswer(textMatch.Kind == CodeMatchKind.Listed ? ListOutcomeKind.Listed : ListOutcomeKind.NotListed, DnsblErrorKind.None, [], textMatch)
+                {
+                    Text = text,
+                    TimeToLive = result.TimeToLive,
+                };
             case DnsLookupStatus.Answered:
                 return InterpretCodes(list, CollectCodes(result), result.TimeToLive);
             case DnsLookupStatus.NameError:
@@ -62,6 +70,13 @@ internal static class ListAnswerInterpreter
         DnsLookupStatus.Overloaded => DnsblErrorKind.Overloaded,
         _ => DnsblErrorKind.NetworkError,
     };
+
+    // A TXT list asked by TXT (lookups); the health prober's A probes of the same list take the code path below.
+    private static bool HasText(DnsLookupResult result) => result.Answers.Any(record => record.Text is not null);
+
+    // Wire text is sanitised here, as FetchText's is: gates echo it in SMTP replies.
+    private static string[] CollectText(DnsLookupResult result) =>
+        [.. result.Answers.Select(record => record.Text).OfType<string>().Select(ListText.Sanitize)];
 
     private static IReadOnlyList<IPAddress> CollectCodes(DnsLookupResult result)
     {

@@ -46,6 +46,11 @@ internal sealed class DnsblOptionsCrossFieldValidator : IValidateOptions<DnsblOp
             {
                 errors.Add($"Lists[{i}].Timeout ({timeout}) must be positive.");
             }
+            else if (options.Lists[i].BodyPattern is not null && options.Lists[i].Kind is not (Lists.DnsListKind.DomainBlockList or Lists.DnsListKind.DomainAllowList))
+            {
+                // Only domain lists are asked body words; elsewhere the pattern would be ignored without a word.
+                errors.Add($"Lists[{i}].BodyPattern is set on a {options.Lists[i].Kind}; only domain lists are asked body words.");
+            }
         }
 
         foreach (var duplicate in options.Lists.Where(l => l is not null).GroupBy(l => l.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))

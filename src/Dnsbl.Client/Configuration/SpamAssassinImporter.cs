@@ -12,7 +12,8 @@ namespace Dnsbl.Client.Configuration;
 /// <c>_from_host</c>, <c>_replyto_host</c> (full host name), <c>_from_domain</c> (registered domain) and
 /// <c>check_rbl_headers</c> (EnvelopeFrom, From, Reply-To) are domain lists. <c>urirhssub</c>/<c>urirhsbl</c> are URI
 /// lists per zone and tflags: <c>notrim</c> asks the full host name, <c>domains_only</c> leaves IP-literal links out.
-/// <c>check_rbl_txt</c> fetches the TXT record; its TXT expression cannot be applied (reported).</para>
+/// <c>check_rbl_txt</c> lists are asked for TXT records only (<see cref="Lists.ListQueryType.Txt"/>), as SpamAssassin asks them; the
+/// TXT expression becomes a <c>regex:</c> filter on the text.</para>
 /// <para>Sub-tests keep SpamAssassin's meaning (see <c>SpamAssassinFilter</c>): numbers are bitmasks, addresses exact,
 /// other text a regular expression matched unanchored against the dotted address (an octet pattern when it is an
 /// anchored address form, else a <c>regex:</c> filter with a match timeout); URI sub-tests also take ranges and value/mask.</para>
@@ -26,8 +27,12 @@ namespace Dnsbl.Client.Configuration;
 /// zone's <see cref="Lists.DnsList.ErrorCodes"/>: an operator refusal (health state refusing), never a listing (reported).</para>
 /// <para>Settings. <c>required_score</c> → <see cref="Scoring.DnsblThresholds.Reject"/> (5 otherwise; no tag or allow-list threshold);
 /// <c>uridnsbl_skip_domain</c>, <c>uridnsbl_max_domains</c>, <c>uridnsbl_skip_mailto</c> → <see cref="DnsblImportResult.MessageOptions"/>.</para>
+/// <para><c>askdns</c> on <c>_AUTHORDOMAIN_.zone</c> / <c>_SENDERDOMAIN_.zone</c> (A) becomes a full-host domain list on the
+/// From / envelope sender host; HashBL <c>check_hashbl_bodyre</c> with raw keys a domain list with a
+/// <see cref="Lists.DnsList.BodyPattern"/>.</para>
 /// <para>Reported, never thrown: name-server URI rules (<c>uridnsbl</c>, <c>uridnssub</c>, <c>urinsrhs*</c>,
-/// <c>urifullnsrhs*</c>: NS lookups are not implemented), <c>askdns</c>, other evals, unreadable lines and sub-tests.
+/// <c>urifullnsrhs*</c>: NS lookups are not implemented), other <c>askdns</c> forms (<c>_DKIMDOMAIN_</c>, tags without a
+/// zone, non-A types), other HashBL evals, other evals, unreadable lines and sub-tests.
 /// Conditionals (<c>if</c>, <c>ifplugin</c>) are read as if true; the last definition of a rule name wins. Lines unrelated
 /// to DNS lists are ignored. Thread-safe: static members keep no shared mutable state.</para>
 /// </remarks>

@@ -78,12 +78,21 @@ internal sealed partial class SpamAssassinParser
 
     private void DefineTextRule(SourceLine at, string name, string[] arguments)
     {
-        // SpamAssassin asks for TXT records and tests their text; the engine asks for A records and fetches the TXT.
+        // SpamAssassin asks for TXT records only and matches the expression (unanchored) against their text; without
+        // one, any TXT record hits. The list is asked the same way (ListQueryType.Txt), the expression a regex: filter.
+        ReturnCodeFilter? filter = null;
+        string? unusable = null;
+        if (arguments.ElementAtOrDefault(2) is { Length: > 0 } expression && !RegexCodeFilter.TryCreate(expression, out filter, out var error))
+        {
+            unusable = $"the TXT expression cannot be read: {error}";
+        }
+
         Store(new SpamAssassinRule(name, SpamAssassinLookup.Relays, arguments[0], at)
         {
             Zone = ZoneOf(arguments[1]),
-            FetchText = true,
-            TextExpression = arguments.ElementAtOrDefault(2),
+            AsksText = true,
+            Filter = filter,
+            Unusable = unusable,
         });
     }
 

@@ -4,7 +4,8 @@ namespace Dnsbl.Client.Configuration;
 
 internal sealed partial class SpamAssassinParser
 {
-    private static readonly string[] RefusalSuffixes = ["_BLOCKED", "_BLOCKED_OPENDNS", "_ERROR"];
+    // __FROM_FMBLA_NDBLOCKED: fresh.fmb.la's "not delegated / blocked" answer (127.255.255.255), named without the underscore.
+    private static readonly string[] RefusalSuffixes = ["_BLOCKED", "_BLOCKED_OPENDNS", "_ERROR", "_NDBLOCKED"];
 
     private readonly HashSet<string> listNames = new(StringComparer.Ordinal);
 
@@ -46,7 +47,7 @@ internal sealed partial class SpamAssassinParser
     {
         SpamAssassinLookup.Links => $"uri|{rule.Zone}|{HasFlag(rule.Name, "notrim")}|{HasFlag(rule.Name, "domains_only")}",
         SpamAssassinLookup.Domains => $"domain|{rule.SetName}|{rule.Zone}|{rule.DomainSources}|{rule.DomainForm}",
-        _ => $"ip|{rule.SetName}|{rule.Zone}|{rule.FetchText}",
+        _ => $"ip|{rule.SetName}|{rule.Zone}|{rule.AsksText}",
     };
 
     private DnsList? BuildList(SpamAssassinRule first, List<SpamAssassinRule> members, Dictionary<string, List<ReturnCodeFilter>> errorCodes, List<DnsList> built)
@@ -55,11 +56,6 @@ internal sealed partial class SpamAssassinParser
         foreach (var rule in members)
         {
             rules.Add(new ReturnCodeRule(rule.Filter, WeightOf(rule)) { Name = rule.Name });
-            if (rule.TextExpression is { } expression)
-            {
-                problems.Add(rule.DefinedAt.Problem(
-                    $"{rule.Name} is imported as any listing of {rule.Zone} with its TXT record fetched: SpamAssassin asks for TXT records and matches '{expression}' against their text, which the engine does not"));
-            }
         }
 
         var zone = first.Zone!;
@@ -78,9 +74,10 @@ internal sealed partial class SpamAssassinParser
                 Name = UniqueName(first, zone),
                 Rules = rules,
                 ErrorCodes = errorCodes.GetValueOrDefault(zone) ?? [],
-                FetchText = first.FetchText,
+                QueryType = first.AsksText ? ListQueryType.Txt : ListQueryType.A,
                 Relays = first.Lookup == SpamAssassinLookup.Relays ? RelaysOf(first.SetName) : RelaySelection.ConnectingClient,
                 DomainSources = first.Lookup == SpamAssassinLookup.Domains ? first.DomainSources : DomainSources.All,
+                BodyPattern = first.BodyPattern,
                 DomainForm = first.Lookup switch
                 {
                     SpamAssassinLookup.Links => HasFlag(first.Name, "notrim") ? DomainQueryForm.FullHostName : DomainQueryForm.RegisteredDomain,
@@ -104,7 +101,7 @@ internal sealed partial class SpamAssassinParser
         string[] variants = first.Lookup switch
         {
             SpamAssassinLookup.Links => [$"{zone} ({(HasFlag(first.Name, "notrim") ? "host" : "domain")}{(HasFlag(first.Name, "domains_only") ? ", domains only" : "")})"],
-            _ => [$"{first.SetName}:{zone}", $"{first.SetName}:{zone}{(first.FetchText ? ":txt" : "")}"],
+            _ => [$"{first.SetName}:{zone}", $"{first.SetName}:{zone}{(first.AsksText ? ":txt" : "")}"],
         };
         foreach (var candidate in variants.Prepend(name))
         {

@@ -133,6 +133,17 @@ internal sealed partial class SpamAssassinParser
             result = MetaStatus.Mixed;
             problems.Add(at.Problem($"{name} is not imported: it reads DNS rules that are not imported ({string.Join(", ", notImported)})"));
         }
+        else if (notImported.Where(n => IsRefusalRule(dnsRules[n])).ToList() is { Count: > 0 } refusals)
+        {
+            // A refusal is the list's error code here (an error, never a hit), so a meta over it could never fire.
+            result = MetaStatus.Mixed;
+            problems.Add(at.Problem($"{name} is not imported: it reads refusal rules ({string.Join(", ", refusals)}), which are imported as their lists' error codes, never as hits"));
+        }
+        else if (!readsDns && notImported.Count > 0)
+        {
+            result = MetaStatus.Mixed;
+            problems.Add(at.Problem($"{name} is not imported: it reads only DNS rules that are disabled by a score of 0 ({string.Join(", ", notImported)})"));
+        }
         else
         {
             result = readsDns ? MetaStatus.Dns : MetaStatus.Local;

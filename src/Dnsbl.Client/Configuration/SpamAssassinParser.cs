@@ -11,7 +11,7 @@ internal sealed partial class SpamAssassinParser(int scoreSet)
     // Keywords that define a rule SpamAssassin tests locally (not a DNS list): a meta over one of these is not importable.
     private static readonly HashSet<string> LocalRuleKeywords = new(StringComparer.OrdinalIgnoreCase)
     {
-        "header", "body", "rawbody", "full", "uri", "mimeheader", "uri_detail", "askdns", "check_hashbl_emails",
+        "header", "body", "rawbody", "full", "uri", "mimeheader", "uri_detail", "check_hashbl_emails",
     };
 
     private readonly Dictionary<string, SpamAssassinRule> dnsRules = new(StringComparer.Ordinal);
@@ -66,6 +66,9 @@ internal sealed partial class SpamAssassinParser(int scoreSet)
                 break;
             case "body" when rest.StartsWith("eval:check_uridnsbl", StringComparison.Ordinal):
                 break; // the test line of a urirhssub/uridnssub rule; the rule itself is read from that line
+            case "header" or "body" or "rawbody" or "full" or "uri" when rest.StartsWith("eval:check_hashbl", StringComparison.Ordinal):
+                ReadHashBl(at, name, rest);
+                break;
             case "urirhssub" or "urirhsbl":
                 ReadUriRule(at, keyword, name, rest);
                 break;
@@ -74,7 +77,7 @@ internal sealed partial class SpamAssassinParser(int scoreSet)
                     $"{keyword} asks about the name servers (or A records) of link domains; name-server lookups are not implemented");
                 break;
             case "askdns":
-                DefineUnusable(at, name, SpamAssassinLookup.Domains, "askdns (arbitrary DNS queries on message tags) is not supported");
+                ReadAskDns(at, name, rest);
                 break;
             case "meta" when name.Length == 0 || rest.Length == 0:
                 problems.Add(at.Problem("a meta line needs a rule name and an expression (SpamAssassin refuses it)"));

@@ -28,12 +28,13 @@ internal sealed record SpamAssassinRule(string Name, SpamAssassinLookup Lookup, 
     /// <summary>Set when the rule is a DNS rule that cannot be imported; the reason.</summary>
     public string? Unusable { get; init; }
 
-    public bool FetchText { get; init; }
-
-    /// <summary>A TXT expression <c>check_rbl_txt</c> matches that the import cannot apply.</summary>
-    public string? TextExpression { get; init; }
+    /// <summary><c>check_rbl_txt</c>: the list is asked for TXT records only, and <see cref="Filter"/> tests their text.</summary>
+    public bool AsksText { get; init; }
 
     public DomainSources DomainSources { get; init; }
+
+    /// <summary>HashBL <c>check_hashbl_bodyre</c>: the body regex whose matches are asked.</summary>
+    public string? BodyPattern { get; init; }
 
     public DomainQueryForm DomainForm { get; init; } = DomainQueryForm.FullHostName;
 

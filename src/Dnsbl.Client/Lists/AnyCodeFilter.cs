@@ -7,5 +7,7 @@ internal sealed class AnyCodeFilter : ReturnCodeFilter
 
     internal override bool Matches(uint code) => true;
 
+    internal override bool MatchesText(string text) => true;
+
     public override string ToString() => Keyword;
 }

@@ -65,8 +65,12 @@ public sealed partial record DnsList
     /// <summary>Codes that mean an operator error or refusal for this list, in addition to 127.255.255.0/24 for every list.</summary>
     public IReadOnlyList<ReturnCodeFilter> ErrorCodes { get; init; } = [];
 
-    /// <summary>Whether a listed answer also fetches the TXT record (the listing reason).</summary>
+    /// <summary>Whether a listed answer also fetches the TXT record (the listing reason); moot for <see cref="ListQueryType.Txt"/> lists.</summary>
     public bool FetchText { get; init; }
+
+    /// <summary>Which record type the list is asked for: A (return codes) or TXT only (<c>check_rbl_txt</c> style).</summary>
+    /// <value>The default value is <see cref="ListQueryType.A"/>.</value>
+    public ListQueryType QueryType { get; init; }
 
     /// <summary>The longest this list may take in one check; null means the check's deadline only.</summary>
     public TimeSpan? Timeout { get; init; }
@@ -84,6 +88,23 @@ public sealed partial record DnsList
     /// <summary>For domain lists in message checks: which domains of the message are asked.</summary>
     /// <value>The default value is <see cref="DomainSources.All"/>.</value>
     public DomainSources DomainSources { get; init; } = DomainSources.All;
+
+    /// <summary>
+    /// For domain lists in message checks: a regular expression whose matches in the body text (text part and visible
+    /// HTML text) are asked, lower-cased and hashed per <see cref="KeyHash"/>: its first group, or the whole match
+    /// (SpamAssassin's HashBL <c>check_hashbl_bodyre</c>, e.g. Bitcoin addresses of bl.btcblack.it). At most
+    /// 10 distinct keys per message, in body order. Null (the default) asks no body text.
+    /// </summary>
+    /// <exception cref="ArgumentException">Set to an expression that is not a valid .NET regular expression.</exception>
+    public string? BodyPattern
+    {
+        get => BodyRegex?.ToString();
+        init => BodyRegex = string.IsNullOrEmpty(value) ? null
+            : new System.Text.RegularExpressions.Regex(value, System.Text.RegularExpressions.RegexOptions.CultureInvariant, RegexCodeFilter.MatchTimeout);
+    }
+
+    /// <summary>The compiled <see cref="BodyPattern"/> (with a match timeout), built once.</summary>
+    internal System.Text.RegularExpressions.Regex? BodyRegex { get; private init; }
 
     /// <summary>For IP lists in message checks: which relays of the Received chain are asked.</summary>
     /// <value>The default value is <see cref="RelaySelection.ConnectingClient"/>.</value>

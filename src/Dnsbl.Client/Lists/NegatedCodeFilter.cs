@@ -7,5 +7,7 @@ internal sealed class NegatedCodeFilter(ReturnCodeFilter inner) : ReturnCodeFilt
 
     internal override bool Matches(uint code) => !Inner.Matches(code);
 
+    internal override bool MatchesText(string text) => !Inner.MatchesText(text);
+
     public override string ToString() => "!" + Inner.ToString();
 }

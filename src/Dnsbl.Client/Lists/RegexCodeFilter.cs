@@ -56,9 +56,17 @@ internal sealed class RegexCodeFilter : ReturnCodeFilter
             length += written;
         }
 
+        return IsMatch(text[..length]);
+    }
+
+    // A TXT list's answer text (SpamAssassin's check_rbl_txt expression, e.g. (?i:spamcop)), matched as a code's text is.
+    internal override bool MatchesText(string text) => IsMatch(text);
+
+    private bool IsMatch(ReadOnlySpan<char> text)
+    {
         try
         {
-            return _regex.IsMatch(text[..length]);
+            return _regex.IsMatch(text);
         }
         catch (RegexMatchTimeoutException)
         {

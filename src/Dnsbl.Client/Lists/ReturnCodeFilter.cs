@@ -136,6 +136,12 @@ public abstract class ReturnCodeFilter : IEquatable<ReturnCodeFilter>
     /// <summary>Whether the filter matches <paramref name="code"/>, the big-endian value of an IPv4 address.</summary>
     internal abstract bool Matches(uint code);
 
+    /// <summary>
+    /// Whether the filter matches the TXT text of a <see cref="ListQueryType.Txt"/> list's answer: only <c>any</c>,
+    /// <c>regex:</c> and their negations test text; a filter on codes matches no text.
+    /// </summary>
+    internal virtual bool MatchesText(string text) => false;
+
     /// <summary>The canonical text of the filter; <see cref="Parse"/> reads it back to an equal filter.</summary>
     /// <returns>The filter text.</returns>
     public abstract override string ToString();

@@ -16,11 +16,16 @@ internal sealed partial class LookupEngine
         return CheckKeyAsync(snapshot, QueryKey.FromAddress(address), snapshot.IpSlots, cancellationToken);
     }
 
-    /// <summary>Checks an already normalised <paramref name="domain"/> against every enabled domain and URI list.</summary>
+    /// <summary>
+    /// Checks an already normalised <paramref name="domain"/> against every enabled domain and URI list, each asked in
+    /// its own <see cref="DnsList.DomainForm"/> and key hash (LookupEngine.Domain.cs); one shared key when every list asks the name as given.
+    /// </summary>
     public ValueTask<DnsblCheckResult> CheckDomainAsync(string domain, CancellationToken cancellationToken)
     {
         var snapshot = Volatile.Read(ref _snapshot);
-        return CheckKeyAsync(snapshot, QueryKey.FromDomain(domain, domain), snapshot.DomainSlots, cancellationToken);
+        return AllAskNameAsGiven(snapshot)
+            ? CheckKeyAsync(snapshot, QueryKey.FromDomain(domain, domain), snapshot.DomainSlots, cancellationToken)
+            : CheckDomainPerListAsync(snapshot, domain, cancellationToken);
     }
 
     // One snapshot per check: a reload during the check does not mix two configurations. The cache key (reversed

@@ -55,7 +55,9 @@ internal sealed partial class LookupEngine
         ValueTask<DnsLookupResult> answer;
         try
         {
-            answer = _resolver.ResolveAsync(new DnsQuestion(queryName, DnsRecordType.A), _lookupsEnd);
+            // A TXT list (check_rbl_txt) is asked by TXT only; its answer carries the text, so no second query follows.
+            var type = list.QueryType == ListQueryType.Txt ? DnsRecordType.TXT : DnsRecordType.A;
+            answer = _resolver.ResolveAsync(new DnsQuestion(queryName, type), _lookupsEnd);
         }
         catch (Exception exception)
         {
@@ -119,14 +121,14 @@ internal sealed partial class LookupEngine
                 CountForBreaker(state, ListCircuitBreaker.Judge(result), finished);
                 var answer = ListAnswerInterpreter.Interpret(list, result);
                 var latency = _time.GetElapsedTime(state.Started, finished);
-                if (answer.Kind == ListOutcomeKind.Listed && list.FetchText)
+                if (answer.Kind == ListOutcomeKind.Listed && list.FetchText && list.QueryType == ListQueryType.A)
                 {
                     _ = FinishWithTextAsync(state, answer, latency);
                     return;
                 }
 
                 state.Activity?.Dispose();
-                outcome = Record(snapshot, slot, list, state.Input, queryName, answer, [], latency);
+                outcome = Record(snapshot, slot, list, state.Input, queryName, answer, answer.Text, latency);
             }
         }
         catch (Exception failure)

@@ -6,6 +6,10 @@ namespace Dnsbl.Client.Messages;
 /// <summary>Why a message's address is not asked of a public list (Net/ knows the ranges; this names them for results).</summary>
 internal static class AddressSkipReasons
 {
+    // RFC 2544's benchmarking range is reserved, yet SpamAssassin asks it (its IP_PRIVATE set leaves it out) and it does
+    // show up as the address of real relays (lab and carrier networks that leak it); a list may list what it sees.
+    private static readonly IPNetwork Benchmarking = IPNetwork.Parse("198.18.0.0/15");
+
     /// <summary>Why <paramref name="address"/> must not be asked of a public list, or null when it is a public address.</summary>
     public static MessageSkipReason? Of(IPAddress address)
     {
@@ -19,6 +23,6 @@ internal static class AddressSkipReasons
             return MessageSkipReason.Documentation;
         }
 
-        return AddressClassifier.IsPrivateOrReserved(address) ? MessageSkipReason.Reserved : null;
+        return AddressClassifier.IsPrivateOrReserved(address) && !Benchmarking.Contains(AddressClassifier.Canonical(address)) ? MessageSkipReason.Reserved : null;
     }
 }

@@ -27,7 +27,10 @@ internal sealed class LinkCollector
     /// Adds the host of <paramref name="url"/>: absolute (<c>scheme://</c>), protocol-relative (<c>//host</c>),
     /// <c>www.</c>-prefixed or <c>mailto:</c>; relative links and other schemes (cid:, data:, javascript:) are ignored.
     /// </summary>
-    public void AddUrl(string url, bool inMarkup, bool requireScheme, int priority = LinkPriority.Text)
+    public void AddUrl(string url, bool inMarkup, bool requireScheme, int priority = LinkPriority.Text) =>
+        AddUrl(url, inMarkup, requireScheme, priority, MessageConstants.MaxRedirectDepth);
+
+    private void AddUrl(string url, bool inMarkup, bool requireScheme, int priority, int redirectsLeft)
     {
         var link = LinkExtractor.Deobfuscate(url.Trim());
         var authorityStart = AuthorityStart(link, requireScheme);
@@ -56,6 +59,11 @@ internal sealed class LinkCollector
         }
 
         AddHost(HostOfAuthority(Uri.UnescapeDataString(authority)), link, inMarkup, priority);
+        if (redirectsLeft > 0 && RedirectTarget.Of(link, authorityStart) is { } target)
+        {
+            // The redirector's target is a link of the message too, in the same group (SpamAssassin's uri_list_canonicalize).
+            AddUrl(target, inMarkup, requireScheme: true, priority, redirectsLeft - 1);
+        }
     }
 
     /// <summary>Adds a host name or IP literal found in a link; invalid names are ignored.</summary>

@@ -31,6 +31,12 @@ internal static class MessageConstants
     /// <summary>Most distinct links collected from one message before extraction stops.</summary>
     public const int MaxLinksScanned = 1000;
 
+    /// <summary>How many redirectors deep a link's target is followed (a redirector to a redirector...): bounds hostile nesting.</summary>
+    public const int MaxRedirectDepth = 4;
+
+    /// <summary>Most body-pattern keys asked per list and message (SpamAssassin HashBL's default <c>max=10</c>).</summary>
+    public const int MaxBodyPatternKeys = 10;
+
     /// <summary>SpamAssassin's shipped uridnsbl_skip_domain set, read once from the embedded uridnsbl_skip_domain.txt.</summary>
     public static readonly IReadOnlyList<string> DefaultSkipDomains = LoadSkipDomains();
 

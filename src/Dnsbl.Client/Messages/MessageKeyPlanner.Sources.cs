@@ -8,6 +8,14 @@ internal sealed partial class MessageKeyPlanner
     // Hashed lists (Spamhaus HBL, MSBL EBL) hold whole e-mail addresses; plain domain lists hold domains.
     private IEnumerable<MessageLookup> DomainLookups(DnsList list)
     {
+        if (list.BodyRegex is { } pattern)
+        {
+            foreach (var word in BodyWords.Find(pattern, context))
+            {
+                yield return new MessageLookup(list, KeyHasher.Apply(word, list), MessageKeySource.BodyText, word);
+            }
+        }
+
         var hashed = list.KeyHash != KeyHashAlgorithm.None;
         foreach (var (flag, source, value) in DomainSourceValues())
         {

@@ -110,12 +110,7 @@ internal sealed partial class MessageKeyPlanner
             return null;
         }
 
-        return form switch
-        {
-            DomainQueryForm.FullHostName => normalized,
-            DomainQueryForm.RegisteredDomainIcannOnly => suffixes.GetRegisteredDomain(normalized, icannOnly: true),
-            _ => suffixes.GetRegisteredDomain(normalized, icannOnly: false),
-        };
+        return ListDomainKey.InForm(normalized, form, suffixes);
     }
 
     // Special-use names (RFC 2606, RFC 6761, RFC 6762 ".local", RFC 8375 ".home.arpa") never reach public lists.

@@ -32,4 +32,7 @@ public enum MessageKeySource
 
     /// <summary>The <c>d=</c> domain of a DKIM-Signature (asked of URI lists; see <see cref="MessageOptions.DkimDomainsAsLinks"/>).</summary>
     DkimDomain,
+
+    /// <summary>A word of the body text matched by a list's <see cref="Lists.DnsList.BodyPattern"/> (HashBL: a Bitcoin address...).</summary>
+    BodyText,
 }

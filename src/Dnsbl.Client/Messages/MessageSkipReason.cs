@@ -6,7 +6,7 @@ public enum MessageSkipReason
     /// <summary>A private, loopback or link-local address (RFC 1918, RFC 6598, 127/8, 169.254/16, fe80::/10, ::1): never on a public list.</summary>
     Private,
 
-    /// <summary>A reserved address (benchmarking 198.18/15, multicast, 240/4, unique-local IPv6...); asked with <see cref="MessageOptions.AskReserved"/>.</summary>
+    /// <summary>A reserved address (multicast, 240/4, unique-local IPv6...; not 198.18/15, which SpamAssassin asks); asked with <see cref="MessageOptions.AskReserved"/>.</summary>
     Reserved,
 
     /// <summary>A documentation address (RFC 5737, RFC 3849); asked with <see cref="MessageOptions.AskReserved"/>.</summary>

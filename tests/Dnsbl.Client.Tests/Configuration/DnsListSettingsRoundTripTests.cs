@@ -63,6 +63,11 @@ public sealed class DnsListSettingsRoundTripTests
     private static object SampleFor(PropertyInfo setting, object? current)
     {
         var type = Nullable.GetUnderlyingType(setting.PropertyType) ?? setting.PropertyType;
+        if (setting.Name == nameof(DnsList.Kind))
+        {
+            return DnsListKind.DomainBlockList; // not the default, and the kind a BodyPattern is valid on
+        }
+
         if (type.IsEnum)
         {
             return Enum.GetValues(type).Cast<object>().Last(v => !v.Equals(current));
@@ -72,6 +77,7 @@ public sealed class DnsListSettingsRoundTripTests
         {
             nameof(DnsList.Zone) => "bl.example.org",
             nameof(DnsList.Name) => "shown name",
+            nameof(DnsList.BodyPattern) => @"\b([13][a-km-zA-HJ-NP-Z1-9]{25,34})\b",
             _ when type == typeof(bool) => !(bool)current!,
             _ when type == typeof(int) => 32,
             _ when type == typeof(TimeSpan) => TimeSpan.FromMilliseconds(2500),

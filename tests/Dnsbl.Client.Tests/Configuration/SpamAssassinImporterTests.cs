@@ -144,15 +144,26 @@ public sealed class SpamAssassinImporterTests
     }
 
     [Fact]
-    public void Import_TxtRules_FetchTextAndReportAnExpressionTheyCannotApply()
+    public void Import_TxtRules_AskTxtOnlyAndMatchTheExpressionAgainstTheText()
     {
         var result = Import();
         var spamcop = ListWith(result, "RCVD_IN_BL_SPAMCOP_NET");
-        Assert.True(spamcop.FetchText);
+        Assert.Equal((ListQueryType.Txt, false), (spamcop.QueryType, spamcop.FetchText));
         Assert.Equal(1.246, spamcop.Rules[0].Weight);
-        Assert.Contains(result.Problems, p => p.Reason.Contains("'(?i:spamcop)'", StringComparison.Ordinal));
+        Assert.Equal("regex:(?i:spamcop)", spamcop.Rules[0].Filter!.ToString());
+        Assert.DoesNotContain(result.Problems, p => p.Reason.Contains("spamcop", StringComparison.OrdinalIgnoreCase));
         var safe = ListWith(result, "RCVD_IN_VALIDITY_SAFE");
-        Assert.Equal((DnsListKind.IpAllowList, true), (safe.Kind, safe.FetchText));
+        Assert.Equal((DnsListKind.IpAllowList, ListQueryType.Txt), (safe.Kind, safe.QueryType));
+        Assert.Null(safe.Rules[0].Filter); // no expression: any TXT record hits
+        Assert.Equal(ListQueryType.A, ListWith(result, "RCVD_IN_PSBL").QueryType);
+    }
+
+    [Fact]
+    public void Import_TxtRuleWithAnUnreadableExpression_IsReportedNotImported()
+    {
+        var result = SpamAssassinImporter.Import(["header RCVD_IN_BAD_TXT eval:check_rbl_txt('bad', 'bad.example.net.', '(unclosed')"]);
+        Assert.Empty(result.Lists);
+        Assert.Contains(result.Problems, p => p.Reason.Contains("RCVD_IN_BAD_TXT", StringComparison.Ordinal) && p.Reason.Contains("TXT expression", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -50,18 +50,33 @@ public class RelayChainTests
     {
         var context = new MessageContext
         {
-            ReceivedHeaders = ["from bench (bench [198.18.0.7]) by mx.local.test (Postfix) with ESMTP id 3; Mon, 2 Jan 2026 10:00:00 +0000"],
+            ReceivedHeaders = ["from bench (bench [240.0.0.7]) by mx.local.test (Postfix) with ESMTP id 3; Mon, 2 Jan 2026 10:00:00 +0000"],
             TextBody = "see http://shop.example/ and http://203.0.113.9/x",
         };
         var uri = new DnsList("uri.bl.test", DnsListKind.UriBlockList) { Name = "uri", QueriesIpAddresses = true };
         var plan = MessageKeyPlanner.Plan(context, new MessageOptions(), [Pbl, uri]);
         Assert.Empty(plan.Lookups);
-        Assert.Contains(plan.Skipped, skip => skip.Key == "198.18.0.7" && skip.Reason == MessageSkipReason.Reserved && skip.ListName == "pbl");
+        Assert.Contains(plan.Skipped, skip => skip.Key == "240.0.0.7" && skip.Reason == MessageSkipReason.Reserved && skip.ListName == "pbl");
         Assert.Contains(plan.Skipped, skip => skip.Key == "shop.example" && skip.Reason == MessageSkipReason.SpecialUseName);
         Assert.Contains(plan.Skipped, skip => skip.Key == "203.0.113.9" && skip.Reason == MessageSkipReason.Documentation);
 
         var asked = MessageKeyPlanner.Plan(context, new MessageOptions { AskReserved = true }, [Pbl, uri]);
-        Assert.Equal(["198.18.0.7", "shop.example", "203.0.113.9"], asked.Lookups.Select(lookup => lookup.Key));
+        Assert.Equal(["240.0.0.7", "shop.example", "203.0.113.9"], asked.Lookups.Select(lookup => lookup.Key));
+    }
+
+    // SpamAssassin asks relays and IP links in 198.18.0.0/15 (not in its IP_PRIVATE set), and so do we (issue 15, oracle message 44).
+    [Fact]
+    public void Plan_BenchmarkingRangeRelayAndLink_AreAskedLikeSpamAssassin()
+    {
+        var context = new MessageContext
+        {
+            ReceivedHeaders = ["from bench (bench [198.18.7.20]) by mx.local.test (Postfix) with ESMTP id 3; Mon, 2 Jan 2026 10:00:00 +0000"],
+            TextBody = "see http://198.19.0.9/x",
+        };
+        var uri = new DnsList("uri.bl.test", DnsListKind.UriBlockList) { Name = "uri", QueriesIpAddresses = true };
+        var plan = MessageKeyPlanner.Plan(context, new MessageOptions(), [Pbl, uri]);
+        Assert.Equal(["198.18.7.20", "198.19.0.9"], plan.Lookups.Select(lookup => lookup.Key));
+        Assert.DoesNotContain(plan.Skipped, skip => skip.Key.StartsWith("198.1", StringComparison.Ordinal));
     }
 
     [Fact]
