@@ -59,7 +59,7 @@ internal sealed partial class DnsUdpSocket
         }
 
         _sweepTimer.Dispose();
-        _socket.Dispose();
+        _receiver.Leave(this); // the receiver disposes the socket once no wait watches it
         foreach (var orphan in orphans)
         {
             orphan.Slots.Return();

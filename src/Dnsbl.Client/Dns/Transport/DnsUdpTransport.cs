@@ -22,6 +22,7 @@ internal sealed partial class DnsUdpTransport : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<DnsUdpSocket> _opened = [];
     private readonly NameserverTable _nameservers;
+    private readonly DnsUdpReceiver _receiver = new();
     private readonly DnsUdpSocket?[] _ipv4;
     private readonly DnsUdpSocket?[] _ipv6;
     private bool _disposed;
