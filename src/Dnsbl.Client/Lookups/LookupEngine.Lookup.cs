@@ -68,7 +68,7 @@ internal sealed partial class LookupEngine
         ValueTask<DnsLookupResult> answer;
         try
         {
-            answer = _resolver.ResolveAsync(new DnsQuestion(queryName, DnsRecordType.A), _lookupsEnd);
+            answer = _resolver.ResolveAsync(new DnsQuestion(queryName, DnsRecordType.A) { Share = list.Zone }, _lookupsEnd);
         }
         catch (Exception exception)
         {

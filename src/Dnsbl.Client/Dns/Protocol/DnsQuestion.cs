@@ -1,4 +1,12 @@
 namespace Dnsbl.Client.Dns.Protocol;
 
 /// <summary>What is asked: an absolute name without the trailing dot, lower case, and a type (class is always IN).</summary>
-internal readonly record struct DnsQuestion(string Name, DnsRecordType Type);
+internal readonly record struct DnsQuestion(string Name, DnsRecordType Type)
+{
+    /// <summary>
+    /// Whose question it is (a list's zone), never sent: the transport lets one asker hold at most its share of a
+    /// nameserver's in-flight slots, so a list whose answers are slow or rate-limited cannot take the slots of the
+    /// others. Null asks from the nameserver's whole pool.
+    /// </summary>
+    public string? Share { get; init; }
+}
