@@ -1,6 +1,7 @@
 namespace Dnsbl.Client.Dns.Protocol;
 
 /// <summary>What is asked: an absolute name without the trailing dot, lower case, and a type (class is always IN).</summary>
+/// <remarks>Two questions are equal when they ask the same: <see cref="Share"/> says who asks, not what.</remarks>
 internal readonly record struct DnsQuestion(string Name, DnsRecordType Type)
 {
     /// <summary>
@@ -9,4 +10,10 @@ internal readonly record struct DnsQuestion(string Name, DnsRecordType Type)
     /// others. Null asks from the nameserver's whole pool.
     /// </summary>
     public string? Share { get; init; }
+
+    /// <inheritdoc/>
+    public bool Equals(DnsQuestion other) => string.Equals(Name, other.Name, StringComparison.Ordinal) && Type == other.Type;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Name, Type);
 }
