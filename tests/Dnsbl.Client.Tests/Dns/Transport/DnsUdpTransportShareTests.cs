@@ -31,6 +31,7 @@ public sealed class DnsUdpTransportShareTests
             exchange.Reply(ResponderExchange.AnswerA(exchange.Query, "127.0.0.2"));
         });
         await using var transport = new DnsUdpTransport(TimeProvider.System, maxQueriesInFlight: 4);
+        await AskFastAsync(transport, responder, "first"); // two lists use this server: each keeps to its share
 
         // Six slow questions: two (the list's half of four slots) go out, four wait in the slow list's own line.
         var slow = Enumerable.Range(0, 6)
@@ -41,8 +42,7 @@ public sealed class DnsUdpTransportShareTests
         // Without shares the slow list held all four slots and these waited until their timeout.
         for (int i = 0; i < 10; i++)
         {
-            var fast = await transport.ExchangeAsync(new DnsQuestion($"{i}.fast.example", DnsRecordType.A) { Share = "fast.example" }, responder.EndPoint, TimeSpan.FromSeconds(5), CancellationToken.None);
-            Assert.Equal(DnsExchangeStatus.Response, fast.Status);
+            await AskFastAsync(transport, responder, $"{i}");
         }
 
         List<ResponderExchange> toAnswer;
@@ -62,6 +62,35 @@ public sealed class DnsUdpTransportShareTests
         var results = await Task.WhenAll(slow).WaitAsync(Patient);
         Assert.All(results, r => Assert.Equal(DnsExchangeStatus.Response, r.Status));
         Assert.Equal(4, transport.FreeSlots(responder.EndPoint));
+    }
+
+    [Fact]
+    public async Task ExchangeAsync_OnlyListOfTheServer_MayUseEverySlot()
+    {
+        var held = new System.Collections.Concurrent.ConcurrentQueue<ResponderExchange>();
+        await using var responder = LoopbackDnsResponder.Start(held.Enqueue);
+        await using var transport = new DnsUdpTransport(TimeProvider.System, maxQueriesInFlight: 4);
+        using var cancel = new CancellationTokenSource();
+
+        // No other asker to starve: the one list is not held to half.
+        var pending = Enumerable.Range(0, 4)
+            .Select(i => transport.ExchangeAsync(new DnsQuestion($"{i}.only.example", DnsRecordType.A) { Share = "only.example" }, responder.EndPoint, Patient, cancel.Token).AsTask())
+            .ToArray();
+
+        Assert.Equal(0, transport.FreeSlots(responder.EndPoint));
+        await cancel.CancelAsync();
+        foreach (var exchange in pending)
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => exchange);
+        }
+
+        Assert.Equal(4, transport.FreeSlots(responder.EndPoint));
+    }
+
+    private static async Task AskFastAsync(DnsUdpTransport transport, LoopbackDnsResponder responder, string label)
+    {
+        var fast = await transport.ExchangeAsync(new DnsQuestion($"{label}.fast.example", DnsRecordType.A) { Share = "fast.example" }, responder.EndPoint, TimeSpan.FromSeconds(5), CancellationToken.None);
+        Assert.Equal(DnsExchangeStatus.Response, fast.Status);
     }
 
     [Fact]
