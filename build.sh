@@ -13,7 +13,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 #   chromium      the browser the HealthDashboard sample test drives (through playwright-core from tests/browser)
 #   spamassassin  the oracle of the SpamAssassin fidelity tests and the source of the shipped rules the importer reads
 #   redis-server  the shared cache tests
-#   postfix       postscreen: the reference for the postscreen import and the SMTP tests
+#   postfix       postscreen: the reference for the postscreen import and the SMTP tests; a throw-away instance for the policy service end-to-end test
 #   npm           installs tests/browser's pinned node tools
 system_packages=(
   "rbldnsd:rbldnsd"

@@ -1,13 +1,14 @@
 using BenchmarkDotNet.Running;
 using Dnsbl.Client.Benchmarks.Modes;
 
-// Console modes besides BenchmarkDotNet: --throughput, --memory, --soak, --hotpath (see benchmarks/README.md).
+// Console modes besides BenchmarkDotNet: --throughput, --memory, --soak, --hotpath, --policy (see benchmarks/README.md).
 return args.FirstOrDefault() switch
 {
     "--throughput" => await ThroughputMode.RunAsync(args[1..]),
     "--memory" => MemoryMode.Run(args[1..]),
     "--soak" => await SoakMode.RunAsync(args[1..]),
     "--hotpath" => await HotPathMode.RunAsync(args[1..]),
+    "--policy" => await PolicyMode.RunAsync(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 

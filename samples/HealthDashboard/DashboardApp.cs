@@ -34,7 +34,8 @@ public static class DashboardApp
     private static void MapApi(WebApplication app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet("/health", (DnsblHealthMonitor monitor) => Results.Text(monitor.GetReport().ToJson(), "application/json"));
+        // ?history=true adds each list's bounded history (rounds, changes, per-minute lookups) for the charts.
+        api.MapGet("/health", (DnsblHealthMonitor monitor, bool? history) => Results.Text(monitor.GetReport(history ?? false).ToJson(), "application/json"));
         api.MapGet("/events", (HealthEvents events, CancellationToken cancellationToken) =>
             TypedResults.ServerSentEvents(events.StreamAsync(cancellationToken)));
 

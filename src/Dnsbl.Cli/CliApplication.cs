@@ -19,6 +19,7 @@ internal static class CliApplication
             ListsCommand.Create(console),
             ImportCommand.Create(console),
             DemoCommand.Create(console),
+            PolicyCommand.Create(console),
         };
         CliExamples.AddToHelp(root);
         root.WithExamples(

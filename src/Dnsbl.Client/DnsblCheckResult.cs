@@ -21,6 +21,12 @@ public sealed class DnsblCheckResult
     /// <summary>The names of the lists that had not answered by the deadline.</summary>
     public IReadOnlyList<string> MissingLists { get; init; } = [];
 
+    /// <summary>
+    /// True when the check ran without some of its lists: skipped (disabled by health or an operator, or the list's circuit
+    /// is open) or not answered by the deadline. A clean verdict then may be a fail-open accept; see <see cref="Explain"/>.
+    /// </summary>
+    public bool IsDegraded => !IsComplete || Lists.Any(o => o.Kind == ListOutcomeKind.Skipped);
+
     /// <summary>How long the check took.</summary>
     public TimeSpan Elapsed { get; init; }
 

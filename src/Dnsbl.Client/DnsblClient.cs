@@ -54,6 +54,8 @@ public sealed partial class DnsblClient : IAsyncDisposable
         Health = new DnsblHealthMonitor(snapshot.Lists, _resolver, options.Health, _time, loggerFactory.CreateLogger("Dnsbl.Client.Health"));
         snapshot.ResolveGates(Health);
         _metrics.ObserveHealth(() => Health.GetReport().Lists.Select(list => (list.Name, (int)list.State)));
+        _metrics.ObserveLists(() => Health.GetReport().Lists.Select(l =>
+            (l.Name, l.Circuit == ListCircuitState.Open ? 1 : 0, l.Missing ? 1 : 0, l.LastLatencyMilliseconds / 1000, l.ErrorRate)));
         var lookupsEnd = _ownsResolver ? CancellationToken.None : _disposing.Token;
         _engine = new LookupEngine(snapshot, _resolver, Health, _metrics, _time, _logger, lookupsEnd, _disposing.Token);
     }

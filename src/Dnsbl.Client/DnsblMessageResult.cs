@@ -34,6 +34,12 @@ public sealed class DnsblMessageResult
     /// <summary>The names of the lists with at least one lookup that had not answered by the deadline (each once).</summary>
     public IReadOnlyList<string> MissingLists { get; init; } = [];
 
+    /// <summary>
+    /// True when the check ran without some of its lists: skipped (disabled by health or an operator, or the list's circuit
+    /// is open) or not answered by the deadline. A clean verdict then may be a fail-open accept; see <see cref="Explain"/>.
+    /// </summary>
+    public bool IsDegraded => !IsComplete || Lookups.Any(l => l.Outcome.Kind == ListOutcomeKind.Skipped);
+
     /// <summary>How long the check took.</summary>
     public TimeSpan Elapsed { get; init; }
 

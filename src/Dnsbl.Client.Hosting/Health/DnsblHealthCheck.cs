@@ -4,8 +4,9 @@ namespace Dnsbl.Client.Health;
 
 /// <summary>
 /// Reports list health to ASP.NET Core health checks: healthy when every list is enabled and healthy (or not probed yet),
-/// degraded when some lists are disabled or failing, unhealthy when every list is disabled. The data holds each list's
-/// state and reason, keyed by list name.
+/// degraded when some lists are missing from checks (disabled, or their circuit is open: the server accepts without them)
+/// or failing, unhealthy when every list is missing. The data holds each list's state, circuit and reason, keyed by list
+/// name; the description of a degraded result ends with the summary line (<see cref="DnsblHealthSummary.Text"/>).
 /// </summary>
 /// <remarks>Thread-safe: it only reads the health monitor, which is thread-safe; the health-check host may call it concurrently.</remarks>
 public sealed class DnsblHealthCheck : IHealthCheck
@@ -27,20 +28,22 @@ public sealed class DnsblHealthCheck : IHealthCheck
         var data = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var list in report.Lists)
         {
-            data[list.Name] = $"{JsonNameOf(list.State)}{(list.Enabled ? string.Empty : " (disabled)")}: {list.DisabledReason ?? list.Reason}";
+            var circuit = list.Circuit == ListCircuitState.Open ? $" (circuit open until {list.CircuitRetryAt:HH:mm:ss}Z)" : string.Empty;
+            data[list.Name] = $"{JsonNameOf(list.State)}{(list.Enabled ? string.Empty : " (disabled)")}{circuit}: {list.DisabledReason ?? list.Reason}";
         }
 
-        var disabled = report.Lists.Count(l => !l.Enabled);
+        var summary = report.Summary;
         var troubled = report.Lists.Count(l => l.Enabled && l.State is not (ListHealthState.Healthy or ListHealthState.Unknown));
         var total = report.Lists.Count;
         HealthCheckResult result;
-        if (total > 0 && disabled == total)
+        if (total > 0 && summary.Missing == total)
         {
-            result = new HealthCheckResult(context?.Registration?.FailureStatus ?? HealthStatus.Unhealthy, $"all {total} DNS lists are disabled", data: data);
+            result = new HealthCheckResult(context?.Registration?.FailureStatus ?? HealthStatus.Unhealthy,
+                summary.Disabled == total ? $"all {total} DNS lists are disabled" : $"all {total} DNS lists are missing: {summary.Text}", data: data);
         }
-        else if (disabled > 0)
+        else if (summary.Missing > 0)
         {
-            result = HealthCheckResult.Degraded($"{disabled} of {total} DNS lists are disabled", data: data);
+            result = HealthCheckResult.Degraded($"{summary.Missing} of {total} DNS lists are missing: {summary.Text}", data: data);
         }
         else if (troubled > 0)
         {

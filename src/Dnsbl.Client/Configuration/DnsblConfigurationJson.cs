@@ -19,7 +19,7 @@ namespace Dnsbl.Client.Configuration;
 ///                  "Relays": "LastExternal", "KeyHash": "Sha256", "KeyHashEncoding": "Base32", "KeyHashLength": 32 } ],
 ///     "Thresholds": { "Reject": 3, "Tag": 2, "AllowList": -1 },
 ///     "MetaRules": [ { "Name": "RCVD_IN_MSPIKE_BL", "Expression": "RCVD_IN_MSPIKE_L5 || __RCVD_IN_MSPIKE_Z", "Weight": 0.01 } ],
-///     "Message": { "MaxUriDomains": 20, "IncludeMailtoLinks": false, "SkipDomains": [ "example.com" ] },
+///     "Message": { "TrustedNetworks": [ "192.0.2.0/24" ], "MaxUriDomains": 20, "IncludeMailtoLinks": false, "SkipDomains": [ "example.com" ] },
 ///     "Cache": { "MinimumTtl": "00:01:00", "MaximumTtl": "01:00:00" }, "Deadline": "00:00:10" } }
 /// </code>
 /// Name, Zone and Kind are always written; every other setting only when it differs from its default (a rule's Filter is

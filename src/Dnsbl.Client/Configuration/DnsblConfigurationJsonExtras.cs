@@ -45,6 +45,7 @@ internal static class DnsblConfigurationJsonExtras
         }
     }
 
+    /// <summary>The message options, every one that differs from its default (the binder reads each key back).</summary>
     public static void WriteMessage(Utf8JsonWriter writer, MessageOptions? message)
     {
         if (message is null)
@@ -52,16 +53,53 @@ internal static class DnsblConfigurationJsonExtras
             return;
         }
 
+        var defaults = new MessageOptions();
         writer.WriteStartObject("Message");
-        writer.WriteNumber("MaxUriDomains", message.MaxUriDomains);
-        writer.WriteBoolean("IncludeMailtoLinks", message.IncludeMailtoLinks);
-        writer.WriteStartArray("SkipDomains");
-        foreach (var domain in message.SkipDomains)
+        WriteNetworks(writer, nameof(MessageOptions.TrustedNetworks), message.TrustedNetworks);
+        WriteNetworks(writer, nameof(MessageOptions.InternalNetworks), message.InternalNetworks);
+        WriteNetworks(writer, nameof(MessageOptions.MsaNetworks), message.MsaNetworks);
+        if (!message.OriginatingIpHeaders.SequenceEqual(defaults.OriginatingIpHeaders))
         {
-            writer.WriteStringValue(domain);
+            WriteStrings(writer, nameof(MessageOptions.OriginatingIpHeaders), message.OriginatingIpHeaders);
+        }
+
+        if (message.MaxCheckedRelays != defaults.MaxCheckedRelays)
+        {
+            writer.WriteNumber(nameof(MessageOptions.MaxCheckedRelays), message.MaxCheckedRelays);
+        }
+
+        if (message.AskReserved)
+        {
+            writer.WriteBoolean(nameof(MessageOptions.AskReserved), true);
+        }
+
+        if (!message.DkimDomainsAsLinks)
+        {
+            writer.WriteBoolean(nameof(MessageOptions.DkimDomainsAsLinks), false);
+        }
+
+        writer.WriteNumber(nameof(MessageOptions.MaxUriDomains), message.MaxUriDomains);
+        writer.WriteBoolean(nameof(MessageOptions.IncludeMailtoLinks), message.IncludeMailtoLinks);
+        WriteStrings(writer, nameof(MessageOptions.SkipDomains), message.SkipDomains);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNetworks(Utf8JsonWriter writer, string name, IReadOnlyList<System.Net.IPNetwork> networks)
+    {
+        if (networks.Count > 0)
+        {
+            WriteStrings(writer, name, [.. networks.Select(n => n.ToString())]);
+        }
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
         }
 
         writer.WriteEndArray();
-        writer.WriteEndObject();
     }
 }

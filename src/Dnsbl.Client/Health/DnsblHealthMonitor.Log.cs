@@ -22,5 +22,13 @@ public sealed partial class DnsblHealthMonitor
         [LoggerMessage(EventId = 4, EventName = "StateChangedHandlerFailed", Level = LogLevel.Error,
             Message = "A StateChanged handler threw for DNS list {ListName}")]
         public static partial void StateChangedHandlerFailed(ILogger logger, string listName, Exception exception);
+
+        [LoggerMessage(EventId = 5, EventName = "ListCircuitOpened", Level = LogLevel.Warning,
+            Message = "DNS list {ListName} circuit opened: its recent queries kept failing; checks skip it (accepting without it) for {BreakSeconds} s, then try one lookup")]
+        public static partial void ListCircuitOpened(ILogger logger, string listName, double breakSeconds);
+
+        [LoggerMessage(EventId = 6, EventName = "ListCircuitClosed", Level = LogLevel.Information,
+            Message = "DNS list {ListName} circuit closed: a trial lookup was answered; checks query it again")]
+        public static partial void ListCircuitClosed(ILogger logger, string listName);
     }
 }

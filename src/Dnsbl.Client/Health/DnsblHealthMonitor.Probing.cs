@@ -57,7 +57,7 @@ public sealed partial class DnsblHealthMonitor
             {
                 var entry = old.TryGetValue(list.Name, out var kept) && kept.List.Zone == list.Zone && kept.List.Kind == list.Kind
                     ? kept
-                    : new MonitoredList(list, _options.StatisticsWindow);
+                    : new MonitoredList(list, _options.StatisticsWindow, _time);
                 entry.List = list;
                 if (!byName.TryAdd(list.Name, entry))
                 {
@@ -89,6 +89,8 @@ public sealed partial class DnsblHealthMonitor
                 entry.Status = ListHealthStateMachine.Apply(entry.Status, round, at, _options);
                 entry.Statistics.Add(round.Samples);
                 after = entry.Snapshot();
+                entry.History.AddRound(at, round, after.Enabled);
+                RecordChangeLocked(entry, before, after, "probe", after.DisabledReason ?? after.Reason);
             }
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
@@ -119,6 +121,15 @@ public sealed partial class DnsblHealthMonitor
 
         RoundCompleted?.Invoke(after);
         return after;
+    }
+
+    /// <summary>Adds a visible change (verdict, enabled flag or circuit) to the entry's history; call under the lock.</summary>
+    private void RecordChangeLocked(MonitoredList entry, ListHealth before, ListHealth after, string source, string reason)
+    {
+        if (before.State != after.State || before.Enabled != after.Enabled || before.Circuit != after.Circuit)
+        {
+            entry.History.AddChange(_time.GetUtcNow(), after, source, reason);
+        }
     }
 
     private void Raise(ListHealth before, ListHealth after)

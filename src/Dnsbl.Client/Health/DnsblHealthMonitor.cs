@@ -37,22 +37,15 @@ public sealed partial class DnsblHealthMonitor : IListHealthGate, IAsyncDisposab
         UpdateLists(lists);
     }
 
-    /// <summary>Raised when a list's verdict or its enabled flag changes (after the change is visible in <see cref="GetReport"/>).</summary>
+    /// <summary>Raised when a list's verdict, its enabled flag or its circuit (open/closed) changes (after the change is visible in <see cref="GetReport()"/>).</summary>
     public event EventHandler<ListStateChangedEventArgs>? StateChanged;
 
     /// <summary>Raised after every completed probe round (tests wait on it instead of sleeping).</summary>
     internal event Action<ListHealth>? RoundCompleted;
 
-    /// <summary>A snapshot of every list's health.</summary>
+    /// <summary>A snapshot of every list's health, without history.</summary>
     /// <returns>The report, lists in configuration order.</returns>
-    public DnsblHealthReport GetReport()
-    {
-        var roster = _roster;
-        lock (_gate)
-        {
-            return new DnsblHealthReport { GeneratedAt = _time.GetUtcNow(), Lists = [.. roster.Ordered.Select(e => e.Snapshot())] };
-        }
-    }
+    public DnsblHealthReport GetReport() => GetReport(includeHistory: false);
 
     /// <inheritdoc />
     bool IListHealthGate.IsEnabled(DnsList list, [NotNullWhen(false)] out string? reason)
@@ -158,6 +151,7 @@ public sealed partial class DnsblHealthMonitor : IListHealthGate, IAsyncDisposab
             before = entry.Snapshot();
             entry.Status = change(entry.Status);
             after = entry.Snapshot();
+            RecordChangeLocked(entry, before, after, "operator", after.DisabledReason ?? reason);
         }
 
         Log.ListOverrideChanged(_logger, listName, after.Override, after.Enabled, reason);

@@ -17,4 +17,10 @@ internal interface IListHealthGate
 
     /// <summary>A real lookup saw an operator refusal code: probe the list now (as SpamAssassin suspends the zone).</summary>
     void ReportRefusal(DnsList list);
+
+    /// <summary>Counts one lookup of the list in <paramref name="slot"/> in its per-minute history (lock-free; <paramref name="timestamp"/> from the <see cref="TimeProvider"/>).</summary>
+    void CountLookup(ListGateSlots slots, int slot, LookupColumn column, long timestamp);
+
+    /// <summary>The list's circuit breaker opened (lookups skip it until <paramref name="retryAfter"/> has passed) or closed again.</summary>
+    void ReportCircuit(DnsList list, bool open, TimeSpan retryAfter);
 }

@@ -64,4 +64,24 @@ public sealed class ListHealth
     /// <summary>The fraction (0–1) of the recent probe questions that failed (timeout, SERVFAIL, network).</summary>
     [JsonPropertyName("errorRate")]
     public double? ErrorRate { get; init; }
+
+    /// <summary>The list's circuit breaker as lookups last reported it (<c>open</c>: lookups skip the list).</summary>
+    [JsonPropertyName("circuit")]
+    public ListCircuitState Circuit { get; init; }
+
+    /// <summary>When the circuit opened, while it is open.</summary>
+    [JsonPropertyName("circuitOpenedAt")]
+    public DateTimeOffset? CircuitOpenedAt { get; init; }
+
+    /// <summary>When the next trial lookup may go through, while the circuit is open.</summary>
+    [JsonPropertyName("circuitRetryAt")]
+    public DateTimeOffset? CircuitRetryAt { get; init; }
+
+    /// <summary>Whether lookups skip the list now: disabled, or its circuit is open. Such a list is missing from every check.</summary>
+    [JsonPropertyName("missing")]
+    public bool Missing => !Enabled || Circuit == ListCircuitState.Open;
+
+    /// <summary>Recent rounds, changes and per-minute lookups; null unless the report was asked for history (<see cref="DnsblHealthMonitor.GetReport(bool)"/>).</summary>
+    [JsonPropertyName("history")]
+    public ListHealthHistory? History { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace Dnsbl.Client.Health;
 
-/// <summary>A list's health verdict or its enabled flag changed.</summary>
+/// <summary>A list's health verdict, its enabled flag or its circuit changed.</summary>
 /// <remarks>Immutable, so thread-safe: share it freely.</remarks>
 public sealed class ListStateChangedEventArgs : EventArgs
 {

@@ -3,7 +3,7 @@ using Dnsbl.Client.Lists;
 namespace Dnsbl.Client.Health;
 
 /// <summary>The monitor's record of one list. <see cref="Status"/> is read without a lock (immutable record, volatile field); the rest under the monitor's lock.</summary>
-internal sealed class MonitoredList(DnsList list, int statisticsWindow)
+internal sealed class MonitoredList(DnsList list, int statisticsWindow, TimeProvider time)
 {
     private volatile ListHealthStatus _status = ListHealthStatus.Initial;
 
@@ -17,13 +17,22 @@ internal sealed class MonitoredList(DnsList list, int statisticsWindow)
 
     public ProbeStatistics Statistics { get; } = new(statisticsWindow);
 
+    /// <summary>Rounds, changes and per-minute lookup counts, bounded; kept across reloads with the entry.</summary>
+    public ListHistory History { get; } = new(time);
+
+    /// <summary>When the list's circuit opened, while lookups report it open.</summary>
+    public DateTimeOffset? CircuitOpenedAt { get; set; }
+
+    /// <summary>When the open circuit lets its next trial lookup through.</summary>
+    public DateTimeOffset? CircuitRetryAt { get; set; }
+
     /// <summary>The probe in flight; callers asking meanwhile share it.</summary>
     public Task<ListHealth>? Running { get; set; }
 
     /// <summary>When the probing loop asks next; null means at once.</summary>
     public DateTimeOffset? NextProbeAt { get; set; }
 
-    public ListHealth Snapshot() => new()
+    public ListHealth Snapshot(bool includeHistory = false) => new()
     {
         Name = List.Name,
         Zone = List.Zone,
@@ -40,5 +49,9 @@ internal sealed class MonitoredList(DnsList list, int statisticsWindow)
         LastLatencyMilliseconds = Statistics.LastLatency?.TotalMilliseconds,
         MeanLatencyMilliseconds = Statistics.MeanLatency?.TotalMilliseconds,
         ErrorRate = Statistics.ErrorRate,
+        Circuit = CircuitOpenedAt is null ? ListCircuitState.Closed : ListCircuitState.Open,
+        CircuitOpenedAt = CircuitOpenedAt,
+        CircuitRetryAt = CircuitRetryAt,
+        History = includeHistory ? History.Snapshot() : null,
     };
 }

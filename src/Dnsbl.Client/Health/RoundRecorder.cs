@@ -13,11 +13,13 @@ internal sealed class RoundRecorder(TimeProvider time)
 
     public void Record(DnsLookupResult result, TimeSpan latency)
     {
-        var evidence = new ProbeEvidence(result.Question.Name, result.Question.Type.ToString(), Describe(result), time.GetUtcNow());
+        var answer = Describe(result);
+        var evidence = new ProbeEvidence(result.Question.Name, result.Question.Type.ToString(), answer, time.GetUtcNow());
+        var failed = result.Status.IsFailure();
         lock (_gate)
         {
             _evidence.Add(evidence);
-            _samples.Add(new ProbeSample(latency, result.Status.IsFailure()));
+            _samples.Add(new ProbeSample(latency, failed, failed ? result.Status.ToString() : null));
         }
     }
 

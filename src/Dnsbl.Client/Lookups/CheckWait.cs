@@ -3,15 +3,16 @@ using System.Threading.Tasks.Sources;
 namespace Dnsbl.Client.Lookups;
 
 /// <summary>
-/// One check's wait for its pending lookups. It ends at the first of: every lookup finished (whatever its result),
-/// the check's deadline passed (<see cref="DeadlineQueue"/>), or the caller's token was cancelled. Ending is quiet:
+/// One check's wait for its pending lookups. It ends at the first of: every lookup finished (whatever its result) or
+/// past its list's own timeout (<see cref="LookupTimeout"/>), the check's deadline passed (<see cref="DeadlineQueue"/>),
+/// or the caller's token was cancelled. Ending is quiet:
 /// the check then reads which lookups finished. Awaited once, through <see cref="Ended"/>.
 /// </summary>
 /// <remarks>
 /// Replaces a <c>Task.WhenAll</c> plus <c>WaitAsync(timeout, TimeProvider, token)</c> per check: those cost a
 /// combined task, a cancellation promise and a timer of its own for every check that misses the cache.
 /// </remarks>
-internal sealed class CheckWait : IValueTaskSource, IDisposable
+internal sealed class CheckWait : DeadlineEntry, IValueTaskSource, IDisposable
 {
     // Waits are reused: a check that misses the cache then allocates no wait of its own. A few per core is plenty.
     private static readonly ReusePool<CheckWait> Pool = new();
@@ -20,6 +21,7 @@ internal sealed class CheckWait : IValueTaskSource, IDisposable
     private DeadlineQueue? _deadlines;
     private ManualResetValueTaskSourceCore<bool> _core;
     private CancellationTokenRegistration _cancellation;
+    private LookupTimeout?[]? _timeouts;
 
     // The lookups still running, plus one while the wait is being set up (so it cannot end half-registered).
     private int _unfinished = 1;
@@ -37,33 +39,39 @@ internal sealed class CheckWait : IValueTaskSource, IDisposable
     /// <summary>Whether the wait has ended (lookups done, deadline passed or cancelled).</summary>
     public bool HasEnded => Volatile.Read(ref _ended) != 0;
 
-    /// <summary>When the deadline passes, as a <see cref="TimeProvider"/> timestamp. Set before the wait is queued.</summary>
-    internal long Due { get; private set; }
-
-    // Links in the deadline queue, guarded by its lock.
-    internal CheckWait? Previous { get; set; }
-
-    internal CheckWait? Next { get; set; }
-
-    internal bool IsQueued { get; set; }
-
-    /// <summary>Starts waiting for the lookups (null entries are ignored) until <paramref name="due"/> or cancellation.</summary>
-    // due: the deadline, as a timestamp of the deadline queue's TimeProvider.
-    public static CheckWait Start(ReadOnlySpan<Task<ListOutcome>?> lookups, DeadlineQueue deadlines, long due, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts waiting for the lookups (null entries are ignored) until <paramref name="due"/> or cancellation. A lookup
+    /// whose entry in <paramref name="lookupDues"/> is set (not 0) and earlier than <paramref name="due"/> counts as done
+    /// at that time.
+    /// </summary>
+    // due, lookupDues: timestamps of the deadline queue's TimeProvider; lookupDues is empty or one entry per lookup.
+    public static CheckWait Start(ReadOnlySpan<Task<ListOutcome>?> lookups, ReadOnlySpan<long> lookupDues, DeadlineQueue deadlines, long due, CancellationToken cancellationToken)
     {
         var wait = Rent();
         wait._deadlines = deadlines;
         wait.Due = due;
-        foreach (var lookup in lookups)
+        for (var i = 0; i < lookups.Length; i++)
         {
-            if (lookup is { IsCompleted: false })
+            if (lookups[i] is not { IsCompleted: false } lookup)
             {
-                Interlocked.Increment(ref wait._unfinished);
+                continue;
+            }
+
+            Interlocked.Increment(ref wait._unfinished);
+            if (!lookupDues.IsEmpty && lookupDues[i] != 0 && lookupDues[i] < due)
+            {
+                var timeout = new LookupTimeout(wait, deadlines, lookupDues[i]);
+                (wait._timeouts ??= new LookupTimeout?[lookups.Length])[i] = timeout;
+                lookup.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(timeout.OnLookupFinished);
+                deadlines.Add(timeout);
+            }
+            else
+            {
                 lookup.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(wait._lookupFinished);
             }
         }
 
-        wait.OnLookupFinished();
+        wait.LookupDone(asynchronously: false);
         if (!wait.HasEnded)
         {
             deadlines.Add(wait);
@@ -78,14 +86,35 @@ internal sealed class CheckWait : IValueTaskSource, IDisposable
     }
 
     /// <summary>The deadline has passed. The check resumes on the thread pool, never on the deadline timer's thread.</summary>
-    internal void Expire() => End(asynchronously: true);
+    internal override void Expire() => End(asynchronously: true);
 
-    /// <summary>Leaves the deadline queue and stops observing the caller's token.</summary>
+    /// <summary>Leaves the deadline queue, stops observing the caller's token and lets go of lookups still running.</summary>
     public void Dispose()
     {
         _cancellation.Dispose();
         _deadlines!.Remove(this);
+        if (_timeouts is { } timeouts)
+        {
+            foreach (var timeout in timeouts)
+            {
+                timeout?.Detach();
+            }
+        }
+
         Release();
+    }
+
+    /// <summary>
+    /// One lookup finished, or its list's timeout passed. The last one ends the wait; <paramref name="asynchronously"/>
+    /// when called from the deadline timer, so the check never resumes on the timer's thread inside the queue's lock.
+    /// </summary>
+    internal void LookupDone(bool asynchronously)
+    {
+        if (Interlocked.Decrement(ref _unfinished) == 0)
+        {
+            End(asynchronously);
+            Release();
+        }
     }
 
     void IValueTaskSource.GetResult(short token) => _core.GetResult(token);
@@ -96,14 +125,7 @@ internal sealed class CheckWait : IValueTaskSource, IDisposable
         _core.OnCompleted(continuation, state, token, flags);
 
     // A lookup's continuation runs on the thread that finished it, as the check's continuation did before.
-    private void OnLookupFinished()
-    {
-        if (Interlocked.Decrement(ref _unfinished) == 0)
-        {
-            End(asynchronously: false);
-            Release();
-        }
-    }
+    private void OnLookupFinished() => LookupDone(asynchronously: false);
 
     private void End(bool asynchronously)
     {
@@ -130,6 +152,7 @@ internal sealed class CheckWait : IValueTaskSource, IDisposable
         _core.Reset();
         _deadlines = null;
         _cancellation = default;
+        _timeouts = null;
         _unfinished = 1;
         _ended = 0;
         _users = 2;

@@ -1,7 +1,7 @@
 namespace Dnsbl.Client.Lookups;
 
 /// <summary>
-/// The deadlines of every waiting check of one client, served by one <see cref="TimeProvider"/> timer: the timer is
+/// The deadlines of every waiting check of one client (and the own timeouts of lists that have one), served by one <see cref="TimeProvider"/> timer: the timer is
 /// armed for the earliest deadline, and when it fires it ends every wait whose deadline has passed.
 /// </summary>
 /// <remarks>
@@ -15,8 +15,8 @@ internal sealed class DeadlineQueue
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private ITimer? _timer;
-    private CheckWait? _first;
-    private CheckWait? _last;
+    private DeadlineEntry? _first;
+    private DeadlineEntry? _last;
     private long _armedFor = long.MaxValue;
 
     public DeadlineQueue(TimeProvider time) => _time = time;
@@ -25,8 +25,8 @@ internal sealed class DeadlineQueue
     public long DueAfter(long start, TimeSpan after) =>
         start + (long)Math.Ceiling(after.Ticks * ((double)_time.TimestampFrequency / TimeSpan.TicksPerSecond));
 
-    /// <summary>Queues <paramref name="wait"/> until its <see cref="CheckWait.Due"/>; ends it at once when that has passed.</summary>
-    public void Add(CheckWait wait)
+    /// <summary>Queues <paramref name="wait"/> until its <see cref="DeadlineEntry.Due"/>; ends it at once when that has passed.</summary>
+    public void Add(DeadlineEntry wait)
     {
         lock (_lock)
         {
@@ -73,7 +73,7 @@ internal sealed class DeadlineQueue
     }
 
     /// <summary>Takes <paramref name="wait"/> out of the queue, if it is still there.</summary>
-    public void Remove(CheckWait wait)
+    public void Remove(DeadlineEntry wait)
     {
         lock (_lock)
         {
@@ -137,7 +137,7 @@ internal sealed class DeadlineQueue
         }
     }
 
-    private void Unlink(CheckWait wait)
+    private void Unlink(DeadlineEntry wait)
     {
         if (wait.Previous is { } previous)
         {

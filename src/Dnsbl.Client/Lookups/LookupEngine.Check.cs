@@ -1,4 +1,5 @@
 using System.Net;
+using Dnsbl.Client.Health;
 using Dnsbl.Client.Lists;
 
 namespace Dnsbl.Client.Lookups;
@@ -59,7 +60,7 @@ internal sealed partial class LookupEngine
         if (!_gate.IsEnabled(snapshot.Gates, slot, out var reason))
         {
             outcome = OutcomeFactory.Skipped(list, key.Display, reason);
-            _metrics.Skipped(list.Name);
+            CountSkippedAsDisabled(snapshot, slot, now);
             return true;
         }
 
@@ -67,12 +68,14 @@ internal sealed partial class LookupEngine
         if (snapshot.Cache is { } cache && cache.TryGet(slot, cacheKey, now, out outcome))
         {
             _metrics.CacheHit(list.Name);
+            _gate.CountLookup(snapshot.Gates, slot, LookupColumn.FromCache, now);
             return true;
         }
 
         if (!FitsQueryName(key, list.Zone))
         {
             outcome = OutcomeFactory.InvalidQuery(list, key.Display);
+            _gate.CountLookup(snapshot.Gates, slot, LookupMinuteCounters.ErrorColumn(DnsblErrorKind.InvalidQuery), now);
             return true;
         }
 

@@ -11,7 +11,7 @@ namespace Dnsbl.Client.Lookups;
 
 internal sealed partial class LookupEngine
 {
-    /// <summary>Starts (or joins) the lookup of one query name for one list, bounded by the list's own timeout.</summary>
+    /// <summary>Starts (or joins) the lookup of one query name for one list; the check's wait bounds it by the list's own timeout.</summary>
     private Task<ListOutcome> StartLookup(ClientSnapshot snapshot, int slot, string input, string queryName)
     {
         var list = snapshot.Lists[slot];
@@ -25,20 +25,7 @@ internal sealed partial class LookupEngine
             BeginLookup(snapshot, slot, input, queryName, begun);
         }
 
-        return list.Timeout is { } timeout ? WithListTimeoutAsync(lookup, list, input, queryName, timeout) : lookup;
-    }
-
-    private async Task<ListOutcome> WithListTimeoutAsync(Task<ListOutcome> lookup, DnsList list, string input, string queryName, TimeSpan timeout)
-    {
-        using var expiry = new CancellationTokenSource();
-        var timer = Task.Delay(timeout, _time, expiry.Token);
-        if (await Task.WhenAny(lookup, timer).ConfigureAwait(false) == lookup)
-        {
-            await expiry.CancelAsync().ConfigureAwait(false);
-            return await lookup.ConfigureAwait(false);
-        }
-
-        return OutcomeFactory.Failed(list, input, DnsblErrorKind.Timeout, $"no answer within the list timeout of {timeout.TotalMilliseconds:0} ms", queryName);
+        return lookup;
     }
 
     /// <summary>One shared lookup: not tied to any caller's token, so a late answer still fills the cache.</summary>
@@ -50,7 +37,7 @@ internal sealed partial class LookupEngine
         var breaker = snapshot.Breakers[slot];
         if (!breaker.TryEnter(started, out var isTrial))
         {
-            _metrics.Skipped(list.Name);
+            CountSkippedByCircuit(snapshot, slot, started);
             snapshot.InFlight.Finish(slot, queryName, begun, OutcomeFactory.Skipped(list, input, "circuit open: the list's recent queries kept failing"));
             return;
         }
@@ -116,20 +103,20 @@ internal sealed partial class LookupEngine
             if (_disposing.IsCancellationRequested && (result is null || result.Status == DnsLookupStatus.NetworkError))
             {
                 // Disposing closed the sockets under the lookup (or cancelled a resolver we were given): not the list's fault.
-                state.Breaker.Record(LookupVerdict.NoVerdict, finished, state.IsTrial);
+                CountForBreaker(state, LookupVerdict.NoVerdict, finished);
                 state.Activity?.Dispose();
                 outcome = OutcomeFactory.ClientDisposed(list, state.Input);
             }
             else if (result is null)
             {
-                state.Breaker.Record(exception is OperationCanceledException ? LookupVerdict.NoVerdict : LookupVerdict.Failed, finished, state.IsTrial);
+                CountForBreaker(state, exception is OperationCanceledException ? LookupVerdict.NoVerdict : LookupVerdict.Failed, finished);
                 state.Activity?.Dispose();
                 snapshot.InFlight.Fail(slot, queryName, begun, exception!);
                 return;
             }
             else
             {
-                state.Breaker.Record(ListCircuitBreaker.Judge(result), finished, state.IsTrial);
+                CountForBreaker(state, ListCircuitBreaker.Judge(result), finished);
                 var answer = ListAnswerInterpreter.Interpret(list, result);
                 var latency = _time.GetElapsedTime(state.Started, finished);
                 if (answer.Kind == ListOutcomeKind.Listed && list.FetchText)
@@ -180,6 +167,7 @@ internal sealed partial class LookupEngine
     private ListOutcome Record(ClientSnapshot snapshot, int slot, DnsList list, string input, string queryName, ListAnswer answer, IReadOnlyList<string> text, TimeSpan latency)
     {
         var outcome = OutcomeFactory.FromAnswer(list, input, queryName, answer, text, latency);
+        CountAnswered(snapshot, slot, outcome);
         _metrics.Completed(list.Name, OutcomeFactory.MetricTag(outcome.Kind), outcome.Kind == ListOutcomeKind.Error ? OutcomeFactory.ErrorKindNames[(int)outcome.Error] : null, latency);
         if (answer.Error == DnsblErrorKind.OperatorRefusal)
         {

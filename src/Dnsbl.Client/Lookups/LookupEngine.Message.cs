@@ -49,7 +49,7 @@ internal sealed partial class LookupEngine
     private async ValueTask<DnsblMessageResult> CheckMessageSlowAsync(CheckSettings settings, MessageKeyPlan plan, ListOutcome[] outcomes, Task<ListOutcome>?[] pending, long started, CancellationToken cancellationToken)
     {
         using var activity = DnsblActivity.StartCheck("message");
-        using (var wait = WaitForLookups(pending, settings.Deadline, started, cancellationToken))
+        using (var wait = WaitForLookups(pending, settings.Deadline, started, plan, static (plan, i) => plan.Lookups[i].List, cancellationToken))
         {
             await wait.Ended.ConfigureAwait(false);
         }
@@ -61,6 +61,7 @@ internal sealed partial class LookupEngine
 
     private DnsblMessageResult ConcludeMessage(CheckSettings settings, MessageKeyPlan plan, ListOutcome[] outcomes, long started, IReadOnlyList<string> missing)
     {
+        CountIfDegraded(outcomes, missing);
         var (score, countedRules, countedWeights) = RuleOnceScorer.Score(outcomes, settings.Thresholds, settings.ErrorPolicy, settings.MetaRules);
         var lookups = new MessageLookupOutcome[outcomes.Length];
         for (var i = 0; i < outcomes.Length; i++)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text.RegularExpressions;
 
@@ -15,6 +16,9 @@ namespace Dnsbl.Client.Messages;
 /// </remarks>
 internal static partial class LinkExtractor
 {
+    private static readonly SearchValues<string> ObfuscatedDots =
+        SearchValues.Create(["[.]", "(.)", "{.}", "[dot]", "(dot)", "{dot}"], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The distinct link targets of the two bodies, most relevant first.</summary>
     public static List<ExtractedLink> Extract(string? textBody, string? htmlBody, PublicSuffixList suffixes)
     {
@@ -73,7 +77,10 @@ internal static partial class LinkExtractor
     internal static string Deobfuscate(string text)
     {
         var result = ObfuscatedSchemePattern().Replace(text, match => "http" + match.Groups["s"].Value + "://");
-        return ObfuscatedDotPattern().Replace(result, ".");
+
+        // The dot pattern starts with optional white space, so the regex cannot skip ahead to a candidate: a vectorised
+        // search for its bracketed cores first spares most texts (which have none) a fifth of their planning time.
+        return result.AsSpan().ContainsAny(ObfuscatedDots) ? ObfuscatedDotPattern().Replace(result, ".") : result;
     }
 
     // Finds URLs with a scheme (or "www."), records them, and blanks them out so bare-host scanning does not see
@@ -89,24 +96,76 @@ internal static partial class LinkExtractor
     {
         // Bare e-mail addresses first (their domains are mail links, skipped by default as SpamAssassin does), blanked out
         // so that the host scan does not take their domains as web links.
-        text = MailAddressPattern().Replace(text, match =>
+        var chars = text.ToCharArray();
+        List<(int Start, int Length)>? addresses = null;
+        foreach (var (start, length) in Tokens(chars, '@'))
         {
-            collector.AddHost(match.Groups["domain"].Value, match.Value, inMarkup: false, LinkPriority.Text, isMailAddress: true);
-            return new string(' ', match.Length);
-        });
-        foreach (Match match in BareHostPattern().Matches(text))
-        {
-            if (collector.IsFull)
+            foreach (var match in MailAddressPattern().EnumerateMatches(chars.AsSpan(start, length)))
             {
-                return;
+                var address = new string(chars, start + match.Index, match.Length);
+                collector.AddHost(address[(address.IndexOf('@') + 1)..], address, inMarkup: false, LinkPriority.Text, isMailAddress: true);
+                (addresses ??= []).Add((start + match.Index, match.Length));
+            }
+        }
+
+        foreach (var (start, length) in addresses ?? [])
+        {
+            chars.AsSpan(start, length).Fill(' ');
+        }
+
+        foreach (var (start, length) in Tokens(chars, '.'))
+        {
+            foreach (var match in BareHostPattern().EnumerateMatches(chars.AsSpan(start, length)))
+            {
+                if (collector.IsFull)
+                {
+                    return;
+                }
+
+                var host = new string(chars, start + match.Index, match.Length);
+                var topLevel = PublicSuffixList.ToAscii(host[(host.LastIndexOf('.') + 1)..]);
+                if (topLevel is not null && suffixes.IsRule(topLevel))
+                {
+                    collector.AddHost(host, host, inMarkup: false);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The white-space-separated words of <paramref name="text"/> that contain <paramref name="marker"/>, as (start, length).
+    /// </summary>
+    /// <remarks>
+    /// Bare hosts need a dot and mail addresses an @, and neither spans white space, which both patterns also accept as
+    /// the delimiter before and after (so a word's edges behave as the text's start and end do). Matching only these words
+    /// finds the same matches as matching the whole text, in order, without running the patterns over every other word:
+    /// that was most of a message's planning time (benchmarks/README.md).
+    /// </remarks>
+    internal static IEnumerable<(int Start, int Length)> Tokens(char[] text, char marker)
+    {
+        var position = 0;
+        while (position < text.Length)
+        {
+            var found = Array.IndexOf(text, marker, position);
+            if (found < 0)
+            {
+                yield break;
             }
 
-            var host = match.Value;
-            var topLevel = PublicSuffixList.ToAscii(host[(host.LastIndexOf('.') + 1)..]);
-            if (topLevel is not null && suffixes.IsRule(topLevel))
+            var start = found;
+            while (start > position && !char.IsWhiteSpace(text[start - 1]))
             {
-                collector.AddHost(host, host, inMarkup: false);
+                start--;
             }
+
+            var end = found;
+            while (end < text.Length && !char.IsWhiteSpace(text[end]))
+            {
+                end++;
+            }
+
+            yield return (start, end - start);
+            position = end;
         }
     }
 

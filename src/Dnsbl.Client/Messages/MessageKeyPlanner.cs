@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using Dnsbl.Client.Lists;
 
 namespace Dnsbl.Client.Messages;
@@ -17,7 +19,7 @@ internal sealed partial class MessageKeyPlanner
     private readonly PublicSuffixList suffixes;
     private readonly List<MessageProblem> problems;
     private readonly RelayChain chain;
-    private readonly HashSet<string> skipDomains;
+    private readonly FrozenSet<string> skipDomains;
     private readonly List<MessageSkippedKey> skipped = [];
     private List<ExtractedLink>? links;
 
@@ -28,14 +30,24 @@ internal sealed partial class MessageKeyPlanner
         this.suffixes = suffixes;
         problems = [.. context.Problems];
         chain = new RelayChain(context, options, problems);
-        skipDomains = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var skip in options.SkipDomains)
+        skipDomains = NormalizedSkipDomains.GetValue(options.SkipDomains, Normalize);
+    }
+
+    // The skip list (288 names by default) normalised once per list instance, not once per message.
+    private static readonly ConditionalWeakTable<IReadOnlyList<string>, FrozenSet<string>> NormalizedSkipDomains = [];
+
+    private static FrozenSet<string> Normalize(IReadOnlyList<string> domains)
+    {
+        var normalized = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var skip in domains)
         {
-            if (DomainName.TryNormalize(skip.Trim(), out var normalized, out _))
+            if (DomainName.TryNormalize(skip.Trim(), out var name, out _))
             {
-                skipDomains.Add(normalized);
+                normalized.Add(name);
             }
         }
+
+        return normalized.ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>Plans the lookups of <paramref name="context"/> against <paramref name="lists"/>.</summary>

@@ -34,6 +34,7 @@ internal sealed class ListCircuitBreaker
         _minimumThroughput = minimumThroughput;
         _bucketTicks = Math.Max(1, ToTicks(time, samplingDuration) / Buckets);
         _breakTicks = ToTicks(time, breakDuration);
+        BreakDuration = breakDuration;
     }
 
     /// <summary>Creates a breaker with the library's defaults (<see cref="ResilienceConstants"/>).</summary>
@@ -41,6 +42,9 @@ internal sealed class ListCircuitBreaker
         : this(time, ResilienceConstants.FailureRatio, ResilienceConstants.MinimumThroughput, ResilienceConstants.SamplingDuration, ResilienceConstants.BreakDuration)
     {
     }
+
+    /// <summary>How long an opened circuit skips the list before its trial lookup.</summary>
+    public TimeSpan BreakDuration { get; }
 
     private enum CircuitState
     {
@@ -80,24 +84,24 @@ internal sealed class ListCircuitBreaker
     /// <param name="result">Whether the lookup was answered, failed, or ended without a verdict (cancelled).</param>
     /// <param name="now">The <see cref="TimeProvider"/> timestamp when it ended.</param>
     /// <param name="isTrial">What <see cref="TryEnter"/> said.</param>
-    public void Record(LookupVerdict result, long now, bool isTrial)
+    /// <returns>Whether the circuit opened or closed because of it.</returns>
+    public CircuitTransition Record(LookupVerdict result, long now, bool isTrial)
     {
         if (result == LookupVerdict.Answered && !isTrial && TryCountAnswerWithoutLock(now))
         {
-            return;
+            return CircuitTransition.None;
         }
 
         lock (_gate)
         {
             if (isTrial)
             {
-                EndTrial(result, now);
-                return;
+                return EndTrial(result, now);
             }
 
             if (result == LookupVerdict.NoVerdict || _state != (int)CircuitState.Closed)
             {
-                return; // a lookup that entered before the circuit opened has nothing left to decide
+                return CircuitTransition.None; // a lookup that entered before the circuit opened has nothing left to decide
             }
 
             var epoch = now / _bucketTicks;
@@ -111,8 +115,10 @@ internal sealed class ListCircuitBreaker
             if (result == LookupVerdict.Failed)
             {
                 bucket.Failures++;
-                OpenIfFailing(epoch, now);
+                return OpenIfFailing(epoch, now);
             }
+
+            return CircuitTransition.None;
         }
     }
 
@@ -137,26 +143,26 @@ internal sealed class ListCircuitBreaker
         return true;
     }
 
-    private void EndTrial(LookupVerdict result, long now)
+    private CircuitTransition EndTrial(LookupVerdict result, long now)
     {
         switch (result)
         {
             case LookupVerdict.Answered:
                 Array.Clear(_buckets);
                 _state = (int)CircuitState.Closed;
-                break;
+                return CircuitTransition.Closed;
             case LookupVerdict.Failed:
                 Open(now);
-                break;
+                return CircuitTransition.Opened;
             default:
                 // A cancelled trial proved nothing: the next lookup becomes the trial.
                 _openUntil = now;
                 _state = (int)CircuitState.Open;
-                break;
+                return CircuitTransition.None;
         }
     }
 
-    private void OpenIfFailing(long epoch, long now)
+    private CircuitTransition OpenIfFailing(long epoch, long now)
     {
         int total = 0, failures = 0;
         foreach (var bucket in _buckets)
@@ -171,7 +177,10 @@ internal sealed class ListCircuitBreaker
         if (total >= _minimumThroughput && failures >= _failureRatio * total)
         {
             Open(now);
+            return CircuitTransition.Opened;
         }
+
+        return CircuitTransition.None;
     }
 
     private void Open(long now)

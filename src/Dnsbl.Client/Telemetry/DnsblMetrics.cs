@@ -17,6 +17,8 @@ internal sealed class DnsblMetrics : IDisposable
     private readonly Counter<long> _errors;
     private readonly Counter<long> _skipped;
     private readonly Histogram<double> _duration;
+    private readonly Counter<long> _circuitChanges;
+    private readonly Counter<long> _degradedChecks;
 
     public DnsblMetrics(IMeterFactory? meterFactory)
     {
@@ -26,7 +28,9 @@ internal sealed class DnsblMetrics : IDisposable
         _cacheMisses = _meter.CreateCounter<long>("dnsbl.client.cache.misses", "{query}", "List outcomes that needed a DNS query.");
         _coalesced = _meter.CreateCounter<long>("dnsbl.client.queries.coalesced", "{query}", "Lookups that joined an identical query already in flight.");
         _errors = _meter.CreateCounter<long>("dnsbl.client.errors", "{error}", "Failed list lookups by error kind.");
-        _skipped = _meter.CreateCounter<long>("dnsbl.client.skipped", "{query}", "List lookups skipped because the list is disabled.");
+        _skipped = _meter.CreateCounter<long>("dnsbl.client.skipped", "{query}", "List lookups skipped: the list is disabled (dnsbl.skip.reason=disabled) or its circuit is open (circuitOpen).");
+        _circuitChanges = _meter.CreateCounter<long>("dnsbl.client.circuit.changes", "{change}", "A list's circuit breaker opened (dnsbl.circuit.state=open) or closed (closed).");
+        _degradedChecks = _meter.CreateCounter<long>("dnsbl.client.checks.degraded", "{check}", "Checks that ran without some lists: skipped (disabled or circuit open) or not answered by the deadline (dnsbl.degraded.reason).");
         _duration = _meter.CreateHistogram<double>("dnsbl.client.query.duration", "s", "Duration of list queries answered by DNS.");
     }
 
@@ -54,11 +58,29 @@ internal sealed class DnsblMetrics : IDisposable
         }
     }
 
-    public void Skipped(string listName)
+    /// <summary>Counts a skipped lookup; <paramref name="reason"/> is "disabled" or "circuitOpen".</summary>
+    public void Skipped(string listName, string reason)
     {
         if (_skipped.Enabled)
         {
-            _skipped.Add(1, new KeyValuePair<string, object?>("dnsbl.list", listName));
+            _skipped.Add(1, new KeyValuePair<string, object?>("dnsbl.list", listName), new KeyValuePair<string, object?>("dnsbl.skip.reason", reason));
+        }
+    }
+
+    public void CircuitChanged(string listName, bool open)
+    {
+        if (_circuitChanges.Enabled)
+        {
+            _circuitChanges.Add(1, new KeyValuePair<string, object?>("dnsbl.list", listName), new KeyValuePair<string, object?>("dnsbl.circuit.state", open ? "open" : "closed"));
+        }
+    }
+
+    /// <summary>Counts a check that ran without some lists; <paramref name="reason"/> is "skipped" or "deadline".</summary>
+    public void DegradedCheck(string reason)
+    {
+        if (_degradedChecks.Enabled)
+        {
+            _degradedChecks.Add(1, new KeyValuePair<string, object?>("dnsbl.degraded.reason", reason));
         }
     }
 
@@ -89,6 +111,23 @@ internal sealed class DnsblMetrics : IDisposable
             () => states().Select(l => new Measurement<int>(l.State, new KeyValuePair<string, object?>("dnsbl.list", l.ListName))),
             "{state}",
             "Health state of each list (0 unknown, 1 healthy, others unhealthy).");
+
+    /// <summary>
+    /// Publishes each list's circuit (0 closed, 1 open), whether checks skip it (1 missing), its latest probe latency in
+    /// seconds and its probe error rate, read from <paramref name="lists"/> at each collection.
+    /// </summary>
+    public void ObserveLists(Func<IEnumerable<(string ListName, int CircuitOpen, int Missing, double? ProbeLatencySeconds, double? ProbeErrorRate)>> lists)
+    {
+        static KeyValuePair<string, object?> Tag(string name) => new("dnsbl.list", name);
+        _meter.CreateObservableGauge("dnsbl.client.list.circuit", () => lists().Select(l => new Measurement<int>(l.CircuitOpen, Tag(l.ListName))),
+            "{state}", "Circuit breaker of each list (0 closed, 1 open: checks skip the list).");
+        _meter.CreateObservableGauge("dnsbl.client.list.missing", () => lists().Select(l => new Measurement<int>(l.Missing, Tag(l.ListName))),
+            "{list}", "1 while checks skip the list (disabled or circuit open): accepting without it.");
+        _meter.CreateObservableGauge("dnsbl.client.list.probe.latency", () => lists().Where(l => l.ProbeLatencySeconds is not null)
+            .Select(l => new Measurement<double>(l.ProbeLatencySeconds!.Value, Tag(l.ListName))), "s", "Latency of each list's latest health probe question.");
+        _meter.CreateObservableGauge("dnsbl.client.list.probe.error_rate", () => lists().Where(l => l.ProbeErrorRate is not null)
+            .Select(l => new Measurement<double>(l.ProbeErrorRate!.Value, Tag(l.ListName))), "1", "Fraction (0-1) of each list's recent probe questions that failed.");
+    }
 
     public void Dispose() => _meter.Dispose();
 }

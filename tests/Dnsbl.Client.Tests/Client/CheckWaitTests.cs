@@ -56,7 +56,7 @@ public sealed class CheckWaitTests
     public async Task Add_EarlierDeadlineThanQueued_EndsAtItsOwnDeadline()
     {
         using var later = Start(Pending(), null);
-        using var sooner = CheckWait.Start([Pending()], _deadlines, _deadlines.DueAfter(_time.GetTimestamp(), TimeSpan.FromSeconds(1)), default);
+        using var sooner = CheckWait.Start([Pending()], [], _deadlines, _deadlines.DueAfter(_time.GetTimestamp(), TimeSpan.FromSeconds(1)), default);
 
         _time.Advance(TimeSpan.FromSeconds(1));
 
@@ -67,7 +67,7 @@ public sealed class CheckWaitTests
     [Fact]
     public void Start_DeadlineAlreadyPassed_EndsAtOnce()
     {
-        using var wait = CheckWait.Start([Pending()], _deadlines, _time.GetTimestamp(), default);
+        using var wait = CheckWait.Start([Pending()], [], _deadlines, _time.GetTimestamp(), default);
 
         Assert.True(wait.HasEnded);
     }
@@ -76,7 +76,7 @@ public sealed class CheckWaitTests
     public async Task CallerCancels_EndsTheWait()
     {
         using var cancel = new CancellationTokenSource();
-        using var wait = CheckWait.Start([Pending()], _deadlines, _deadlines.DueAfter(_time.GetTimestamp(), Deadline), cancel.Token);
+        using var wait = CheckWait.Start([Pending()], [], _deadlines, _deadlines.DueAfter(_time.GetTimestamp(), Deadline), cancel.Token);
 
         await cancel.CancelAsync();
 
@@ -114,6 +114,54 @@ public sealed class CheckWaitTests
         Assert.False(next.HasEnded);
     }
 
+    [Fact]
+    public async Task ListTimeout_PassesBeforeTheDeadline_CountsThatLookupDone()
+    {
+        var slow = new TaskCompletionSource<ListOutcome>();
+        var fast = new TaskCompletionSource<ListOutcome>();
+        var now = _time.GetTimestamp();
+        using var wait = CheckWait.Start([slow.Task, fast.Task], [_deadlines.DueAfter(now, TimeSpan.FromSeconds(1)), 0], _deadlines, _deadlines.DueAfter(now, Deadline), default);
+
+        await OnThreadPool(() => fast.SetResult(null!));
+        Assert.False(wait.HasEnded);
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        await wait.Ended;
+        Assert.False(slow.Task.IsCompleted);
+    }
+
+    [Fact]
+    public async Task ListTimeout_OtherLookupStillRunning_WaitsForIt()
+    {
+        var timed = Pending();
+        var untimed = new TaskCompletionSource<ListOutcome>();
+        var now = _time.GetTimestamp();
+        using var wait = CheckWait.Start([timed, untimed.Task], [_deadlines.DueAfter(now, TimeSpan.FromSeconds(1)), 0], _deadlines, _deadlines.DueAfter(now, Deadline), default);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(wait.HasEnded);
+        await OnThreadPool(() => untimed.SetResult(null!));
+
+        Assert.True(wait.Ended.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task ListTimeout_LookupFinishesAfterTheWaitWasGivenBack_DoesNotReachTheNextWait()
+    {
+        var slow = new TaskCompletionSource<ListOutcome>();
+        var now = _time.GetTimestamp();
+        var first = CheckWait.Start([slow.Task], [_deadlines.DueAfter(now, TimeSpan.FromSeconds(3))], _deadlines, _deadlines.DueAfter(now, TimeSpan.FromSeconds(1)), default);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await first.Ended;
+        first.Dispose();
+
+        using var next = Start(Pending(), Pending());
+        await OnThreadPool(() => slow.SetResult(null!));
+        _time.Advance(TimeSpan.FromSeconds(3));
+
+        Assert.False(next.HasEnded);
+    }
+
     // Off the test framework's synchronization context, a lookup's continuation runs inline, as in production: the
     // wait has counted the finished lookup when this returns.
     private static Task OnThreadPool(Action finish) => Task.Run(finish);
@@ -121,5 +169,5 @@ public sealed class CheckWaitTests
     private static Task<ListOutcome> Pending() => new TaskCompletionSource<ListOutcome>().Task;
 
     private CheckWait Start(Task<ListOutcome>? first, Task<ListOutcome>? second) =>
-        CheckWait.Start([first, second], _deadlines, _deadlines.DueAfter(_time.GetTimestamp(), Deadline), default);
+        CheckWait.Start([first, second], [], _deadlines, _deadlines.DueAfter(_time.GetTimestamp(), Deadline), default);
 }

@@ -25,7 +25,8 @@ public sealed class DnsblHealthReportJsonTests
         var list = root.GetProperty("lists")[0];
         Assert.Equal(
             ["name", "zone", "state", "enabled", "override", "reason", "disabledReason", "evidence", "lastProbe", "lastChange",
-                "consecutiveFailures", "consecutiveSuccesses", "lastLatencyMs", "meanLatencyMs", "errorRate"],
+                "consecutiveFailures", "consecutiveSuccesses", "lastLatencyMs", "meanLatencyMs", "errorRate",
+                "circuit", "circuitOpenedAt", "circuitRetryAt", "missing", "history"],
             list.EnumerateObject().Select(p => p.Name));
         Assert.Equal("listsEverything", list.GetProperty("state").GetString());
         Assert.Equal("none", list.GetProperty("override").GetString());

@@ -1,0 +1,79 @@
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+using Dnsbl.Client.Messages;
+
+namespace Dnsbl.Client.Tests.Messages;
+
+/// <summary>
+/// The bare-host and mail-address scan runs its patterns only over words holding a dot or an @
+/// (<see cref="LinkExtractor.Tokens"/>). Differential: on generated texts it finds exactly what the same patterns find
+/// over the whole text, in the same order.
+/// </summary>
+public sealed class LinkExtractorWordScanTests
+{
+    private static readonly string[] Fragments =
+    [
+        "bad-site.com", "www.example.org", "a.b.c", "foo.bar.1x", "user@mail.example.net", "x@y", "a@b.c@d.com", "Main.pm",
+        "bücher.de", "xn--bcher-kva.de", "訪問example.com", "(see", "it)", "<b>", "</b>", "word", "1.2.3.4", "@", ".", "..",
+        "shop.co.uk", "dot.", ",", ";", "'", "\"", "`", "[x]", "{y}", "|", "?", "!", "mailto:", "http", "é", "ß.de", "-a-.com",
+        "_u_.net", "\u001b", "end.com.", "a.", ".b", "info@shop.co.uk.", "<user@host.com>",
+    ];
+
+    private static readonly string[] Separators = [" ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2003", "", "", ""];
+
+    [Fact]
+    public void Extract_GeneratedTexts_SameLinksAsWholeTextMatching()
+    {
+        var random = new Random(20261204);
+        for (var sample = 0; sample < 2000; sample++)
+        {
+            var text = new StringBuilder();
+            for (var part = random.Next(1, 30); part > 0; part--)
+            {
+                text.Append(Fragments[random.Next(Fragments.Length)]).Append(Separators[random.Next(Separators.Length)]);
+            }
+
+            var input = text.ToString();
+            Assert.Equal(WholeText(input), ByWords(input));
+        }
+    }
+
+    [Theory]
+    [InlineData("mail me@shop.example.net or see shop.example.net", "me@shop.example.net|shop.example.net")]
+    [InlineData("see shop.example.net, then notes.txt", "shop.example.net")]
+    public void Extract_MailAddressThenHost_EachOnce(string text, string expected) =>
+        Assert.Equal(expected.Split("|"), ByWords(text).Select(link => link.Origin));
+
+    // The production scan (private: it runs after the URL scan inside Extract).
+    private static List<ExtractedLink> ByWords(string text)
+    {
+        var collector = new LinkCollector();
+        typeof(LinkExtractor).GetMethod("ScanBareHosts", BindingFlags.NonPublic | BindingFlags.Static)!.Invoke(null, [text, collector, PublicSuffixList.Embedded]);
+        return collector.Links;
+    }
+
+    // The scan as it was: each pattern over the whole text.
+    private static List<ExtractedLink> WholeText(string text)
+    {
+        var collector = new LinkCollector();
+        var rest = Pattern("MailAddressPattern").Replace(text, match =>
+        {
+            collector.AddHost(match.Groups["domain"].Value, match.Value, inMarkup: false, LinkPriority.Text, isMailAddress: true);
+            return new string(' ', match.Length);
+        });
+        foreach (Match match in Pattern("BareHostPattern").Matches(rest))
+        {
+            var topLevel = PublicSuffixList.ToAscii(match.Value[(match.Value.LastIndexOf('.') + 1)..]);
+            if (topLevel is not null && PublicSuffixList.Embedded.IsRule(topLevel))
+            {
+                collector.AddHost(match.Value, match.Value, inMarkup: false);
+            }
+        }
+
+        return collector.Links;
+    }
+
+    private static Regex Pattern(string name) =>
+        (Regex)typeof(LinkExtractor).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static)!.Invoke(null, null)!;
+}
