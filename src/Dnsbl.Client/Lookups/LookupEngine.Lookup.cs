@@ -57,7 +57,7 @@ internal sealed partial class LookupEngine
         {
             // A TXT list (check_rbl_txt) is asked by TXT only; its answer carries the text, so no second query follows.
             var type = list.QueryType == ListQueryType.Txt ? DnsRecordType.TXT : DnsRecordType.A;
-            answer = _resolver.ResolveAsync(new DnsQuestion(queryName, type), _lookupsEnd);
+            answer = _resolver.ResolveAsync(new DnsQuestion(queryName, type) { Share = list.Zone }, _lookupsEnd);
         }
         catch (Exception exception)
         {

@@ -50,6 +50,14 @@ internal static class DnsTransportConstants
     /// </summary>
     public const int MaxQueriesWaiting = WaitersPerSlot * MaxQueriesInFlight;
 
+    /// <summary>
+    /// One asker (a list) may hold at most this fraction (1/n) of a nameserver's in-flight slots: a list whose server
+    /// side is slow or rate-limited (1 s × 2 attempts per query) fills its half and waits in its own line, while the
+    /// other lists keep the other half and answer at their own speed. Half, not less, so a client of one list still
+    /// keeps 128 queries in flight (the throughput benchmark's figures in benchmarks/README.md were measured so).
+    /// </summary>
+    public const int ShareDivisor = 2;
+
     /// <summary>How many queries may wait per in-flight slot of a nameserver (see <see cref="MaxQueriesWaiting"/>).</summary>
     public const int WaitersPerSlot = 64;
 

@@ -33,7 +33,7 @@ internal sealed partial class DnsUdpSocket
             drained = _retiring && _pending.Count == 0;
         }
 
-        pending.Slots.Return();
+        pending.ReturnSlots();
 
         if (drained)
         {
@@ -59,10 +59,10 @@ internal sealed partial class DnsUdpSocket
         }
 
         _sweepTimer.Dispose();
-        _socket.Dispose();
+        _receiver.Leave(this); // the receiver disposes the socket once no wait watches it
         foreach (var orphan in orphans)
         {
-            orphan.Slots.Return();
+            orphan.ReturnSlots();
             orphan.Complete(DnsExchangeResult.NetworkFailure(reason));
         }
     }

@@ -6,66 +6,82 @@ namespace Dnsbl.Client.Dns.Transport;
 
 internal sealed partial class DnsUdpSocket
 {
-    // Receiving needs little stack: the parser is iterative and the largest buffer lives on the heap.
-    private const int ReceiveThreadStackSize = 256 * 1024;
-
-    private readonly TaskCompletionSource _receiveThreadExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     /// <summary>Test seam: runs before each datagram is handled, so a test can make handling throw. Null in production.</summary>
     internal Action? DatagramFault { get; set; }
 
-    private void StartReceiveThread()
+    /// <summary>
+    /// Reads up to <paramref name="budget"/> datagrams that are waiting now, without blocking: called by the receive
+    /// thread when the wait said this socket is readable.
+    /// </summary>
+    public void Drain(byte[] buffer, SocketAddress source, int budget)
     {
-        var thread = new Thread(static state => ((DnsUdpSocket)state!).ReceiveLoop(), ReceiveThreadStackSize)
+        for (int read = 0; read < budget; read++)
         {
-            IsBackground = true, // a forgotten client must not keep the process alive
-            Name = "Dnsbl.Client UDP receive",
-        };
-        thread.UnsafeStart(this);
-    }
-
-    private void ReceiveLoop()
-    {
-        // Exactly one receive thread per socket, for the socket's whole life: a plain array outlives no one.
-        var buffer = new byte[DnsTransportConstants.ReceiveBufferSize];
-        var source = new SocketAddress(_socket.AddressFamily);
-        try
-        {
-            while (true)
+            int received;
+            try
             {
-                int received;
-                try
+                if (_socket.Available == 0)
                 {
-                    received = _socket.ReceiveFrom(buffer, SocketFlags.None, source);
-                }
-                catch (SocketException exception) when (exception.SocketErrorCode is SocketError.ConnectionReset or SocketError.MessageSize)
-                {
-                    // An ICMP error for an earlier datagram (Windows) or an oversized datagram: not fatal for the others.
-                    continue;
+                    // Readable with nothing counted: a zero-length datagram (which would stay readable forever), or a
+                    // datagram the kernel dropped after the wake (bad checksum) — where a blocking read would hang the
+                    // thread that serves every port. Only the first read after a wake can meet this.
+                    if (read == 0)
+                    {
+                        DiscardWithoutBlocking(buffer, source);
+                    }
+
+                    return;
                 }
 
-                try
-                {
-                    DatagramFault?.Invoke();
-                    OnDatagram(buffer.AsSpan(0, received), source);
-                }
-                catch (Exception exception) when (exception is not OutOfMemoryException)
-                {
-                    // No datagram may end the thread (an unhandled exception here ends the process): a bug met by one
-                    // reply costs that reply, which the query's timeout then covers.
-                    _statistics.CountReceiveFault();
-                }
+                received = _socket.ReceiveFrom(buffer, SocketFlags.None, source);
+            }
+            catch (SocketException exception) when (exception.SocketErrorCode is SocketError.ConnectionReset or SocketError.MessageSize)
+            {
+                // An ICMP error for an earlier datagram (Windows) or an oversized datagram: not fatal for the others.
+                continue;
+            }
+            catch (SocketException exception)
+            {
+                // This socket broke: its pending queries end as network errors, the pool opens a new one.
+                Close($"the UDP socket failed: {exception.Message}");
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return; // closed by a finalizer under the receive thread
+            }
+
+            try
+            {
+                DatagramFault?.Invoke();
+                OnDatagram(buffer.AsSpan(0, received), source);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // No datagram may end the thread (an unhandled exception here ends the process): a bug met by one
+                // reply costs that reply, which the query's timeout then covers.
+                _statistics.CountReceiveFault();
             }
         }
-        catch (Exception exception)
+    }
+
+    private void DiscardWithoutBlocking(byte[] buffer, SocketAddress source)
+    {
+        // A send racing this moment could see "would block" only if the send buffer were full; both are rare, and that
+        // query then fails as a network error like any failed send.
+        _socket.Blocking = false;
+        try
         {
-            // Closing the socket interrupts the blocked receive; that is the normal way out. Any other failure of the
-            // socket ends its pending queries as network errors, not the process.
-            Close($"the UDP socket failed: {exception.Message}");
+            _socket.ReceiveFrom(buffer, SocketFlags.None, source);
+            _statistics.CountMismatchedReply();
+        }
+        catch (SocketException)
+        {
+            // Nothing there after all, or an error the next read reports again.
         }
         finally
         {
-            _receiveThreadExited.TrySetResult();
+            _socket.Blocking = true;
         }
     }
 

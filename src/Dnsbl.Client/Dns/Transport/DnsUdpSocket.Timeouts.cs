@@ -59,7 +59,7 @@ internal sealed partial class DnsUdpSocket
 
         foreach (var pending in expired ?? [])
         {
-            pending.Slots.Return();
+            pending.ReturnSlots();
             pending.Complete(DnsExchangeResult.TimedOut());
         }
 

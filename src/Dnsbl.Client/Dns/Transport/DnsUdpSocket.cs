@@ -7,21 +7,23 @@ namespace Dnsbl.Client.Dns.Transport;
 /// <summary>
 /// One UDP socket on a random local port, shared by many queries in flight to any server of one address family.
 /// Pending queries are keyed by a random ID unique on this socket. Callers send synchronously (a UDP send does not wait
-/// for the network); one dedicated thread receives and matches replies strictly; one timer sweeps timeouts. After
-/// <c>maxQueries</c> or <c>maxAge</c> it refuses new queries, drains the pending ones, and closes.
+/// for the network); the transport's one receive thread (<see cref="DnsUdpReceiver"/>) reads and matches replies
+/// strictly; one timer sweeps timeouts. After <c>maxQueries</c> or <c>maxAge</c> it refuses new queries, drains the
+/// pending ones, and closes.
 /// </summary>
 /// <remarks>
-/// A blocking receive on its own thread is what lets one socket keep up with a local nameserver: an awaited receive
+/// A blocking receive on a dedicated thread is what lets the sockets keep up with a local nameserver: an awaited receive
 /// pays an epoll wake-up and a thread-pool hop per datagram whenever the queue runs dry, which at ~100k replies a
 /// second cost two thirds of the rate (measured in benchmarks/README.md).
 /// </remarks>
-internal sealed partial class DnsUdpSocket : IAsyncDisposable
+internal sealed partial class DnsUdpSocket : IDisposable
 {
     private readonly Socket _socket;
     private readonly Dictionary<ushort, PendingDnsQuery> _pending = [];
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly DnsTransportStatistics _statistics;
+    private readonly DnsUdpReceiver _receiver;
     private readonly int _maxQueries;
     private readonly long _retireAt;
     private int _queriesStarted;
@@ -29,14 +31,16 @@ internal sealed partial class DnsUdpSocket : IAsyncDisposable
     private bool _closed;
 
     /// <summary>
-    /// Opens a socket bound to port 0 (the OS picks a random port) and starts its receive thread. Each query the socket
+    /// Opens a socket bound to port 0 (the OS picks a random port) and joins it to <paramref name="receiver"/>. Each query the socket
     /// registers holds a slot of its nameserver, taken by the caller; the socket releases it when the query leaves its
     /// table (reply, timeout, cancellation, close).
     /// </summary>
     /// <exception cref="SocketException">The socket cannot be opened or bound; nothing is left open.</exception>
-    public DnsUdpSocket(AddressFamily family, TimeProvider time, DnsTransportStatistics statistics, int maxQueries, TimeSpan maxAge)
+    /// <exception cref="ObjectDisposedException">The receiver is stopping (its transport was disposed); nothing is left open.</exception>
+    public DnsUdpSocket(AddressFamily family, TimeProvider time, DnsTransportStatistics statistics, int maxQueries, TimeSpan maxAge, DnsUdpReceiver receiver)
     {
         _time = time;
+        _receiver = receiver;
         _statistics = statistics;
         _maxQueries = maxQueries;
         _retireAt = time.GetTimestamp() + (long)(maxAge.TotalSeconds * time.TimestampFrequency);
@@ -46,7 +50,7 @@ internal sealed partial class DnsUdpSocket : IAsyncDisposable
             _socket.ReceiveBufferSize = DnsTransportConstants.SocketReceiveBufferSize;
             _socket.Bind(new IPEndPoint(family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
             _sweepTimer = time.CreateTimer(static state => ((DnsUdpSocket)state!).SweepTimeouts(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            StartReceiveThread();
+            ObjectDisposedException.ThrowIf(!receiver.Join(this), receiver);
         }
         catch
         {
@@ -58,6 +62,9 @@ internal sealed partial class DnsUdpSocket : IAsyncDisposable
 
         statistics.CountSocketOpened();
     }
+
+    /// <summary>The socket itself, for the receiver's wait.</summary>
+    public Socket Socket => _socket;
 
     /// <summary>The address family of the servers this socket talks to.</summary>
     public AddressFamily Family => _socket.AddressFamily;
@@ -165,13 +172,19 @@ internal sealed partial class DnsUdpSocket : IAsyncDisposable
         }
     }
 
-    /// <summary>Closes the socket without waiting for its receive thread (from a finalizer, which must not block).</summary>
-    public void Abandon() => Close("the transport was dropped without being disposed");
+    /// <summary>Closes the socket at once, from a finalizer: no receiver turn is awaited, the descriptor goes now.</summary>
+    public void Abandon()
+    {
+        Close("the transport was dropped without being disposed");
+        DisposeSocket();
+    }
+
+    /// <summary>Ends the pending queries as network failures with <paramref name="reason"/> and closes.</summary>
+    public void Fail(string reason) => Close(reason);
+
+    /// <summary>Releases the descriptor; called by the receiver once the socket has left its wait.</summary>
+    public void DisposeSocket() => _socket.Dispose();
 
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
-    {
-        Close();
-        await _receiveThreadExited.Task.ConfigureAwait(false);
-    }
+    public void Dispose() => Close();
 }

@@ -21,8 +21,10 @@ internal sealed partial class DnsUdpTransport
 
         foreach (var socket in sockets)
         {
-            await socket.DisposeAsync().ConfigureAwait(false);
+            socket.Dispose();
         }
+
+        await _receiver.DisposeAsync().ConfigureAwait(false);
     }
 
     // The socket is drawn from the same cryptographic generator as query IDs: which port a query leaves from must be
@@ -30,8 +32,8 @@ internal sealed partial class DnsUdpTransport
     private static int PickSocket(int count) => count == 1 ? 0 : DnsQueryId.Next() % count;
 
     /// <summary>
-    /// A transport dropped without <see cref="DisposeAsync"/> still closes its sockets. The receive threads keep only the
-    /// sockets alive, never the transport, and nothing awaits a query of an unreachable transport, so when the transport
+    /// A transport dropped without <see cref="DisposeAsync"/> still closes its sockets. The receive thread keeps only the
+    /// receiver and its sockets alive, never the transport, and nothing awaits a query of an unreachable transport, so when the transport
     /// is collected the sockets have no user left.
     /// </summary>
     ~DnsUdpTransport()
@@ -47,6 +49,8 @@ internal sealed partial class DnsUdpTransport
         {
             socket.Abandon();
         }
+
+        _receiver.Abandon();
     }
 
     private DnsUdpSocket CurrentSocket(DnsUdpSocket?[] pool, int index, AddressFamily family)
@@ -86,7 +90,7 @@ internal sealed partial class DnsUdpTransport
     private DnsUdpSocket Open(AddressFamily family)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var socket = new DnsUdpSocket(family, _time, Statistics, _maxQueriesPerSocket, _maxSocketAge) { DatagramFault = DatagramFault };
+        var socket = new DnsUdpSocket(family, _time, Statistics, _maxQueriesPerSocket, _maxSocketAge, _receiver) { DatagramFault = DatagramFault };
         _opened.Add(socket);
         return socket;
     }

@@ -11,8 +11,9 @@ namespace Dnsbl.Client.Dns.Transport;
 /// <see cref="DnsTransportConstants.MaxQueriesPerSocket"/> queries or <see cref="DnsTransportConstants.MaxSocketAge"/>,
 /// whichever comes first; the old one drains its pending queries and closes.
 /// Each nameserver has its own <see cref="DnsTransportConstants.MaxQueriesInFlight"/> slots; more queries wait in a line
-/// of at most <see cref="DnsTransportConstants.MaxQueriesWaiting"/>, and beyond that are shed as overloaded. Time spent
-/// waiting for a slot counts against the attempt's timeout.
+/// of at most <see cref="DnsTransportConstants.MaxQueriesWaiting"/>, and beyond that are shed as overloaded. A question's
+/// asker (<see cref="DnsQuestion.Share"/>, a list) holds at most its share of those slots and waits in its own line first.
+/// Time spent waiting for a slot counts against the attempt's timeout.
 /// </summary>
 internal sealed partial class DnsUdpTransport : IAsyncDisposable
 {
@@ -22,6 +23,7 @@ internal sealed partial class DnsUdpTransport : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<DnsUdpSocket> _opened = [];
     private readonly NameserverTable _nameservers;
+    private readonly DnsUdpReceiver _receiver = new();
     private readonly DnsUdpSocket?[] _ipv4;
     private readonly DnsUdpSocket?[] _ipv6;
     private bool _disposed;
@@ -75,47 +77,80 @@ internal sealed partial class DnsUdpTransport : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(server);
         cancellationToken.ThrowIfCancellationRequested();
         var nameserver = _nameservers.Get(server);
-        var query = new UdpQuery(question, server, nameserver, requireExactCase, withEdns);
-        return nameserver.Slots.TryTake() // a free slot now, or the asynchronous wait below
+        var query = new UdpQuery(question, server, nameserver, nameserver.ShareOf(question.Share), requireExactCase, withEdns);
+        if (query.Share is { } share && !share.TryTake())
+        {
+            return WaitForSlotsThenBeginAsync(query, holdsShare: false, timeout, cancellationToken);
+        }
+
+        return nameserver.Slots.TryTake() // free slots now (the share's, then the server's), or the asynchronous wait below
             ? Begin(query, timeout, cancellationToken)
-            : WaitForSlotThenBeginAsync(query, timeout, cancellationToken);
+            : WaitForSlotsThenBeginAsync(query, holdsShare: true, timeout, cancellationToken);
     }
 
+    /// <summary>Waits for the asker's share (unless held) and then the server's slot, both within the attempt's timeout.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<DnsExchangeResult> WaitForSlotThenBeginAsync(UdpQuery query, TimeSpan timeout, CancellationToken cancellationToken)
+    private async ValueTask<DnsExchangeResult> WaitForSlotsThenBeginAsync(UdpQuery query, bool holdsShare, TimeSpan timeout, CancellationToken cancellationToken)
     {
         long started = _time.GetTimestamp();
         using var expiry = new CancellationTokenSource(timeout, _time);
         using var linked = cancellationToken.CanBeCanceled
             ? cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), expiry)
             : default;
+        bool holdsServer = false;
         try
         {
-            if (!await query.Nameserver.Slots.TakeAsync(expiry.Token).ConfigureAwait(false))
+            if (!holdsShare && !(holdsShare = await query.Share!.TakeAsync(expiry.Token).ConfigureAwait(false)))
             {
                 Statistics.CountShedQuery();
+                return DnsExchangeResult.Overloaded($"the line of this list's queries waiting for {query.Server} is full");
+            }
+
+            if (!(holdsServer = await query.Nameserver.Slots.TakeAsync(expiry.Token).ConfigureAwait(false)))
+            {
+                Statistics.CountShedQuery();
+                query.Share?.Return();
                 return DnsExchangeResult.Overloaded($"the line of queries waiting for {query.Server} is full");
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            ReturnHeld(query, holdsShare, holdsServer);
             return DnsExchangeResult.TimedOut("no query slot for the server came free within the attempt timeout");
+        }
+        catch (OperationCanceledException)
+        {
+            ReturnHeld(query, holdsShare, holdsServer);
+            throw;
         }
 
         if (cancellationToken.IsCancellationRequested)
         {
-            query.Nameserver.Slots.Return(); // the slot came just as the caller gave up
+            ReturnHeld(query, holdsShare, holdsServer); // the slot came just as the caller gave up
             cancellationToken.ThrowIfCancellationRequested();
         }
 
         var left = timeout - _time.GetElapsedTime(started);
         if (left <= TimeSpan.Zero)
         {
-            query.Nameserver.Slots.Return();
+            ReturnHeld(query, holdsShare, holdsServer);
             return DnsExchangeResult.TimedOut("no query slot for the server came free within the attempt timeout");
         }
 
         return await Begin(query, left, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void ReturnHeld(in UdpQuery query, bool holdsShare, bool holdsServer)
+    {
+        if (holdsServer)
+        {
+            query.Nameserver.Slots.Return();
+        }
+
+        if (holdsShare)
+        {
+            query.Share?.Return();
+        }
     }
 
     // The caller holds a slot: the socket takes it over once the query is registered, else it is given back here.
@@ -135,12 +170,12 @@ internal sealed partial class DnsUdpTransport : IAsyncDisposable
         }
         catch (SocketException exception)
         {
-            query.Nameserver.Slots.Return();
+            ReturnHeld(query, holdsShare: true, holdsServer: true);
             return ValueTask.FromResult(DnsExchangeResult.NetworkFailure($"cannot open a UDP socket: {exception.Message}"));
         }
         catch
         {
-            query.Nameserver.Slots.Return();
+            ReturnHeld(query, holdsShare: true, holdsServer: true);
             throw;
         }
 
@@ -149,4 +184,4 @@ internal sealed partial class DnsUdpTransport : IAsyncDisposable
 }
 
 /// <summary>One UDP query as the transport hands it to a socket.</summary>
-internal readonly record struct UdpQuery(DnsQuestion Question, IPEndPoint Server, Nameserver Nameserver, bool RequireExactCase, bool WithEdns);
+internal readonly record struct UdpQuery(DnsQuestion Question, IPEndPoint Server, Nameserver Nameserver, QuerySlots? Share, bool RequireExactCase, bool WithEdns);

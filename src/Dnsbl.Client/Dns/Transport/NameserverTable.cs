@@ -33,9 +33,6 @@ internal sealed class NameserverTable(int maxQueriesInFlight, int maxQueriesWait
 
         // Keyed by a copy: the caller's IPEndPoint is mutable.
         var key = new IPEndPoint(server.Address, server.Port);
-        return _servers.GetOrAdd(key, static (endPoint, table) => new Nameserver(endPoint.Serialize(), new QuerySlots(table._maxQueriesInFlight, table._maxQueriesWaiting)), this);
+        return _servers.GetOrAdd(key, static (endPoint, table) => new Nameserver(endPoint.Serialize(), table._maxQueriesInFlight, table._maxQueriesWaiting), this);
     }
 }
-
-/// <summary>One nameserver's serialized address and in-flight slots.</summary>
-internal sealed record Nameserver(SocketAddress Address, QuerySlots Slots);

@@ -42,6 +42,9 @@ internal sealed class PendingDnsQuery : IValueTaskSource<DnsExchangeResult>
     /// <summary>The in-flight slots of <see cref="Server"/>; this query holds one until it leaves the socket's table.</summary>
     public QuerySlots Slots { get; private set; } = null!;
 
+    /// <summary>Its asker's share of those slots, also held until then (null when the question has no asker).</summary>
+    public QuerySlots? ShareSlots { get; private set; }
+
     /// <summary>When the attempt times out, as a <see cref="TimeProvider"/> timestamp.</summary>
     public long DeadlineTimestamp { get; private set; }
 
@@ -71,8 +74,16 @@ internal sealed class PendingDnsQuery : IValueTaskSource<DnsExchangeResult>
         pending.Server = query.Server;
         pending.ServerAddress = query.Nameserver.Address;
         pending.Slots = query.Nameserver.Slots;
+        pending.ShareSlots = query.Share;
         pending.DeadlineTimestamp = deadlineTimestamp;
         return pending;
+    }
+
+    /// <summary>Gives back the server's slot and the share's, once the query has left the socket's table.</summary>
+    public void ReturnSlots()
+    {
+        Slots.Return();
+        ShareSlots?.Return();
     }
 
     /// <summary>Completes the wait with a result.</summary>
@@ -109,6 +120,7 @@ internal sealed class PendingDnsQuery : IValueTaskSource<DnsExchangeResult>
         Server = null!;
         ServerAddress = null!;
         Slots = null!;
+        ShareSlots = null;
         Owner = null!;
         Question = default;
         RequireExactCase = false;

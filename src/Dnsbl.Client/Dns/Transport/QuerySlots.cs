@@ -1,26 +1,24 @@
-using System.Collections.Concurrent;
-
 namespace Dnsbl.Client.Dns.Transport;
 
 /// <summary>
-/// The in-flight bound of one transport: a counting semaphore whose take and return are one interlocked operation each
-/// while slots are free. Takers that find none queue in order and are handed the next returned slot; when the line is
-/// already <c>maxWaiting</c> long, a taker is turned away at once (shed) instead of growing it without bound.
+/// The in-flight bound of one nameserver: a counting semaphore whose take and return are one interlocked operation each
+/// while nobody waits. Takers that find no slot queue in order and are handed the next returned slot; when the line
+/// already holds <c>maxWaiting</c> takers, a taker is turned away at once (shed) instead of growing it without bound.
 /// </summary>
 /// <remarks>
 /// <see cref="SemaphoreSlim"/> takes a monitor on every wait and release; with the receive thread returning slots while
 /// pool threads take them, that monitor was contended on every answer and showed in the transport's profile. Here the
-/// count goes below zero by the number of queued takers, so a return knows without a lock whether it must hand its slot on.
+/// free count is only ever changed by interlocked operations and a return looks at the line (under a lock) only when
+/// someone is in it. Only live waiters are in the line: a taker that gives up (cancelled, its attempt timed out) leaves
+/// it at once and a shed taker never enters it, so neither holds a place that would make the next taker be shed too.
 /// </remarks>
 internal sealed class QuerySlots
 {
-    // A shed taker's place in line: already settled, so the return that reaches it moves on to the next (as for a
-    // taker that gave up), which balances the count the shed taker took.
-    private static readonly TaskCompletionSource<bool> ShedPlace = CreateShedPlace();
-
-    private readonly ConcurrentQueue<TaskCompletionSource<bool>> _waiting = new();
+    private readonly LinkedList<TaskCompletionSource<bool>> _line = new();
+    private readonly Lock _gate = new();
     private readonly int _maxWaiting;
     private int _free;
+    private int _waiting;
 
     /// <summary>Creates <paramref name="count"/> free slots and a line of at most <paramref name="maxWaiting"/> takers.</summary>
     public QuerySlots(int count, int maxWaiting = int.MaxValue)
@@ -32,7 +30,10 @@ internal sealed class QuerySlots
     }
 
     /// <summary>Slots free now.</summary>
-    public int Free => Math.Max(0, Volatile.Read(ref _free));
+    public int Free => Volatile.Read(ref _free);
+
+    /// <summary>Takers waiting in line now.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
 
     /// <summary>Takes a slot if one is free now; never waits.</summary>
     public bool TryTake()
@@ -58,22 +59,37 @@ internal sealed class QuerySlots
     public Task<bool> TakeAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var free = Interlocked.Decrement(ref _free);
-        if (free >= 0)
+        if (TryTake())
         {
             return Task.FromResult(true);
         }
 
-        if (-(long)free > _maxWaiting)
-        {
-            _waiting.Enqueue(ShedPlace);
-            return Task.FromResult(false);
-        }
-
         // Handed over by Return, on whatever thread returns the slot: the taker's code must not run there.
         var waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _waiting.Enqueue(waiter);
-        return cancellationToken.CanBeCanceled ? WaitAsync(waiter, cancellationToken) : waiter.Task;
+        LinkedListNode<TaskCompletionSource<bool>> place;
+        lock (_gate)
+        {
+            if (_line.Count >= _maxWaiting)
+            {
+                return Task.FromResult(false);
+            }
+
+            place = _line.AddLast(waiter);
+            Interlocked.Increment(ref _waiting); // a full fence: a return after this sees the waiter ...
+        }
+
+        // ... and a return before it, which saw nobody waiting and freed its slot, is met here.
+        if (TryTake())
+        {
+            if (Leave(place))
+            {
+                return Task.FromResult(true);
+            }
+
+            Return(); // a return handed us a slot meanwhile too: one of the two goes back
+        }
+
+        return cancellationToken.CanBeCanceled ? WaitAsync(waiter, place, cancellationToken) : waiter.Task;
     }
 
     /// <summary>Gives back <paramref name="count"/> slots, each to the longest-waiting taker if there is one.</summary>
@@ -81,43 +97,59 @@ internal sealed class QuerySlots
     {
         for (var i = 0; i < count; i++)
         {
-            ReturnOne();
+            Interlocked.Increment(ref _free); // a full fence: see TakeAsync
+            if (Volatile.Read(ref _waiting) > 0)
+            {
+                HandOver();
+            }
         }
     }
 
-    private void ReturnOne()
+    // Each hand-over is paid for by a slot taken from the free count, so a slot is never given twice.
+    private void HandOver()
     {
-        while (Interlocked.Increment(ref _free) <= 0)
+        lock (_gate)
         {
-            // A taker counted itself in line; it may not have enqueued yet, which takes it a few instructions.
-            TaskCompletionSource<bool>? waiter;
-            var spin = new SpinWait();
-            while (!_waiting.TryDequeue(out waiter))
+            while (_line.First is { } first && TryTake())
             {
-                spin.SpinOnce();
+                _line.RemoveFirst();
+                Interlocked.Decrement(ref _waiting);
+                first.Value.SetResult(true); // a waiter leaves the line only under this lock, so it is still waiting
             }
-
-            if (waiter.TrySetResult(true))
-            {
-                return;
-            }
-
-            // That taker gave up (cancelled): our increment balanced its place in line, and the slot is still ours to give.
         }
     }
 
-    private static async Task<bool> WaitAsync(TaskCompletionSource<bool> waiter, CancellationToken cancellationToken)
+    /// <summary>Takes a waiter out of the line; false when a return already handed it a slot.</summary>
+    private bool Leave(LinkedListNode<TaskCompletionSource<bool>> place)
     {
-        await using (cancellationToken.UnsafeRegister(static (state, token) => ((TaskCompletionSource<bool>)state!).TrySetCanceled(token), waiter).ConfigureAwait(false))
+        lock (_gate)
+        {
+            if (place.List is null)
+            {
+                return false;
+            }
+
+            _line.Remove(place);
+            Interlocked.Decrement(ref _waiting);
+            return true;
+        }
+    }
+
+    private async Task<bool> WaitAsync(TaskCompletionSource<bool> waiter, LinkedListNode<TaskCompletionSource<bool>> place, CancellationToken cancellationToken)
+    {
+        var registration = cancellationToken.UnsafeRegister(
+            static (state, token) =>
+            {
+                var (slots, place) = ((QuerySlots, LinkedListNode<TaskCompletionSource<bool>>))state!;
+                if (slots.Leave(place))
+                {
+                    place.Value.SetCanceled(token); // out of the line at once: its place counts no more
+                }
+            },
+            (this, place));
+        await using (registration.ConfigureAwait(false))
         {
             return await waiter.Task.ConfigureAwait(false);
         }
-    }
-
-    private static TaskCompletionSource<bool> CreateShedPlace()
-    {
-        var place = new TaskCompletionSource<bool>();
-        place.SetResult(false);
-        return place;
     }
 }

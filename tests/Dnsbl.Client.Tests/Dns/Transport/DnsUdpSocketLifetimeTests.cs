@@ -7,14 +7,15 @@ namespace Dnsbl.Client.Tests.Dns.Transport;
 public sealed class DnsUdpSocketLifetimeTests
 {
     [Fact]
-    public void Constructor_FailsAfterTheSocketIsOpen_LeavesNoDescriptorOpen()
+    public async Task Constructor_FailsAfterTheSocketIsOpen_LeavesNoDescriptorOpen()
     {
         var failing = new TimerlessTimeProvider();
+        await using var receiver = new DnsUdpReceiver();
         int before = OpenDescriptors();
 
         for (int i = 0; i < 200; i++)
         {
-            Assert.Throws<InvalidOperationException>(() => new DnsUdpSocket(AddressFamily.InterNetwork, failing, new DnsTransportStatistics(), 10, TimeSpan.FromSeconds(60)));
+            Assert.Throws<InvalidOperationException>(() => new DnsUdpSocket(AddressFamily.InterNetwork, failing, new DnsTransportStatistics(), 10, TimeSpan.FromSeconds(60), receiver));
         }
 
         // Without the clean-up each failed constructor left its socket open: 200 more descriptors.

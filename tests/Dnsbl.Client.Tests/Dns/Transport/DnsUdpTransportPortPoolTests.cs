@@ -77,6 +77,25 @@ public sealed class DnsUdpTransportPortPoolTests
     }
 
     [Fact]
+    public async Task ReceiveLoop_ZeroLengthDatagramBeforeAReply_ReadsItAndStillAcceptsTheReply()
+    {
+        await using var responder = LoopbackDnsResponder.Answering("127.0.0.2");
+        await using var transport = new DnsUdpTransport(TimeProvider.System, socketsPerFamily: 1);
+        await AskAsync(transport, responder, "first.test");
+        int port = Assert.Single(responder.SourcePorts.Keys);
+
+        // An empty datagram counts 0 bytes waiting yet keeps the socket readable: left unread it would sit before every
+        // later reply (and spin the wait); read blindly, a datagram the kernel dropped after the wake would hang it.
+        using (var attacker = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp))
+        {
+            attacker.SendTo([], new IPEndPoint(IPAddress.Loopback, port));
+        }
+
+        await AskAsync(transport, responder, "second.test");
+        Assert.Equal(1, transport.Statistics.MismatchedReplies);
+    }
+
+    [Fact]
     public async Task Finalizer_TransportDroppedWithoutDispose_ReleasesItsSourcePort()
     {
         await using var responder = LoopbackDnsResponder.Answering("127.0.0.2");

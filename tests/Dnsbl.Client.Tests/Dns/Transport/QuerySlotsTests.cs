@@ -137,4 +137,98 @@ public sealed class QuerySlotsTests
         slots.Return();
         Assert.Equal(1, slots.Free); // the shed taker's place cost nothing once passed
     }
+
+    [Fact]
+    public async Task TakeAsync_AfterAShedTakerAndAHandOver_QueuesInsteadOfShedding()
+    {
+        var slots = new QuerySlots(1, maxWaiting: 1);
+        Assert.True(slots.TryTake());
+        var first = slots.TakeAsync(CancellationToken.None);
+        Assert.False(await slots.TakeAsync(CancellationToken.None)); // the line (one place) is full: shed
+
+        slots.Return();
+        Assert.True(await first);
+
+        // The line is empty now. Before, the shed taker's place stayed counted until a return passed it, so this taker
+        // was shed too, and each shed added another such place: the cascade.
+        var second = slots.TakeAsync(CancellationToken.None);
+        Assert.False(second.IsCompleted);
+        Assert.Equal(1, slots.Waiting);
+        slots.Return();
+        Assert.True(await second);
+    }
+
+    [Fact]
+    public async Task TakeAsync_AfterAWaiterGaveUp_ItsPlaceIsFreeAtOnce()
+    {
+        var slots = new QuerySlots(1, maxWaiting: 2);
+        Assert.True(slots.TryTake());
+        using var cancel = new CancellationTokenSource();
+        var givingUp = slots.TakeAsync(cancel.Token);
+        var staying = slots.TakeAsync(CancellationToken.None);
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => givingUp);
+
+        // No return has passed the cancelled place, yet it no longer counts: a new taker queues instead of being shed.
+        var next = slots.TakeAsync(CancellationToken.None);
+        Assert.False(next.IsCompleted);
+        Assert.Equal(2, slots.Waiting);
+
+        slots.Return();
+        Assert.True(await staying);
+        slots.Return();
+        Assert.True(await next);
+        slots.Return();
+        Assert.Equal(1, slots.Free);
+    }
+
+    [Fact]
+    public async Task TakeAsync_ManyThreadsCancellingAndShedding_NeverMoreTakenThanSlotsAndAllFreeAfter()
+    {
+        const int Capacity = 2;
+        var slots = new QuerySlots(Capacity, maxWaiting: 4);
+        var holders = 0;
+        var most = 0;
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var workers = Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
+        {
+            await start.Task;
+            for (var i = 0; i < 2_000; i++)
+            {
+                using var cancel = new CancellationTokenSource();
+                var taking = slots.TakeAsync(cancel.Token);
+                if ((i + worker) % 3 == 0)
+                {
+                    await cancel.CancelAsync(); // gives up at once, or right after being handed a slot
+                }
+
+                bool taken;
+                try
+                {
+                    taken = await taking;
+                }
+                catch (OperationCanceledException)
+                {
+                    continue;
+                }
+
+                if (!taken)
+                {
+                    continue; // shed
+                }
+
+                InterlockedMax(ref most, Interlocked.Increment(ref holders));
+                Interlocked.Decrement(ref holders);
+                slots.Return();
+            }
+        })).ToArray();
+
+        start.SetResult();
+        await Task.WhenAll(workers);
+
+        Assert.InRange(most, 1, Capacity);
+        Assert.Equal(Capacity, slots.Free);
+        Assert.Equal(0, slots.Waiting);
+    }
 }
