@@ -38,7 +38,7 @@ internal sealed partial class LookupEngine
             }
 
             var queryName = QueryNameOf(key, lists[slot].Zone);
-            if (_shared is not null)
+            if (_shared is not null && IsShareable(lists[slot]))
             {
                 (shared ??= []).Add(new SharedQuestion(i, slot, key.Display, queryName));
                 continue;

@@ -19,7 +19,7 @@ internal sealed partial class LookupEngine
         var asked = new List<SharedQuestion>(slots.Length);
         for (var i = 0; i < slots.Length; i++)
         {
-            if (outcomes[i] is null)
+            if (outcomes[i] is null && IsShareable(snapshot.Lists[slots[i]]))
             {
                 queryNames[i] = QueryNameOf(key, snapshot.Lists[slots[i]].Zone);
                 asked.Add(new SharedQuestion(i, slots[i], key.Display, queryNames[i]!));
@@ -35,6 +35,11 @@ internal sealed partial class LookupEngine
     /// </summary>
     private async ValueTask AskSharedCacheAsync(ISharedAnswerCache shared, ClientSnapshot snapshot, List<SharedQuestion> asked, ListOutcome[] outcomes, CancellationToken cancellationToken)
     {
+        if (asked.Count == 0)
+        {
+            return;
+        }
+
         var keys = new SharedAnswerKey[asked.Count];
         for (var k = 0; k < keys.Length; k++)
         {
@@ -62,6 +67,12 @@ internal sealed partial class LookupEngine
             }
         }
     }
+
+    /// <summary>
+    /// Whether the list's answers go through the shared cache: its entries are A answers keyed by (zone, name), so a
+    /// TXT-only list (whose listing is a TXT record) stays out rather than read another list's A answer for the same name.
+    /// </summary>
+    private static bool IsShareable(DnsList list) => list.QueryType == ListQueryType.A;
 
     /// <summary>One list lookup the in-process cache could not answer: where its outcome goes, its list slot, input and query name.</summary>
     private readonly record struct SharedQuestion(int Index, int Slot, string Input, string QueryName);
@@ -99,7 +110,7 @@ internal sealed partial class LookupEngine
     /// <summary>Writes a DNS answer behind to the shared cache with the lifetime the in-process cache gives it; errors are never shared.</summary>
     private void PublishShared(ClientSnapshot snapshot, DnsList list, string queryName, ListAnswer answer, IReadOnlyList<string> text)
     {
-        if (_shared is null || answer.Kind is not (ListOutcomeKind.Listed or ListOutcomeKind.NotListed))
+        if (_shared is null || answer.Kind is not (ListOutcomeKind.Listed or ListOutcomeKind.NotListed) || !IsShareable(list))
         {
             return;
         }

@@ -108,6 +108,21 @@ public sealed class DnsblClientSharedCacheTests
         Assert.Equal(new SharedAnswerKey("uri.test", "spam-two.net"), Assert.Single(_shared.Published).Key);
     }
 
+    [Fact]
+    public async Task CheckAsync_TxtOnlyList_NeitherReadsNorPublishesSharedAnswers()
+    {
+        var txt = new DnsList("bl.spamcop.test") { QueryType = ListQueryType.Txt };
+        _shared.Answers[new SharedAnswerKey(txt.Zone, "2.0.0.127")] = new SharedAnswer { Codes = [], TimeToLive = TimeSpan.FromSeconds(200) };
+        _resolver.Answer("2.0.0.127.bl.spamcop.test", DnsRecordType.TXT, "Blocked - see https://www.spamcop.net/bl.shtml?127.0.0.2");
+        await using var client = Create(txt);
+
+        var result = await client.CheckAsync(IPAddress.Parse("127.0.0.2"));
+
+        Assert.Equal(ListOutcomeKind.Listed, result.Lists[0].Kind);
+        Assert.Equal(0, _shared.Reads);
+        Assert.Empty(_shared.Published);
+    }
+
     private DnsblClient Create(params DnsList[] lists)
     {
         var options = new DnsblOptions { Lists = lists };
