@@ -6,13 +6,12 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { chromium } = require('playwright-core');
+const { withPage } = require('./browser');
 
 const url = process.env.DASHBOARD_URL;
 const badList = process.env.BAD_LIST ?? 'bad.test';
 const goodList = process.env.GOOD_LIST ?? 'good.test';
 const screenshot = process.env.SCREENSHOT ?? path.join(os.tmpdir(), 'health-dashboard.png');
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const patience = 20000;
 
 function check(condition, message) {
@@ -21,28 +20,8 @@ function check(condition, message) {
 
 async function main() {
   check(url, 'DASHBOARD_URL is not set');
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dnsbl-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  try {
-    const page = context.pages()[0] ?? await context.newPage();
-    page.setDefaultTimeout(patience);
-    await page.goto(url);
-    try {
-      await drive(page);
-    } catch (error) {
-      // Show what the page showed: the table says more than a timeout does.
-      const table = await page.locator('#lists').innerText().catch(() => '(no table)');
-      throw new Error(`${error.message}\n--- the page showed ---\n${table}`);
-    }
-  } finally {
-    await context.close();
-    fs.rmSync(userDataDir, { recursive: true, force: true });
-  }
+  // Show the table on failure: it says more than a timeout does.
+  await withPage(url, { patience, shownOnFailure: '#lists' }, drive);
 }
 
 async function drive(page) {

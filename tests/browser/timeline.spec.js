@@ -6,9 +6,8 @@
 'use strict';
 
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { chromium } = require('playwright-core');
+const { withPage } = require('./browser');
 
 const env = name => process.env[name] ?? (() => { throw new Error(`${name} is not set`); })();
 const url = env('DASHBOARD_URL');
@@ -134,28 +133,7 @@ async function drive(page) {
 }
 
 async function main() {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dnsbl-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  try {
-    const page = context.pages()[0] ?? await context.newPage();
-    page.setDefaultTimeout(patience);
-    await page.goto(url);
-    try {
-      await drive(page);
-    } catch (error) {
-      const shown = await page.locator('body').innerText().catch(() => '(no page)');
-      throw new Error(`${error.message}\n--- the page showed ---\n${shown}`);
-    }
-  } finally {
-    await context.close();
-    fs.rmSync(userDataDir, { recursive: true, force: true });
-  }
+  await withPage(url, { patience, viewport: { width: 1280, height: 900 }, shownOnFailure: 'body' }, drive);
 }
 
 main().then(() => process.exit(0), error => { console.error(error?.stack ?? String(error)); process.exit(1); });

@@ -1,5 +1,6 @@
 using Dnsbl.Client;
 using Dnsbl.Client.Redis;
+using Microsoft.Extensions.Logging;
 
 namespace Dnsbl.Cli.Commands;
 
@@ -17,24 +18,24 @@ internal sealed class CliClient : IAsyncDisposable
     public DnsblClient Client { get; }
 
     /// <summary>A client for <paramref name="options"/>; with <paramref name="redis"/> (a StackExchange.Redis configuration string) it shares answers through it.</summary>
-    public static async Task<CliClient> CreateAsync(DnsblOptions options, string? redis)
+    public static async Task<CliClient> CreateAsync(DnsblOptions options, string? redis, ILoggerFactory? loggerFactory = null)
     {
         if (redis is null)
         {
-            return new CliClient(new DnsblClient(options), null);
+            return new CliClient(new DnsblClient(options, loggerFactory), null);
         }
 
         DnsblRedisConnection connection;
         try
         {
-            connection = await DnsblRedisConnection.ConnectAsync(new DnsblRedisOptions { Configuration = redis }).ConfigureAwait(false);
+            connection = await DnsblRedisConnection.ConnectAsync(new DnsblRedisOptions { Configuration = redis }, loggerFactory).ConfigureAwait(false);
         }
         catch (DnsblConfigurationException exception)
         {
             throw new CliUsageException($"--redis: {exception.Message}");
         }
 
-        return new CliClient(new DnsblClient(options, connection.Sharing), connection);
+        return new CliClient(new DnsblClient(options, connection.Sharing, loggerFactory), connection);
     }
 
     public async ValueTask DisposeAsync()

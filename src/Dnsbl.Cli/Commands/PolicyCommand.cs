@@ -33,6 +33,7 @@ internal static class PolicyCommand
             listen, socketMode, status, allowOk, deferOnError, maxConnections, idleTimeout, noProbe, verbose,
         };
         common.AddTo(command);
+        command.Add(common.Redis);
         thresholds.AddTo(command);
         command.SetAction((parsed, cancellationToken) =>
         {
@@ -49,15 +50,16 @@ internal static class PolicyCommand
             policy.UnixSocketMode = parsed.GetValue(socketMode) ?? policy.UnixSocketMode;
             policy.MaxConnections = parsed.GetValue(maxConnections) ?? policy.MaxConnections;
             policy.IdleTimeout = parsed.GetValue(idleTimeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : policy.IdleTimeout;
-            return RunAsync(console, options, policy, parsed.GetValue(verbose), cancellationToken);
+            return RunAsync(console, options, policy, parsed.GetValue(verbose), cancellationToken, parsed.GetValue(common.Redis));
         });
         return command.WithExamples(
             "dnsbl policy --list spamhaus-zen --list domain:spamhaus-dbl --tag 2",
             "dnsbl policy --config /etc/dnsbl/policy.json --listen unix:/var/spool/postfix/private/dnsbl --status 127.0.0.1:10046",
-            "dnsbl policy --list 'bl.example.org=127.0.0.[2..10]*5' --dns 127.0.0.1:5353 --listen 127.0.0.1:0 -v");
+            "dnsbl policy --list 'bl.example.org=127.0.0.[2..10]*5' --dns 127.0.0.1:5353 --listen 127.0.0.1:0 -v",
+            "dnsbl policy --config /etc/dnsbl/policy.json --redis redis.internal:6379");
     }
 
-    internal static async Task<int> RunAsync(CliConsole console, DnsblOptions options, DnsblPolicyOptions policy, bool verbose, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(CliConsole console, DnsblOptions options, DnsblPolicyOptions policy, bool verbose, CancellationToken cancellationToken, string? redis = null)
     {
         using var loggerFactory = LoggerFactory.Create(logging => logging
             .SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Information)
@@ -71,7 +73,9 @@ internal static class PolicyCommand
             context.Cancel = true;
             stop.Cancel();
         });
-        await using var client = new DnsblClient(options, loggerFactory);
+        // With --redis, the fleet's policy services share DNS answers (one query per address per TTL across the fleet).
+        await using var shared = await CliClient.CreateAsync(options, redis, loggerFactory).ConfigureAwait(false);
+        var client = shared.Client;
         await using var server = new DnsblPolicyServer(client, policy, loggerFactory);
         await server.StartAsync(cancellationToken).ConfigureAwait(false);
         await console.Error.WriteLineAsync($"dnsbl policy: listening on {string.Join(", ", server.LocalEndPoints.Select(Describe))}" +

@@ -7,6 +7,7 @@ public sealed class PolicyCommandTests
     [InlineData("--listen", "localhost:10045", "localhost:10045")]
     [InlineData("--status", "unix:/tmp/x", "TCP only")]
     [InlineData("--socket-mode", "999", "UnixSocketMode")]
+    [InlineData("--redis", "127.0.0.1:9,notAnOption=1", "--redis: Dnsbl:Redis:Configuration is not a valid")]
     public async Task Policy_BadSetting_IsAUsageErrorNamingIt(string option, string value, string named)
     {
         var run = await CliRunner.RunAsync("policy", "--list", "bl.test", "--dns", "127.0.0.1:9", "--no-probe", option, value);
