@@ -12,7 +12,8 @@ namespace Dnsbl.Client.IntegrationTests.Samples;
 /// healthy → lists everything → healthy again (tests/browser/timeline.spec.js rewrites its file and signals rbldnsd),
 /// while checks run against the client so the per-minute lookup counters fill. The script asserts the timeline's three
 /// bands in order with reasons, data points in the charts and the summary counts at each step, and saves a screenshot
-/// of each step into docs/images/ for the README.
+/// of each step: into a temporary folder, or with UPDATE_SCREENSHOTS=1 into docs/images/ for the README (so a test run
+/// leaves the working tree as it was).
 /// </summary>
 public sealed class HealthDashboardTimelineTests(ITestOutputHelper output)
 {
@@ -46,7 +47,9 @@ public sealed class HealthDashboardTimelineTests(ITestOutputHelper output)
         using var traffic = new CancellationTokenSource();
         var checks = CheckSteadilyAsync(client, traffic.Token);
 
-        var screenshots = Path.Combine(BrowserScript.RepositoryRoot(), "docs", "images");
+        var screenshots = Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(BrowserScript.RepositoryRoot(), "docs", "images")
+            : Directory.CreateTempSubdirectory("dnsbl-dashboard-").FullName;
         var (exitCode, scriptOutput) = await BrowserScript.RunAsync("timeline.spec.js", new Dictionary<string, string>
         {
             ["DASHBOARD_URL"] = app.Urls.Single(),
