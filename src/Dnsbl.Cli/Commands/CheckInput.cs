@@ -51,16 +51,19 @@ internal sealed record CheckInput(string Text, string? Where, IPAddress? Address
     }
 
     /// <summary>Why no configured list can judge this input (an address with only domain lists, a domain with only IP lists), or null.</summary>
-    public string? UnjudgedBy(IReadOnlyCollection<DnsList> lists)
+    public string? UnjudgedBy(IReadOnlyCollection<DnsList> lists) => UnjudgedBy(lists.Any(l => l.IsIpList), lists.Any(l => !l.IsIpList));
+
+    /// <summary>As <see cref="UnjudgedBy(IReadOnlyCollection{DnsList})"/>, given whether any IP list and any domain or URI list is configured.</summary>
+    public string? UnjudgedBy(bool anyIpList, bool anyDomainList)
     {
         if (IsAddress)
         {
-            return lists.Any(l => l.IsIpList)
+            return anyIpList
                 ? null
                 : "an IP address, but no ip: list is configured (add --list ZONE or a catalogue IP list such as spamhaus-zen)";
         }
 
-        return lists.Any(l => !l.IsIpList)
+        return anyDomainList
             ? null
             : "a domain, but no domain: or uri: list is configured (add --list domain:ZONE or a catalogue domain list such as spamhaus-dbl)";
     }

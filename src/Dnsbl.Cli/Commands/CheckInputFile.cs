@@ -7,6 +7,7 @@ namespace Dnsbl.Cli.Commands;
 internal static class CheckInputFile
 {
     public const string StandardInput = "-";
+    private const int ReadBufferBytes = 1 << 20;
 
     public static async Task<IReadOnlyList<CheckInput>> ReadAsync(string path, TextReader standardInput, CancellationToken cancellationToken)
     {
@@ -17,7 +18,9 @@ internal static class CheckInputFile
 
         try
         {
-            return Parse(path, await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false));
+            // Large reads: File.ReadAllTextAsync's 4 KB ones were 300 thread-pool hops for a 1.2 MB list of 100,000 inputs.
+            using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ReadBufferBytes, FileOptions.SequentialScan));
+            return Parse(path, await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false));
         }
         catch (Exception missing) when (missing is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
