@@ -25,6 +25,7 @@ internal sealed class ClientSnapshot
         Cache = cache;
         Breakers = breakers;
         InFlight = new InFlightLookups(lists.Length);
+        SharedQuestions = SharedZoneQuestions.For(lists);
         Gates = ListGateSlots.Unresolved(lists);
     }
 
@@ -39,6 +40,9 @@ internal sealed class ClientSnapshot
     public OutcomeCache? Cache { get; }
 
     public InFlightLookups InFlight { get; }
+
+    /// <summary>One question in flight for lists of the same zone; null when every list has a zone of its own.</summary>
+    public SharedZoneQuestions? SharedQuestions { get; }
 
     /// <summary>Each slot's circuit breaker.</summary>
     public ListCircuitBreaker[] Breakers { get; }

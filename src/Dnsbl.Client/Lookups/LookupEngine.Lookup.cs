@@ -57,7 +57,19 @@ internal sealed partial class LookupEngine
         {
             // A TXT list (check_rbl_txt) is asked by TXT only; its answer carries the text, so no second query follows.
             var type = list.QueryType == ListQueryType.Txt ? DnsRecordType.TXT : DnsRecordType.A;
-            answer = _resolver.ResolveAsync(new DnsQuestion(queryName, type) { Share = list.Zone }, _lookupsEnd);
+            var question = new DnsQuestion(queryName, type) { Share = list.Zone };
+            if (snapshot.SharedQuestions is { } shared && shared.SharesZone(slot))
+            {
+                answer = shared.ResolveAsync(_resolver, question, _lookupsEnd, out var joined);
+                if (joined)
+                {
+                    _metrics.Coalesced(list.Name);
+                }
+            }
+            else
+            {
+                answer = _resolver.ResolveAsync(question, _lookupsEnd);
+            }
         }
         catch (Exception exception)
         {

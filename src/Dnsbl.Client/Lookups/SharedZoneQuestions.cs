@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using Dnsbl.Client.Dns;
+using Dnsbl.Client.Dns.Protocol;
+using Dnsbl.Client.Lists;
+
+namespace Dnsbl.Client.Lookups;
+
+/// <summary>
+/// One DNS question in flight for lists that share a zone: Spamhaus ZEN configured as SBL, XBL and PBL lists (as
+/// SpamAssassin's rules and postscreen's sites are), or one zone asked for several relay selections of a message, ask
+/// the same name. Each list still reads the one answer through its own rules and breaker.
+/// </summary>
+/// <remarks>
+/// Only lists whose zone another list of the snapshot also uses come here (<see cref="SharesZone"/>); a list alone on
+/// its zone pays nothing. The in-flight table is per slot (<see cref="Caching.InFlightLookups"/>), so without this
+/// the lists of one zone each sent the question.
+/// </remarks>
+internal sealed class SharedZoneQuestions
+{
+    private readonly ConcurrentDictionary<DnsQuestion, Task<DnsLookupResult>> _inFlight = new();
+    private readonly bool[] _sharesZone;
+
+    private SharedZoneQuestions(bool[] sharesZone) => _sharesZone = sharesZone;
+
+    /// <summary>The sharing for <paramref name="lists"/>, or null when no two of them ask the same zone the same way.</summary>
+    public static SharedZoneQuestions? For(DnsList[] lists)
+    {
+        var sharesZone = new bool[lists.Length];
+        var any = false;
+        for (var i = 0; i < lists.Length; i++)
+        {
+            for (var j = 0; j < lists.Length; j++)
+            {
+                if (i != j && string.Equals(lists[i].Zone, lists[j].Zone, StringComparison.OrdinalIgnoreCase) && lists[i].QueryType == lists[j].QueryType)
+                {
+                    sharesZone[i] = any = true;
+                    break;
+                }
+            }
+        }
+
+        return any ? new SharedZoneQuestions(sharesZone) : null;
+    }
+
+    /// <summary>Whether the list in <paramref name="slot"/> shares its zone with another list.</summary>
+    public bool SharesZone(int slot) => _sharesZone[slot];
+
+    /// <summary>
+    /// The answer to <paramref name="question"/>: joins the same question in flight (<paramref name="joined"/>), or asks
+    /// <paramref name="resolver"/>. Not tied to any one caller: <paramref name="cancellationToken"/> is the client's.
+    /// </summary>
+    public ValueTask<DnsLookupResult> ResolveAsync(IDnsResolver resolver, DnsQuestion question, CancellationToken cancellationToken, out bool joined)
+    {
+        var asked = new TaskCompletionSource<DnsLookupResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = _inFlight.GetOrAdd(question, asked.Task);
+        joined = !ReferenceEquals(running, asked.Task);
+        if (joined)
+        {
+            return new ValueTask<DnsLookupResult>(running);
+        }
+
+        _ = AskAsync(resolver, question, asked, cancellationToken);
+        return new ValueTask<DnsLookupResult>(asked.Task);
+    }
+
+    // The entry leaves the table before its waiters run, so a later lookup (after the cache missed) asks afresh.
+    private async Task AskAsync(IDnsResolver resolver, DnsQuestion question, TaskCompletionSource<DnsLookupResult> asked, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await resolver.ResolveAsync(question, cancellationToken).ConfigureAwait(false);
+            _inFlight.TryRemove(new KeyValuePair<DnsQuestion, Task<DnsLookupResult>>(question, asked.Task));
+            asked.SetResult(result);
+        }
+        catch (Exception exception)
+        {
+            _inFlight.TryRemove(new KeyValuePair<DnsQuestion, Task<DnsLookupResult>>(question, asked.Task));
+            if (exception is OperationCanceledException canceled)
+            {
+                asked.SetCanceled(canceled.CancellationToken);
+            }
+            else
+            {
+                asked.SetException(exception);
+            }
+        }
+    }
+}
