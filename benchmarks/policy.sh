@@ -9,9 +9,10 @@ seconds="${1:-10}"; cold="${2:-20000}"
 project=benchmarks/Dnsbl.Client.Benchmarks
 dotnet build "$project" -c Release -v q -nologo >/dev/null
 
-# rbldnsd drops privileges when started as root: its data must be world-readable. Listed: every 10th address of 11/8.
+# shellcheck source=rbldnsd.sh
+source benchmarks/rbldnsd.sh
+# Listed: every 10th address of 11/8.
 data="$(mktemp -d /tmp/dnsbl-policy-bench.XXXXXX)"
-chmod 755 "$data"
 python3 - "$data" <<'PY'
 import sys
 d = sys.argv[1]
@@ -24,21 +25,6 @@ with open(f"{d}/allow", "w") as f:
 with open(f"{d}/dbl", "w") as f:
     f.write(":127.0.1.2:\nspam-sender.example\n")
 PY
-chmod 644 "$data"/*
-port="$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-rbldnsd -n -q -b "127.0.0.1/$port" -w "$data" bl1.policy.bench:ip4set:bl1 bl2.policy.bench:ip4set:bl2 \
-  allow.policy.bench:ip4set:allow dbl.policy.bench:dnset:dbl &
-rbldnsd_pid=$!
-trap 'kill "$rbldnsd_pid" 2>/dev/null || true; rm -rf "$data"' EXIT
-python3 - "$port" <<'PY'
-import socket, sys, time
-query = bytes.fromhex("abcd01000001000000000000") + b"".join(bytes([len(l)]) + l.encode() for l in "bl1.policy.bench".split(".")) + b"\0\0\x06\0\x01"
-s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.settimeout(0.2)
-for _ in range(100):
-    try:
-        s.sendto(query, ("127.0.0.1", int(sys.argv[1]))); s.recv(512); sys.exit(0)
-    except OSError:
-        time.sleep(0.1)
-sys.exit("rbldnsd did not answer")
-PY
+start_rbldnsd "$data" bl1.policy.bench bl1.policy.bench:ip4set:bl1 bl2.policy.bench:ip4set:bl2 \
+  allow.policy.bench:ip4set:allow dbl.policy.bench:dnset:dbl
 dotnet "$project/bin/Release/net10.0/Dnsbl.Client.Benchmarks.dll" --policy --server "127.0.0.1:$port" --seconds "$seconds" --cold "$cold"

@@ -7,7 +7,9 @@ public sealed partial class PostfixInstance
 
     private async Task WriteConfigurationAsync(string recipientRestrictions, CancellationToken cancellationToken)
     {
-        foreach (var folder in new[] { "etc", "queue", "data", "mail" })
+        // The Maildir exists before Postfix starts, so the test's watcher never creates it: a folder the test made
+        // would be root's, and virtual(8), running as the mailbox owner, could not deliver into it.
+        foreach (var folder in new[] { "etc", "queue", "data", "mail/inbox/tmp", "mail/inbox/new", "mail/inbox/cur" })
         {
             Directory.CreateDirectory(Path.Combine(Root, folder));
         }
@@ -18,7 +20,7 @@ public sealed partial class PostfixInstance
             File.SetUnixFileMode(Root, (UnixFileMode)0x1ED); // 0755
         }
         await RunAsync("/bin/chown", cancellationToken, "postfix", Path.Combine(Root, "data")).ConfigureAwait(false);
-        await RunAsync("/bin/chown", cancellationToken, $"{MailboxOwner}:{MailboxOwner}", Path.Combine(Root, "mail")).ConfigureAwait(false);
+        await RunAsync("/bin/chown", cancellationToken, "-R", $"{MailboxOwner}:{MailboxOwner}", Path.Combine(Root, "mail")).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(ConfigDirectory, "main.cf"), MainCf(recipientRestrictions), cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(ConfigDirectory, "master.cf"), MasterCf(), cancellationToken).ConfigureAwait(false);
     }

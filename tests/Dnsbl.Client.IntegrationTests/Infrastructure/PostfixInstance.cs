@@ -75,20 +75,29 @@ public sealed partial class PostfixInstance : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits for <paramref name="count"/> delivered messages (a FileSystemWatcher event, not a poll) and returns them.</summary>
+    /// <summary>
+    /// Waits for <paramref name="count"/> delivered messages (a FileSystemWatcher event, not a poll) and returns them;
+    /// a timeout fails with Postfix's log (a deferred delivery says why there).
+    /// </summary>
     /// <param name="count">How many messages to wait for.</param>
     /// <param name="cancellationToken">Ends the wait.</param>
     public async Task<IReadOnlyList<string>> WaitForMessagesAsync(int count, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(MaildirNew);
         var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var watcher = new FileSystemWatcher(MaildirNew) { EnableRaisingEvents = true };
         watcher.Created += (_, _) => arrived.TrySetResult();
         watcher.Renamed += (_, _) => arrived.TrySetResult();
-        while (Directory.GetFiles(MaildirNew).Length < count)
+        try
         {
-            await arrived.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            while (Directory.GetFiles(MaildirNew).Length < count)
+            {
+                await arrived.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{Directory.GetFiles(MaildirNew).Length} of {count} messages delivered; Postfix's log:\n{ReadLog()}");
         }
 
         return [.. Directory.GetFiles(MaildirNew).OrderBy(File.GetLastWriteTimeUtc).Select(File.ReadAllText)];
