@@ -51,8 +51,15 @@ internal sealed class SharedZoneQuestions
     /// </summary>
     public ValueTask<DnsLookupResult> ResolveAsync(IDnsResolver resolver, DnsQuestion question, CancellationToken cancellationToken, out bool joined)
     {
+        // A joiner finds the question without allocating; only the first asker makes the shared task.
+        if (_inFlight.TryGetValue(question, out var running))
+        {
+            joined = true;
+            return new ValueTask<DnsLookupResult>(running);
+        }
+
         var asked = new TaskCompletionSource<DnsLookupResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var running = _inFlight.GetOrAdd(question, asked.Task);
+        running = _inFlight.GetOrAdd(question, asked.Task);
         joined = !ReferenceEquals(running, asked.Task);
         if (joined)
         {

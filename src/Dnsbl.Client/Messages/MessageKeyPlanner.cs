@@ -79,11 +79,11 @@ internal sealed partial class MessageKeyPlanner
             lookups.AddRange(candidates.Where(lookup => keysOfList.Add(lookup.Key)));
         }
 
-        return new MessageKeyPlan(lookups, planner.problems, Distinct(planner.skipped, lookups));
+        return new MessageKeyPlan(lookups, planner.problems, Distinct(planner.skipped));
     }
 
     // Each skip once; a message-wide skip of a key some list did ask (e.g. a private HELO asked nowhere) stays.
-    private static List<MessageSkippedKey> Distinct(List<MessageSkippedKey> skipped, List<MessageLookup> lookups)
+    private static List<MessageSkippedKey> Distinct(List<MessageSkippedKey> skipped)
     {
         var seen = new HashSet<(string, MessageSkipReason, string?)>();
         return [.. skipped.Where(skip => seen.Add((skip.Key, skip.Reason, skip.ListName)))];
