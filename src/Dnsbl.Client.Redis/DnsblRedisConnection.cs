@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Dnsbl.Client.Redis.Health;
 using StackExchange.Redis;
 
 namespace Dnsbl.Client.Redis;
@@ -14,14 +15,21 @@ namespace Dnsbl.Client.Redis;
 public sealed class DnsblRedisConnection : IAsyncDisposable
 {
     private readonly RedisMetrics _metrics;
+    private readonly RedisSharedHealth? _health;
+    private readonly FleetViewReader _fleetView;
 
     private DnsblRedisConnection(IConnectionMultiplexer multiplexer, DnsblRedisOptions options, ILoggerFactory loggerFactory, TimeProvider time, IMeterFactory? meterFactory)
     {
         Multiplexer = multiplexer;
         _metrics = new RedisMetrics(meterFactory);
+        var healthMetrics = new HealthMetrics(_metrics.Meter);
+        var healthLogger = loggerFactory.CreateLogger("Dnsbl.Client.Redis.Health");
+        _health = options.ShareHealth ? new RedisSharedHealth(multiplexer, options, healthMetrics, time, healthLogger) : null;
+        _fleetView = new FleetViewReader(multiplexer, options, healthMetrics, time, healthLogger);
         Sharing = new DnsblSharing
         {
             Answers = new RedisAnswerCache(multiplexer, options, _metrics, time, loggerFactory.CreateLogger("Dnsbl.Client.Redis")),
+            Health = _health,
         };
     }
 
@@ -29,6 +37,17 @@ public sealed class DnsblRedisConnection : IAsyncDisposable
     public DnsblSharing Sharing { get; }
 
     internal IConnectionMultiplexer Multiplexer { get; }
+
+    /// <summary>This node's name in the fleet's shared health (null when <see cref="DnsblRedisOptions.ShareHealth"/> is false).</summary>
+    public string? NodeId => _health?.NodeId;
+
+    /// <summary>
+    /// Reads the fleet's shared health as Redis holds it now — every node's last check-in, the leader and the published
+    /// states with their overrides — for dashboards. One round trip; values that are not ours are left out.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The view, or null when Redis is unreachable or does not answer within <see cref="DnsblRedisOptions.OperationTimeout"/>.</returns>
+    public Task<DnsblFleetView?> GetFleetViewAsync(CancellationToken cancellationToken = default) => _fleetView.ReadAsync(cancellationToken);
 
     /// <summary>Connects to the Redis that <paramref name="options"/> names (in the background when it is not reachable yet).</summary>
     /// <param name="options">Where Redis is and how long to wait for it.</param>
@@ -78,6 +97,11 @@ public sealed class DnsblRedisConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         // Answers written behind (fire and forget) are sent before the connection closes.
+        if (_health is not null)
+        {
+            await _health.ReleaseAsync().ConfigureAwait(false);
+        }
+
         if (Multiplexer.IsConnected)
         {
             await Multiplexer.CloseAsync(allowCommandsToComplete: true).ConfigureAwait(false);

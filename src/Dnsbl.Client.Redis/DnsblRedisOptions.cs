@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Dnsbl.Client.Redis.Health;
 
 namespace Dnsbl.Client.Redis;
 
@@ -32,4 +33,24 @@ public sealed class DnsblRedisOptions
     /// <value>The default value is 5 s.</value>
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan BreakDuration { get; set; } = RedisConstants.BreakDuration;
+
+    /// <summary>Whether list health is shared: one node probes (the lease holder) and the others follow its published states.</summary>
+    /// <value>The default value is true.</value>
+    public bool ShareHealth { get; set; } = true;
+
+    /// <summary>
+    /// How long the health lease lasts without renewal. Nodes sync three times per period; a dead leader is replaced
+    /// within about 1⅓ periods, and a node that cannot reach Redis for a period probes for itself.
+    /// </summary>
+    /// <value>The default value is 15 s.</value>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan HealthLeasePeriod { get; set; } = HealthConstants.LeasePeriod;
+
+    /// <summary>
+    /// This node's name in the fleet (letters, digits, '.', '_', '-'; at most 64), shown in the fleet view and logs; never
+    /// put a secret in it. Null uses the host name, the process id and a random part.
+    /// </summary>
+    /// <value>The default value is null.</value>
+    [RegularExpression("^[A-Za-z0-9._-]{1,64}$")]
+    public string? NodeId { get; set; }
 }

@@ -22,6 +22,9 @@ internal sealed class RedisMetrics : IDisposable
         _writes = _meter.CreateCounter<long>("dnsbl.redis.answers.written", "{answer}", "Shared answers written behind.");
     }
 
+    /// <summary>The meter, for the instruments of other parts of the package (shared health).</summary>
+    internal Meter Meter => _meter;
+
     public void Read(int hits, int misses)
     {
         if (_reads.Enabled)

@@ -42,7 +42,7 @@ public sealed partial class DnsblClient : IAsyncDisposable
 
     /// <summary>Creates a client for <paramref name="options"/> that shares what <paramref name="sharing"/> names with the other clients of a fleet.</summary>
     /// <param name="options">The configuration; a snapshot is taken, later changes have no effect.</param>
-    /// <param name="sharing">The shared answer cache (and, later, health and budget) of the fleet; its parts are optional.</param>
+    /// <param name="sharing">What the fleet shares (answer cache, list health); its parts are optional.</param>
     /// <param name="loggerFactory">Where logs go; none by default.</param>
     /// <param name="timeProvider">The clock for TTLs, deadlines and probes; the system clock by default.</param>
     /// <param name="meterFactory">Creates the "Dnsbl.Client" meter; a standalone meter by default.</param>
@@ -63,7 +63,7 @@ public sealed partial class DnsblClient : IAsyncDisposable
         _resolver = resolver ?? ResolverFactory.Create([.. options.Nameservers], options.AttemptTimeout, options.Attempts, options.UseCaseRandomization, _time, loggerFactory);
         var snapshot = SnapshotOf(options, _time);
         _metrics = new DnsblMetrics(meterFactory);
-        Health = new DnsblHealthMonitor(snapshot.Lists, _resolver, options.Health, _time, loggerFactory.CreateLogger("Dnsbl.Client.Health"));
+        Health = new DnsblHealthMonitor(snapshot.Lists, _resolver, options.Health, _time, loggerFactory.CreateLogger("Dnsbl.Client.Health"), shared: sharing?.Health);
         snapshot.ResolveGates(Health);
         _metrics.ObserveHealth(() => Health.GetReport().Lists.Select(list => (list.Name, (int)list.State)));
         _metrics.ObserveLists(() => Health.GetReport().Lists.Select(l =>

@@ -1,4 +1,5 @@
 using Dnsbl.Client.Caching;
+using Dnsbl.Client.Health;
 
 namespace Dnsbl.Client;
 
@@ -10,4 +11,7 @@ public sealed class DnsblSharing
 {
     /// <summary>A second answer cache behind the in-process one, shared by the fleet; none by default.</summary>
     public ISharedAnswerCache? Answers { get; init; }
+
+    /// <summary>List health shared by the fleet: one node probes and publishes, the others follow; none by default.</summary>
+    public ISharedHealth? Health { get; init; }
 }

@@ -17,10 +17,24 @@ internal sealed class CliClient : IAsyncDisposable
 
     public DnsblClient Client { get; }
 
-    /// <summary>A client for <paramref name="options"/>; with <paramref name="redis"/> (a StackExchange.Redis configuration string) it shares answers through it.</summary>
-    public static async Task<CliClient> CreateAsync(DnsblOptions options, string? redis, ILoggerFactory? loggerFactory = null)
+    /// <summary>The fleet's Redis, when the command shares through one.</summary>
+    public DnsblRedisConnection? Redis => _redis;
+
+    /// <summary>
+    /// A client for <paramref name="options"/>; with <paramref name="redis"/> (a StackExchange.Redis configuration string),
+    /// or a <c>Dnsbl:Redis</c> section with a <c>Configuration</c> in <paramref name="configPath"/>, it shares answers and
+    /// list health through that Redis (the section's other settings apply too; <c>--redis</c> replaces its <c>Configuration</c>).
+    /// </summary>
+    public static async Task<CliClient> CreateAsync(DnsblOptions options, string? redis, ILoggerFactory? loggerFactory = null, string? configPath = null)
     {
-        if (redis is null)
+        var redisOptions = RedisSection.Load(configPath);
+        if (redis is not null)
+        {
+            redisOptions ??= new DnsblRedisOptions();
+            redisOptions.Configuration = redis;
+        }
+
+        if (redisOptions is null)
         {
             return new CliClient(new DnsblClient(options, loggerFactory), null);
         }
@@ -28,7 +42,7 @@ internal sealed class CliClient : IAsyncDisposable
         DnsblRedisConnection connection;
         try
         {
-            connection = await DnsblRedisConnection.ConnectAsync(new DnsblRedisOptions { Configuration = redis }, loggerFactory).ConfigureAwait(false);
+            connection = await DnsblRedisConnection.ConnectAsync(redisOptions, loggerFactory).ConfigureAwait(false);
         }
         catch (DnsblConfigurationException exception)
         {

@@ -50,7 +50,7 @@ internal static class PolicyCommand
             policy.UnixSocketMode = parsed.GetValue(socketMode) ?? policy.UnixSocketMode;
             policy.MaxConnections = parsed.GetValue(maxConnections) ?? policy.MaxConnections;
             policy.IdleTimeout = parsed.GetValue(idleTimeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : policy.IdleTimeout;
-            return RunAsync(console, options, policy, parsed.GetValue(verbose), cancellationToken, parsed.GetValue(common.Redis));
+            return RunAsync(console, options, policy, parsed.GetValue(verbose), cancellationToken, parsed.GetValue(common.Redis), parsed.GetValue(common.Config));
         });
         return command.WithExamples(
             "dnsbl policy --list spamhaus-zen --list domain:spamhaus-dbl --tag 2",
@@ -59,7 +59,7 @@ internal static class PolicyCommand
             "dnsbl policy --config /etc/dnsbl/policy.json --redis redis.internal:6379");
     }
 
-    internal static async Task<int> RunAsync(CliConsole console, DnsblOptions options, DnsblPolicyOptions policy, bool verbose, CancellationToken cancellationToken, string? redis = null)
+    internal static async Task<int> RunAsync(CliConsole console, DnsblOptions options, DnsblPolicyOptions policy, bool verbose, CancellationToken cancellationToken, string? redis = null, string? configPath = null)
     {
         using var loggerFactory = LoggerFactory.Create(logging => logging
             .SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Information)
@@ -73,8 +73,9 @@ internal static class PolicyCommand
             context.Cancel = true;
             stop.Cancel();
         });
-        // With --redis, the fleet's policy services share DNS answers (one query per address per TTL across the fleet).
-        await using var shared = await CliClient.CreateAsync(options, redis, loggerFactory).ConfigureAwait(false);
+        // With --redis, the fleet's policy services share DNS answers (one query per address per TTL across the fleet) and list
+        // health (one of them probes, the others follow its published states).
+        await using var shared = await CliClient.CreateAsync(options, redis, loggerFactory, configPath).ConfigureAwait(false);
         var client = shared.Client;
         await using var server = new DnsblPolicyServer(client, policy, loggerFactory);
         await server.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -10,7 +10,7 @@ public sealed partial class DnsblHealthMonitor
         var roster = _roster;
         lock (_gate)
         {
-            return new DnsblHealthReport { GeneratedAt = _time.GetUtcNow(), Lists = [.. roster.Ordered.Select(e => e.Snapshot(includeHistory))] };
+            return new DnsblHealthReport { GeneratedAt = _time.GetUtcNow(), Lists = [.. roster.Ordered.Select(e => e.Snapshot(includeHistory))], Fleet = FleetStatus() };
         }
     }
 

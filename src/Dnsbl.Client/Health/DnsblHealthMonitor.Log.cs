@@ -30,5 +30,17 @@ public sealed partial class DnsblHealthMonitor
         [LoggerMessage(EventId = 6, EventName = "ListCircuitClosed", Level = LogLevel.Information,
             Message = "DNS list {ListName} circuit closed: a trial lookup was answered; checks query it again")]
         public static partial void ListCircuitClosed(ILogger logger, string listName);
+
+        [LoggerMessage(EventId = 7, EventName = "FleetRoleChanged", Level = LogLevel.Information,
+            Message = "Node {NodeId} is now {Role} in the fleet's health (was {PreviousRole}; leader: {Leader})")]
+        public static partial void FleetRoleChanged(ILogger logger, string nodeId, SharedHealthRole previousRole, SharedHealthRole role, string leader);
+
+        [LoggerMessage(EventId = 8, EventName = "FleetSyncFailed", Level = LogLevel.Error,
+            Message = "Syncing list health with the fleet failed unexpectedly; probing alone until the next sync")]
+        public static partial void FleetSyncFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 9, EventName = "FleetPublishFailed", Level = LogLevel.Error,
+            Message = "Publishing list health to the fleet failed unexpectedly")]
+        public static partial void FleetPublishFailed(ILogger logger, Exception exception);
     }
 }

@@ -21,6 +21,29 @@ public sealed partial class DnsblHealthMonitor
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token);
         var token = linked.Token;
+        Task fleet = Task.CompletedTask;
+        if (_shared is not null)
+        {
+            // Learn the fleet's states and this node's role before the first probe: a restarted fleet of twenty
+            // nodes must not probe every list twenty times.
+            await SyncWithFleetAsync(participate: true, token).ConfigureAwait(false);
+            fleet = RunFleetSyncAsync(token);
+        }
+
+        try
+        {
+            await ProbeLoopAsync(token).ConfigureAwait(false);
+        }
+        finally
+        {
+            await fleet.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private async Task ProbeLoopAsync(CancellationToken token)
+    {
         while (!token.IsCancellationRequested)
         {
             var (wake, nextDue) = StartDueProbes();
@@ -38,8 +61,6 @@ public sealed partial class DnsblHealthMonitor
             await turn.CancelAsync().ConfigureAwait(false);
             await sleep.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-
-        cancellationToken.ThrowIfCancellationRequested();
     }
 
     /// <summary>Starts every list that is due and idle; returns the wake-up signal and when the next idle list is due.</summary>
@@ -59,6 +80,12 @@ public sealed partial class DnsblHealthMonitor
                 if (entry.Running is not null)
                 {
                     continue; // its completion wakes us and sets its next time
+                }
+
+                if (IsCoveredByFleet(entry, now) is { } freshUntil)
+                {
+                    nextDue = nextDue is { } soonest && soonest < freshUntil ? soonest : freshUntil;
+                    continue; // a follower reads the leader's state instead of probing
                 }
 
                 if (entry.NextProbeAt is not { } due || due <= now)

@@ -92,6 +92,8 @@ public sealed partial class DnsblHealthMonitor
                 entry.History.AddRound(at, round, after.Enabled);
                 RecordChangeLocked(entry, before, after, "probe", after.DisabledReason ?? after.Reason);
             }
+
+            PublishRoundBehind(entry);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

@@ -23,7 +23,7 @@ public sealed partial class DnsblHealthMonitor : IListHealthGate, IAsyncDisposab
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal DnsblHealthMonitor(
-        IReadOnlyList<DnsList> lists, IDnsResolver resolver, DnsblHealthOptions options, TimeProvider time, ILogger logger, Random? random = null)
+        IReadOnlyList<DnsList> lists, IDnsResolver resolver, DnsblHealthOptions options, TimeProvider time, ILogger logger, Random? random = null, ISharedHealth? shared = null)
     {
         ArgumentNullException.ThrowIfNull(resolver);
         ArgumentNullException.ThrowIfNull(options);
@@ -34,6 +34,12 @@ public sealed partial class DnsblHealthMonitor : IListHealthGate, IAsyncDisposab
         _logger = logger;
         _random = random ?? new Random();
         _prober = new ListProber(resolver, options, time, _random);
+        _shared = shared;
+        if (shared is not null)
+        {
+            shared.Changed += OnFleetChanged;
+        }
+
         UpdateLists(lists);
     }
 
@@ -132,6 +138,11 @@ public sealed partial class DnsblHealthMonitor : IListHealthGate, IAsyncDisposab
         }
 
         await _disposed.CancelAsync().ConfigureAwait(false);
+        if (_shared is not null)
+        {
+            _shared.Changed -= OnFleetChanged;
+        }
+
         Task[] running;
         lock (_gate)
         {
@@ -152,7 +163,10 @@ public sealed partial class DnsblHealthMonitor : IListHealthGate, IAsyncDisposab
             entry.Status = change(entry.Status);
             after = entry.Snapshot();
             RecordChangeLocked(entry, before, after, "operator", after.DisabledReason ?? reason);
+            MarkOverridePendingLocked(entry);
         }
+
+        PublishOverrideBehind(entry);
 
         Log.ListOverrideChanged(_logger, listName, after.Override, after.Enabled, reason);
         if (before.Enabled != after.Enabled)

@@ -16,6 +16,10 @@ public sealed class DnsblHealthReport
     [JsonPropertyName("lists")]
     public required IReadOnlyList<ListHealth> Lists { get; init; }
 
+    /// <summary>This node's place in a fleet that shares health (role, leader, last sync); null without shared health.</summary>
+    [JsonPropertyName("fleet")]
+    public DnsblFleetHealth? Fleet { get; init; }
+
     /// <summary>The lists counted at a glance: healthy, disabled, circuit open, missing from checks.</summary>
     [JsonPropertyName("summary")]
     public DnsblHealthSummary Summary => _summary ??= DnsblHealthSummary.Of(Lists);

@@ -32,6 +32,12 @@ internal sealed class MonitoredList(DnsList list, int statisticsWindow, TimeProv
     /// <summary>When the probing loop asks next; null means at once.</summary>
     public DateTimeOffset? NextProbeAt { get; set; }
 
+    /// <summary>Until when the fleet's published state covers the list (a follower does not probe it meanwhile).</summary>
+    public DateTimeOffset? SharedFreshUntil { get; set; }
+
+    /// <summary>Counts local override changes, so a publish that finished knows whether a newer change is still to go.</summary>
+    public int OverrideVersion { get; set; }
+
     public ListHealth Snapshot(bool includeHistory = false) => new()
     {
         Name = List.Name,
