@@ -57,7 +57,7 @@ public sealed class FleetCliTests(ITestOutputHelper output)
     }
 
     // The tool from its own build folder (its own deps.json), as an installed tool runs: one process per mail server.
-    private static string CliAssembly()
+    internal static string CliAssembly()
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var root = testOutput;
