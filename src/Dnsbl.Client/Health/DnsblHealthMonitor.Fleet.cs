@@ -68,7 +68,7 @@ public sealed partial class DnsblHealthMonitor
     }
 
     /// <summary>One sync: pending overrides out, role and the fleet's states and overrides in, the leader's states out.</summary>
-    private async Task SyncWithFleetAsync(bool participate, CancellationToken token)
+    internal async Task SyncWithFleetAsync(bool participate, CancellationToken token)
     {
         var shared = _shared!;
         await PublishPendingOverridesAsync(token).ConfigureAwait(false);
@@ -202,6 +202,9 @@ public sealed partial class DnsblHealthMonitor
             Raise(before, after);
         }
     }
+
+    /// <summary>Whether the probing loop leaves the list to the fleet's leader now (for tests).</summary>
+    internal bool IsLeftToLeader(string listName) => IsCoveredByFleet(Find(listName), _time.GetUtcNow()) is not null;
 
     /// <summary>When this node follows and the fleet's published state of the list is fresh: until when; otherwise null.</summary>
     private DateTimeOffset? IsCoveredByFleet(MonitoredList entry, DateTimeOffset now) =>
