@@ -79,7 +79,7 @@ internal static class CheckCommand
         // As in 'dnsbl health': a one-off probe judges the zone as it is now, so loopback nameservers are not "retired".
         options.Health.LoopbackNameserversAreRetired = false;
         var lists = options.Lists.ToArray();
-        await using var clients = await CliClient.CreateAsync(options, redis).ConfigureAwait(false);
+        await using var clients = await CliClient.CreateAsync(options, redis, configPath: configPath).ConfigureAwait(false);
         var client = clients.Client;
         if (probe)
         {
