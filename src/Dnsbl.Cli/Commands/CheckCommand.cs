@@ -51,7 +51,7 @@ internal static class CheckCommand
 
             return parsed.GetValue(message.Message) is not null
                 ? message.RunAsync(console, parsed, options, chosen, !parsed.GetValue(noProbe), cancellationToken)
-                : RunAsync(console, parsed.GetValue(inputs) ?? [], parsed.GetValue(file), options, chosen, !parsed.GetValue(noProbe), cancellationToken, parsed.GetValue(common.Redis));
+                : RunAsync(console, parsed.GetValue(inputs) ?? [], parsed.GetValue(file), options, chosen, !parsed.GetValue(noProbe), cancellationToken, parsed.GetValue(common.Redis), parsed.GetValue(common.Config));
         });
         return command.WithExamples(
             "dnsbl check 192.0.2.99 --list 'zen.spamhaus.org=127.0.0.[2..11]*3' --list 'list.dnswl.org=127.0.[0..255].[1..3]*-2'",
@@ -61,7 +61,7 @@ internal static class CheckCommand
     }
 
     internal static async Task<int> RunAsync(
-        CliConsole console, string[] arguments, string? file, DnsblOptions options, CheckFormat format, bool probe, CancellationToken cancellationToken, string? redis = null)
+        CliConsole console, string[] arguments, string? file, DnsblOptions options, CheckFormat format, bool probe, CancellationToken cancellationToken, string? redis = null, string? configPath = null)
     {
         if (file is not null && arguments.Length > 0)
         {
