@@ -1,5 +1,6 @@
 using Dnsbl.Client;
 using Dnsbl.Client.Health;
+using Dnsbl.Client.Redis;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
 
@@ -11,8 +12,9 @@ public static class DashboardApp
     /// <summary>Builds (does not start) the web app; the caller owns <paramref name="client"/> and disposes it after the app.</summary>
     /// <param name="args">Command-line arguments (e.g. <c>--urls http://127.0.0.1:5080</c>).</param>
     /// <param name="client">The client whose lists are shown; its health loop runs while the app runs.</param>
+    /// <param name="fleet">The fleet's Redis when the client shares health through it: <c>/api/fleet</c> and the page's fleet view show its nodes, leader and shared states.</param>
     /// <returns>The app, ready for <c>RunAsync</c> or <c>StartAsync</c>.</returns>
-    public static WebApplication Build(string[] args, DnsblClient client)
+    public static WebApplication Build(string[] args, DnsblClient client, DnsblRedisConnection? fleet = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -28,6 +30,7 @@ public static class DashboardApp
         app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthCheckJson.WriteAsync });
         MapApi(app);
+        FleetApi.Map(app, fleet);
         return app;
     }
 
