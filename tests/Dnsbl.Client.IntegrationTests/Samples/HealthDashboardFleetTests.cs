@@ -38,7 +38,7 @@ public sealed class HealthDashboardFleetTests
         });
         await app.StopAsync();
         await stopOther.CancelAsync();
-        await otherLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => otherLoop);
 
         var leader = fleet.GetProperty("leader").GetString();
         Assert.Contains(leader, new[] { "mx1", "dashboard" });
