@@ -49,6 +49,13 @@ public sealed class SharedHealthFailoverTests(ITestOutputHelper output)
         var survivors = nodes.Where(n => n != leader).ToList();
         Assert.All(settled, s => Assert.Equal(leader.Id, s.Leader));
 
+        // 'dnsbl health --redis' shows the fleet's states and names the leader, without taking the lease.
+        var cli = await CliRun.RunAsync("health", "--config", config, "--list", HealthZones.Healthy, "--list", HealthZones.ListsEverything, "--json");
+        Assert.Equal(3, cli.ExitCode);
+        Assert.Contains($"fleet leader {leader.Id}; showing its published states", cli.Error, StringComparison.Ordinal);
+        Assert.Equal([true, false], cli.Json().EnumerateArray().Select(l => l.GetProperty("enabled").GetBoolean()));
+        Assert.Equal(leader.Id, (await observer.GetFleetViewAsync())!.Leader);
+
         // Watch the survivors' gate for the dead list while the leader dies and another takes over.
         using var watching = new CancellationTokenSource();
         var flaps = WatchDeadListAsync(survivors, http, watching.Token);
