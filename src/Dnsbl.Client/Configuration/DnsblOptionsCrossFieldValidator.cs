@@ -58,11 +58,6 @@ internal sealed class DnsblOptionsCrossFieldValidator : IValidateOptions<DnsblOp
             {
                 errors.Add($"Lists[{i}].UriLookup ({via}) must name at least one of LinkName, HostAddresses, NameServerAddresses, NameServerNames.");
             }
-            else if (options.Lists[i].UriLookup != Lists.UriLookupVia.LinkName && options.Lists[i].Kind != Lists.DnsListKind.UriBlockList)
-            {
-                // Only links are resolved to addresses or name servers; elsewhere the setting would be ignored.
-                errors.Add($"Lists[{i}].UriLookup is {options.Lists[i].UriLookup} on a {options.Lists[i].Kind}; only URI lists resolve links.");
-            }
         }
 
         foreach (var duplicate in options.Lists.Where(l => l is not null).GroupBy(l => l.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))

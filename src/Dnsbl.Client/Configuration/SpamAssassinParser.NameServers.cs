@@ -65,7 +65,7 @@ internal sealed partial class SpamAssassinParser
                 problems.Add(rule.DefinedAt.Problem(
                     $"{rule.Name} is not imported: SpamAssassin 4.0 never asks a list for a uridnssub rule without tflags a (URIDNSBL.pm " +
                     "complete_ns_lookup hands the link domain's name-server addresses to the 'a' rules only), so it cannot hit; " +
-                    "import with NameServerRuleMode.AsDocumented to ask it the name-server addresses as documented"));
+                    "import with NameServerRuleMode.AsDocumented (dnsbl import --ns-rules AsDocumented) to ask it the name-server addresses as documented"));
                 continue;
             }
 

@@ -85,7 +85,12 @@ public sealed partial record DnsList
     /// <summary>For URI lists: whether links to IP literals are looked up (reversed) too.</summary>
     public bool QueriesIpAddresses { get; init; }
 
-    /// <summary>For URI lists: what a link is asked as: its name, its host's addresses, or its domain's name servers (names or addresses).</summary>
+    /// <summary>
+    /// For URI lists: what a link is asked as: its name, its host's addresses, or its domain's name servers (names or
+    /// addresses); ignored by other kinds, as <see cref="QueriesIpAddresses"/> is. A URI list that asks no
+    /// <see cref="UriLookupVia.LinkName"/> is not asked in a direct domain check, and one asked only addresses is probed
+    /// as an IP list.
+    /// </summary>
     /// <value>The default value is <see cref="UriLookupVia.LinkName"/>.</value>
     public UriLookupVia UriLookup { get; init; } = UriLookupVia.LinkName;
 
