@@ -1,5 +1,6 @@
 using Dnsbl.Client.Configuration;
 using Dnsbl.Client.Lists;
+using Dnsbl.Client.Tests.DependencyInjection;
 
 namespace Dnsbl.Client.Tests.Configuration;
 
@@ -93,5 +94,22 @@ public sealed class SpamAssassinNameServerImportTests
 
         Assert.Empty(result.Lists);
         Assert.Contains(result.Problems, p => p.Reason.Contains("only A lookups are supported", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Bind_WrittenImportWithCombinedUriLookup_ReadsBackBothFlags()
+    {
+        // What `dnsbl import` writes and `--config` reads: the flags as "HostAddresses, NameServerAddresses".
+        var imported = SpamAssassinImporter.Import("""
+            uridnssub URI_A_TEST zen.example.net. A 127.0.0.2
+            tflags URI_A_TEST net a
+            uridnssub URI_NS_TEST zen.example.net. A 127.0.0.3
+            """.Split('\n'));
+
+        var json = DnsblConfigurationJson.Write(imported);
+        var bound = Assert.Single(OptionsFromJson.Bind(json).Lists);
+
+        Assert.Contains("\"HostAddresses, NameServerAddresses\"", json, StringComparison.Ordinal);
+        Assert.Equal(UriLookupVia.HostAddresses | UriLookupVia.NameServerAddresses, bound.UriLookup);
     }
 }

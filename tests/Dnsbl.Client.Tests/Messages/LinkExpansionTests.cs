@@ -68,4 +68,22 @@ public sealed class LinkExpansionTests
         Assert.Equal(["ns2.bulk-dns.net"], expanded.Lookups.Select(l => l.Key));
         Assert.Contains(expanded.Skipped, s => s.Key == "ns1.lab.test" && s.Reason == MessageSkipReason.SpecialUseName);
     }
+
+    [Fact]
+    public void Plan_ApexLinkAskedBothWays_KeepsOneLookupPerForm()
+    {
+        var plan = Plan("see http://spam-hosted.com/ and http://spam-hosted.com/again", Zen);
+
+        Assert.Equal([UriLookupVia.HostAddresses, UriLookupVia.NameServerAddresses], plan.Lookups.Select(l => l.Resolve));
+        Assert.All(plan.Lookups, l => Assert.Equal("spam-hosted.com", l.Key));
+    }
+
+    [Fact]
+    public void Plan_IpLiteralLinkOnAddressOnlyList_NotResolved()
+    {
+        // SpamAssassin's uridnssub rules skip IP-literal links; an address-only list has no QueriesIpAddresses.
+        var plan = Plan("see http://193.142.146.226/x", Zen);
+
+        Assert.Empty(plan.Lookups);
+    }
 }
