@@ -78,6 +78,8 @@ internal sealed partial class SpamAssassinParser
                 Relays = first.Lookup == SpamAssassinLookup.Relays ? RelaysOf(first.SetName) : RelaySelection.ConnectingClient,
                 DomainSources = first.Lookup == SpamAssassinLookup.Domains ? first.DomainSources : DomainSources.All,
                 BodyPattern = first.BodyPattern,
+                KeyHash = first.KeyHash,
+                KeyHashEncoding = first.KeyHash == KeyHashAlgorithm.Sha256 ? KeyHashEncoding.Base32 : KeyHashEncoding.Hex,
                 DomainForm = first.Lookup switch
                 {
                     SpamAssassinLookup.Links => UriFormOf(first),

@@ -52,6 +52,9 @@ internal sealed record SpamAssassinRule(string Name, SpamAssassinLookup Lookup, 
     /// <summary>HashBL <c>check_hashbl_bodyre</c>: the body regex whose matches are asked.</summary>
     public string? BodyPattern { get; init; }
 
+    /// <summary>HashBL: how keys are hashed before they are asked (SpamAssassin's sha1/md5/sha256 options).</summary>
+    public KeyHashAlgorithm KeyHash { get; init; }
+
     public DomainQueryForm DomainForm { get; init; } = DomainQueryForm.FullHostName;
 
     /// <summary>For <see cref="SpamAssassinLookup.Links"/> rules: the keyword that defined it.</summary>
