@@ -57,4 +57,18 @@ public sealed class SpamAssassinOracleTests(OracleHarness harness, ITestOutputHe
         Assert.Equal(Message("59-").SpamAssassinQueries.Where(q => q.Zone == "zen.spamhaus.org").Select(q => q.Key).Order(StringComparer.Ordinal),
             Message("59-").LibraryQueries.Where(q => q.Zone == "zen.spamhaus.org").Select(q => q.Key).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task CheckMessageAsync_HashedHashBlBodyWords_BothSidesAskTheSha1AndHit()
+    {
+        // 61: two order numbers in the body; the site rule LOCAL_HASHBL_ORDER asks their SHA-1 (one is listed).
+        var run = await harness.RunCorpusAsync();
+        var message = run.Comparisons.Single(c => c.Message.StartsWith("61-", StringComparison.Ordinal));
+        string[] Asked(IReadOnlySet<LoggedQuery> queries) => [.. queries.Where(q => q.Zone == "hashbl.oracle-lab.net").Select(q => q.Key).Order(StringComparer.Ordinal)];
+
+        Assert.Equal(1.5, message.SpamAssassinHits["LOCAL_HASHBL_ORDER"]);
+        Assert.Equal(1.5, message.LibraryHits["LOCAL_HASHBL_ORDER"]);
+        Assert.Equal(2, Asked(message.SpamAssassinQueries).Length);
+        Assert.Equal(Asked(message.SpamAssassinQueries), Asked(message.LibraryQueries));
+    }
 }
