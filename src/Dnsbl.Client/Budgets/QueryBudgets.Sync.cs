@@ -13,6 +13,10 @@ internal sealed partial class QueryBudgets
     private int _syncing;
     private int _syncWanted;
     private int _refreshWanted;
+    private Task _syncLoop = Task.CompletedTask;
+
+    /// <summary>The latest background sync (for tests: await it instead of sleeping).</summary>
+    internal Task WhenSynced => Volatile.Read(ref _syncLoop);
 
     private void RequestSync(bool refresh)
     {
@@ -24,7 +28,7 @@ internal sealed partial class QueryBudgets
         Volatile.Write(ref _syncWanted, 1);
         if (Interlocked.CompareExchange(ref _syncing, 1, 0) == 0)
         {
-            _ = SyncLoopAsync();
+            Volatile.Write(ref _syncLoop, SyncLoopAsync());
         }
     }
 
