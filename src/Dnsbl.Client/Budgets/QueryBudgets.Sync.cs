@@ -106,6 +106,12 @@ internal sealed partial class QueryBudgets
             }
         }
 
+        // The fleet's totals may have moved a list near or over its limit: say so now, not at the next tick.
+        foreach (var list in _budgeted)
+        {
+            ReportIfChanged(list, now);
+        }
+
         if (_fleet != answered)
         {
             _fleet = answered;

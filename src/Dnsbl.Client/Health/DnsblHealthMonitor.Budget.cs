@@ -12,16 +12,26 @@ public sealed partial class DnsblHealthMonitor
             return;
         }
 
-        ListBudgetState? before;
+        ListHealth? before = null, after = null;
         lock (_gate)
         {
-            before = entry.Budget?.State;
-            entry.Budget = status;
+            // Used figures change every sync; only a change of state is an event (log, StateChanged).
+            if (entry.Budget?.State != status.State && (entry.Budget is not null || status.State != ListBudgetState.Within))
+            {
+                before = entry.Snapshot();
+                entry.Budget = status;
+                after = entry.Snapshot();
+            }
+            else
+            {
+                entry.Budget = status;
+            }
         }
 
-        if (before != status.State && (before is not null || status.State != ListBudgetState.Within))
+        if (before is not null && after is not null)
         {
             Log.ListBudgetChanged(_logger, list.Name, status.State, status.UsedThisMinute, status.PerMinute, status.UsedToday, status.PerDay, status.Skipping);
+            Raise(before, after);
         }
     }
 }

@@ -37,17 +37,30 @@ public sealed class BudgetFleetTests(ITestOutputHelper output)
         await using var a = new DnsblClient(Options(rbldnsd), first.Sharing, aAlone, clock);
         await using var b = new DnsblClient(Options(rbldnsd), second.Sharing, bAlone, clock);
 
+        var aOver = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        a.Health.StateChanged += (_, e) =>
+        {
+            if (e.Current.Budget?.State == ListBudgetState.OverBudget)
+            {
+                aOver.TrySetResult();
+            }
+        };
         var logged = QueriesLogged(rbldnsd);
         var results = await Task.WhenAll(RunAsync(a, 0), RunAsync(b, 1));
         var sent = QueriesLogged(rbldnsd) - logged;
 
         var answered = results.Sum(r => r.Count(IsAnswered));
         var skipped = results.SelectMany(r => r).Where(r => r.Lists[0].Kind == ListOutcomeKind.Skipped).ToList();
-        output.WriteLine($"shared budget {PerMinute}/min: rbldnsd logged {sent} queries (client A answered {results[0].Count(IsAnswered)}, B {results[1].Count(IsAnswered)}), {skipped.Count} skipped");
-        Assert.InRange(sent, PerMinute - (2 * AllowedOvershoot), PerMinute + AllowedOvershoot);
+        var awaiting = skipped.Count(r => r.Lists[0].SkipReason!.Contains("awaits the fleet", StringComparison.Ordinal));
+        output.WriteLine($"shared budget {PerMinute}/min: rbldnsd logged {sent} queries (client A answered {results[0].Count(IsAnswered)}, B {results[1].Count(IsAnswered)}), {skipped.Count} skipped ({awaiting} while the node's share awaited the fleet's count)");
+        Assert.True(sent <= PerMinute + AllowedOvershoot, $"the fleet sent {sent} queries on a budget of {PerMinute}");
+        // Underuse is the price of the share rule: a node near the limit skips while its one query awaits the count,
+        // and these checks can run out first on a loaded machine (92 seen once, 100 usually). Most of the budget is used.
+        Assert.True(sent >= PerMinute * 3 / 4, $"only {sent} of the budget of {PerMinute} was used");
         Assert.Equal(sent, answered);
         Assert.Equal((2 * ChecksPerClient) - answered, skipped.Count);
         Assert.All(skipped, r => Assert.StartsWith("over budget", r.Lists[0].SkipReason, StringComparison.Ordinal));
+        await aOver.Task.WaitAsync(TimeSpan.FromSeconds(30)); // A's view reaches the fleet's total at its next sync
         var budget = a.Health.GetReport().Lists[0].Budget!;
         Assert.Equal(ListBudgetState.OverBudget, budget.State);
         Assert.True(budget.FleetWide);

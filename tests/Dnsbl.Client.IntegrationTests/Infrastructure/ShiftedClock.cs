@@ -1,4 +1,4 @@
-namespace Dnsbl.Client.IntegrationTests.Redis;
+namespace Dnsbl.Client.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The system clock with its wall time moved: it starts at the beginning of a UTC minute, so a test whose budget is
