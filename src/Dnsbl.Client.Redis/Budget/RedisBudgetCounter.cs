@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Dnsbl.Client.Budgets;
 using Microsoft.Extensions.Logging;
@@ -34,7 +33,6 @@ internal sealed class RedisBudgetCounter : ISharedBudgetCounter
     private readonly RedisMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<string, string> _zonePrefixes = new(StringComparer.Ordinal);
 
     public RedisBudgetCounter(IConnectionMultiplexer connection, DnsblRedisOptions options, RedisMetrics metrics, TimeProvider time, ILogger logger)
     {
@@ -47,9 +45,9 @@ internal sealed class RedisBudgetCounter : ISharedBudgetCounter
         _logger = logger;
     }
 
-    /// <summary>The key of one window's count (also for tests: the zone must not appear).</summary>
-    public string KeyOf(in BudgetCount count) =>
-        string.Create(CultureInfo.InvariantCulture, $"{_zonePrefixes.GetOrAdd(count.Zone, static (zone, prefix) => $"{prefix}b:{RedisKeys.ZoneHash(zone)}:", _options.KeyPrefix)}{(count.Period == BudgetPeriod.Minute ? 'm' : 'd')}:{count.Window}");
+    /// <summary>The key of one window's count: <c>{prefix}b:{zone hash}:{m|d}:{window}</c> (the zone never appears).</summary>
+    public static string KeyOf(string prefix, in BudgetCount count) =>
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}b:{RedisKeys.ZoneHash(count.Zone)}:{(count.Period == BudgetPeriod.Minute ? 'm' : 'd')}:{count.Window}");
 
     /// <summary>How long a window's key lives from its first count: the window plus a margin for clocks that disagree.</summary>
     public static TimeSpan ExpiryOf(BudgetPeriod period) =>
@@ -75,7 +73,7 @@ internal sealed class RedisBudgetCounter : ISharedBudgetCounter
         for (var i = 0; i < keys.Length; i++)
         {
             var count = counts.Span[i];
-            keys[i] = KeyOf(count);
+            keys[i] = KeyOf(_options.KeyPrefix, count);
             values[2 * i] = count.Count;
             values[(2 * i) + 1] = (long)ExpiryOf(count.Period).TotalSeconds;
         }

@@ -65,6 +65,17 @@ public sealed class BudgetFleetTests(ITestOutputHelper output)
         Assert.Equal(ListBudgetState.OverBudget, budget.State);
         Assert.True(budget.FleetWide);
 
+        // Every count key has its expiry (a minute's: 2 min, a day's: 25 h) and none names the zone.
+        var server = first.Multiplexer.GetServer(first.Multiplexer.GetEndPoints()[0]);
+        var keys = server.Keys(pattern: "dnsbl:b:*").Select(k => (string)k!).ToList();
+        Assert.Equal(2, keys.Count);
+        foreach (var key in keys)
+        {
+            var ttl = await first.Multiplexer.GetDatabase().KeyTimeToLiveAsync(key);
+            Assert.InRange(ttl ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), key.Contains(":m:", StringComparison.Ordinal) ? TimeSpan.FromMinutes(2) : TimeSpan.FromHours(25));
+            Assert.DoesNotContain(Zone, key, StringComparison.Ordinal);
+        }
+
         // Redis gone: a new minute, and each client counts for itself (the fleet may then send up to N per client).
         await redis.StopAsync();
         await Task.WhenAll(aAlone.Logged, bAlone.Logged).WaitAsync(TimeSpan.FromSeconds(30)); // the next sync (at most 1 s away) fails
