@@ -104,5 +104,15 @@ public sealed class DnsblClientBudgetTests
         Assert.Null(client.Health.GetReport().Lists[0].Budget);
     }
 
+    [Fact]
+    public void Constructor_BudgetWithoutALimit_RejectedByName()
+    {
+        var options = new DnsblOptions { Lists = [new DnsList("bl.test") { Budget = new ListBudget { NearFraction = 0.5 } }] };
+
+        var error = Assert.Throws<DnsblConfigurationException>(() => new DnsblClient(options));
+
+        Assert.Contains("Lists[0].Budget has neither PerMinute nor PerDay", error.Message, StringComparison.Ordinal);
+    }
+
     private static IPAddress Address(int n) => new([10, 9, (byte)(n >> 8), (byte)n]);
 }
