@@ -58,6 +58,11 @@ internal sealed class DnsblOptionsCrossFieldValidator : IValidateOptions<DnsblOp
             {
                 errors.Add($"Lists[{i}].UriLookup ({via}) must name at least one of LinkName, HostAddresses, NameServerAddresses, NameServerNames.");
             }
+            else if (options.Lists[i].Budget is { HasLimit: false })
+            {
+                // A budget without a limit would count nothing and never skip: say so rather than ignore it.
+                errors.Add($"Lists[{i}].Budget has neither PerMinute nor PerDay; set one or leave Budget out.");
+            }
         }
 
         foreach (var duplicate in options.Lists.Where(l => l is not null).GroupBy(l => l.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
