@@ -30,6 +30,7 @@ public sealed class DnsblRedisConnection : IAsyncDisposable
         {
             Answers = new RedisAnswerCache(multiplexer, options, _metrics, time, loggerFactory.CreateLogger("Dnsbl.Client.Redis")),
             Health = _health,
+            Budget = new Budget.RedisBudgetCounter(multiplexer, options, _metrics, time, loggerFactory.CreateLogger("Dnsbl.Client.Redis")),
         };
     }
 

@@ -14,4 +14,7 @@ public sealed class DnsblSharing
 
     /// <summary>List health shared by the fleet: one node probes and publishes, the others follow; none by default.</summary>
     public ISharedHealth? Health { get; init; }
+
+    /// <summary>The fleet's query budget counter (lists' <see cref="Lists.DnsList.Budget"/> counted fleet-wide); none by default: budgets are counted in-process.</summary>
+    public Budgets.ISharedBudgetCounter? Budget { get; init; }
 }

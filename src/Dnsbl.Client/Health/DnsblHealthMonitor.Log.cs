@@ -31,15 +31,19 @@ public sealed partial class DnsblHealthMonitor
             Message = "DNS list {ListName} circuit closed: a trial lookup was answered; checks query it again")]
         public static partial void ListCircuitClosed(ILogger logger, string listName);
 
-        [LoggerMessage(EventId = 7, EventName = "FleetRoleChanged", Level = LogLevel.Information,
+        [LoggerMessage(EventId = 7, EventName = "ListBudgetChanged", Level = LogLevel.Warning,
+            Message = "DNS list {ListName} query budget is {BudgetState}: {UsedThisMinute}/{PerMinute} this minute, {UsedToday}/{PerDay} today (checks skip it: {Skipping})")]
+        public static partial void ListBudgetChanged(ILogger logger, string listName, ListBudgetState budgetState, long usedThisMinute, int? perMinute, long usedToday, int? perDay, bool skipping);
+
+        [LoggerMessage(EventId = 8, EventName = "FleetRoleChanged", Level = LogLevel.Information,
             Message = "Node {NodeId} is now {Role} in the fleet's health (was {PreviousRole}; leader: {Leader})")]
         public static partial void FleetRoleChanged(ILogger logger, string nodeId, SharedHealthRole previousRole, SharedHealthRole role, string leader);
 
-        [LoggerMessage(EventId = 8, EventName = "FleetSyncFailed", Level = LogLevel.Error,
+        [LoggerMessage(EventId = 9, EventName = "FleetSyncFailed", Level = LogLevel.Error,
             Message = "Syncing list health with the fleet failed unexpectedly; probing alone until the next sync")]
         public static partial void FleetSyncFailed(ILogger logger, Exception exception);
 
-        [LoggerMessage(EventId = 9, EventName = "FleetPublishFailed", Level = LogLevel.Error,
+        [LoggerMessage(EventId = 10, EventName = "FleetPublishFailed", Level = LogLevel.Error,
             Message = "Publishing list health to the fleet failed unexpectedly")]
         public static partial void FleetPublishFailed(ILogger logger, Exception exception);
     }

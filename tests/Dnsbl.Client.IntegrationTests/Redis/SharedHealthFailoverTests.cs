@@ -160,7 +160,7 @@ public sealed class SharedHealthFailoverTests(ITestOutputHelper output)
             var own = config.Replace(".json", $".{id}.json", StringComparison.Ordinal);
             var json = (await File.ReadAllTextAsync(config)).Replace("\"HealthLeasePeriod\"", $"\"NodeId\":\"{id}\",\"HealthLeasePeriod\"", StringComparison.Ordinal);
             await File.WriteAllTextAsync(own, json);
-            var process = CliProcess.Start(FleetCliTests.CliAssembly(), "policy", "--config", own, "--list", HealthZones.Healthy, "--list", HealthZones.ListsEverything,
+            var process = CliProcess.Start(CliBuild.AssemblyPath(), "policy", "--config", own, "--list", HealthZones.Healthy, "--list", HealthZones.ListsEverything,
                 "--listen", "127.0.0.1:0", "--status", "127.0.0.1:0");
             var line = await process.WaitForLineAsync(@"status on (http://[0-9.:]+/status)", Patience);
             return new Node(id, process, new Uri(line.Groups[1].Value));
