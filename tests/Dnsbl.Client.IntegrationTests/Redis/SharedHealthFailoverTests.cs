@@ -16,6 +16,11 @@ namespace Dnsbl.Client.IntegrationTests.Redis;
 /// stays disabled on every survivor throughout; a fleet-wide disable set on a fourth node (in-process) reaches every
 /// process; with redis-server stopped the nodes probe for themselves, and they elect a leader again once it is back.
 /// </summary>
+/// <remarks>
+/// Runs alone (the collection that disables parallelism): three probing processes load two shared cores, and the
+/// timing tests beside it (FleetCliTests' 4 s checks, RedisOutageTests' deadlines) must not pay for that load.
+/// </remarks>
+[Collection(ProcessWideCountTests.Name)]
 public sealed class SharedHealthFailoverTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan LeasePeriod = TimeSpan.FromSeconds(3);
