@@ -201,7 +201,7 @@ internal sealed partial class LookupEngine
         }
 
         // The cache key is the query name without its zone (QueryKey.WriteCacheKey); cut only when there is a cache.
-        snapshot.Cache?.Set(slot, queryName[..^(list.Zone.Length + 1)], OutcomeFactory.AsCached(outcome), answer.TimeToLive);
+        snapshot.Cache?.Set(slot, queryName[..^(list.Zone.Length + 1)], outcome, answer.TimeToLive);
         PublishShared(snapshot, list, queryName, answer, text);
         return outcome;
     }
