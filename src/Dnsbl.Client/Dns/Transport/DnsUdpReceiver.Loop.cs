@@ -20,7 +20,6 @@ internal sealed partial class DnsUdpReceiver
         var ipv6Source = new System.Net.SocketAddress(AddressFamily.InterNetworkV6);
         var watched = new List<DnsUdpSocket>();
         var ready = new List<Socket>();
-        var batch = ReplyBatch.Rent();
         int seenVersion = -1;
         try
         {
@@ -47,12 +46,9 @@ internal sealed partial class DnsUdpReceiver
                 {
                     if (ready.Contains(member.Socket))
                     {
-                        member.Drain(buffer, member.Family == AddressFamily.InterNetworkV6 ? ipv6Source : ipv4Source, DrainBudget, ref batch);
+                        member.Drain(buffer, member.Family == AddressFamily.InterNetworkV6 ? ipv6Source : ipv4Source, DrainBudget);
                     }
                 }
-
-                // The turn's replies go to the thread pool together, before the thread waits again.
-                batch = batch.Flush();
 
                 if (_wake is not null && ready.Contains(_wake))
                 {
@@ -62,7 +58,6 @@ internal sealed partial class DnsUdpReceiver
         }
         finally
         {
-            batch.Flush();
             EndThread();
         }
     }

@@ -13,8 +13,7 @@ internal sealed partial class DnsUdpSocket
     /// Reads up to <paramref name="budget"/> datagrams that are waiting now, without blocking: called by the receive
     /// thread when the wait said this socket is readable.
     /// </summary>
-    /// <remarks>Matched replies go into <paramref name="batch"/>, replaced by a fresh one each time it fills.</remarks>
-    public void Drain(byte[] buffer, SocketAddress source, int budget, ref ReplyBatch batch)
+    public void Drain(byte[] buffer, SocketAddress source, int budget)
     {
         for (int read = 0; read < budget; read++)
         {
@@ -55,7 +54,7 @@ internal sealed partial class DnsUdpSocket
             try
             {
                 DatagramFault?.Invoke();
-                OnDatagram(buffer.AsSpan(0, received), source, ref batch);
+                OnDatagram(buffer.AsSpan(0, received), source);
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
@@ -91,7 +90,7 @@ internal sealed partial class DnsUdpSocket
     /// letter case too when the query asked for it (0x20), so a wrongly cased forgery is dropped like any other and the
     /// real reply is still awaited.
     /// </summary>
-    private void OnDatagram(ReadOnlySpan<byte> datagram, SocketAddress source, ref ReplyBatch batch)
+    private void OnDatagram(ReadOnlySpan<byte> datagram, SocketAddress source)
     {
         // Only replies to standard queries: a reply with another opcode answers nothing we asked.
         if (!DnsMessageHeader.TryRead(datagram, out var header) || !header.IsResponse || header.Opcode != DnsOpcode.Query)
@@ -119,17 +118,13 @@ internal sealed partial class DnsUdpSocket
             server = pending.Server;
         }
 
-        if (!TryReadReply(datagram, question, exactCase, server, out var result))
+        if (TryReadReply(datagram, question, exactCase, server, out var result))
+        {
+            TryComplete(pending, version, result);
+        }
+        else
         {
             _statistics.CountMismatchedReply();
-        }
-        else if (TryRemove(pending, version)) // else a timeout or cancellation took it first
-        {
-            batch.Add(pending, result);
-            if (batch.IsFull)
-            {
-                batch = batch.Flush();
-            }
         }
     }
 

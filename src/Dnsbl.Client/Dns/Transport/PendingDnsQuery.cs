@@ -86,26 +86,11 @@ internal sealed class PendingDnsQuery : IValueTaskSource<DnsExchangeResult>
         ShareSlots?.Return();
     }
 
-    /// <summary>Completes the wait with a result; the caller's continuation runs on the thread pool.</summary>
-    public void Complete(DnsExchangeResult result)
-    {
-        _core.RunContinuationsAsynchronously = true;
-        _core.SetResult(result);
-    }
-
-    /// <summary>Completes the wait with a result and runs the caller's continuation here (a <see cref="ReplyBatch"/> on a pool thread).</summary>
-    public void CompleteHere(DnsExchangeResult result)
-    {
-        _core.RunContinuationsAsynchronously = false;
-        _core.SetResult(result);
-    }
+    /// <summary>Completes the wait with a result.</summary>
+    public void Complete(DnsExchangeResult result) => _core.SetResult(result);
 
     /// <summary>Completes the wait with the caller's cancellation.</summary>
-    public void Cancel(CancellationToken cancellationToken)
-    {
-        _core.RunContinuationsAsynchronously = true;
-        _core.SetException(new OperationCanceledException(cancellationToken));
-    }
+    public void Cancel(CancellationToken cancellationToken) => _core.SetException(new OperationCanceledException(cancellationToken));
 
     /// <inheritdoc/>
     public DnsExchangeResult GetResult(short token)
