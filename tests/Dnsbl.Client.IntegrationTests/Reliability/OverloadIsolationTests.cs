@@ -9,7 +9,9 @@ namespace Dnsbl.Client.IntegrationTests.Reliability;
 /// Issue 16, overload isolation: one list whose server side never answers (a black hole behind the loopback proxy)
 /// beside one on rbldnsd, 10,000 checks with 2,000 in flight. Every check ends by its deadline and the healthy list
 /// answers every one. The healthy list's p99 with and without the black hole is printed (the ≤ 2× ratio is a benchmark
-/// figure, benchmarks/attack-figures.sh, not asserted here: timings on a shared machine are not behaviour).
+/// figure, benchmarks/attack-figures.sh, not asserted here: timings on a shared machine are not behaviour). Both runs keep
+/// 2,000 checks in flight, so alone the healthy list is asked faster (its checks do not wait for a deadline) and its p99
+/// is mostly its own queue: the ratio says "no worse beside the black hole", not "as fast per query".
 /// </summary>
 [Collection(ProcessWideCountTests.Name)]
 public sealed class OverloadIsolationTests(ITestOutputHelper output)
@@ -18,7 +20,11 @@ public sealed class OverloadIsolationTests(ITestOutputHelper output)
     private const int InFlight = 2_000;
     private const int ListedBelow = 4096; // 10.0.0.0/20: the first 4,096 inputs
     private const string Data = ":127.0.0.2:Listed\n10.0.0.0/20\n";
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
+
+    // Long enough that the healthy list's own 2,000 queries in flight, waiting for its share of slots on a starved
+    // machine (load 40+ on 2 cores), do not time out in their line: what is measured is the black hole's effect.
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2.5);
 
     // How late a check may resume after its deadline fired on a loaded 2-core machine: scheduling, not the library.
     private static readonly TimeSpan SchedulingGrace = TimeSpan.FromSeconds(5);
@@ -55,7 +61,7 @@ public sealed class OverloadIsolationTests(ITestOutputHelper output)
 
     private static async Task<(DnsblCheckResult Result, TimeSpan Elapsed)[]> RunAsync(DnsFaultProxy proxy, DnsList[] lists)
     {
-        var options = new DnsblOptions { Lists = lists, Deadline = Deadline, AttemptTimeout = TimeSpan.FromSeconds(1), Attempts = 2 };
+        var options = new DnsblOptions { Lists = lists, Deadline = Deadline, AttemptTimeout = AttemptTimeout, Attempts = 2 };
         options.Health.Enabled = false;
         options.Cache.Enabled = false;
         await using var watched = CheckDriver.Client(options, proxy.EndPoint);

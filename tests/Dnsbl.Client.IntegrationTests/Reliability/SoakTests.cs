@@ -40,6 +40,7 @@ public sealed class SoakTests(ITestOutputHelper output)
             var start = (Sockets: CheckDriver.OpenSockets(), Threads: CheckDriver.Threads(), Memory: CheckDriver.LiveManagedMemory());
 
             long started = 0, completed = 0, wrong = 0, mostInFlight = 0;
+            var failures = new ConcurrentDictionary<string, int>();
             long outstanding = 1; // the starting loop's own count, let go when it stops: the last check then ends the run
             var allCompleted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var clock = Stopwatch.StartNew();
@@ -64,6 +65,7 @@ public sealed class SoakTests(ITestOutputHelper output)
                 if (result.Lists[0].Kind != expected)
                 {
                     Interlocked.Increment(ref wrong);
+                    failures.AddOrUpdate(result.Lists[0].Kind == ListOutcomeKind.Error ? result.Lists[0].Error.ToString() : result.Lists[0].Kind.ToString(), 1, static (_, n) => n + 1);
                 }
 
                 Interlocked.Increment(ref completed);
@@ -83,7 +85,7 @@ public sealed class SoakTests(ITestOutputHelper output)
 
             var end = (Sockets: CheckDriver.OpenSockets(), Threads: CheckDriver.Threads(), Memory: CheckDriver.LiveManagedMemory());
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"FIGURE soak: {seconds} s at {rate}/s asked; {started} checks started ({started / startedFor.TotalSeconds:0}/s), {completed} completed, {wrong} wrong or failed, at most {mostInFlight} in flight; queries {proxy.Queries} (warm-up included), lost by the proxy {proxy.Dropped}; sockets {start.Sockets} -> {end.Sockets}, threads {start.Threads} -> {end.Threads}, live managed memory {start.Memory / 1024} KiB -> {end.Memory / 1024} KiB; load {File.ReadAllText("/proc/loadavg").Trim()}"));
+                $"FIGURE soak: {seconds} s at {rate}/s asked; {started} checks started ({started / startedFor.TotalSeconds:0}/s), {completed} completed, {wrong} wrong or failed ({string.Join(", ", failures.Select(f => $"{f.Key} {f.Value}"))}), at most {mostInFlight} in flight; queries {proxy.Queries} (warm-up included), lost by the proxy {proxy.Dropped}; sockets {start.Sockets} -> {end.Sockets}, threads {start.Threads} -> {end.Threads}, live managed memory {start.Memory / 1024} KiB -> {end.Memory / 1024} KiB; load {File.ReadAllText("/proc/loadavg").Trim()}"));
             Assert.Equal(started, Interlocked.Read(ref completed));
             Assert.Equal(0, Interlocked.Read(ref wrong));
             Assert.True(proxy.Dropped > 0, "no loss was injected");
