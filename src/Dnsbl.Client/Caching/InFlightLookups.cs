@@ -7,7 +7,8 @@ namespace Dnsbl.Client.Caching;
 /// <remarks>
 /// The caller that begins a lookup runs it and ends it with <see cref="Finish"/> or <see cref="Fail"/>; no task of the
 /// table's own watches the lookup, so a cold lookup costs one completion, its interest and one table entry. A lookup whose
-/// every waiter has left (<see cref="QueryInterest"/>) is not joined again: the next caller begins a fresh one.
+/// every waiter has left and that was given up unsent (<see cref="QueryInterest"/>) is not joined again: the next caller
+/// begins a fresh one.
 /// </remarks>
 internal sealed class InFlightLookups
 {
@@ -42,7 +43,7 @@ internal sealed class InFlightLookups
                     return running.Task;
                 }
 
-                // Every check waiting for it has ended and it is being given up: a fresh lookup takes its place.
+                // Every check waiting for it had ended and it was given up unsent: a fresh lookup takes its place.
                 var fresh = NewLookup();
                 if (table.TryUpdate(queryName, fresh, running))
                 {

@@ -126,7 +126,7 @@ internal sealed partial class LookupEngine
             {
                 CountForBreaker(state, exception is OperationCanceledException ? LookupVerdict.NoVerdict : LookupVerdict.Failed, finished);
                 state.Activity?.Dispose();
-                if (exception is not OperationCanceledException || !InFlightLookups.InterestOf(begun.Task).IsAbandoned)
+                if (exception is not OperationCanceledException || !InFlightLookups.InterestOf(begun.Task).IsGivenUp)
                 {
                     snapshot.InFlight.Fail(slot, queryName, begun, exception!);
                     return;

@@ -63,7 +63,7 @@ internal sealed class SharedZoneQuestions
                     return new ValueTask<DnsLookupResult>(running);
                 }
 
-                // Every lookup waiting for it has been given up: a fresh question takes its place.
+                // Every lookup waiting for it had been given up, and so was it: a fresh question takes its place.
                 var fresh = NewQuestion();
                 if (_inFlight.TryUpdate(question, fresh.Task, running))
                 {

@@ -86,7 +86,7 @@ internal sealed partial class FailoverResolver : IDnsResolver
     {
         var servers = _stub.Options.Servers;
         // A retry nobody waits for any more is not sent (a first attempt already sent still fills the cache).
-        if (question.Interest is { IsAbandoned: true } interest)
+        if (question.Interest is { } interest && interest.TryGiveUp())
         {
             throw new OperationCanceledException("every check waiting for this lookup had ended before its next attempt", interest.Abandoned);
         }

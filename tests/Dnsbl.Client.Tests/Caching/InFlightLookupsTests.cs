@@ -20,11 +20,23 @@ public sealed class InFlightLookupsTests
     }
 
     [Fact]
-    public void Join_LookupEveryWaiterLeft_BeginsAFreshOne()
+    public void Join_LookupEveryWaiterLeftStillRunning_JoinsItAgain()
+    {
+        var inFlight = new InFlightLookups(1);
+        var running = inFlight.Join(0, "2.0.0.127.bl.example", out _);
+        InFlightLookups.InterestOf(running).Leave();
+
+        Assert.Same(running, inFlight.Join(0, "2.0.0.127.bl.example", out var begun));
+        Assert.Null(begun);
+    }
+
+    [Fact]
+    public void Join_LookupGivenUpUnsent_BeginsAFreshOne()
     {
         var inFlight = new InFlightLookups(1);
         var abandoned = inFlight.Join(0, "2.0.0.127.bl.example", out var oldBegun);
         InFlightLookups.InterestOf(abandoned).Leave();
+        Assert.True(InFlightLookups.InterestOf(abandoned).TryGiveUp());
 
         var fresh = inFlight.Join(0, "2.0.0.127.bl.example", out var begun);
 

@@ -131,7 +131,7 @@ internal sealed partial class DnsUdpTransport : IAsyncDisposable
             throw;
         }
 
-        if (cancellationToken.IsCancellationRequested || query.Question.Interest is { IsAbandoned: true })
+        if (cancellationToken.IsCancellationRequested || query.Question.Interest?.TryGiveUp() == true)
         {
             ReturnHeld(query, holdsShare, holdsServer); // the slot came just as the caller (or every waiter) gave up
             cancellationToken.ThrowIfCancellationRequested();
@@ -150,7 +150,8 @@ internal sealed partial class DnsUdpTransport : IAsyncDisposable
 
     private void ThrowIfAbandoned(in DnsQuestion question)
     {
-        if (question.Interest is { IsAbandoned: true } interest)
+        // A check that joined meanwhile revived it: the query left the line all the same, and this attempt times out.
+        if (question.Interest is { } interest && interest.TryGiveUp())
         {
             Statistics.CountAbandonedQuery();
             throw new OperationCanceledException("every check waiting for this query had ended while it waited for a slot", interest.Abandoned);

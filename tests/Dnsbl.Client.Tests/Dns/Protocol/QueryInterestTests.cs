@@ -29,15 +29,51 @@ public sealed class QueryInterestTests
     }
 
     [Fact]
-    public void TryJoin_AfterAbandoned_FailsAndStaysAbandoned()
+    public void TryJoin_EveryWaiterLeftButNotGivenUp_RevivesWithAFreshToken()
+    {
+        var interest = new QueryInterest();
+        var old = interest.Abandoned;
+        interest.Leave();
+
+        Assert.True(interest.TryJoin()); // the query was already sent: its answer is worth joining
+
+        Assert.True(old.IsCancellationRequested);
+        Assert.False(interest.IsAbandoned);
+        Assert.False(interest.Abandoned.IsCancellationRequested);
+    }
+
+    [Fact]
+    public void TryGiveUp_WhileAWaiterRemains_FailsAndTheQueryStays()
+    {
+        var interest = new QueryInterest();
+
+        Assert.False(interest.TryGiveUp());
+        Assert.False(interest.IsGivenUp);
+    }
+
+    [Fact]
+    public void TryJoin_AfterGivenUp_FailsForGood()
     {
         var interest = new QueryInterest();
         interest.Leave();
+        Assert.True(interest.TryGiveUp());
 
         Assert.False(interest.TryJoin());
         interest.Leave(); // an extra leave does not bring it back to life either
         Assert.False(interest.TryJoin());
-        Assert.True(interest.IsAbandoned);
+        Assert.True(interest.IsGivenUp);
+    }
+
+    [Fact]
+    public void TryJoin_RevivingALookupWhoseSharedQuestionWasGivenUp_Fails()
+    {
+        var shared = new QueryInterest();
+        var lookup = new QueryInterest();
+        lookup.LeaveWhenAbandoned(shared);
+        lookup.Leave();
+        Assert.True(shared.TryGiveUp());
+
+        Assert.False(lookup.TryJoin());
     }
 
     [Fact]
