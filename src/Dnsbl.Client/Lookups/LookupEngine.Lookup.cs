@@ -36,8 +36,21 @@ internal sealed partial class LookupEngine
         var list = snapshot.Lists[slot];
         var started = _time.GetTimestamp();
         var breaker = snapshot.Breakers[slot];
+        var budget = BudgetOf(snapshot, slot);
+        if (budget is not null && !TryTakeBudget(budget, out var overBudget))
+        {
+            CountSkippedOverBudget(snapshot, slot, started);
+            snapshot.InFlight.Finish(slot, queryName, begun, OutcomeFactory.Skipped(list, input, overBudget!));
+            return;
+        }
+
         if (!breaker.TryEnter(started, out var isTrial))
         {
+            if (budget is not null)
+            {
+                _budgets!.Return(budget);
+            }
+
             CountSkippedByCircuit(snapshot, slot, started);
             snapshot.InFlight.Finish(slot, queryName, begun, OutcomeFactory.Skipped(list, input, "circuit open: the list's recent queries kept failing"));
             return;
@@ -64,6 +77,11 @@ internal sealed partial class LookupEngine
                 answer = shared.ResolveAsync(_resolver, question, _lookupsEnd, out var joined);
                 if (joined)
                 {
+                    if (budget is not null)
+                    {
+                        _budgets!.Return(budget); // one question in flight for the zone: counted by the lookup that sent it
+                    }
+
                     _metrics.Coalesced(list.Name);
                 }
             }
@@ -167,6 +185,11 @@ internal sealed partial class LookupEngine
         {
             using (state.Activity)
             {
+                if (BudgetOf(state.Snapshot, state.Slot) is { } budget)
+                {
+                    _budgets!.Count(budget); // the TXT query is sent too
+                }
+
                 var text = await FetchTextAsync(state.QueryName).ConfigureAwait(false);
                 outcome = Record(state.Snapshot, state.Slot, state.Snapshot.Lists[state.Slot], state.Input, state.QueryName, answer, text, latency);
             }
