@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Throughput of the library's cold path against rbldnsd, as a ratio to dnsperf on the same machine and names.
-# Usage: benchmarks/throughput.sh [seconds=10] [entries=100000] [concurrency=256] [rounds=3] [stages=all|library|cli]
+# Usage: benchmarks/throughput.sh [seconds=10] [entries=100000] [concurrency=256] [rounds=3] [stages=all|library|cli] [library-stages=transport,resolver,dnsclient,client]
 # Library stages: each is warmed up until the JIT settles; then every round runs dnsperf and, right after it, each
-# stage of the library for the same seconds, and prints that round's ratios; the last line is the median ratio.
+# stage of the library for the same seconds, and prints that round's ratios; the last lines are the median ratios.
+# CPU per answer: dnsperf runs under /usr/bin/time (its user + system CPU over the queries it completed), each library
+# stage reads its own process CPU over the answers it got; each round prints both and their ratio, and the last line
+# is the median ratio (issue 16's target for the client: <= 1.5x, with the rate ratio >= 0.7 in the same run).
 # CLI stage: 100,000 inputs through 'dnsbl check -f FILE --format csv', wall time from process start to exit (start-up,
 # JIT, reading, checking, writing), right after dnsperf sends the same 100,000 names once (-n 1); rate ratio per round.
 # Needs rbldnsd and dnsperf (./build.sh test installs them). Builds the benchmarks project and the tool in Release.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"; entries="${2:-100000}"; concurrency="${3:-256}"; rounds="${4:-3}"; stages="${5:-all}"
+library_stages="${6:-transport,resolver,dnsclient,client}"
 cli_inputs=100000
 project=benchmarks/Dnsbl.Client.Benchmarks
 dotnet build "$project" -c Release -v q -nologo >/dev/null
@@ -23,7 +27,7 @@ data="$(mktemp -d /tmp/dnsbl-throughput.XXXXXX)"
 start_rbldnsd "$data" bl.bench.test "bl.bench.test:ip4set:bench.zone"
 
 if [ "$stages" != cli ]; then
-  "${bench[@]}" run --server "127.0.0.1:$port" --seconds "$seconds" --entries "$entries" --concurrency "$concurrency" --rounds "$rounds" \
+  "${bench[@]}" run --server "127.0.0.1:$port" --seconds "$seconds" --entries "$entries" --concurrency "$concurrency" --rounds "$rounds" --stages "$library_stages" \
     --dnsperf-args "-s 127.0.0.1 -p $port -d $data/queries.txt -l $seconds -c 1 -q $concurrency -e -t 2"
 fi
 [ "$stages" = library ] && exit 0

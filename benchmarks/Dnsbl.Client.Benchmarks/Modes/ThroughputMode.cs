@@ -86,20 +86,22 @@ internal static partial class ThroughputMode
 
             var healthy = true;
             var ratios = floods.ToDictionary(f => f.Label, _ => new List<double>());
+            var cpuRatios = floods.ToDictionary(f => f.Label, _ => new List<double>());
             for (var round = 1; round <= rounds; round++)
             {
                 // dnsperf right before the library's floods of the same round: the VM's speed drifts by tens of percent
                 // within minutes, so only neighbouring measurements make a fair ratio.
-                var dnsperf = arguments.Text("dnsperf-args") is { } dnsperfArguments
-                    ? await DnsperfRun.QueriesPerSecondAsync(dnsperfArguments)
-                    : arguments.Number("dnsperf-qps", 0);
-                var line = new StringBuilder().Append(CultureInfo.InvariantCulture, $"round {round}: dnsperf {dnsperf:0} q/s");
+                var (dnsperf, dnsperfCpu) = arguments.Text("dnsperf-args") is { } dnsperfArguments
+                    ? await DnsperfRun.RunAsync(dnsperfArguments)
+                    : (arguments.Number("dnsperf-qps", 0), double.NaN);
+                var line = new StringBuilder().Append(CultureInfo.InvariantCulture, $"round {round}: dnsperf {dnsperf:0} q/s, {dnsperfCpu:0.0} us CPU per answer");
                 foreach (var (label, flood) in floods)
                 {
                     var report = await MeasureAsync(label, seconds, server.Port, flood);
                     healthy &= report.Healthy || label == "dnsclient"; // the exit code judges our library; DnsClient.NET is only measured
                     ratios[label].Add(report.Rate / dnsperf);
-                    line.Append(CultureInfo.InvariantCulture, $"; {label}/dnsperf = {report.Rate / dnsperf:0.00}");
+                    cpuRatios[label].Add(report.CpuMicrosecondsPerAnswer / dnsperfCpu);
+                    line.Append(CultureInfo.InvariantCulture, $"; {label}/dnsperf = {report.Rate / dnsperf:0.00} (CPU per answer {report.CpuMicrosecondsPerAnswer:0.0} us = {report.CpuMicrosecondsPerAnswer / dnsperfCpu:0.00}x dnsperf's)");
                 }
 
                 if (dnsperf > 0)
@@ -111,7 +113,13 @@ internal static partial class ThroughputMode
             if (rounds > 1 && ratios.Values.All(r => r.All(double.IsFinite)))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"median of {rounds} rounds: {string.Join("; ", ratios.Select(r => $"{r.Key}/dnsperf = {Median(r.Value):0.00}"))} (target for the client >= 0.60)"));
+                    $"median of {rounds} rounds: {string.Join("; ", ratios.Select(r => $"{r.Key}/dnsperf = {Median(r.Value):0.00}"))} (target for the client >= 0.70)"));
+            }
+
+            if (rounds > 1 && cpuRatios.Values.All(r => r.All(double.IsFinite)))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"median CPU per answer / dnsperf's, same rounds: {string.Join("; ", cpuRatios.Select(r => $"{r.Key} {Median(r.Value):0.00}x"))} (target for the client <= 1.5x)"));
             }
 
             return healthy ? 0 : 1;
@@ -181,7 +189,7 @@ internal static partial class ThroughputMode
 
         var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
         var socketsAfter = OpenDescriptors();
-        var report = new FloodReport(answered / seconds, lost, socketsAfter - socketsBefore, drops);
+        var report = new FloodReport(answered / seconds, lost, socketsAfter - socketsBefore, drops, cpu * 1e6 / Math.Max(1, answered));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{label}: {report.Rate:0} q/s ({answered} answered within the {seconds:0.#} s window; drained after {elapsed:0.0} s), lost {lost} (queries the server dropped at its full receive buffer: {drops.AtServer}; datagrams dropped elsewhere: {drops.Elsewhere}), process CPU {cpu:0.0} s = {cpu * 1e6 / Math.Max(1, answered):0.0} us per answer, {allocated / Math.Max(1, answered):0} B allocated and {(double)workItems / Math.Max(1, answered):0.00} thread-pool work items per answer ({collections} gen0 GCs), sockets {socketsBefore} -> {socketsAfter}, managed memory {memoryBefore / 1024} KiB -> {memoryAfter / 1024} KiB"));
         return report;
@@ -283,7 +291,7 @@ internal static partial class ThroughputMode
     private static int OpenDescriptors() =>
         new DirectoryInfo("/proc/self/fd").GetFiles().Count(f => f.LinkTarget?.StartsWith("socket:", StringComparison.Ordinal) == true);
 
-    private sealed record FloodReport(double Rate, long Lost, int DescriptorGrowth, UdpDrops Drops)
+    private sealed record FloodReport(double Rate, long Lost, int DescriptorGrowth, UdpDrops Drops, double CpuMicrosecondsPerAnswer)
     {
         // A socket per flood is kept by the transport while it lives; after dispose nothing may remain. An answer counts
         // as lost by the library unless the server dropped at least as many queries (each lost answer was asked, and

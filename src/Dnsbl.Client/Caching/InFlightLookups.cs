@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
+using Dnsbl.Client.Dns.Protocol;
 
 namespace Dnsbl.Client.Caching;
 
 /// <summary>Identical queries asked at the same time share one DNS exchange: the first starts it, the rest await its task.</summary>
 /// <remarks>
 /// The caller that begins a lookup runs it and ends it with <see cref="Finish"/> or <see cref="Fail"/>; no task of the
-/// table's own watches the lookup, so a cold lookup costs one completion and one table entry.
+/// table's own watches the lookup, so a cold lookup costs one completion, its interest and one table entry. A lookup whose
+/// every waiter has left and that was given up unsent (<see cref="QueryInterest"/>) is not joined again: the next caller
+/// begins a fresh one.
 /// </remarks>
 internal sealed class InFlightLookups
 {
@@ -34,13 +37,24 @@ internal sealed class InFlightLookups
         {
             if (table.TryGetValue(queryName, out var running))
             {
-                begun = null;
-                return running.Task;
+                if (InterestOf(running.Task).TryJoin())
+                {
+                    begun = null;
+                    return running.Task;
+                }
+
+                // Every check waiting for it had ended and it was given up unsent: a fresh lookup takes its place.
+                var fresh = NewLookup();
+                if (table.TryUpdate(queryName, fresh, running))
+                {
+                    begun = fresh;
+                    return fresh.Task;
+                }
+
+                continue;
             }
 
-            // Continuations run on the thread that finished the lookup (already a pool thread, never the transport's
-            // receive loop): asynchronous continuations cost every cold lookup a thread-pool hop.
-            var completion = new TaskCompletionSource<ListOutcome>();
+            var completion = NewLookup();
             if (table.TryAdd(queryName, completion))
             {
                 begun = completion;
@@ -48,6 +62,16 @@ internal sealed class InFlightLookups
             }
         }
     }
+
+    /// <summary>
+    /// Who waits for the lookup behind <paramref name="lookup"/>, a task <see cref="Join"/> returned: each caller of
+    /// Join is one waiter until it calls <see cref="QueryInterest.Leave"/> (the check's wait ended with the lookup unfinished).
+    /// </summary>
+    public static QueryInterest InterestOf(Task<ListOutcome> lookup) => (QueryInterest)lookup.AsyncState!;
+
+    // Continuations run on the thread that finished the lookup (already a pool thread, never the transport's receive
+    // loop): asynchronous continuations cost every cold lookup a thread-pool hop. The task's state is its interest.
+    private static TaskCompletionSource<ListOutcome> NewLookup() => new(new QueryInterest());
 
     /// <summary>Ends a lookup begun by <see cref="Join"/> with its outcome.</summary>
     public void Finish(int slot, string queryName, TaskCompletionSource<ListOutcome> begun, ListOutcome outcome)

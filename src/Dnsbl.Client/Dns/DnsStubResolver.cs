@@ -42,7 +42,7 @@ internal sealed partial class DnsStubResolver : IAsyncDisposable
     /// One attempt against one server with the configured attempt timeout, mapped to a result. The seam for an outer
     /// resilience pipeline that wants to own retries and failover.
     /// </summary>
-    /// <exception cref="OperationCanceledException">Only when <paramref name="cancellationToken"/> is cancelled.</exception>
+    /// <exception cref="OperationCanceledException">Only when <paramref name="cancellationToken"/> is cancelled or the question's interest was abandoned.</exception>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] // every cold lookup passes here
     public async ValueTask<DnsLookupResult> ExchangeOnceAsync(DnsQuestion question, IPEndPoint server, CancellationToken cancellationToken)
     {

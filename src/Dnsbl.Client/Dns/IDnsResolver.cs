@@ -4,7 +4,8 @@ namespace Dnsbl.Client.Dns;
 
 /// <summary>
 /// The one seam between lookups and sockets: a stub resolver that never throws for DNS outcomes.
-/// Throws <see cref="OperationCanceledException"/> only when the caller's token is cancelled.
+/// Throws <see cref="OperationCanceledException"/> only when the caller's token is cancelled, or when every waiter of
+/// the question (<see cref="DnsQuestion.Interest"/>) has gone before it was sent.
 /// </summary>
 internal interface IDnsResolver : IAsyncDisposable
 {

@@ -1,4 +1,5 @@
 using System.Threading.Tasks.Sources;
+using Dnsbl.Client.Dns.Protocol;
 
 namespace Dnsbl.Client.Lookups;
 
@@ -23,6 +24,9 @@ internal sealed class CheckWait : DeadlineEntry, IValueTaskSource, IDisposable
     private CancellationTokenRegistration _cancellation;
     private LookupTimeout?[]? _timeouts;
 
+    // The check's lookups: each one still running when the wait is disposed loses this check as a waiter.
+    private Task<ListOutcome>?[]? _lookups;
+
     // The lookups still running, plus one while the wait is being set up (so it cannot end half-registered).
     private int _unfinished = 1;
     private int _ended;
@@ -45,10 +49,11 @@ internal sealed class CheckWait : DeadlineEntry, IValueTaskSource, IDisposable
     /// at that time.
     /// </summary>
     // due, lookupDues: timestamps of the deadline queue's TimeProvider; lookupDues is empty or one entry per lookup.
-    public static CheckWait Start(ReadOnlySpan<Task<ListOutcome>?> lookups, ReadOnlySpan<long> lookupDues, DeadlineQueue deadlines, long due, CancellationToken cancellationToken)
+    public static CheckWait Start(Task<ListOutcome>?[] lookups, ReadOnlySpan<long> lookupDues, DeadlineQueue deadlines, long due, CancellationToken cancellationToken)
     {
         var wait = Rent();
         wait._deadlines = deadlines;
+        wait._lookups = lookups;
         wait.Due = due;
         for (var i = 0; i < lookups.Length; i++)
         {
@@ -88,7 +93,11 @@ internal sealed class CheckWait : DeadlineEntry, IValueTaskSource, IDisposable
     /// <summary>The deadline has passed. The check resumes on the thread pool, never on the deadline timer's thread.</summary>
     internal override void Expire() => End(asynchronously: true);
 
-    /// <summary>Leaves the deadline queue, stops observing the caller's token and lets go of lookups still running.</summary>
+    /// <summary>
+    /// Leaves the deadline queue, stops observing the caller's token and lets go of lookups still running: this check
+    /// no longer waits for them (<see cref="QueryInterest.Leave"/>), so one nobody else waits for gives up its place in
+    /// the line for a query slot.
+    /// </summary>
     public void Dispose()
     {
         _cancellation.Dispose();
@@ -100,6 +109,17 @@ internal sealed class CheckWait : DeadlineEntry, IValueTaskSource, IDisposable
                 timeout?.Detach();
             }
         }
+
+        // Only after a deadline, a list timeout or cancellation is a lookup still running here: the answered path pays a loop.
+        foreach (var lookup in _lookups!)
+        {
+            if (lookup is { IsCompleted: false, AsyncState: QueryInterest interest })
+            {
+                interest.Leave();
+            }
+        }
+
+        _lookups = null;
 
         Release();
     }
@@ -153,6 +173,7 @@ internal sealed class CheckWait : DeadlineEntry, IValueTaskSource, IDisposable
         _deadlines = null;
         _cancellation = default;
         _timeouts = null;
+        _lookups = null;
         _unfinished = 1;
         _ended = 0;
         _users = 2;

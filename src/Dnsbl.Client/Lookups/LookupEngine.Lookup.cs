@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Dnsbl.Client.Answers;
+using Dnsbl.Client.Caching;
 using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Lists;
@@ -70,7 +71,7 @@ internal sealed partial class LookupEngine
         {
             // A TXT list (check_rbl_txt) is asked by TXT only; its answer carries the text, so no second query follows.
             var type = list.QueryType == ListQueryType.Txt ? DnsRecordType.TXT : DnsRecordType.A;
-            var question = new DnsQuestion(queryName, type) { Share = list.Zone };
+            var question = new DnsQuestion(queryName, type) { Share = list.Zone, Interest = InFlightLookups.InterestOf(begun.Task) };
             if (snapshot.SharedQuestions is { } shared && shared.SharesZone(slot))
             {
                 answer = shared.ResolveAsync(_resolver, question, _lookupsEnd, out var joined);
@@ -143,8 +144,14 @@ internal sealed partial class LookupEngine
             {
                 CountForBreaker(state, exception is OperationCanceledException ? LookupVerdict.NoVerdict : LookupVerdict.Failed, finished);
                 state.Activity?.Dispose();
-                snapshot.InFlight.Fail(slot, queryName, begun, exception!);
-                return;
+                if (exception is not OperationCanceledException || !InFlightLookups.InterestOf(begun.Task).IsGivenUp)
+                {
+                    snapshot.InFlight.Fail(slot, queryName, begun, exception!);
+                    return;
+                }
+
+                // Given up unsent because no check waited for it any more: an outcome nobody reads, not a fault to observe.
+                outcome = OutcomeFactory.Failed(list, state.Input, DnsblErrorKind.DeadlineExceeded, "not asked: every check waiting for it had ended");
             }
             else
             {

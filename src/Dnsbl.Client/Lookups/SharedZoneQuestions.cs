@@ -13,7 +13,8 @@ namespace Dnsbl.Client.Lookups;
 /// <remarks>
 /// Only lists whose zone another list of the snapshot also uses come here (<see cref="SharesZone"/>); a list alone on
 /// its zone pays nothing. The in-flight table is per slot (<see cref="Caching.InFlightLookups"/>), so without this
-/// the lists of one zone each sent the question.
+/// the lists of one zone each sent the question. The question is wanted while any of its lookups is
+/// (<see cref="QueryInterest"/>): once each has been given up, a question still waiting for a slot leaves the line.
 /// </remarks>
 internal sealed class SharedZoneQuestions
 {
@@ -51,22 +52,58 @@ internal sealed class SharedZoneQuestions
     /// </summary>
     public ValueTask<DnsLookupResult> ResolveAsync(IDnsResolver resolver, DnsQuestion question, CancellationToken cancellationToken, out bool joined)
     {
-        // A joiner finds the question without allocating; only the first asker makes the shared task.
-        if (_inFlight.TryGetValue(question, out var running))
+        while (true)
         {
-            joined = true;
-            return new ValueTask<DnsLookupResult>(running);
+            // A joiner finds the question without allocating; only the first asker makes the shared task.
+            if (_inFlight.TryGetValue(question, out var running))
+            {
+                if (TryJoin(running, question))
+                {
+                    joined = true;
+                    return new ValueTask<DnsLookupResult>(running);
+                }
+
+                // Every lookup waiting for it had been given up, and so was it: a fresh question takes its place.
+                var fresh = NewQuestion();
+                if (_inFlight.TryUpdate(question, fresh.Task, running))
+                {
+                    joined = false;
+                    return Ask(resolver, question, fresh, cancellationToken);
+                }
+
+                continue;
+            }
+
+            var asked = NewQuestion();
+            running = _inFlight.GetOrAdd(question, asked.Task);
+            if (ReferenceEquals(running, asked.Task))
+            {
+                joined = false;
+                return Ask(resolver, question, asked, cancellationToken);
+            }
+        }
+    }
+
+    // The shared question's state is its interest: the lookups that wait for it, each counted once until abandoned.
+    private static TaskCompletionSource<DnsLookupResult> NewQuestion() => new(new QueryInterest(), TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private static bool TryJoin(Task<DnsLookupResult> running, in DnsQuestion question)
+    {
+        var shared = (QueryInterest)running.AsyncState!;
+        if (!shared.TryJoin())
+        {
+            return false;
         }
 
-        var asked = new TaskCompletionSource<DnsLookupResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        running = _inFlight.GetOrAdd(question, asked.Task);
-        joined = !ReferenceEquals(running, asked.Task);
-        if (joined)
-        {
-            return new ValueTask<DnsLookupResult>(running);
-        }
+        question.Interest?.LeaveWhenAbandoned(shared);
+        return true;
+    }
 
-        _ = AskAsync(resolver, question, asked, cancellationToken);
+    private ValueTask<DnsLookupResult> Ask(IDnsResolver resolver, DnsQuestion question, TaskCompletionSource<DnsLookupResult> asked, CancellationToken cancellationToken)
+    {
+        var shared = (QueryInterest)asked.Task.AsyncState!;
+        question.Interest?.LeaveWhenAbandoned(shared);
+        _ = AskAsync(resolver, question with { Interest = shared }, asked, cancellationToken);
         return new ValueTask<DnsLookupResult>(asked.Task);
     }
 

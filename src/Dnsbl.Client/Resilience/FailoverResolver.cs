@@ -85,6 +85,12 @@ internal sealed partial class FailoverResolver : IDnsResolver
     private async ValueTask<DnsLookupResult> AttemptAsync(DnsQuestion question, AttemptCounter attempts, CancellationToken cancellationToken)
     {
         var servers = _stub.Options.Servers;
+        // A retry nobody waits for any more is not sent (a first attempt already sent still fills the cache).
+        if (question.Interest is { } interest && interest.TryGiveUp())
+        {
+            throw new OperationCanceledException("every check waiting for this lookup had ended before its next attempt", interest.Abandoned);
+        }
+
         var attempt = attempts.Next();
         var server = servers[(attempts.Start + attempt) % servers.Count];
         var result = await _stub.ExchangeOnceAsync(question, server, cancellationToken).ConfigureAwait(false);

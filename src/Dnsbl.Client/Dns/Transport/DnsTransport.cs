@@ -15,11 +15,15 @@ internal sealed class DnsTransport : IDnsTransport
     private readonly DnsTcpTransport _tcp;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates the transport; <paramref name="maxQueriesPerSocket"/> bounds each UDP socket's life.</summary>
-    public DnsTransport(TimeProvider time, int maxQueriesPerSocket = DnsTransportConstants.MaxQueriesPerSocket, int maxTcpConnections = DnsTransportConstants.MaxTcpConnections)
+    /// <summary>Creates the transport; <paramref name="maxQueriesPerSocket"/> bounds each UDP socket's life, <paramref name="maxQueriesInFlight"/> each nameserver's UDP slots.</summary>
+    public DnsTransport(
+        TimeProvider time,
+        int maxQueriesPerSocket = DnsTransportConstants.MaxQueriesPerSocket,
+        int maxTcpConnections = DnsTransportConstants.MaxTcpConnections,
+        int maxQueriesInFlight = DnsTransportConstants.MaxQueriesInFlight)
     {
         _time = time;
-        _udp = new DnsUdpTransport(time, maxQueriesPerSocket);
+        _udp = new DnsUdpTransport(time, maxQueriesPerSocket, maxQueriesInFlight);
         _tcp = new DnsTcpTransport(time, maxTcpConnections);
     }
 

@@ -7,6 +7,13 @@ internal sealed class DnsTransportStatistics
     private long _socketsOpened;
     private long _receiveFaults;
     private long _shedQueries;
+    private long _abandonedQueries;
+
+    /// <summary>Queries that left the line for a slot unsent because every check waiting for them had ended.</summary>
+    public long AbandonedQueries => Interlocked.Read(ref _abandonedQueries);
+
+    /// <summary>Counts one query given up in the line.</summary>
+    public void CountAbandonedQuery() => Interlocked.Increment(ref _abandonedQueries);
 
     /// <summary>Queries not sent because the line waiting for their nameserver was full.</summary>
     public long ShedQueries => Interlocked.Read(ref _shedQueries);

@@ -13,7 +13,8 @@ namespace Dnsbl.Client.Dns.Transport;
 /// Each nameserver has its own <see cref="DnsTransportConstants.MaxQueriesInFlight"/> slots; more queries wait in a line
 /// of at most <see cref="DnsTransportConstants.MaxQueriesWaiting"/>, and beyond that are shed as overloaded. A question's
 /// asker (<see cref="DnsQuestion.Share"/>, a list) holds at most its share of those slots and waits in its own line first.
-/// Time spent waiting for a slot counts against the attempt's timeout.
+/// Time spent waiting for a slot counts against the attempt's timeout, and a query whose every waiter has gone
+/// (<see cref="DnsQuestion.Interest"/>) leaves the line unsent.
 /// </summary>
 internal sealed partial class DnsUdpTransport : IAsyncDisposable
 {
@@ -97,6 +98,11 @@ internal sealed partial class DnsUdpTransport : IAsyncDisposable
         using var linked = cancellationToken.CanBeCanceled
             ? cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), expiry)
             : default;
+
+        // Every check waiting for the answer has ended: the query leaves the line at once instead of being sent later.
+        using var abandoned = query.Question.Interest is { } interest
+            ? interest.Abandoned.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), expiry)
+            : default;
         bool holdsServer = false;
         try
         {
@@ -116,6 +122,7 @@ internal sealed partial class DnsUdpTransport : IAsyncDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             ReturnHeld(query, holdsShare, holdsServer);
+            ThrowIfAbandoned(query.Question);
             return DnsExchangeResult.TimedOut("no query slot for the server came free within the attempt timeout");
         }
         catch (OperationCanceledException)
@@ -124,10 +131,11 @@ internal sealed partial class DnsUdpTransport : IAsyncDisposable
             throw;
         }
 
-        if (cancellationToken.IsCancellationRequested)
+        if (cancellationToken.IsCancellationRequested || query.Question.Interest?.TryGiveUp() == true)
         {
-            ReturnHeld(query, holdsShare, holdsServer); // the slot came just as the caller gave up
+            ReturnHeld(query, holdsShare, holdsServer); // the slot came just as the caller (or every waiter) gave up
             cancellationToken.ThrowIfCancellationRequested();
+            ThrowIfAbandoned(query.Question);
         }
 
         var left = timeout - _time.GetElapsedTime(started);
@@ -138,6 +146,16 @@ internal sealed partial class DnsUdpTransport : IAsyncDisposable
         }
 
         return await Begin(query, left, cancellationToken).ConfigureAwait(false);
+    }
+
+    private void ThrowIfAbandoned(in DnsQuestion question)
+    {
+        // A check that joined meanwhile revived it: the query left the line all the same, and this attempt times out.
+        if (question.Interest is { } interest && interest.TryGiveUp())
+        {
+            Statistics.CountAbandonedQuery();
+            throw new OperationCanceledException("every check waiting for this query had ended while it waited for a slot", interest.Abandoned);
+        }
     }
 
     private static void ReturnHeld(in UdpQuery query, bool holdsShare, bool holdsServer)

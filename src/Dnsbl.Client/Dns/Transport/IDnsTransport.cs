@@ -20,6 +20,9 @@ internal interface IDnsTransport : IAsyncDisposable
     /// </param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>A response, or a timeout / malformed / network status as data.</returns>
-    /// <exception cref="OperationCanceledException">Only when <paramref name="cancellationToken"/> is cancelled.</exception>
+    /// <exception cref="OperationCanceledException">
+    /// Only when <paramref name="cancellationToken"/> is cancelled, or the question's <see cref="DnsQuestion.Interest"/>
+    /// was abandoned while the query waited for a slot (it was not sent).
+    /// </exception>
     ValueTask<DnsExchangeResult> ExchangeAsync(DnsQuestion question, IPEndPoint server, TimeSpan timeout, bool requireExactCase, CancellationToken cancellationToken);
 }
