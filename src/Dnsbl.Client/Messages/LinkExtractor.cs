@@ -37,16 +37,9 @@ internal static partial class LinkExtractor
         string? htmlText = null;
         if (!string.IsNullOrEmpty(htmlBody))
         {
-            foreach (Match match in AttributePattern().Matches(htmlBody))
+            foreach (var (priority, start, length) in HtmlLinkAttributes.Find(htmlBody))
             {
-                var value = WebUtility.HtmlDecode(match.Groups["value"].Value).Trim();
-                var priority = match.Groups["attribute"].Value.ToLowerInvariant() switch
-                {
-                    "href" => LinkPriority.Anchor,
-                    "action" => LinkPriority.Form,
-                    "src" => LinkPriority.Image,
-                    _ => LinkPriority.OtherMarkup,
-                };
+                var value = WebUtility.HtmlDecode(htmlBody.Substring(start, length)).Trim();
                 collector.AddUrl(value, inMarkup: true, requireScheme: false, priority);
             }
 
@@ -159,9 +152,6 @@ internal static partial class LinkExtractor
             position = end;
         }
     }
-
-    [GeneratedRegex(@"\b(?<attribute>href|src|action|background)\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)'|(?<value>[^\s>""']+))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
-    private static partial Regex AttributePattern();
 
     // A schemeless host starts at the text's start or after punctuation or space (so "訪問example.com" is not a host)
     // and ends before space, markup or a port, path or final dot (SpamAssassin's schemeless-URI delimiters).

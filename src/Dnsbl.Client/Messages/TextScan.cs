@@ -26,7 +26,8 @@ internal static class TextScan
 
     /// <summary>
     /// Whether <paramref name="text"/> holds <paramref name="lowerAscii"/> at <paramref name="index"/>, ignoring case as
-    /// RegexOptions.IgnoreCase | CultureInvariant does for these letters (ASCII case only; 'k' is not used).
+    /// RegexOptions.IgnoreCase | CultureInvariant does: ASCII case, and U+212A KELVIN SIGN for 'k' (the one non-ASCII
+    /// equivalent of an ASCII letter in .NET's case table).
     /// </summary>
     public static bool HasIgnoreCase(ReadOnlySpan<char> text, int index, string lowerAscii)
     {
@@ -39,7 +40,7 @@ internal static class TextScan
         {
             var c = text[index + i];
             var expected = lowerAscii[i];
-            if (c != expected && !(char.IsAsciiLetter(expected) && (c | 0x20) == expected && char.IsAsciiLetter(c)))
+            if (c != expected && !(char.IsAsciiLetter(expected) && (c | 0x20) == expected && char.IsAsciiLetter(c)) && !(expected == 'k' && c == '\u212A'))
             {
                 return false;
             }

@@ -23,6 +23,7 @@ public sealed class TextScanTests
     [InlineData("https", "HTTPS", true)]
     [InlineData("script", "ScRiPt", true)]
     [InlineData("s", "ſ", false)]
+    [InlineData("background", "BAC\u212AGROUND", true)]
     [InlineData("http", "htt", false)]
     public void HasIgnoreCase_Text_MatchesAsciiCaseOnly(string lower, string text, bool expected) =>
         Assert.Equal(expected, TextScan.HasIgnoreCase(text, 0, lower));
