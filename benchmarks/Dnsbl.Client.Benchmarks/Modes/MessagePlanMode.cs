@@ -52,6 +52,26 @@ internal static class MessagePlanMode
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"corpus {medians.Count} messages ({totalBytes / (double)medians.Count / 1024:0.0} KB mean): per-message median {Median(medians):0.0} µs (min {medians[0]:0.0}, p90 {medians[(int)(medians.Count * 0.9)]:0.0}, max {medians[^1]:0.0}); allocated {totalAllocated / totalBytes * 1024:0} B per KB overall (per-message median {Median(perKb):0})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load average {File.ReadAllText("/proc/loadavg").Trim()}"));
+        if (arguments.Has("allocations"))
+        {
+            // Which types the bytes go to (runtime allocation ticks, one per ~100 KB), over the corpus and the 20 KB sample.
+            using var sampler = new AllocationSampler();
+            sampler.Start();
+            var messages = CorpusMessages.Files(corpus).Select(File.ReadAllBytes).Append(SampleMessage.Build(20 * 1024)).ToArray();
+            for (var i = 0; i < 200; i++)
+            {
+                foreach (var message in messages)
+                {
+                    await MessagePlanBenchmarks.ParseAndPlanAsync(message, lists);
+                }
+            }
+
+            foreach (var (type, share) in sampler.Stop().Take(25))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {share,6:P1} {type}"));
+            }
+        }
+
         if (arguments.Text("loop-seconds") is { } seconds)
         {
             // For a profiler: the 20 KB sample over and over.

@@ -87,11 +87,12 @@ internal static class HeaderBlock
     /// <summary>The value of the first field named <paramref name="name"/> (case-insensitive), or null.</summary>
     public static string? First(IReadOnlyList<KeyValuePair<string, string>> fields, string name)
     {
-        foreach (var field in fields)
+        // By index: a foreach over the interface would box the list's enumerator on every call (several per message part).
+        for (var i = 0; i < fields.Count; i++)
         {
-            if (string.Equals(field.Key, name, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(fields[i].Key, name, StringComparison.OrdinalIgnoreCase))
             {
-                return field.Value;
+                return fields[i].Value;
             }
         }
 
