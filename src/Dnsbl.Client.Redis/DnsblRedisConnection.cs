@@ -22,6 +22,7 @@ public sealed class DnsblRedisConnection : IAsyncDisposable
         Sharing = new DnsblSharing
         {
             Answers = new RedisAnswerCache(multiplexer, options, _metrics, time, loggerFactory.CreateLogger("Dnsbl.Client.Redis")),
+            Budget = new Budget.RedisBudgetCounter(multiplexer, options, _metrics, time, loggerFactory.CreateLogger("Dnsbl.Client.Redis")),
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using Dnsbl.Client.Budgets;
 using Dnsbl.Client.Configuration;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Health;
@@ -26,6 +27,7 @@ public sealed partial class DnsblClient : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly LookupEngine _engine;
+    private readonly QueryBudgets _budgets;
     private readonly CancellationTokenSource _disposing = new();
     private int _disposed;
 
@@ -68,8 +70,10 @@ public sealed partial class DnsblClient : IAsyncDisposable
         _metrics.ObserveHealth(() => Health.GetReport().Lists.Select(list => (list.Name, (int)list.State)));
         _metrics.ObserveLists(() => Health.GetReport().Lists.Select(l =>
             (l.Name, l.Circuit == ListCircuitState.Open ? 1 : 0, l.Missing ? 1 : 0, l.LastLatencyMilliseconds / 1000, l.ErrorRate)));
+        _metrics.ObserveBudgets(() => Health.GetReport().Lists.Where(l => l.Budget is not null).Select(l => (l.Name, l.Budget!.UsedFraction, (int)l.Budget.State)));
+        _budgets = new QueryBudgets(sharing?.Budget, _time, ((IListHealthGate)Health).ReportBudget, _logger);
         var lookupsEnd = _ownsResolver ? CancellationToken.None : _disposing.Token;
-        _engine = new LookupEngine(snapshot, _resolver, Health, _metrics, _time, _logger, lookupsEnd, _disposing.Token, sharing?.Answers);
+        _engine = new LookupEngine(snapshot, _resolver, Health, _metrics, _time, _logger, lookupsEnd, _disposing.Token, sharing?.Answers, _budgets);
     }
 
     /// <summary>The health of every list: probes, states, the report and operator overrides. Lookups consult it.</summary>
@@ -142,6 +146,7 @@ public sealed partial class DnsblClient : IAsyncDisposable
 
         _optionsSubscription?.Dispose();
         await _disposing.CancelAsync().ConfigureAwait(false);
+        _budgets.Dispose();
         await Health.DisposeAsync().ConfigureAwait(false);
         if (_ownsResolver)
         {

@@ -10,4 +10,7 @@ public sealed class DnsblSharing
 {
     /// <summary>A second answer cache behind the in-process one, shared by the fleet; none by default.</summary>
     public ISharedAnswerCache? Answers { get; init; }
+
+    /// <summary>The fleet's query budget counter (lists' <see cref="Lists.DnsList.Budget"/> counted fleet-wide); none by default: budgets are counted in-process.</summary>
+    public Budgets.ISharedBudgetCounter? Budget { get; init; }
 }

@@ -1,5 +1,5 @@
 // Drives the HealthDashboard sample in Debian's chromium (playwright-core, no bundled browser).
-// Env: DASHBOARD_URL (required), BAD_LIST, GOOD_LIST, SCREENSHOT (path of the PNG to write), CHROMIUM (default /usr/bin/chromium).
+// Env: DASHBOARD_URL (required), BAD_LIST, GOOD_LIST, BUDGET_LIST (a list 9 of 10 queries into its daily budget; optional), SCREENSHOT (path of the PNG to write), CHROMIUM (default /usr/bin/chromium).
 // Exit code 0 when every check passed; 1 with the reason on stderr otherwise.
 'use strict';
 
@@ -11,6 +11,7 @@ const { withPage } = require('./browser');
 const url = process.env.DASHBOARD_URL;
 const badList = process.env.BAD_LIST ?? 'bad.test';
 const goodList = process.env.GOOD_LIST ?? 'good.test';
+const budgetList = process.env.BUDGET_LIST;
 const screenshot = process.env.SCREENSHOT ?? path.join(os.tmpdir(), 'health-dashboard.png');
 const patience = 20000;
 
@@ -37,6 +38,17 @@ async function drive(page) {
   const latency = await bad.locator('[data-field="latency"]').textContent();
   check(/^\d+\.\d ms \/ \d+\.\d ms$/.test(latency), `${badList} latency shows '${latency}'`);
   console.log(`${badList}: ${state}, disabled: ${reason}`);
+
+  // The budget column: state in words and used/limit.
+  if (budgetList) {
+    const budgetRow = page.locator(`tr[data-list="${budgetList}"][data-budget="nearLimit"]`);
+    await budgetRow.waitFor();
+    const budget = await budgetRow.locator('[data-field="budget"]').textContent();
+    check(budget === 'near limit: 9/10 today', `${budgetList} budget shows '${budget}', expected 'near limit: 9/10 today'`);
+    const summary = await page.locator('#summary').textContent();
+    check(summary.includes('1 near or over budget'), `the summary '${summary}' does not count the list near its budget`);
+    console.log(`${budgetList}: ${budget}`);
+  }
 
   // A change made elsewhere (not by this page) must arrive through the server-sent events.
   await page.locator('#connection[data-state="open"]').waitFor();

@@ -46,7 +46,7 @@ internal static class MemoryMode
                 };
                 var answer = ListAnswerInterpreter.Interpret(lists[slot], result);
                 var outcome = OutcomeFactory.FromAnswer(lists[slot], key.Display, queryName, answer, [], TimeSpan.FromMilliseconds(3));
-                cache.Set(slot, cacheKey, OutcomeFactory.AsCached(outcome), answer.TimeToLive);
+                cache.Set(slot, cacheKey, outcome, answer.TimeToLive);
             }
         }
 

@@ -18,6 +18,16 @@ function formatMs(value) {
   return value === null || value === undefined ? '–' : `${value.toFixed(1)} ms`;
 }
 
+// A list's query budget in words: state, then used/limit per window (fleet-wide when counted in Redis).
+function budgetText(budget) {
+  if (!budget) return '–';
+  const state = { within: 'within', nearLimit: 'near limit', overBudget: budget.skipping ? 'over budget (skipped)' : 'over budget (still asked)' }[budget.state] ?? budget.state;
+  const used = [];
+  if (budget.perMinute !== null && budget.perMinute !== undefined) used.push(`${budget.usedThisMinute}/${budget.perMinute} per min`);
+  if (budget.perDay !== null && budget.perDay !== undefined) used.push(`${budget.usedToday}/${budget.perDay} today`);
+  return `${state}: ${used.join(', ')}${budget.fleetWide ? ' (fleet)' : ''}`;
+}
+
 function createRow(name) {
   const row = document.createElement('tr');
   row.dataset.list = name;
@@ -56,8 +66,9 @@ function applyList(list) {
   row.querySelector('[data-field="state"]').className = `state state-${list.state}`;
   cell(row, 'enabled', list.enabled ? 'enabled' : 'disabled' + (list.override && list.override !== 'none' ? ` (${list.override})` : ''));
   cell(row, 'circuit', list.circuit === 'open' ? `open until ${new Date(list.circuitRetryAt).toLocaleTimeString()}` : 'closed');
-  // The query budget is another component's (a shared Redis budget); shown when the report carries it.
-  cell(row, 'budget', list.overBudget === undefined ? '–' : list.overBudget ? 'over budget' : 'within budget');
+  row.dataset.budget = list.budget?.state ?? 'none';
+  cell(row, 'budget', budgetText(list.budget), list.budget?.resetsAt ? `until ${new Date(list.budget.resetsAt).toLocaleTimeString()}` : '');
+  row.querySelector('[data-field="budget"]').className = list.budget ? `budget budget-${list.budget.state}` : 'budget';
   cell(row, 'reason', list.disabledReason ?? list.reason, (list.evidence ?? []).map(e => `${e.queryName} ${e.recordType}: ${e.answer}`).join('\n'));
   cell(row, 'lastProbe', list.lastProbe ? new Date(list.lastProbe).toLocaleTimeString() : 'never', list.lastProbe ?? '');
   cell(row, 'latency', `${formatMs(list.lastLatencyMs)} / ${formatMs(list.meanLatencyMs)}`);
@@ -71,9 +82,11 @@ function applySummary() {
   const healthy = lists.filter(l => l.enabled && l.state === 'healthy' && l.circuit !== 'open').length;
   const disabled = lists.filter(l => !l.enabled).length;
   const open = lists.filter(l => l.enabled && l.circuit === 'open').length;
-  const missing = disabled + open;
+  const skipping = lists.filter(l => l.enabled && l.circuit !== 'open' && l.budget?.skipping).length;
+  const overBudget = lists.filter(l => l.enabled && l.budget && l.budget.state !== 'within').length;
+  const missing = disabled + open + skipping;
   const summary = document.getElementById('summary');
-  summary.textContent = `${healthy} lists healthy, ${disabled} disabled${open > 0 ? `, ${open} circuit open` : ''} — accepting with ${missing} lists missing`;
+  summary.textContent = `${healthy} lists healthy, ${disabled} disabled${open > 0 ? `, ${open} circuit open` : ''}${overBudget > 0 ? `, ${overBudget} near or over budget` : ''} — accepting with ${missing} lists missing`;
   summary.dataset.healthy = healthy;
   summary.dataset.disabled = disabled;
   summary.dataset.missing = missing;

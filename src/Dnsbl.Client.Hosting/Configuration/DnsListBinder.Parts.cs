@@ -27,6 +27,7 @@ internal static partial class DnsListBinder
             _ when type == typeof(IReadOnlyList<ReturnCodeRule>) => (true, BindRules(section, errors)),
             _ when type == typeof(IReadOnlyList<ReturnCodeFilter>) => (true, BindErrorCodes(section, errors)),
             _ when type == typeof(IReadOnlyList<ProbePoint>) => (true, BindProbePoints(section, errors)),
+            _ when type == typeof(ListBudget) => (true, BindBudget(section, errors)),
             _ => throw new NotSupportedException($"A DnsList setting of type {type} cannot be bound from configuration yet; teach DnsListBinder to read it."),
         };
         return ok;

@@ -4,8 +4,8 @@ namespace Dnsbl.Client.Health;
 
 /// <summary>
 /// Reports list health to ASP.NET Core health checks: healthy when every list is enabled and healthy (or not probed yet),
-/// degraded when some lists are missing from checks (disabled, or their circuit is open: the server accepts without them)
-/// or failing, unhealthy when every list is missing. The data holds each list's state, circuit and reason, keyed by list
+/// degraded when some lists are missing from checks (disabled, their circuit is open or they are over budget: the server
+/// accepts without them), near or over their query budget, or failing, unhealthy when every list is missing. The data holds each list's state, circuit and reason, keyed by list
 /// name; the description of a degraded result ends with the summary line (<see cref="DnsblHealthSummary.Text"/>).
 /// </summary>
 /// <remarks>Thread-safe: it only reads the health monitor, which is thread-safe; the health-check host may call it concurrently.</remarks>
@@ -29,7 +29,8 @@ public sealed class DnsblHealthCheck : IHealthCheck
         foreach (var list in report.Lists)
         {
             var circuit = list.Circuit == ListCircuitState.Open ? $" (circuit open until {list.CircuitRetryAt:HH:mm:ss}Z)" : string.Empty;
-            data[list.Name] = $"{JsonNameOf(list.State)}{(list.Enabled ? string.Empty : " (disabled)")}{circuit}: {list.DisabledReason ?? list.Reason}";
+            var budget = list.Budget is { State: not ListBudgetState.Within } b ? $" ({JsonNameOf(b.State)}{(b.Skipping ? ", skipped" : string.Empty)})" : string.Empty;
+            data[list.Name] = $"{JsonNameOf(list.State)}{(list.Enabled ? string.Empty : " (disabled)")}{circuit}{budget}: {list.DisabledReason ?? list.Reason}";
         }
 
         var summary = report.Summary;
@@ -45,6 +46,10 @@ public sealed class DnsblHealthCheck : IHealthCheck
         {
             result = HealthCheckResult.Degraded($"{summary.Missing} of {total} DNS lists are missing: {summary.Text}", data: data);
         }
+        else if (summary.OverBudget > 0)
+        {
+            result = HealthCheckResult.Degraded($"{summary.OverBudget} of {total} DNS lists are near or over their query budget: {summary.Text}", data: data);
+        }
         else if (troubled > 0)
         {
             result = HealthCheckResult.Degraded($"{troubled} of {total} DNS lists failed their latest probe", data: data);
@@ -57,7 +62,8 @@ public sealed class DnsblHealthCheck : IHealthCheck
         return Task.FromResult(result);
     }
 
-    private static string JsonNameOf(ListHealthState state)
+    private static string JsonNameOf<TState>(TState state)
+        where TState : struct, Enum
     {
         var name = state.ToString();
         return string.Concat(name[..1].ToLowerInvariant(), name[1..]);

@@ -76,7 +76,10 @@ internal sealed class OutcomeCache
         return false;
     }
 
-    /// <summary>Keeps <paramref name="outcome"/> for <paramref name="timeToLive"/> clamped by the policy; errors are never cached.</summary>
+    /// <summary>
+    /// Keeps <paramref name="outcome"/> (or its copy marked as cached) for <paramref name="timeToLive"/> clamped by the
+    /// policy; errors are never cached.
+    /// </summary>
     public void Set(int slot, string key, ListOutcome outcome, TimeSpan? timeToLive)
     {
         if (outcome.Kind is ListOutcomeKind.Error or ListOutcomeKind.Skipped)
@@ -92,20 +95,29 @@ internal sealed class OutcomeCache
 
         var expiresAt = _time.GetTimestamp() + (long)(lifetime.TotalSeconds * _time.TimestampFrequency);
         var entry = new CachedOutcome(Compact(slot, outcome), expiresAt);
-        var added = false;
-        _slots[slot].AddOrUpdate(key, _ => { added = true; return entry; }, (_, _) => entry);
-        if (added && Interlocked.Increment(ref _count) > _sizeLimit)
+
+        // TryAdd, then overwrite: AddOrUpdate's factories would capture the entry and cost three objects per store,
+        // and a bulk run of distinct inputs stores once per lookup.
+        var table = _slots[slot];
+        if (!table.TryAdd(key, entry))
+        {
+            table[key] = entry;
+        }
+        else if (Interlocked.Increment(ref _count) > _sizeLimit)
         {
             Evict();
         }
     }
 
-    /// <summary>A plain "not listed" (no codes, no text, no detail) becomes the list's one shared outcome.</summary>
+    /// <summary>
+    /// The copy the cache keeps, marked as cached: a plain "not listed" (no codes, no text, no detail) becomes the
+    /// list's one shared outcome, so most stores copy nothing.
+    /// </summary>
     private ListOutcome Compact(int slot, ListOutcome outcome)
     {
         if (outcome.Kind != ListOutcomeKind.NotListed || outcome.Codes.Count != 0 || outcome.Text.Count != 0 || outcome.ErrorDetail is not null)
         {
-            return outcome;
+            return outcome.FromCache ? outcome : MarkedCached(outcome);
         }
 
         var shared = Volatile.Read(ref _sharedNotListed[slot]);
@@ -117,6 +129,22 @@ internal sealed class OutcomeCache
 
         return shared;
     }
+
+    /// <summary>The same answer, marked as cached, with no latency of its own.</summary>
+    private static ListOutcome MarkedCached(ListOutcome outcome) => new()
+    {
+        List = outcome.List,
+        Input = outcome.Input,
+        QueryName = outcome.QueryName,
+        Kind = outcome.Kind,
+        Codes = outcome.Codes,
+        Text = outcome.Text,
+        MatchedRules = outcome.MatchedRules,
+        Weight = outcome.Weight,
+        Error = outcome.Error,
+        ErrorDetail = outcome.ErrorDetail,
+        FromCache = true,
+    };
 
     private void Evict()
     {

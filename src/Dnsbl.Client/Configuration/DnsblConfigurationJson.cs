@@ -16,7 +16,8 @@ namespace Dnsbl.Client.Configuration;
 ///                  "ErrorCodes": [ "127.0.1.255" ], "FetchText": true, "Timeout": "00:00:02",
 ///                  "ProbePoints": [ { "Key": "127.0.0.2", "ExpectListed": true } ],
 ///                  "DomainForm": "FullHostName", "QueriesIpAddresses": true, "DomainSources": "Helo, MailFrom",
-///                  "Relays": "LastExternal", "KeyHash": "Sha256", "KeyHashEncoding": "Base32", "KeyHashLength": 32 } ],
+///                  "Relays": "LastExternal", "KeyHash": "Sha256", "KeyHashEncoding": "Base32", "KeyHashLength": 32,
+///                  "Budget": { "PerMinute": 600, "PerDay": 100000, "WhenExhausted": "KeepAsking", "NearFraction": 0.9 } } ],
 ///     "Thresholds": { "Reject": 3, "Tag": 2, "AllowList": -1 },
 ///     "MetaRules": [ { "Name": "RCVD_IN_MSPIKE_BL", "Expression": "RCVD_IN_MSPIKE_L5 || __RCVD_IN_MSPIKE_Z", "Weight": 0.01 } ],
 ///     "Message": { "TrustedNetworks": [ "192.0.2.0/24" ], "MaxUriDomains": 20, "IncludeMailtoLinks": false, "SkipDomains": [ "example.com" ] },
@@ -139,6 +140,9 @@ public static class DnsblConfigurationJson
             case ReturnCodeRule rule:
                 WriteRule(writer, rule);
                 break;
+            case ListBudget budget:
+                WriteBudget(writer, budget);
+                break;
             case ProbePoint point:
                 writer.WriteStartObject();
                 writer.WriteString(nameof(ProbePoint.Key), point.Key);
@@ -157,6 +161,32 @@ public static class DnsblConfigurationJson
             default:
                 throw new NotSupportedException($"A DnsList setting of type {value.GetType()} has no JSON form; teach DnsblConfigurationJson and the configuration binder to carry it.");
         }
+    }
+
+    private static void WriteBudget(Utf8JsonWriter writer, ListBudget budget)
+    {
+        writer.WriteStartObject();
+        if (budget.PerMinute is { } perMinute)
+        {
+            writer.WriteNumber(nameof(ListBudget.PerMinute), perMinute);
+        }
+
+        if (budget.PerDay is { } perDay)
+        {
+            writer.WriteNumber(nameof(ListBudget.PerDay), perDay);
+        }
+
+        if (budget.WhenExhausted != BudgetExhaustedAction.Skip)
+        {
+            writer.WriteString(nameof(ListBudget.WhenExhausted), budget.WhenExhausted.ToString());
+        }
+
+        if (budget.NearFraction != new ListBudget().NearFraction)
+        {
+            writer.WriteNumber(nameof(ListBudget.NearFraction), budget.NearFraction);
+        }
+
+        writer.WriteEndObject();
     }
 
     private static void WriteRule(Utf8JsonWriter writer, ReturnCodeRule rule)

@@ -51,6 +51,11 @@ internal sealed class DnsblOptionsCrossFieldValidator : IValidateOptions<DnsblOp
                 // Only domain lists are asked body words; elsewhere the pattern would be ignored without a word.
                 errors.Add($"Lists[{i}].BodyPattern is set on a {options.Lists[i].Kind}; only domain lists are asked body words.");
             }
+            else if (options.Lists[i].Budget is { HasLimit: false })
+            {
+                // A budget without a limit would count nothing and never skip: say so rather than ignore it.
+                errors.Add($"Lists[{i}].Budget has neither PerMinute nor PerDay; set one or leave Budget out.");
+            }
         }
 
         foreach (var duplicate in options.Lists.Where(l => l is not null).GroupBy(l => l.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))

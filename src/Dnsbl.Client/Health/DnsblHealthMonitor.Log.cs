@@ -30,5 +30,9 @@ public sealed partial class DnsblHealthMonitor
         [LoggerMessage(EventId = 6, EventName = "ListCircuitClosed", Level = LogLevel.Information,
             Message = "DNS list {ListName} circuit closed: a trial lookup was answered; checks query it again")]
         public static partial void ListCircuitClosed(ILogger logger, string listName);
+
+        [LoggerMessage(EventId = 7, EventName = "ListBudgetChanged", Level = LogLevel.Warning,
+            Message = "DNS list {ListName} query budget is {BudgetState}: {UsedThisMinute}/{PerMinute} this minute, {UsedToday}/{PerDay} today (checks skip it: {Skipping})")]
+        public static partial void ListBudgetChanged(ILogger logger, string listName, ListBudgetState budgetState, long usedThisMinute, int? perMinute, long usedToday, int? perDay, bool skipping);
     }
 }

@@ -20,7 +20,11 @@ public sealed class DnsblHealthSummary
     [JsonPropertyName("circuitOpen")]
     public required int CircuitOpen { get; init; }
 
-    /// <summary>Lists that checks skip now (disabled or circuit open).</summary>
+    /// <summary>Enabled lists near or over their query budget (<see cref="ListBudgetState.NearLimit"/>, <see cref="ListBudgetState.OverBudget"/>).</summary>
+    [JsonPropertyName("overBudget")]
+    public int OverBudget { get; init; }
+
+    /// <summary>Lists that checks skip now (disabled, circuit open, or over budget and skipped).</summary>
     [JsonPropertyName("missing")]
     public required int Missing { get; init; }
 
@@ -31,7 +35,7 @@ public sealed class DnsblHealthSummary
     /// <summary>The line an admin reads, e.g. <c>3 lists healthy, 1 disabled — accepting with 1 lists missing</c>.</summary>
     [JsonPropertyName("text")]
     public string Text =>
-        $"{Healthy} lists healthy, {Disabled} disabled{(CircuitOpen > 0 ? $", {CircuitOpen} circuit open" : string.Empty)} — accepting with {Missing} lists missing";
+        $"{Healthy} lists healthy, {Disabled} disabled{(CircuitOpen > 0 ? $", {CircuitOpen} circuit open" : string.Empty)}{(OverBudget > 0 ? $", {OverBudget} near or over budget" : string.Empty)} — accepting with {Missing} lists missing";
 
     /// <summary>Counts <paramref name="lists"/>.</summary>
     internal static DnsblHealthSummary Of(IReadOnlyList<ListHealth> lists) => new()
@@ -39,6 +43,7 @@ public sealed class DnsblHealthSummary
         Healthy = lists.Count(l => l.Enabled && l.State == ListHealthState.Healthy && l.Circuit == ListCircuitState.Closed),
         Disabled = lists.Count(l => !l.Enabled),
         CircuitOpen = lists.Count(l => l.Enabled && l.Circuit == ListCircuitState.Open),
+        OverBudget = lists.Count(l => l.Enabled && l.Budget is { State: not ListBudgetState.Within }),
         Missing = lists.Count(l => l.Missing),
         Total = lists.Count,
     };

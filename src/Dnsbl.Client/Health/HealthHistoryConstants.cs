@@ -3,10 +3,10 @@ namespace Dnsbl.Client.Health;
 /// <summary>
 /// The fixed sizes of each list's history (<see cref="ListHistory"/>). Memory per list, allocated once when the list is
 /// first monitored: the minute counters are <see cref="Minutes"/> rows of <see cref="LookupMinuteCounters.Columns"/> ints
-/// plus a long per row (1,440 × (16 × 4 B + 8 B) = 103,680 B); the rings hold at most <see cref="Rounds"/> +
+/// plus a long per row (1,440 × (17 × 4 B + 8 B) = 109,440 B); the rings hold at most <see cref="Rounds"/> +
 /// <see cref="Changes"/> entries of about 100 B each (the ring arrays themselves 144 × 8 B) plus a reason of at most
-/// <see cref="MaxReasonLength"/> characters (~420 B, often shared with the status). Worst case about 101 KiB + 144 × 0.5 KiB
-/// ≈ 175 KiB per list; with short reasons about 115 KiB.
+/// <see cref="MaxReasonLength"/> characters (~420 B, often shared with the status). Worst case about 107 KiB + 144 × 0.5 KiB
+/// ≈ 180 KiB per list; with short reasons about 121 KiB.
 /// </summary>
 internal static class HealthHistoryConstants
 {

@@ -23,4 +23,7 @@ internal interface IListHealthGate
 
     /// <summary>The list's circuit breaker opened (lookups skip it until <paramref name="retryAfter"/> has passed) or closed again.</summary>
     void ReportCircuit(DnsList list, bool open, TimeSpan retryAfter);
+
+    /// <summary>The list's query budget as lookups count it now (state and used figures); logged when the state changes.</summary>
+    void ReportBudget(DnsList list, ListBudgetStatus status);
 }

@@ -77,9 +77,13 @@ public sealed class ListHealth
     [JsonPropertyName("circuitRetryAt")]
     public DateTimeOffset? CircuitRetryAt { get; init; }
 
-    /// <summary>Whether lookups skip the list now: disabled, or its circuit is open. Such a list is missing from every check.</summary>
+    /// <summary>The list's query budget (used against limit, state), or null when it has none.</summary>
+    [JsonPropertyName("budget")]
+    public ListBudgetStatus? Budget { get; init; }
+
+    /// <summary>Whether lookups skip the list now: disabled, its circuit is open, or it is over budget (skipping). Such a list is missing from every check.</summary>
     [JsonPropertyName("missing")]
-    public bool Missing => !Enabled || Circuit == ListCircuitState.Open;
+    public bool Missing => !Enabled || Circuit == ListCircuitState.Open || Budget is { Skipping: true };
 
     /// <summary>Recent rounds, changes and per-minute lookups; null unless the report was asked for history (<see cref="DnsblHealthMonitor.GetReport(bool)"/>).</summary>
     [JsonPropertyName("history")]

@@ -8,6 +8,7 @@ internal enum LookupColumn
     SkippedDisabled,
     SkippedCircuitOpen,
     FromCache,
+    SkippedOverBudget,
 
     /// <summary>The first error column: <c>ErrorBase + (int)kind - 1</c> for every kind but <see cref="DnsblErrorKind.None"/>.</summary>
     ErrorBase,

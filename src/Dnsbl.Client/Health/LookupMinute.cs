@@ -29,6 +29,10 @@ public sealed class LookupMinute
     [JsonPropertyName("fromCache")]
     public int FromCache { get; init; }
 
+    /// <summary>Lookups skipped because the list's query budget was spent.</summary>
+    [JsonPropertyName("skippedOverBudget")]
+    public int SkippedOverBudget { get; init; }
+
     /// <summary>Failed lookups by error kind (<see cref="DnsblErrorKind"/> names); kinds with none are left out.</summary>
     [JsonPropertyName("errors")]
     public IReadOnlyDictionary<string, int> Errors { get; init; } = new Dictionary<string, int>();

@@ -117,6 +117,7 @@ internal sealed class LookupMinuteCounters
             SkippedDisabled = counts[(int)LookupColumn.SkippedDisabled],
             SkippedCircuitOpen = counts[(int)LookupColumn.SkippedCircuitOpen],
             FromCache = counts[(int)LookupColumn.FromCache],
+            SkippedOverBudget = counts[(int)LookupColumn.SkippedOverBudget],
             Errors = errors,
         };
     }

@@ -26,6 +26,9 @@ internal sealed class MonitoredList(DnsList list, int statisticsWindow, TimeProv
     /// <summary>When the open circuit lets its next trial lookup through.</summary>
     public DateTimeOffset? CircuitRetryAt { get; set; }
 
+    /// <summary>The list's query budget as last reported by lookups; null without a budget.</summary>
+    public ListBudgetStatus? Budget { get; set; }
+
     /// <summary>The probe in flight; callers asking meanwhile share it.</summary>
     public Task<ListHealth>? Running { get; set; }
 
@@ -52,6 +55,7 @@ internal sealed class MonitoredList(DnsList list, int statisticsWindow, TimeProv
         Circuit = CircuitOpenedAt is null ? ListCircuitState.Closed : ListCircuitState.Open,
         CircuitOpenedAt = CircuitOpenedAt,
         CircuitRetryAt = CircuitRetryAt,
+        Budget = Budget,
         History = includeHistory ? History.Snapshot() : null,
     };
 }

@@ -121,6 +121,9 @@ public sealed partial record DnsList
     /// <summary>Characters of the encoded hash kept (0 keeps all).</summary>
     public int KeyHashLength { get; init; }
 
+    /// <summary>Optional query limits per minute and/or per day (<see cref="ListBudget"/>); null (the default) sends without limit.</summary>
+    public ListBudget? Budget { get; init; }
+
     /// <summary>Whether hits lower the score (allow lists).</summary>
     public bool IsAllowList => Kind is DnsListKind.IpAllowList or DnsListKind.DomainAllowList;
 

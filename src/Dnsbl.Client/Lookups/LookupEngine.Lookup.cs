@@ -35,8 +35,21 @@ internal sealed partial class LookupEngine
         var list = snapshot.Lists[slot];
         var started = _time.GetTimestamp();
         var breaker = snapshot.Breakers[slot];
+        var budget = BudgetOf(snapshot, slot);
+        if (budget is not null && !TryTakeBudget(budget, out var overBudget))
+        {
+            CountSkippedOverBudget(snapshot, slot, started);
+            snapshot.InFlight.Finish(slot, queryName, begun, OutcomeFactory.Skipped(list, input, overBudget!));
+            return;
+        }
+
         if (!breaker.TryEnter(started, out var isTrial))
         {
+            if (budget is not null)
+            {
+                _budgets!.Return(budget);
+            }
+
             CountSkippedByCircuit(snapshot, slot, started);
             snapshot.InFlight.Finish(slot, queryName, begun, OutcomeFactory.Skipped(list, input, "circuit open: the list's recent queries kept failing"));
             return;
@@ -63,6 +76,11 @@ internal sealed partial class LookupEngine
                 answer = shared.ResolveAsync(_resolver, question, _lookupsEnd, out var joined);
                 if (joined)
                 {
+                    if (budget is not null)
+                    {
+                        _budgets!.Return(budget); // one question in flight for the zone: counted by the lookup that sent it
+                    }
+
                     _metrics.Coalesced(list.Name);
                 }
             }
@@ -160,6 +178,11 @@ internal sealed partial class LookupEngine
         {
             using (state.Activity)
             {
+                if (BudgetOf(state.Snapshot, state.Slot) is { } budget)
+                {
+                    _budgets!.Count(budget); // the TXT query is sent too
+                }
+
                 var text = await FetchTextAsync(state.QueryName).ConfigureAwait(false);
                 outcome = Record(state.Snapshot, state.Slot, state.Snapshot.Lists[state.Slot], state.Input, state.QueryName, answer, text, latency);
             }
@@ -194,7 +217,7 @@ internal sealed partial class LookupEngine
         }
 
         // The cache key is the query name without its zone (QueryKey.WriteCacheKey); cut only when there is a cache.
-        snapshot.Cache?.Set(slot, queryName[..^(list.Zone.Length + 1)], OutcomeFactory.AsCached(outcome), answer.TimeToLive);
+        snapshot.Cache?.Set(slot, queryName[..^(list.Zone.Length + 1)], outcome, answer.TimeToLive);
         PublishShared(snapshot, list, queryName, answer, text);
         return outcome;
     }

@@ -101,7 +101,7 @@ internal sealed partial class LookupEngine
 
         // Shared text is wire text from another process: sanitised again before it can reach an SMTP reply.
         IReadOnlyList<string> text = answer.Kind == ListOutcomeKind.Listed && list.FetchText ? [.. shared.Text!.Select(ListText.Sanitize)] : [];
-        outcome = OutcomeFactory.AsCached(OutcomeFactory.FromAnswer(list, input, queryName, answer, text, TimeSpan.Zero));
+        outcome = OutcomeFactory.FromAnswer(list, input, queryName, answer, text, TimeSpan.Zero, fromCache: true);
         _metrics.SharedHit(list.Name);
         snapshot.Cache?.Set(slot, cacheKey, outcome, shared.TimeToLive);
         return true;

@@ -30,9 +30,10 @@ internal sealed partial class LookupEngine
     private readonly CancellationToken _disposing;
     private ClientSnapshot _snapshot;
 
-    public LookupEngine(ClientSnapshot snapshot, IDnsResolver resolver, IListHealthGate gate, DnsblMetrics metrics, TimeProvider time, ILogger logger, CancellationToken lookupsEnd, CancellationToken disposing, ISharedAnswerCache? shared = null)
+    public LookupEngine(ClientSnapshot snapshot, IDnsResolver resolver, IListHealthGate gate, DnsblMetrics metrics, TimeProvider time, ILogger logger, CancellationToken lookupsEnd, CancellationToken disposing, ISharedAnswerCache? shared = null, Budgets.QueryBudgets? budgets = null)
     {
         _shared = shared;
+        _budgets = budgets;
         _snapshot = snapshot;
         _resolver = resolver;
         _gate = gate;

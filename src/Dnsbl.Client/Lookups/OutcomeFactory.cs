@@ -31,7 +31,8 @@ internal static class OutcomeFactory
     public static ListOutcome ClientDisposed(DnsList list, string input) =>
         Failed(list, input, DnsblErrorKind.NetworkError, "the client was disposed");
 
-    public static ListOutcome FromAnswer(DnsList list, string input, string queryName, ListAnswer answer, IReadOnlyList<string> text, TimeSpan latency) => new()
+    /// <summary>The answer read through the list's rules; <paramref name="fromCache"/> when it came from a cache (the shared tier) rather than the wire.</summary>
+    public static ListOutcome FromAnswer(DnsList list, string input, string queryName, ListAnswer answer, IReadOnlyList<string> text, TimeSpan latency, bool fromCache = false) => new()
     {
         List = list,
         Input = input,
@@ -44,22 +45,7 @@ internal static class OutcomeFactory
         Error = answer.Error,
         ErrorDetail = answer.Detail,
         Latency = latency,
-    };
-
-    /// <summary>The copy the cache keeps: same answer, marked as cached, no latency of its own.</summary>
-    public static ListOutcome AsCached(ListOutcome outcome) => new()
-    {
-        List = outcome.List,
-        Input = outcome.Input,
-        QueryName = outcome.QueryName,
-        Kind = outcome.Kind,
-        Codes = outcome.Codes,
-        Text = outcome.Text,
-        MatchedRules = outcome.MatchedRules,
-        Weight = outcome.Weight,
-        Error = outcome.Error,
-        ErrorDetail = outcome.ErrorDetail,
-        FromCache = true,
+        FromCache = fromCache,
     };
 
     /// <summary>Each error kind's name, indexed by its value: logs and metrics take names (Telemetry/ knows no type of ours), built once.</summary>

@@ -21,6 +21,7 @@ internal sealed class DnsblMetrics : IDisposable
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _circuitChanges;
     private readonly Counter<long> _degradedChecks;
+    private readonly Counter<long> _askedOverBudget;
 
     public DnsblMetrics(IMeterFactory? meterFactory)
     {
@@ -30,11 +31,12 @@ internal sealed class DnsblMetrics : IDisposable
         _cacheMisses = _meter.CreateCounter<long>("dnsbl.client.cache.misses", "{query}", "List outcomes that needed a DNS query.");
         _coalesced = _meter.CreateCounter<long>("dnsbl.client.queries.coalesced", "{query}", "Lookups that joined an identical query already in flight.");
         _errors = _meter.CreateCounter<long>("dnsbl.client.errors", "{error}", "Failed list lookups by error kind.");
-        _skipped = _meter.CreateCounter<long>("dnsbl.client.skipped", "{query}", "List lookups skipped: the list is disabled (dnsbl.skip.reason=disabled) or its circuit is open (circuitOpen).");
+        _skipped = _meter.CreateCounter<long>("dnsbl.client.skipped", "{query}", "List lookups skipped: the list is disabled (dnsbl.skip.reason=disabled), its circuit is open (circuitOpen) or its query budget is spent (overBudget).");
         _circuitChanges = _meter.CreateCounter<long>("dnsbl.client.circuit.changes", "{change}", "A list's circuit breaker opened (dnsbl.circuit.state=open) or closed (closed).");
         _degradedChecks = _meter.CreateCounter<long>("dnsbl.client.checks.degraded", "{check}", "Checks that ran without some lists: skipped (disabled or circuit open) or not answered by the deadline (dnsbl.degraded.reason).");
         _sharedHits = _meter.CreateCounter<long>("dnsbl.client.cache.shared.hits", "{query}", "List outcomes answered by the shared (fleet) cache after the in-process cache missed.");
         _sharedIgnored = _meter.CreateCounter<long>("dnsbl.client.cache.shared.ignored", "{query}", "Shared answers ignored because they read as errors (foreign or corrupt values).");
+        _askedOverBudget = _meter.CreateCounter<long>("dnsbl.client.budget.over", "{query}", "Queries sent to a list although its query budget was spent (its action is KeepAsking).");
         _duration = _meter.CreateHistogram<double>("dnsbl.client.query.duration", "s", "Duration of list queries answered by DNS.");
     }
 
@@ -78,13 +80,31 @@ internal sealed class DnsblMetrics : IDisposable
         }
     }
 
-    /// <summary>Counts a skipped lookup; <paramref name="reason"/> is "disabled" or "circuitOpen".</summary>
+    /// <summary>Counts a skipped lookup; <paramref name="reason"/> is "disabled", "circuitOpen" or "overBudget".</summary>
     public void Skipped(string listName, string reason)
     {
         if (_skipped.Enabled)
         {
             _skipped.Add(1, new KeyValuePair<string, object?>("dnsbl.list", listName), new KeyValuePair<string, object?>("dnsbl.skip.reason", reason));
         }
+    }
+
+    public void AskedOverBudget(string listName)
+    {
+        if (_askedOverBudget.Enabled)
+        {
+            _askedOverBudget.Add(1, new KeyValuePair<string, object?>("dnsbl.list", listName));
+        }
+    }
+
+    /// <summary>Publishes each budgeted list's used fraction of its tighter limit and its budget state (0 within, 1 near the limit, 2 over budget), read from <paramref name="budgets"/> at each collection.</summary>
+    public void ObserveBudgets(Func<IEnumerable<(string ListName, double UsedFraction, int State)>> budgets)
+    {
+        static KeyValuePair<string, object?> Tag(string name) => new("dnsbl.list", name);
+        _meter.CreateObservableGauge("dnsbl.client.list.budget.used", () => budgets().Select(b => new Measurement<double>(b.UsedFraction, Tag(b.ListName))),
+            "1", "Fraction of each budgeted list's tighter query limit used in the current window (fleet-wide when shared; above 1 when over).");
+        _meter.CreateObservableGauge("dnsbl.client.list.budget.state", () => budgets().Select(b => new Measurement<int>(b.State, Tag(b.ListName))),
+            "{state}", "Query budget state of each budgeted list (0 within, 1 near the limit, 2 over budget).");
     }
 
     public void CircuitChanged(string listName, bool open)

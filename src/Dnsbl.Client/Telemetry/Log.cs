@@ -22,4 +22,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 105, EventName = "SharedAnswerIgnored", Level = LogLevel.Warning, Message = "A shared answer for {ListName} was ignored: {Detail}; asking DNS")]
     public static partial void SharedAnswerIgnored(ILogger logger, string listName, string detail);
+
+    [LoggerMessage(EventId = 106, EventName = "BudgetSyncFailed", Level = LogLevel.Debug, Message = "The shared query budget counter failed; counting in-process")]
+    public static partial void BudgetSyncFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 107, EventName = "BudgetCountingLocal", Level = LogLevel.Warning, Message = "The shared query budget counter does not answer: budgets are counted in-process (this node's queries on top of the fleet's last known totals) until it does")]
+    public static partial void BudgetCountingLocal(ILogger logger);
+
+    [LoggerMessage(EventId = 108, EventName = "BudgetCountingShared", Level = LogLevel.Information, Message = "The shared query budget counter answers: budgets are counted fleet-wide again")]
+    public static partial void BudgetCountingShared(ILogger logger);
 }

@@ -48,28 +48,12 @@ public sealed class FleetCliTests(ITestOutputHelper output)
         var (exitCode, text) = await DotnetProcess.RunAsync(
             rbldnsd.DataDirectory,
             TimeSpan.FromMinutes(2),
-            CliAssembly(), "check", "-f", input, "--list", Zone, "--no-probe", "--format", "csv",
+            CliBuild.AssemblyPath(), "check", "-f", input, "--list", Zone, "--no-probe", "--format", "csv",
             "--dns", $"127.0.0.1:{rbldnsd.EndPoint.Port}", "--timeout", "4000", "--redis", redis);
         Assert.True(exitCode is 0 or 1, $"exit {exitCode}: {text[..Math.Min(text.Length, 2000)]}");
         var rows = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => line.StartsWith("10.", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(Addresses, rows.Length);
         return string.Join('\n', rows);
-    }
-
-    // The tool from its own build folder (its own deps.json), as an installed tool runs: one process per mail server.
-    private static string CliAssembly()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Dnsbl.Client.sln")))
-        {
-            root = root.Parent;
-        }
-
-        // .../bin/<Configuration>/<framework>: the same configuration and framework as this test build.
-        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Dnsbl.Client.sln not found above the test output."),
-            "src", "Dnsbl.Cli", "bin", testOutput.Parent!.Name, testOutput.Name, "dnsbl.dll");
-        return File.Exists(path) ? path : throw new InvalidOperationException($"{path} is missing: build src/Dnsbl.Cli first.");
     }
 
     private static int QueriesLogged(RbldnsdServer rbldnsd) =>

@@ -21,18 +21,26 @@ public sealed class HealthDashboardTests
             [
                 new RbldnsdZone("good.test", "ip4set", "good.ip4set", Soa + ":127.0.0.2:Listed $\n127.0.0.2\n"),
                 new RbldnsdZone("bad.test", "ip4set", "bad.ip4set", Soa + ":127.0.0.2:Everything $\n0.0.0.0/1\n128.0.0.0/1\n"),
+                new RbldnsdZone("budget.test", "ip4set", "budget.ip4set", Soa + ":127.0.0.2:Listed $\n127.0.0.2\n"),
             ],
             CancellationToken.None);
         var options = new DnsblOptions
         {
-            Lists = [new DnsList("good.test"), new DnsList("bad.test")],
+            // budget.test: 9 of its 10 queries a day are spent below, so the budget column shows it near the limit.
+            Lists = [new DnsList("good.test"), new DnsList("bad.test"), new DnsList("budget.test") { Budget = new ListBudget { PerDay = 10 } }],
             Nameservers = [rbldnsd.EndPoint.ToString()],
         };
         options.Health.LoopbackNameserversAreRetired = false;
         options.Health.CheckNameservers = false;
         options.Health.HealthyInterval = TimeSpan.FromHours(1);
         options.Health.DisabledInterval = TimeSpan.FromHours(1);
-        await using var client = new DnsblClient(options);
+        // A clock at noon UTC: the day's budget cannot roll over (at midnight) while the browser looks.
+        await using var client = new DnsblClient(options, timeProvider: new ShiftedClock());
+        for (var i = 1; i <= 9; i++)
+        {
+            await client.CheckAsync(System.Net.IPAddress.Parse($"10.8.0.{i}"));
+        }
+
         await using var app = DashboardApp.Build(["--urls", "http://127.0.0.1:0"], client);
         await app.StartAsync();
         var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "health-dashboard.png");
@@ -44,6 +52,7 @@ public sealed class HealthDashboardTests
             ["DASHBOARD_URL"] = app.Urls.Single(),
             ["BAD_LIST"] = "bad.test",
             ["GOOD_LIST"] = "good.test",
+            ["BUDGET_LIST"] = "budget.test",
             ["SCREENSHOT"] = screenshot,
         });
         await app.StopAsync();

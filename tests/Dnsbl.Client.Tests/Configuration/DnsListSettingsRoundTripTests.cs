@@ -88,6 +88,7 @@ public sealed class DnsListSettingsRoundTripTests
             },
             _ when type == typeof(IReadOnlyList<ReturnCodeFilter>) => new[] { ReturnCodeFilter.Parse("127.0.1.255") },
             _ when type == typeof(IReadOnlyList<ProbePoint>) => new[] { new ProbePoint("127.0.0.9", true) },
+            _ when type == typeof(ListBudget) => new ListBudget { PerMinute = 600, PerDay = 100_000, WhenExhausted = BudgetExhaustedAction.KeepAsking, NearFraction = 0.9 },
             _ => throw new InvalidOperationException($"No sample for DnsList.{setting.Name} ({type}): add one here, and JSON and binding support."),
         };
     }

@@ -26,7 +26,7 @@ public sealed class DnsblHealthReportJsonTests
         Assert.Equal(
             ["name", "zone", "state", "enabled", "override", "reason", "disabledReason", "evidence", "lastProbe", "lastChange",
                 "consecutiveFailures", "consecutiveSuccesses", "lastLatencyMs", "meanLatencyMs", "errorRate",
-                "circuit", "circuitOpenedAt", "circuitRetryAt", "missing", "history"],
+                "circuit", "circuitOpenedAt", "circuitRetryAt", "budget", "missing", "history"],
             list.EnumerateObject().Select(p => p.Name));
         Assert.Equal("listsEverything", list.GetProperty("state").GetString());
         Assert.Equal("none", list.GetProperty("override").GetString());
