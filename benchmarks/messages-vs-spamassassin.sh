@@ -28,8 +28,6 @@ source "$here/rbldnsd.sh"
 data=$(mktemp -d)
 site=$(mktemp -d)
 site_dns=$(mktemp -d)
-site_home="$site/home"
-mkdir -p "$site_home"
 specs=()
 for zone_file in "$oracle"/Zones/*; do
   name=$(basename "$zone_file")
@@ -76,9 +74,14 @@ dotnet "$cli" import spamassassin /usr/share/spamassassin/*.cf "$site/local.cf" 
 
 rate() { python3 -c "import sys; print(f'{int(sys.argv[1])/float(sys.argv[2]):.2f}')" "$1" "$2"; }
 timed() { local start end; start=$(date +%s.%N); "$@"; end=$(date +%s.%N); python3 -c "print($end-$start)"; }
-# SpamAssassin runs with HOME in the temp site (its dns_block_rule state files never land in the real home), and each
-# message starts without them, as in the oracle: a refusal code in one message must not switch a zone off for the next.
-per_file() { for f in "${files[@]}"; do rm -f "$site_home"/.spamassassin/dnsblock_*; HOME="$site_home" "$@" < "$f" > /dev/null 2>&1 || true; done; }
+# SpamAssassin keeps its dns_block_rule state (a zone switched off after a refusal code) in the running user's
+# ~/.spamassassin, found from the password database ($HOME does not move it). Each message starts without the state
+# files this run created, as in the oracle: a refusal code in one message must not switch a zone off for the next.
+sa_state="$(getent passwd "$(id -u)" | cut -d: -f6)/.spamassassin"
+started_marker="$site/started"
+touch "$started_marker"
+forget_blocks() { find "$sa_state" -maxdepth 1 -name 'dnsblock_*' -newer "$started_marker" -delete 2>/dev/null || true; }
+per_file() { for f in "${files[@]}"; do forget_blocks; "$@" < "$f" > /dev/null 2>&1 || true; done; forget_blocks; }
 cli_each() { for f in "${files[@]}"; do dotnet "$cli" check --message "$f" --config "$site/sa.json" --dns "127.0.0.1:$port" --no-probe --trusted 185.11.88.0/24 --trusted 10.20.0.0/16 --trusted 2a02:c207:3001::/48 > /dev/null 2>&1 || true; done; }
 sa_warm() { printf '%s\n' "${files[@]}" | perl "$oracle/sa-oracle.pl" /usr/share/spamassassin "$site_dns" | python3 -c '
 import sys, time
