@@ -32,9 +32,14 @@ internal static class ImportCommand
                 result.AddError("--score-set must be 0, 1, 2 or 3.");
             }
         });
-        var spamAssassin = new Command("spamassassin", "Import the DNS list rules, meta rules and scores of SpamAssassin configuration files.") { files, scoreSet };
+        var nameServerRules = new Option<NameServerRuleMode>("--ns-rules")
+        {
+            Description = "How uridnssub rules (URIBL_SBL, URIBL_SBL_A...) are imported: AsSpamAssassin4Runs (the default: the same hits as SpamAssassin 4.0, whose 'ns' rules never hit) or AsDocumented.",
+            DefaultValueFactory = _ => NameServerRuleMode.AsSpamAssassin4Runs,
+        };
+        var spamAssassin = new Command("spamassassin", "Import the DNS list rules, meta rules and scores of SpamAssassin configuration files.") { files, scoreSet, nameServerRules };
         spamAssassin.SetAction((parsed, cancellationToken) =>
-            ImportSpamAssassinAsync(console, parsed.GetValue(files) ?? [], cancellationToken, parsed.GetValue(scoreSet)));
+            ImportSpamAssassinAsync(console, parsed.GetValue(files) ?? [], cancellationToken, parsed.GetValue(scoreSet), parsed.GetValue(nameServerRules)));
 
         postscreen.WithExamples(
             "dnsbl import postscreen /etc/postfix/main.cf > postscreen.json",
@@ -57,7 +62,7 @@ internal static class ImportCommand
         return await WriteAsync(console, PostfixImporter.Import(text), cancellationToken).ConfigureAwait(false);
     }
 
-    internal static async Task<int> ImportSpamAssassinAsync(CliConsole console, string[] paths, CancellationToken cancellationToken, int scoreSet = SpamAssassinImportOptions.DefaultScoreSet)
+    internal static async Task<int> ImportSpamAssassinAsync(CliConsole console, string[] paths, CancellationToken cancellationToken, int scoreSet = SpamAssassinImportOptions.DefaultScoreSet, NameServerRuleMode nameServerRules = NameServerRuleMode.AsSpamAssassin4Runs)
     {
         var files = new (string FileName, string Text)[paths.Length];
         for (var i = 0; i < paths.Length; i++)
@@ -65,7 +70,7 @@ internal static class ImportCommand
             files[i] = (Path.GetFileName(paths[i]), await ReadAsync(paths[i], cancellationToken).ConfigureAwait(false));
         }
 
-        var result = SpamAssassinImporter.Import(new SpamAssassinImportOptions { ScoreSet = scoreSet }, files);
+        var result = SpamAssassinImporter.Import(new SpamAssassinImportOptions { ScoreSet = scoreSet, NameServerRules = nameServerRules }, files);
         var exit = await WriteAsync(console, result, cancellationToken).ConfigureAwait(false);
         var rules = result.Lists.Sum(l => l.Rules.Count);
         await console.Error.WriteLineAsync(

@@ -10,6 +10,9 @@ namespace Dnsbl.Client.Configuration;
 /// </summary>
 internal sealed class DnsblOptionsCrossFieldValidator : IValidateOptions<DnsblOptions>
 {
+    private const Lists.UriLookupVia AllVia = Lists.UriLookupVia.LinkName | Lists.UriLookupVia.HostAddresses |
+        Lists.UriLookupVia.NameServerAddresses | Lists.UriLookupVia.NameServerNames;
+
     public ValidateOptionsResult Validate(string? name, DnsblOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -50,6 +53,10 @@ internal sealed class DnsblOptionsCrossFieldValidator : IValidateOptions<DnsblOp
             {
                 // Only domain lists are asked body words; elsewhere the pattern would be ignored without a word.
                 errors.Add($"Lists[{i}].BodyPattern is set on a {options.Lists[i].Kind}; only domain lists are asked body words.");
+            }
+            else if (options.Lists[i].UriLookup is var via && (via == Lists.UriLookupVia.None || (via & ~AllVia) != 0))
+            {
+                errors.Add($"Lists[{i}].UriLookup ({via}) must name at least one of LinkName, HostAddresses, NameServerAddresses, NameServerNames.");
             }
             else if (options.Lists[i].Budget is { HasLimit: false })
             {

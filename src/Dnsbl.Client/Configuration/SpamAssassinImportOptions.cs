@@ -13,4 +13,8 @@ public sealed class SpamAssassinImportOptions
     /// </summary>
     /// <value>The default value is 1.</value>
     public int ScoreSet { get; init; } = DefaultScoreSet;
+
+    /// <summary>How the address-based URI rules (<c>uridnssub</c>: URIBL_SBL, URIBL_SBL_A...) are imported; see <see cref="NameServerRuleMode"/>.</summary>
+    /// <value>The default value is <see cref="NameServerRuleMode.AsSpamAssassin4Runs"/>: the same hits as the SpamAssassin the rules ship with.</value>
+    public NameServerRuleMode NameServerRules { get; init; } = NameServerRuleMode.AsSpamAssassin4Runs;
 }

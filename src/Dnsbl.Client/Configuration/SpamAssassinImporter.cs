@@ -30,8 +30,9 @@ namespace Dnsbl.Client.Configuration;
 /// <para><c>askdns</c> on <c>_AUTHORDOMAIN_.zone</c> / <c>_SENDERDOMAIN_.zone</c> (A) becomes a full-host domain list on the
 /// From / envelope sender host; HashBL <c>check_hashbl_bodyre</c> with raw keys a domain list with a
 /// <see cref="Lists.DnsList.BodyPattern"/>.</para>
-/// <para>Reported, never thrown: name-server URI rules (<c>uridnsbl</c>, <c>uridnssub</c>, <c>urinsrhs*</c>,
-/// <c>urifullnsrhs*</c>: NS lookups are not implemented), other <c>askdns</c> forms (<c>_DKIMDOMAIN_</c>, tags without a
+/// <para>Name-server URI rules (<c>uridnsbl</c>, <c>uridnssub</c>, <c>urinsrhs*</c>, <c>urifullnsrhs*</c>) → URI lists with
+/// <see cref="Lists.DnsList.UriLookup"/>, as <see cref="SpamAssassinImportOptions.NameServerRules"/> says.</para>
+/// <para>Reported, never thrown: other <c>askdns</c> forms (<c>_DKIMDOMAIN_</c>, tags without a
 /// zone, non-A types), other HashBL evals, other evals, unreadable lines and sub-tests.
 /// Conditionals (<c>if</c>, <c>ifplugin</c>) are read as if true; the last definition of a rule name wins. Lines unrelated
 /// to DNS lists are ignored. Thread-safe: static members keep no shared mutable state.</para>
@@ -85,6 +86,6 @@ public static class SpamAssassinImporter
     {
         ArgumentOutOfRangeException.ThrowIfNegative(options.ScoreSet, nameof(options));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.ScoreSet, 3, nameof(options));
-        return new SpamAssassinParser(options.ScoreSet);
+        return new SpamAssassinParser(options.ScoreSet, options.NameServerRules);
     }
 }

@@ -12,7 +12,7 @@ internal sealed partial class SpamAssassinParser
 
     public DnsblImportResult Build()
     {
-        var enabled = EnabledRules();
+        var enabled = WithoutRulesThatNeverHit(EnabledRules());
         var refusalRules = enabled.Where(IsRefusalRule).ToList();
         var scoring = enabled.Except(refusalRules).ToList();
         var zoneOfSet = scoring.Concat(refusalRules).Where(r => r.Lookup != SpamAssassinLookup.SetSubTest && r.Zone is not null)
@@ -68,7 +68,7 @@ internal sealed partial class SpamAssassinParser
             {
                 problems.Add((scoreLine ?? rule.DefinedAt).Problem($"{rule.Name} has a score of 0 in score set {scoreSet}, which disables it in SpamAssassin; not imported"));
             }
-            else if (rule.Lookup == SpamAssassinLookup.Links && HasFlag(rule.Name, "ips_only"))
+            else if (rule.Lookup == SpamAssassinLookup.Links && rule.UriKind == SpamAssassinUriKind.Names && HasFlag(rule.Name, "ips_only"))
             {
                 problems.Add(rule.DefinedAt.Problem($"{rule.Name} is not imported: tflags ips_only (URI lists asked only about IP-literal links) is not supported"));
             }

@@ -150,7 +150,7 @@ internal sealed partial class SpamAssassinParser
     private void ReadUriRule(SourceLine at, string keyword, string name, string rest)
     {
         var values = rest.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        var withSubTest = keyword == "urirhssub";
+        var withSubTest = keyword.EndsWith("sub", StringComparison.Ordinal);
         if (values.Length != (withSubTest ? 3 : 2) || name.Length == 0)
         {
             DefineUnusable(at, name, SpamAssassinLookup.Links,
@@ -174,6 +174,13 @@ internal sealed partial class SpamAssassinParser
             Zone = ZoneOf(values[0]),
             Filter = filter,
             Unusable = unusable,
+            UriKind = keyword switch
+            {
+                "uridnsbl" or "uridnssub" => SpamAssassinUriKind.Addresses,
+                "urinsrhsbl" or "urinsrhssub" => SpamAssassinUriKind.NameServerDomains,
+                "urifullnsrhsbl" or "urifullnsrhssub" => SpamAssassinUriKind.NameServerHosts,
+                _ => SpamAssassinUriKind.Names,
+            },
         });
     }
 

@@ -6,8 +6,9 @@ internal sealed partial class SpamAssassinParser
 {
     /// <summary>
     /// HashBL rules. <c>check_hashbl_bodyre('zone', 'raw[/max=10][/shuffle]', 'regex'[, 'sub'])</c> becomes a domain
-    /// list whose <see cref="DnsList.BodyPattern"/> is the regex, asked raw (bl.btcblack.it's Bitcoin addresses). Hashed
-    /// forms (sha1, md5...), other limits, and the other HashBL evals (e-mail addresses, URIs, attachments) are reported.
+    /// list whose <see cref="DnsList.BodyPattern"/> is the regex, asked raw (bl.btcblack.it's Bitcoin addresses) or hashed
+    /// (sha1, md5, sha256, as HashBL hashes). Other options and limits, and the other HashBL evals (e-mail addresses, URIs,
+    /// attachments) are reported.
     /// </summary>
     private void ReadHashBl(SourceLine at, string name, string evalText)
     {
@@ -22,14 +23,18 @@ internal sealed partial class SpamAssassinParser
         }
 
         string? unusable = null;
-        var options = arguments[1].Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (!options.Contains("raw", StringComparer.Ordinal))
+        // HashBL's _parse_opts lower-cases the options; an empty string means its default, sha1/max=10/shuffle. The key is
+        // hashed as _hash does: sha1/md5 in lower-case hex, sha256 in lower-case RFC 4648 base32 without padding; with
+        // no hash named it is asked raw.
+        var options = (arguments[1].Trim().Length == 0 ? "sha1/max=10/shuffle" : arguments[1].ToLowerInvariant())
+            .Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var hash = options.Contains("sha256", StringComparer.Ordinal) ? KeyHashAlgorithm.Sha256
+            : options.Contains("sha1", StringComparer.Ordinal) ? KeyHashAlgorithm.Sha1
+            : options.Contains("md5", StringComparer.Ordinal) ? KeyHashAlgorithm.Md5
+            : KeyHashAlgorithm.None;
+        if (options.FirstOrDefault(o => o is not ("raw" or "sha1" or "md5" or "sha256" or "shuffle" or "max=10")) is { } other)
         {
-            unusable = $"HashBL options '{arguments[1]}' ask hashed keys; only 'raw' keys are supported";
-        }
-        else if (options.FirstOrDefault(o => o is not ("raw" or "shuffle" or "max=10")) is { } other)
-        {
-            unusable = $"HashBL option '{other}' is not supported (raw, max=10 and shuffle are)";
+            unusable = $"HashBL option '{other}' is not supported (raw, sha1, md5, sha256, max=10 and shuffle are)";
         }
 
         ReturnCodeFilter? filter = null;
@@ -44,8 +49,9 @@ internal sealed partial class SpamAssassinParser
         }
 
         var zone = ZoneOf(arguments[0]);
-        Store(new SpamAssassinRule(name, SpamAssassinLookup.Domains, $"{zone}/body", at)
+        Store(new SpamAssassinRule(name, SpamAssassinLookup.Domains, $"{zone}/body{(hash == KeyHashAlgorithm.None ? "" : "/" + hash)}", at)
         {
+            KeyHash = hash,
             Zone = zone,
             Filter = filter,
             Unusable = unusable,

@@ -45,7 +45,7 @@ internal sealed partial class SpamAssassinParser
 
     private string ListKeyOf(SpamAssassinRule rule) => rule.Lookup switch
     {
-        SpamAssassinLookup.Links => $"uri|{rule.Zone}|{HasFlag(rule.Name, "notrim")}|{HasFlag(rule.Name, "domains_only")}",
+        SpamAssassinLookup.Links => $"uri|{rule.Zone}|{UriLookupOf(rule)}|{UriFormOf(rule)}|{rule.UriKind == SpamAssassinUriKind.Names && HasFlag(rule.Name, "domains_only")}",
         SpamAssassinLookup.Domains => $"domain|{rule.SetName}|{rule.Zone}|{rule.DomainSources}|{rule.DomainForm}",
         _ => $"ip|{rule.SetName}|{rule.Zone}|{rule.AsksText}",
     };
@@ -78,13 +78,16 @@ internal sealed partial class SpamAssassinParser
                 Relays = first.Lookup == SpamAssassinLookup.Relays ? RelaysOf(first.SetName) : RelaySelection.ConnectingClient,
                 DomainSources = first.Lookup == SpamAssassinLookup.Domains ? first.DomainSources : DomainSources.All,
                 BodyPattern = first.BodyPattern,
+                KeyHash = first.KeyHash,
+                KeyHashEncoding = first.KeyHash == KeyHashAlgorithm.Sha256 ? KeyHashEncoding.Base32 : KeyHashEncoding.Hex,
                 DomainForm = first.Lookup switch
                 {
-                    SpamAssassinLookup.Links => HasFlag(first.Name, "notrim") ? DomainQueryForm.FullHostName : DomainQueryForm.RegisteredDomain,
+                    SpamAssassinLookup.Links => UriFormOf(first),
                     SpamAssassinLookup.Domains => first.DomainForm,
                     _ => DomainQueryForm.RegisteredDomain,
                 },
-                QueriesIpAddresses = first.Lookup == SpamAssassinLookup.Links && !HasFlag(first.Name, "domains_only"),
+                QueriesIpAddresses = first.Lookup == SpamAssassinLookup.Links && first.UriKind == SpamAssassinUriKind.Names && !HasFlag(first.Name, "domains_only"),
+                UriLookup = first.Lookup == SpamAssassinLookup.Links ? UriLookupOf(first) : UriLookupVia.LinkName,
             };
         }
         catch (ArgumentException exception)
@@ -97,9 +100,10 @@ internal sealed partial class SpamAssassinParser
     // Lists are named after the SpamAssassin set (URI lists after the zone); a second list of one name says how it differs.
     private string UniqueName(SpamAssassinRule first, string zone)
     {
-        var name = first.Lookup == SpamAssassinLookup.Links ? zone : first.SetName;
+        var name = first.Lookup == SpamAssassinLookup.Links && first.UriKind == SpamAssassinUriKind.Names ? zone : first.SetName;
         string[] variants = first.Lookup switch
         {
+            SpamAssassinLookup.Links when first.UriKind != SpamAssassinUriKind.Names => [$"{zone} ({Describe(UriLookupOf(first), UriFormOf(first))})"],
             SpamAssassinLookup.Links => [$"{zone} ({(HasFlag(first.Name, "notrim") ? "host" : "domain")}{(HasFlag(first.Name, "domains_only") ? ", domains only" : "")})"],
             _ => [$"{first.SetName}:{zone}", $"{first.SetName}:{zone}{(first.AsksText ? ":txt" : "")}"],
         };

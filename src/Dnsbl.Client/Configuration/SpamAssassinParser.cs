@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Dnsbl.Client.Configuration;
 
 /// <summary>Reads SpamAssassin configuration lines into rules, scores and settings; <see cref="Build"/> turns them into lists.</summary>
-internal sealed partial class SpamAssassinParser(int scoreSet)
+internal sealed partial class SpamAssassinParser(int scoreSet, NameServerRuleMode nameServerRules = NameServerRuleMode.AsSpamAssassin4Runs)
 {
     private const double DefaultRequiredScore = 5.0;
 
@@ -69,12 +69,8 @@ internal sealed partial class SpamAssassinParser(int scoreSet)
             case "header" or "body" or "rawbody" or "full" or "uri" when rest.StartsWith("eval:check_hashbl", StringComparison.Ordinal):
                 ReadHashBl(at, name, rest);
                 break;
-            case "urirhssub" or "urirhsbl":
+            case "urirhssub" or "urirhsbl" or "uridnsbl" or "uridnssub" or "urinsrhsbl" or "urinsrhssub" or "urifullnsrhsbl" or "urifullnsrhssub":
                 ReadUriRule(at, keyword, name, rest);
-                break;
-            case "uridnsbl" or "uridnssub" or "urinsrhsbl" or "urinsrhssub" or "urifullnsrhsbl" or "urifullnsrhssub":
-                DefineUnusable(at, name, SpamAssassinLookup.Links,
-                    $"{keyword} asks about the name servers (or A records) of link domains; name-server lookups are not implemented");
                 break;
             case "askdns":
                 ReadAskDns(at, name, rest);

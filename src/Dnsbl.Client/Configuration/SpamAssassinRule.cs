@@ -18,6 +18,22 @@ internal enum SpamAssassinLookup
     Links,
 }
 
+/// <summary>Which URIDNSBL keyword defined a <see cref="SpamAssassinLookup.Links"/> rule: what a link is asked as.</summary>
+internal enum SpamAssassinUriKind
+{
+    /// <summary><c>urirhssub</c>/<c>urirhsbl</c>: the link's name (registered domain, or the host with <c>notrim</c>).</summary>
+    Names,
+
+    /// <summary><c>uridnssub</c>/<c>uridnsbl</c>: addresses, of the link host (<c>tflags a</c>) or of its domain's name servers (<c>ns</c>, the default).</summary>
+    Addresses,
+
+    /// <summary><c>urinsrhssub</c>/<c>urinsrhsbl</c>: the registered domains of the link domain's name servers.</summary>
+    NameServerDomains,
+
+    /// <summary><c>urifullnsrhssub</c>/<c>urifullnsrhsbl</c>: the full names of the link domain's name servers.</summary>
+    NameServerHosts,
+}
+
 /// <summary>A SpamAssassin DNS rule as read (the last definition of a name wins, as in SpamAssassin).</summary>
 internal sealed record SpamAssassinRule(string Name, SpamAssassinLookup Lookup, string SetName, SourceLine DefinedAt)
 {
@@ -36,7 +52,13 @@ internal sealed record SpamAssassinRule(string Name, SpamAssassinLookup Lookup, 
     /// <summary>HashBL <c>check_hashbl_bodyre</c>: the body regex whose matches are asked.</summary>
     public string? BodyPattern { get; init; }
 
+    /// <summary>HashBL: how keys are hashed before they are asked (SpamAssassin's sha1/md5/sha256 options).</summary>
+    public KeyHashAlgorithm KeyHash { get; init; }
+
     public DomainQueryForm DomainForm { get; init; } = DomainQueryForm.FullHostName;
+
+    /// <summary>For <see cref="SpamAssassinLookup.Links"/> rules: the keyword that defined it.</summary>
+    public SpamAssassinUriKind UriKind { get; init; }
 
     /// <summary>Sub-rules (<c>__NAME</c>) are never scored by SpamAssassin; they only feed meta rules.</summary>
     public bool IsSubRule => Name.StartsWith("__", StringComparison.Ordinal);

@@ -26,14 +26,16 @@ internal sealed partial class ListProber(IDnsResolver resolver, DnsblHealthOptio
             plan = ProbePlan.For(list, options, random);
         }
 
-        var asked = await Task.WhenAll(plan.Select(probe => AskProbeAsync(probe, recorder, cancellationToken))).ConfigureAwait(false);
+        var asked = await Task.WhenAll(plan.Select(probe => AskProbeAsync(list, probe, recorder, cancellationToken))).ConfigureAwait(false);
         var (state, reason) = ProbeClassifier.Classify(list, zone, asked);
         return recorder.Finish(state, reason);
     }
 
-    private async Task<AskedQuestion> AskProbeAsync(PlannedProbe probe, RoundRecorder recorder, CancellationToken cancellationToken)
+    // A TXT-only list (check_rbl_txt) is probed as it is asked: by TXT, whose record is the listing.
+    private async Task<AskedQuestion> AskProbeAsync(DnsList list, PlannedProbe probe, RoundRecorder recorder, CancellationToken cancellationToken)
     {
-        var result = await AskAsync(new DnsQuestion(probe.QueryName, DnsRecordType.A), recorder, cancellationToken).ConfigureAwait(false);
+        var type = list.QueryType == ListQueryType.Txt ? DnsRecordType.TXT : DnsRecordType.A;
+        var result = await AskAsync(new DnsQuestion(probe.QueryName, type), recorder, cancellationToken).ConfigureAwait(false);
         return new AskedQuestion(probe, result);
     }
 

@@ -28,7 +28,7 @@ internal static class ProbePlan
             planned.Add(new PlannedProbe(point.Key, QueryNameOf(list, point.Key), point.ExpectListed));
         }
 
-        if (!list.IsIpList)
+        if (!list.AsksOnlyAddresses)
         {
             var label = RandomLabel(random);
             planned.Add(new PlannedProbe(label, QueryNameBuilder.ForDomain(label, list.Zone), ExpectListed: false));
@@ -53,7 +53,7 @@ internal static class ProbePlan
                 throw new ArgumentException($"List '{list.Name}' has an empty probe point.", nameof(list));
             }
 
-            if (list.IsIpList && !IPAddress.TryParse(point.Key, out _))
+            if (list.AsksOnlyAddresses && !IPAddress.TryParse(point.Key, out _))
             {
                 throw new ArgumentException($"List '{list.Name}' is an IP list but its probe point '{point.Key}' is not an IP address.", nameof(list));
             }
@@ -67,7 +67,7 @@ internal static class ProbePlan
             return overrides;
         }
 
-        if (!list.IsIpList)
+        if (!list.AsksOnlyAddresses)
         {
             return DomainDefaults;
         }
@@ -77,7 +77,7 @@ internal static class ProbePlan
 
     private static string QueryNameOf(DnsList list, string key)
     {
-        if (!list.IsIpList)
+        if (!list.AsksOnlyAddresses)
         {
             return QueryNameBuilder.ForDomain(key, list.Zone);
         }

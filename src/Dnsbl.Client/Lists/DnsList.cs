@@ -85,6 +85,19 @@ public sealed partial record DnsList
     /// <summary>For URI lists: whether links to IP literals are looked up (reversed) too.</summary>
     public bool QueriesIpAddresses { get; init; }
 
+    /// <summary>
+    /// For URI lists: what a link is asked as: its name, its host's addresses, or its domain's name servers (names or
+    /// addresses); ignored by other kinds, as <see cref="QueriesIpAddresses"/> is. A URI list that asks no
+    /// <see cref="UriLookupVia.LinkName"/> is not asked in a direct domain check, and one asked only addresses is probed
+    /// as an IP list.
+    /// </summary>
+    /// <value>The default value is <see cref="UriLookupVia.LinkName"/>.</value>
+    public UriLookupVia UriLookup { get; init; } = UriLookupVia.LinkName;
+
+    /// <summary>Whether the list's keys are only IP addresses: an IP list, or a URI list asked only about addresses (probed as an IP list).</summary>
+    internal bool AsksOnlyAddresses => IsIpList ||
+        (Kind == DnsListKind.UriBlockList && (UriLookup & (UriLookupVia.LinkName | UriLookupVia.NameServerNames)) == 0);
+
     /// <summary>For domain lists in message checks: which domains of the message are asked.</summary>
     /// <value>The default value is <see cref="DomainSources.All"/>.</value>
     public DomainSources DomainSources { get; init; } = DomainSources.All;

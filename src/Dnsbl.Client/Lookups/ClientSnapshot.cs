@@ -16,11 +16,14 @@ namespace Dnsbl.Client.Lookups;
 /// </remarks>
 internal sealed class ClientSnapshot
 {
-    private ClientSnapshot(DnsList[] lists, CheckSettings settings, OutcomeCache? cache, ListCircuitBreaker[] breakers)
+    private ClientSnapshot(DnsList[] lists, CheckSettings settings, OutcomeCache? cache, ListCircuitBreaker[] breakers, TimeProvider time)
     {
+        LinkNames = new LinkNameCache(cache?.Ttl, time);
         Lists = lists;
         IpSlots = SlotsWhere(lists, static l => l.IsIpList);
-        DomainSlots = SlotsWhere(lists, static l => l.Kind is DnsListKind.DomainBlockList or DnsListKind.DomainAllowList or DnsListKind.UriBlockList);
+        // A URI list asked only about resolved names (a link's addresses or name servers) has no key for a domain as given.
+        DomainSlots = SlotsWhere(lists, static l => l.Kind is DnsListKind.DomainBlockList or DnsListKind.DomainAllowList ||
+            (l.Kind == DnsListKind.UriBlockList && l.UriLookup.HasFlag(UriLookupVia.LinkName)));
         Settings = settings;
         Cache = cache;
         Breakers = breakers;
@@ -38,6 +41,9 @@ internal sealed class ClientSnapshot
     public CheckSettings Settings { get; }
 
     public OutcomeCache? Cache { get; }
+
+    /// <summary>The NS and A answers of link names that URI lists resolve (kept only while the answer cache is on).</summary>
+    public LinkNameCache LinkNames { get; }
 
     public InFlightLookups InFlight { get; }
 
@@ -64,7 +70,7 @@ internal sealed class ClientSnapshot
         var answers = cache.Enabled
             ? new OutcomeCache(slots.Length, new TtlPolicy(cache.MinimumTtl, cache.MaximumTtl), cache.SizeLimit, time)
             : null;
-        return new ClientSnapshot(slots, settings, answers, [.. slots.Select(_ => new ListCircuitBreaker(time))]);
+        return new ClientSnapshot(slots, settings, answers, [.. slots.Select(_ => new ListCircuitBreaker(time))], time);
     }
 
     private static int[] SlotsWhere(DnsList[] lists, Func<DnsList, bool> predicate) =>

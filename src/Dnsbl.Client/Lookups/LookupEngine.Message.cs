@@ -13,7 +13,17 @@ internal sealed partial class LookupEngine
         var started = _time.GetTimestamp();
         var snapshot = Volatile.Read(ref _snapshot);
         var lists = snapshot.Lists;
-        var plan = MessageKeyPlanner.Plan(message, options ?? snapshot.Settings.Message, lists);
+        var messageOptions = options ?? snapshot.Settings.Message;
+        var plan = MessageKeyPlanner.Plan(message, messageOptions, lists);
+        return plan.Lookups.Any(static l => l.Resolve != Lists.UriLookupVia.None)
+            ? ResolveLinksThenCheckAsync(snapshot, plan, messageOptions, started, cancellationToken)
+            : CheckPlan(snapshot, plan, started, cancellationToken);
+    }
+
+    /// <summary>Asks the lists the plan's keys (all already resolved): cache first, then DNS under the check's deadline.</summary>
+    private ValueTask<DnsblMessageResult> CheckPlan(ClientSnapshot snapshot, MessageKeyPlan plan, long started, CancellationToken cancellationToken)
+    {
+        var lists = snapshot.Lists;
         var lookups = plan.Lookups;
         var outcomes = new ListOutcome[lookups.Count];
         var pending = new Task<ListOutcome>?[lookups.Count];
@@ -27,6 +37,13 @@ internal sealed partial class LookupEngine
             while (!ReferenceEquals(lists[slot], lookups[i].List))
             {
                 slot++;
+            }
+
+            if (lookups[i].Unresolved is { } why)
+            {
+                // The link name this key stands for could not be resolved: the list was not asked, and says why.
+                outcomes[i] = OutcomeFactory.Skipped(lists[slot], lookups[i].Key, why);
+                continue;
             }
 
             var key = KeyOf(lookups[i]);

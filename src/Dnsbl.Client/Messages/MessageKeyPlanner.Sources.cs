@@ -102,9 +102,33 @@ internal sealed partial class MessageKeyPlanner
                 continue;
             }
 
-            if (DomainKey(link.Host, list.DomainForm, source, link.Origin, list.Name) is { } key)
+            if (list.UriLookup.HasFlag(UriLookupVia.LinkName) && DomainKey(link.Host, list.DomainForm, source, link.Origin, list.Name) is { } key)
             {
                 yield return new MessageLookup(list, KeyHasher.Apply(key, list), source, link.Origin);
+            }
+
+            foreach (var resolved in ToResolve(list, link, source))
+            {
+                yield return resolved;
+            }
+        }
+    }
+
+    private static readonly UriLookupVia[] NameServerForms = [UriLookupVia.NameServerAddresses, UriLookupVia.NameServerNames];
+
+    // SpamAssassin's uridnsbl: the A records of the link host ('a'); the NS records of its registered domain ('ns', urinsrhs*).
+    private IEnumerable<MessageLookup> ToResolve(DnsList list, ExtractedLink link, MessageKeySource source)
+    {
+        if (list.UriLookup.HasFlag(UriLookupVia.HostAddresses) && DomainKey(link.Host, DomainQueryForm.FullHostName, source, link.Origin, list.Name) is { } host)
+        {
+            yield return new MessageLookup(list, host, source, link.Origin, Resolve: UriLookupVia.HostAddresses);
+        }
+
+        foreach (var via in NameServerForms)
+        {
+            if (list.UriLookup.HasFlag(via) && DomainKey(link.Host, DomainQueryForm.RegisteredDomain, source, link.Origin, list.Name) is { } domain)
+            {
+                yield return new MessageLookup(list, domain, source, link.Origin, Resolve: via);
             }
         }
     }

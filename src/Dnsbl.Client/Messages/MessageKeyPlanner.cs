@@ -67,7 +67,7 @@ internal sealed partial class MessageKeyPlanner
         var lookups = new List<MessageLookup>();
         foreach (var list in lists)
         {
-            var keysOfList = new HashSet<string>(StringComparer.Ordinal);
+            var keysOfList = new HashSet<(UriLookupVia, string)>();
             var candidates = list.Kind switch
             {
                 DnsListKind.IpBlockList or DnsListKind.IpAllowList => planner.RelayLookups(list),
@@ -76,7 +76,7 @@ internal sealed partial class MessageKeyPlanner
                 _ => [],
             };
 
-            lookups.AddRange(candidates.Where(lookup => keysOfList.Add(lookup.Key)));
+            lookups.AddRange(candidates.Where(lookup => keysOfList.Add((lookup.Resolve, lookup.Key))));
         }
 
         return new MessageKeyPlan(lookups, planner.problems, Distinct(planner.skipped));
@@ -114,7 +114,7 @@ internal sealed partial class MessageKeyPlanner
     }
 
     // Special-use names (RFC 2606, RFC 6761, RFC 6762 ".local", RFC 8375 ".home.arpa") never reach public lists.
-    private static bool IsSpecialUseName(string name)
+    internal static bool IsSpecialUseName(string name)
     {
         var topLevel = name[(name.LastIndexOf('.') + 1)..];
         return topLevel is "test" or "example" or "invalid" or "localhost" or "local" or "arpa" or "internal" or "lan" ||

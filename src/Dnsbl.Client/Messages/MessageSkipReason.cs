@@ -26,4 +26,10 @@ public enum MessageSkipReason
 
     /// <summary>A link kind not asked by default: a <c>mailto:</c> link or a bare e-mail address (see <see cref="MessageOptions.IncludeMailtoLinks"/>).</summary>
     MailAddress,
+
+    /// <summary>
+    /// A link name a URI list asks through DNS (<see cref="Lists.DnsList.UriLookup"/>) had nothing to ask: its domain has
+    /// no name servers, or the host or name server has no IPv4 address (NXDOMAIN or no such record).
+    /// </summary>
+    NotResolvable,
 }

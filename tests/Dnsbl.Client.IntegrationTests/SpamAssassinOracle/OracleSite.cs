@@ -40,6 +40,10 @@ internal static class OracleSite
         bayes_auto_learn 0
         trusted_networks {string.Join(' ', SiteNetworks)}
         internal_networks {string.Join(' ', SiteNetworks)}
+        # A site rule on a hashed HashBL list (SpamAssassin ships only a raw one): order numbers, asked as their SHA-1.
+        body     LOCAL_HASHBL_ORDER eval:check_hashbl_bodyre('hashbl.oracle-lab.net', 'sha1/max=10/shuffle', '\b(ORDER-[0-9][0-9][0-9][0-9][0-9][0-9])\b')
+        tflags   LOCAL_HASHBL_ORDER net
+        score    LOCAL_HASHBL_ORDER 1.5
         """;
 
     /// <summary>Every zone file under Zones/: the name is the zone, the extension the rbldnsd dataset type.</summary>

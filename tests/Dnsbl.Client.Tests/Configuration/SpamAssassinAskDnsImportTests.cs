@@ -80,7 +80,32 @@ public sealed class SpamAssassinAskDnsImportTests
     }
 
     [Theory]
-    [InlineData("body H1 eval:check_hashbl_bodyre('hbl.example.net', 'sha1/max=10', '(\\w+)')", "ask hashed keys")]
+    [InlineData("sha1/max=10", KeyHashAlgorithm.Sha1, KeyHashEncoding.Hex)]
+    [InlineData("MD5/shuffle", KeyHashAlgorithm.Md5, KeyHashEncoding.Hex)]
+    [InlineData("sha256", KeyHashAlgorithm.Sha256, KeyHashEncoding.Base32)]
+    [InlineData("", KeyHashAlgorithm.Sha1, KeyHashEncoding.Hex)] // HashBL's default options: sha1/max=10/shuffle
+    [InlineData("max=10", KeyHashAlgorithm.None, KeyHashEncoding.Hex)] // options without a hash: asked raw
+    public void Import_HashBlBodyRegexHashed_KeysHashedAsHashBlHashesThem(string options, KeyHashAlgorithm hash, KeyHashEncoding encoding)
+    {
+        var result = SpamAssassinImporter.Import([$"body H_BODY eval:check_hashbl_bodyre('hbl.example.net', '{options}', '\\b(\\w{{8}})\\b')"]);
+
+        var list = Assert.Single(result.Lists);
+        Assert.Equal((hash, encoding), (list.KeyHash, list.KeyHashEncoding));
+    }
+
+    [Fact]
+    public void Plan_HashBlSha1Body_AsksSha1HexOfTheLowerCasedMatch()
+    {
+        var list = Assert.Single(SpamAssassinImporter.Import([@"body H_BODY eval:check_hashbl_bodyre('hbl.example.net', 'sha1', '\b(WALLET\w+)\b')"]).Lists);
+
+        var plan = Dnsbl.Client.Messages.MessageKeyPlanner.Plan(new Dnsbl.Client.Messages.MessageContext { TextBody = "pay to WALLETabc now" }, new Dnsbl.Client.Messages.MessageOptions(), [list]);
+
+        // HashBL's key, from perl -MDigest::SHA=sha1_hex -e 'print sha1_hex("walletabc")'
+        Assert.Equal("e90215f7d76a9b062d72a08d8af001c916689c38", Assert.Single(plan.Lookups).Key);
+    }
+
+    [Theory]
+    [InlineData("body H1 eval:check_hashbl_bodyre('hbl.example.net', 'sha1/case', '(\\w+)')", "option 'case'")]
     [InlineData("body H2 eval:check_hashbl_bodyre('hbl.example.net', 'raw/max=5', '(\\w+)')", "option 'max=5'")]
     [InlineData("body H3 eval:check_hashbl_bodyre('hbl.example.net', 'raw', '(unclosed')", "body regex cannot be read")]
     [InlineData("header H4 eval:check_hashbl_emails('ebl.example.net')", "check_hashbl_emails")]

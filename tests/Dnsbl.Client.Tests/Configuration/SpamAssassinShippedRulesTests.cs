@@ -121,7 +121,8 @@ public sealed class SpamAssassinShippedRulesTests
 
         Assert.Equal(
             ["RCVD_IN_DNSWL_BLOCKED", "RCVD_IN_ZEN_BLOCKED", "RCVD_IN_ZEN_BLOCKED_OPENDNS", "SURBL_BLOCKED", "URIBL_BLOCKED",
-             "URIBL_DBL_BLOCKED", "URIBL_DBL_BLOCKED_OPENDNS", "URIBL_DBL_ERROR", "__FROM_FMBLA_NDBLOCKED"],
+             "URIBL_DBL_BLOCKED", "URIBL_DBL_BLOCKED_OPENDNS", "URIBL_DBL_ERROR", "URIBL_ZEN_BLOCKED", "URIBL_ZEN_BLOCKED_OPENDNS",
+             "__FROM_FMBLA_NDBLOCKED"],
             refusals);
         Assert.DoesNotContain(result.Lists.SelectMany(l => l.Rules), r => r.Name!.Contains("BLOCKED", StringComparison.Ordinal));
         Assert.All(result.Lists.Where(l => l.Zone == "zen.spamhaus.org"), l => Assert.Contains(l.ErrorCodes, c => c.ToString() == "127.255.255.254"));
