@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using Dnsbl.Client.Benchmarks.Modes;
 
-// Console modes besides BenchmarkDotNet: --throughput, --memory, --soak, --hotpath, --policy (see benchmarks/README.md).
+// Console modes besides BenchmarkDotNet: --throughput, --memory, --soak, --hotpath, --policy, --message-plan, --messages-cached (see benchmarks/README.md).
 return args.FirstOrDefault() switch
 {
     "--throughput" => await ThroughputMode.RunAsync(args[1..]),
@@ -9,6 +9,8 @@ return args.FirstOrDefault() switch
     "--soak" => await SoakMode.RunAsync(args[1..]),
     "--hotpath" => await HotPathMode.RunAsync(args[1..]),
     "--policy" => await PolicyMode.RunAsync(args[1..]),
+    "--message-plan" => await MessagePlanMode.RunAsync(args[1..]),
+    "--messages-cached" => await CachedMessagesMode.RunAsync(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 

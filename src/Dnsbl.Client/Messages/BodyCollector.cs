@@ -6,15 +6,15 @@ namespace Dnsbl.Client.Messages;
 /// </summary>
 internal sealed class BodyCollector(bool textIsRawBytes, List<MessageProblem> problems)
 {
-    private readonly System.Text.StringBuilder text = new();
-    private readonly System.Text.StringBuilder html = new();
+    private readonly JoinedParts text = new();
+    private readonly JoinedParts html = new();
     private int partsVisited;
 
     /// <summary>All text/plain parts joined by a line break, or null when there are none.</summary>
-    public string? Text => text.Length == 0 ? null : text.ToString();
+    public string? Text => text.Value;
 
     /// <summary>All text/html parts joined by a line break, or null when there are none.</summary>
-    public string? Html => html.Length == 0 ? null : html.ToString();
+    public string? Html => html.Value;
 
     /// <summary>Visits one entity (the message or a part) with its header fields and body.</summary>
     public void Visit(List<KeyValuePair<string, string>> fields, ReadOnlyMemory<char> body, int depth)
@@ -49,12 +49,7 @@ internal sealed class BodyCollector(bool textIsRawBytes, List<MessageProblem> pr
         }
 
         var encoding = MimeParameters.Parse(HeaderBlock.First(fields, "Content-Transfer-Encoding")).Value;
-        if (target.Length > 0)
-        {
-            target.Append('\n');
-        }
-
-        target.Append(BodyDecoder.Decode(body.ToString(), encoding, contentType["charset"], textIsRawBytes, problems));
+        target.Add(BodyDecoder.Decode(body.Span, encoding, contentType["charset"], textIsRawBytes, problems));
     }
 
     private void VisitMultipart(MimeParameters contentType, ReadOnlyMemory<char> body, int depth)
@@ -72,7 +67,7 @@ internal sealed class BodyCollector(bool textIsRawBytes, List<MessageProblem> pr
             return;
         }
 
-        var parts = MultipartSplitter.Split(body.ToString(), boundary, out var closed, out var opened);
+        var parts = MultipartSplitter.Split(body.Span, boundary, out var closed, out var opened);
         if (!opened)
         {
             problems.Add(MessageProblem.Create(MessageProblemKind.MalformedMime, $"multipart without opening boundary '{boundary}'; the body read as one part"));
@@ -82,10 +77,37 @@ internal sealed class BodyCollector(bool textIsRawBytes, List<MessageProblem> pr
             problems.Add(MessageProblem.Create(MessageProblemKind.MalformedMime, $"multipart boundary '{boundary}' never closed"));
         }
 
-        foreach (var part in parts)
+        foreach (var range in parts)
         {
-            var (fields, bodyStart) = HeaderBlock.Read(part, problems, isPart: true);
-            Visit(fields, part.AsMemory(bodyStart), depth + 1);
+            var part = body[range];
+            var (fields, bodyStart) = HeaderBlock.Read(part.Span, problems, isPart: true);
+            Visit(fields, part[bodyStart..], depth + 1);
+        }
+    }
+
+    // The decoded parts of one kind joined by line breaks; a single part (the common case) is kept without a copy.
+    private sealed class JoinedParts
+    {
+        private string? first;
+        private System.Text.StringBuilder? joined;
+
+        public string? Value => (joined?.ToString() ?? first) is { Length: > 0 } value ? value : null;
+
+        public void Add(string part)
+        {
+            if (first is null)
+            {
+                first = part;
+                return;
+            }
+
+            joined ??= new System.Text.StringBuilder(first);
+            if (joined.Length > 0)
+            {
+                joined.Append('\n');
+            }
+
+            joined.Append(part);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Dnsbl.Client.Messages;
@@ -15,40 +16,46 @@ internal static class BodyDecoder
     /// <param name="charset">The declared charset, or null.</param>
     /// <param name="textIsRawBytes">Whether <paramref name="raw"/> holds bytes as Latin-1 chars (read from a stream).</param>
     /// <param name="problems">Where problems are recorded.</param>
-    public static string Decode(string raw, string transferEncoding, string? charset, bool textIsRawBytes, List<MessageProblem> problems)
+    public static string Decode(ReadOnlySpan<char> raw, string transferEncoding, string? charset, bool textIsRawBytes, List<MessageProblem> problems)
     {
-        byte[] bytes;
-        switch (transferEncoding)
+        if (transferEncoding is not ("base64" or "quoted-printable") && !textIsRawBytes)
         {
-            case "base64":
-                bytes = TransferDecoder.DecodeBase64(raw, problems);
-                break;
-            case "quoted-printable":
-                bytes = TransferDecoder.DecodeQuotedPrintable(raw, textIsRawBytes);
-                break;
-            default:
-                if (!textIsRawBytes)
-                {
-                    if (!string.IsNullOrWhiteSpace(charset) && FindEncoding(charset) is null)
-                    {
-                        problems.Add(MessageProblem.Create(MessageProblemKind.UnknownCharset, charset));
-                    }
+            if (!string.IsNullOrWhiteSpace(charset) && FindEncoding(charset) is null)
+            {
+                problems.Add(MessageProblem.Create(MessageProblemKind.UnknownCharset, charset));
+            }
 
-                    return raw; // already characters
-                }
-
-                bytes = Encoding.Latin1.GetBytes(raw);
-                break;
+            return raw.ToString(); // already characters
         }
 
-        return DecodeCharset(bytes, charset, problems);
+        var capacity = transferEncoding switch
+        {
+            "base64" => TransferDecoder.Base64Capacity(raw.Length),
+            "quoted-printable" => TransferDecoder.QuotedPrintableCapacity(raw.Length),
+            _ => raw.Length,
+        };
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, capacity));
+        try
+        {
+            var length = transferEncoding switch
+            {
+                "base64" => TransferDecoder.DecodeBase64(raw, problems, buffer),
+                "quoted-printable" => TransferDecoder.DecodeQuotedPrintable(raw, textIsRawBytes, buffer),
+                _ => Encoding.Latin1.GetBytes(raw, buffer),
+            };
+            return DecodeCharset(buffer.AsSpan(0, length), charset, problems);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Decodes <paramref name="bytes"/> in <paramref name="charset"/>; unknown charsets read as UTF-8, else Latin-1.</summary>
-    public static string DecodeCharset(byte[] bytes, string? charset, List<MessageProblem> problems)
+    public static string DecodeCharset(ReadOnlySpan<byte> bytes, string? charset, List<MessageProblem> problems)
     {
         var encoding = FindEncoding(charset);
-        if (encoding is not null && !(encoding.CodePage == 20127 && bytes.AsSpan().IndexOfAnyInRange((byte)0x80, (byte)0xff) >= 0))
+        if (encoding is not null && !(encoding.CodePage == 20127 && bytes.IndexOfAnyInRange((byte)0x80, (byte)0xff) >= 0))
         {
             return encoding.GetString(bytes);
         }

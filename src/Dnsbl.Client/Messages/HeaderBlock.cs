@@ -10,7 +10,7 @@ internal static class HeaderBlock
     /// assumed to start, and a "--" boundary line starts it at once. An mbox "From " line at the very start is skipped.
     /// </summary>
     /// <returns>The fields in order, and the index where the body starts (text length when there is no body).</returns>
-    public static (List<KeyValuePair<string, string>> Fields, int BodyStart) Read(string text, List<MessageProblem> problems, bool isPart = false)
+    public static (List<KeyValuePair<string, string>> Fields, int BodyStart) Read(ReadOnlySpan<char> text, List<MessageProblem> problems, bool isPart = false)
     {
         var fields = new List<KeyValuePair<string, string>>();
         string? name = null;
@@ -21,9 +21,10 @@ internal static class HeaderBlock
         var invalidLines = 0;
         while (position < text.Length)
         {
-            var lineEnd = text.IndexOf('\n', position);
+            var lineEnd = text[position..].IndexOf('\n');
+            lineEnd = lineEnd < 0 ? -1 : position + lineEnd;
             var next = lineEnd < 0 ? text.Length : lineEnd + 1;
-            var line = text.AsSpan(position, (lineEnd < 0 ? text.Length : lineEnd) - position).TrimEnd('\r');
+            var line = text[position..(lineEnd < 0 ? text.Length : lineEnd)].TrimEnd('\r');
             if (line.IsEmpty)
             {
                 position = next;
@@ -86,11 +87,12 @@ internal static class HeaderBlock
     /// <summary>The value of the first field named <paramref name="name"/> (case-insensitive), or null.</summary>
     public static string? First(IReadOnlyList<KeyValuePair<string, string>> fields, string name)
     {
-        foreach (var field in fields)
+        // By index: a foreach over the interface would box the list's enumerator on every call (several per message part).
+        for (var i = 0; i < fields.Count; i++)
         {
-            if (string.Equals(field.Key, name, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(fields[i].Key, name, StringComparison.OrdinalIgnoreCase))
             {
-                return field.Value;
+                return fields[i].Value;
             }
         }
 

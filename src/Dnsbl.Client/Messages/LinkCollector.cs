@@ -12,6 +12,8 @@ internal sealed class LinkCollector
     private static readonly SearchValues<char> AuthorityEnd = SearchValues.Create("/?#\\ \t\r\n");
     private static readonly SearchValues<char> SchemeCharacters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+    // Punctuation that ends a sentence or markup around a host, never part of it; one array, not one per call.
+    private static readonly char[] TrailingPunctuation = ['.', ',', ';', ':', '!', '?', ')', '\'', '"', '*', '>', ']'];
     private static readonly SearchValues<char> NumericHostCharacters = SearchValues.Create("0123456789abcdefABCDEFxX.");
 
     private readonly List<ExtractedLink> links = [];
@@ -74,7 +76,7 @@ internal sealed class LinkCollector
             return;
         }
 
-        host = host.Trim().TrimEnd('.', ',', ';', ':', '!', '?', ')', '\'', '"', '*', '>', ']');
+        host = host.Trim().TrimEnd(TrailingPunctuation);
         if (TryParseIpLiteral(host, out var address))
         {
             Add(new ExtractedLink(address.ToString(), address, origin, inMarkup, priority, isMailAddress));

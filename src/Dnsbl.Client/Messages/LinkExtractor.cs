@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Text.RegularExpressions;
 
@@ -16,9 +15,6 @@ namespace Dnsbl.Client.Messages;
 /// </remarks>
 internal static partial class LinkExtractor
 {
-    private static readonly SearchValues<string> ObfuscatedDots =
-        SearchValues.Create(["[.]", "(.)", "{.}", "[dot]", "(dot)", "{dot}"], StringComparison.OrdinalIgnoreCase);
-
     /// <summary>The distinct link targets of the two bodies, most relevant first.</summary>
     public static List<ExtractedLink> Extract(string? textBody, string? htmlBody, PublicSuffixList suffixes)
     {
@@ -41,24 +37,17 @@ internal static partial class LinkExtractor
         string? htmlText = null;
         if (!string.IsNullOrEmpty(htmlBody))
         {
-            foreach (Match match in AttributePattern().Matches(htmlBody))
+            foreach (var (priority, start, length) in HtmlLinkAttributes.Find(htmlBody))
             {
-                var value = WebUtility.HtmlDecode(match.Groups["value"].Value).Trim();
-                var priority = match.Groups["attribute"].Value.ToLowerInvariant() switch
-                {
-                    "href" => LinkPriority.Anchor,
-                    "action" => LinkPriority.Form,
-                    "src" => LinkPriority.Image,
-                    _ => LinkPriority.OtherMarkup,
-                };
+                var value = WebUtility.HtmlDecode(htmlBody.Substring(start, length)).Trim();
                 collector.AddUrl(value, inMarkup: true, requireScheme: false, priority);
             }
 
             // Visible text: tags become spaces so that words on both sides of a tag do not join.
-            htmlText = WebUtility.HtmlDecode(TagPattern().Replace(htmlBody, " "));
+            htmlText = WebUtility.HtmlDecode(HtmlTags.ReplaceWithSpaces(htmlBody));
         }
 
-        var texts = new List<string>(2);
+        var texts = new List<char[]>(2);
         foreach (var body in (ReadOnlySpan<string?>)[textBody, htmlText])
         {
             if (!string.IsNullOrEmpty(body))
@@ -73,30 +62,25 @@ internal static partial class LinkExtractor
         }
     }
 
-    /// <summary>Undoes the common ways to write a link so that it is not clickable.</summary>
-    internal static string Deobfuscate(string text)
-    {
-        var result = ObfuscatedSchemePattern().Replace(text, match => "http" + match.Groups["s"].Value + "://");
-
-        // The dot pattern starts with optional white space, so the regex cannot skip ahead to a candidate: a vectorised
-        // search for its bracketed cores first spares most texts (which have none) a fifth of their planning time.
-        return result.AsSpan().ContainsAny(ObfuscatedDots) ? ObfuscatedDotPattern().Replace(result, ".") : result;
-    }
-
     // Finds URLs with a scheme (or "www."), records them, and blanks them out so bare-host scanning does not see
     // file names in their paths.
-    private static string ScanUrls(string text, LinkCollector collector) =>
-        UrlPattern().Replace(text, match =>
+    private static char[] ScanUrls(string text, LinkCollector collector)
+    {
+        var chars = text.ToCharArray();
+        for (var from = 0; UrlScanner.TryFind(chars, from, out var start, out var length); from = start + length)
         {
-            collector.AddUrl(match.Value, inMarkup: false, requireScheme: false);
-            return new string(' ', match.Length);
-        });
+            collector.AddUrl(text.Substring(start, length), inMarkup: false, requireScheme: false);
+            chars.AsSpan(start, length).Fill(' ');
+        }
 
-    private static void ScanBareHosts(string text, LinkCollector collector, PublicSuffixList suffixes)
+        return chars;
+    }
+
+    // chars: the text with its URLs blanked out; the scan blanks its mail addresses too.
+    private static void ScanBareHosts(char[] chars, LinkCollector collector, PublicSuffixList suffixes)
     {
         // Bare e-mail addresses first (their domains are mail links, skipped by default as SpamAssassin does), blanked out
         // so that the host scan does not take their domains as web links.
-        var chars = text.ToCharArray();
         List<(int Start, int Length)>? addresses = null;
         foreach (var (start, length) in Tokens(chars, '@'))
         {
@@ -168,21 +152,6 @@ internal static partial class LinkExtractor
             position = end;
         }
     }
-
-    [GeneratedRegex(@"\b(?<attribute>href|src|action|background)\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)'|(?<value>[^\s>""']+))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
-    private static partial Regex AttributePattern();
-
-    [GeneratedRegex(@"<!--.*?-->|<(?:script|style)\b.*?</(?:script|style)\s*>|<[^>]*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
-    private static partial Regex TagPattern();
-
-    [GeneratedRegex(@"\bh(?:xx|XX|\*\*|tt)p(?<s>s?)(?:\[:\]|:)//", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ObfuscatedSchemePattern();
-
-    [GeneratedRegex(@"\s?(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\})\s?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ObfuscatedDotPattern();
-
-    [GeneratedRegex(@"(?:\b(?:https?|ftps?)://|\bwww\.)(?:\[[0-9A-Fa-f:.]+\]|[^\s<>""'\\/?#\[\]]+)[^\s<>""']*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
-    private static partial Regex UrlPattern();
 
     // A schemeless host starts at the text's start or after punctuation or space (so "訪問example.com" is not a host)
     // and ends before space, markup or a port, path or final dot (SpamAssassin's schemeless-URI delimiters).

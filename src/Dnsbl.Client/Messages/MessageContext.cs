@@ -65,10 +65,9 @@ public sealed class MessageContext
     public static async Task<MessageContext> ParseAsync(Stream message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var (bytes, truncated) = await MessageParser.ReadLimitedAsync(message, cancellationToken).ConfigureAwait(false);
-
         // Latin-1 maps each byte to one char, so 8bit parts can be re-decoded later with their declared charset.
-        var context = MessageParser.Parse(System.Text.Encoding.Latin1.GetString(bytes), textIsRawBytes: true);
+        var (text, truncated) = await MessageParser.ReadLatin1Async(message, cancellationToken).ConfigureAwait(false);
+        var context = MessageParser.Parse(text, textIsRawBytes: true);
         if (!truncated)
         {
             return context;

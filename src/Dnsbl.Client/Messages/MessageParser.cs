@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Dnsbl.Client.Messages;
 
 /// <summary>Turns the text of an RFC 5322 message into a <see cref="MessageContext"/>; never throws on malformed input.</summary>
@@ -36,25 +38,49 @@ internal static partial class MessageParser
         };
     }
 
-    /// <summary>Reads at most <see cref="MessageConstants.MaxMessageBytes"/> bytes of <paramref name="stream"/>.</summary>
-    public static async Task<(byte[] Bytes, bool Truncated)> ReadLimitedAsync(Stream stream, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads at most <see cref="MessageConstants.MaxMessageBytes"/> bytes of <paramref name="stream"/> as Latin-1 text (one
+    /// char per byte). The bytes go through one pooled buffer, sized from the stream's length when it has one, so a
+    /// message costs its text and nothing more.
+    /// </summary>
+    public static async Task<(string Text, bool Truncated)> ReadLatin1Async(Stream stream, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        while (buffer.Length <= MessageConstants.MaxMessageBytes)
+        // One byte over the limit tells a message of exactly the limit from a longer one.
+        const int Capacity = MessageConstants.MaxMessageBytes + 1;
+        var expected = stream.CanSeek ? Math.Max(0, stream.Length - stream.Position) + 1 : InitialUnknownLength;
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(expected, Capacity));
+        var length = 0;
+        try
         {
-            var read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
-            if (read == 0)
+            while (length < Capacity)
             {
-                return (buffer.ToArray(), false);
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, Capacity));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await stream.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, Capacity) - length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
             }
 
-            buffer.Write(chunk, 0, read);
+            var truncated = length > MessageConstants.MaxMessageBytes;
+            return (System.Text.Encoding.Latin1.GetString(buffer, 0, Math.Min(length, MessageConstants.MaxMessageBytes)), truncated);
         }
-
-        var bytes = buffer.ToArray();
-        return (bytes[..MessageConstants.MaxMessageBytes], true);
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
+
+    private const int InitialUnknownLength = 64 * 1024;
 
     // RFC 6532 allows UTF-8 in headers; bytes that are not valid UTF-8 stay Latin-1.
     private static string HeaderText(string latin1, List<MessageProblem> problems) =>

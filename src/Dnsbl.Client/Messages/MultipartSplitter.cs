@@ -6,10 +6,10 @@ namespace Dnsbl.Client.Messages;
 /// </summary>
 internal static class MultipartSplitter
 {
-    /// <summary>The parts between <c>--boundary</c> lines; <paramref name="closed"/> tells whether <c>--boundary--</c> was seen.</summary>
-    public static List<string> Split(string body, string boundary, out bool closed, out bool opened)
+    /// <summary>The parts (as ranges of <paramref name="body"/>) between <c>--boundary</c> lines; <paramref name="closed"/> tells whether <c>--boundary--</c> was seen.</summary>
+    public static List<Range> Split(ReadOnlySpan<char> body, string boundary, out bool closed, out bool opened)
     {
-        var parts = new List<string>();
+        var parts = new List<Range>();
         var delimiter = "--" + boundary;
         var partStart = -1;
         var position = 0;
@@ -17,9 +17,10 @@ internal static class MultipartSplitter
         opened = false;
         while (position < body.Length)
         {
-            var lineEnd = body.IndexOf('\n', position);
+            var lineEnd = body[position..].IndexOf('\n');
+            lineEnd = lineEnd < 0 ? -1 : position + lineEnd;
             var next = lineEnd < 0 ? body.Length : lineEnd + 1;
-            var line = body.AsSpan(position, (lineEnd < 0 ? body.Length : lineEnd) - position).TrimEnd("\r \t");
+            var line = body[position..(lineEnd < 0 ? body.Length : lineEnd)].TrimEnd("\r \t");
             if (line.StartsWith(delimiter, StringComparison.Ordinal))
             {
                 var rest = line[delimiter.Length..];
@@ -33,7 +34,7 @@ internal static class MultipartSplitter
                     if (partStart >= 0)
                     {
                         // The line break before a delimiter belongs to the delimiter.
-                        parts.Add(WithoutFinalLineBreak(body[partStart..position]));
+                        parts.Add(WithoutFinalLineBreak(body, partStart, position));
                     }
 
                     if (!rest.IsEmpty)
@@ -52,16 +53,19 @@ internal static class MultipartSplitter
 
         if (!opened)
         {
-            parts.Add(body); // no boundary line at all: the whole body is the one part
+            parts.Add(Range.All); // no boundary line at all: the whole body is the one part
         }
         else if (partStart >= 0 && partStart < body.Length)
         {
-            parts.Add(body[partStart..]);
+            parts.Add(partStart..);
         }
 
         return parts;
     }
 
-    private static string WithoutFinalLineBreak(string part) =>
-        part.EndsWith("\r\n", StringComparison.Ordinal) ? part[..^2] : part.EndsWith('\n') ? part[..^1] : part;
+    private static Range WithoutFinalLineBreak(ReadOnlySpan<char> body, int start, int end)
+    {
+        var part = body[start..end];
+        return start..(end - (part.EndsWith("\r\n") ? 2 : part.EndsWith('\n') ? 1 : 0));
+    }
 }

@@ -20,13 +20,47 @@ internal static partial class ReceivedHeaderParser
     /// <summary>Unfolds and collapses white space, and drops trailing semicolons, as the format rules expect.</summary>
     private static string Normalize(string header)
     {
-        var text = WhiteSpaceRun().Replace(header.Length > MaxParsedLength ? header[..MaxParsedLength] : header, " ").Trim();
+        var text = CollapseWhiteSpace(header.Length > MaxParsedLength ? header[..MaxParsedLength] : header).Trim();
         while (text.EndsWith(';'))
         {
             text = text[..^1].TrimEnd();
         }
 
         return text;
+    }
+
+    /// <summary>Each run of white space (<c>\s+</c>) as one space; the same instance when there is nothing to change.</summary>
+    internal static string CollapseWhiteSpace(string text)
+    {
+        var span = text.AsSpan();
+        var i = 0;
+        while (i < span.Length && !(char.IsWhiteSpace(span[i]) && (span[i] != ' ' || (i + 1 < span.Length && char.IsWhiteSpace(span[i + 1])))))
+        {
+            i++;
+        }
+
+        if (i == span.Length)
+        {
+            return text; // every white space is already a single ' '
+        }
+
+        var collapsed = new System.Text.StringBuilder(text.Length).Append(span[..i]);
+        while (i < span.Length)
+        {
+            if (!char.IsWhiteSpace(span[i]))
+            {
+                collapsed.Append(span[i++]);
+                continue;
+            }
+
+            collapsed.Append(' ');
+            while (i < span.Length && char.IsWhiteSpace(span[i]))
+            {
+                i++;
+            }
+        }
+
+        return collapsed.ToString();
     }
 
     /// <summary>
@@ -66,8 +100,6 @@ internal static partial class ReceivedHeaderParser
         return string.IsNullOrEmpty(name) || name.StartsWith('[') || string.Equals(name, "unknown", StringComparison.OrdinalIgnoreCase) ? null : name;
     }
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhiteSpaceRun();
 
     // "; Tue, 23 May 2006 13:06:35 -0400" at the end: removed so that rules anchored at the end see the last clause.
     [GeneratedRegex(@"[\s;]+(?:(?:Mon|T(?:ue|hu)|Wed|Fri|S(?:at|un)), )?\d+ (?:J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec) \d+ \d+:\d+(?::\d+)? \S+$")]

@@ -1,55 +1,77 @@
+using System.Buffers;
 using System.Text;
 
 namespace Dnsbl.Client.Messages;
 
 /// <summary>
 /// Undoes a body part's Content-Transfer-Encoding (RFC 2045 §6.7 quoted-printable, §6.8 base64) into bytes, leniently:
-/// what can be decoded is kept; the charset is applied afterwards by <see cref="BodyDecoder"/>.
+/// what can be decoded is kept; the charset is applied afterwards by <see cref="BodyDecoder"/>. The bytes are written
+/// into a buffer the caller provides (pooled), so decoding a part allocates nothing but its final text.
 /// </summary>
 internal static class TransferDecoder
 {
-    /// <summary>Decodes base64, skipping whitespace; stray characters are dropped and recorded as a problem.</summary>
-    public static byte[] DecodeBase64(string raw, List<MessageProblem> problems)
+    /// <summary>The buffer size <see cref="DecodeQuotedPrintable"/> needs for <paramref name="rawLength"/> chars (a non-Latin-1 char takes up to 3 UTF-8 bytes).</summary>
+    public static int QuotedPrintableCapacity(int rawLength) => rawLength * 3;
+
+    /// <summary>The buffer size <see cref="DecodeBase64"/> needs for <paramref name="rawLength"/> chars.</summary>
+    public static int Base64Capacity(int rawLength) => ((rawLength + 3) / 4 * 3) + 3;
+
+    /// <summary>Decodes base64 into <paramref name="destination"/>, skipping whitespace; stray characters are dropped and recorded as a problem.</summary>
+    /// <returns>The number of bytes written.</returns>
+    public static int DecodeBase64(ReadOnlySpan<char> raw, List<MessageProblem> problems, Span<byte> destination)
     {
-        var clean = new StringBuilder(raw.Length);
-        var invalid = false;
-        foreach (var c in raw)
+        var buffer = ArrayPool<char>.Shared.Rent(raw.Length + 3);
+        try
         {
-            if (char.IsAsciiLetterOrDigit(c) || c is '+' or '/')
+            var clean = buffer.AsSpan();
+            var length = 0;
+            var invalid = false;
+            foreach (var c in raw)
             {
-                clean.Append(c);
+                if (char.IsAsciiLetterOrDigit(c) || c is '+' or '/')
+                {
+                    clean[length++] = c;
+                }
+                else if (c == '=')
+                {
+                    break; // padding ends the data; anything after it is not part of this part
+                }
+                else if (!char.IsWhiteSpace(c))
+                {
+                    invalid = true;
+                }
             }
-            else if (c == '=')
+
+            // A dangling single char cannot carry a byte; drop it, then pad to a multiple of four.
+            if (length % 4 == 1)
             {
-                break; // padding ends the data; anything after it is not part of this part
-            }
-            else if (!char.IsWhiteSpace(c))
-            {
+                length--;
                 invalid = true;
             }
-        }
 
-        // A dangling single char cannot carry a byte; drop it, then pad to a multiple of four.
-        if (clean.Length % 4 == 1)
+            while (length % 4 != 0)
+            {
+                clean[length++] = '=';
+            }
+
+            if (invalid)
+            {
+                problems.Add(MessageProblem.Create(MessageProblemKind.BadTransferEncoding, "invalid characters in base64 body"));
+            }
+
+            return Convert.TryFromBase64Chars(clean[..length], destination, out var written) ? written : 0;
+        }
+        finally
         {
-            clean.Length--;
-            invalid = true;
+            ArrayPool<char>.Shared.Return(buffer);
         }
-
-        clean.Append('=', (4 - (clean.Length % 4)) % 4);
-        if (invalid)
-        {
-            problems.Add(MessageProblem.Create(MessageProblemKind.BadTransferEncoding, "invalid characters in base64 body"));
-        }
-
-        return Convert.FromBase64String(clean.ToString());
     }
 
-    /// <summary>Decodes quoted-printable; a malformed escape is kept as literal text.</summary>
-    public static byte[] DecodeQuotedPrintable(string raw, bool textIsRawBytes)
+    /// <summary>Decodes quoted-printable into <paramref name="destination"/>; a malformed escape is kept as literal text.</summary>
+    /// <returns>The number of bytes written.</returns>
+    public static int DecodeQuotedPrintable(ReadOnlySpan<char> raw, bool textIsRawBytes, Span<byte> destination)
     {
-        var output = new List<byte>(raw.Length);
-        Span<byte> utf8 = stackalloc byte[4];
+        var length = 0;
         for (var i = 0; i < raw.Length; i++)
         {
             var c = raw[i];
@@ -64,7 +86,7 @@ internal static class TransferDecoder
 
                 if (i + 2 < raw.Length && char.IsAsciiHexDigit(raw[i + 1]) && char.IsAsciiHexDigit(raw[i + 2]))
                 {
-                    output.Add(Convert.ToByte(raw.Substring(i + 1, 2), 16));
+                    destination[length++] = (byte)((HexValue(raw[i + 1]) << 4) | HexValue(raw[i + 2]));
                     i += 2;
                     continue;
                 }
@@ -72,16 +94,17 @@ internal static class TransferDecoder
 
             if (c <= 0xFF && (textIsRawBytes || c < 0x80))
             {
-                output.Add((byte)c);
+                destination[length++] = (byte)c;
             }
             else
             {
                 // A Unicode string given to Parse may hold non-ASCII text in a QP part; keep it as UTF-8.
-                var length = new Rune(char.IsSurrogate(c) ? '\uFFFD' : c).EncodeToUtf8(utf8);
-                output.AddRange(utf8[..length]);
+                length += new Rune(char.IsSurrogate(c) ? '\uFFFD' : c).EncodeToUtf8(destination[length..]);
             }
         }
 
-        return [.. output];
+        return length;
     }
+
+    private static int HexValue(char digit) => digit <= '9' ? digit - '0' : (digit | 0x20) - 'a' + 10;
 }

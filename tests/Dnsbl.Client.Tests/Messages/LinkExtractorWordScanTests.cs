@@ -49,7 +49,7 @@ public sealed class LinkExtractorWordScanTests
     private static List<ExtractedLink> ByWords(string text)
     {
         var collector = new LinkCollector();
-        typeof(LinkExtractor).GetMethod("ScanBareHosts", BindingFlags.NonPublic | BindingFlags.Static)!.Invoke(null, [text, collector, PublicSuffixList.Embedded]);
+        typeof(LinkExtractor).GetMethod("ScanBareHosts", BindingFlags.NonPublic | BindingFlags.Static)!.Invoke(null, [text.ToCharArray(), collector, PublicSuffixList.Embedded]);
         return collector.Links;
     }
 

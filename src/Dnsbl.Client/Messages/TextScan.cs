@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace Dnsbl.Client.Messages;
+
+/// <summary>
+/// Character tests shared by the hand-written scanners that replaced the link regexes; each means exactly what the
+/// replaced pattern's construct meant in .NET's regex engine (the differential tests compare them over every char).
+/// </summary>
+internal static class TextScan
+{
+    /// <summary>Whether <paramref name="c"/> is a word char for <c>\b</c>: <c>\w</c> (L, Mn, Nd, Pc) or U+200C/U+200D.</summary>
+    public static bool IsBoundaryWordChar(char c)
+    {
+        if (char.IsAscii(c))
+        {
+            return char.IsAsciiLetterOrDigit(c) || c == '_';
+        }
+
+        return c is '\u200C' or '\u200D' || char.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
+            or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+            or UnicodeCategory.NonSpacingMark or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation;
+    }
+
+    /// <summary>Whether a <c>\b</c> stands before <paramref name="index"/>, given that the char there is a word char.</summary>
+    public static bool WordStartsAt(ReadOnlySpan<char> text, int index) => index == 0 || !IsBoundaryWordChar(text[index - 1]);
+
+    /// <summary>
+    /// Whether <paramref name="text"/> holds <paramref name="lowerAscii"/> at <paramref name="index"/>, ignoring case as
+    /// RegexOptions.IgnoreCase | CultureInvariant does: ASCII case, and U+212A KELVIN SIGN for 'k' (the one non-ASCII
+    /// equivalent of an ASCII letter in .NET's case table).
+    /// </summary>
+    public static bool HasIgnoreCase(ReadOnlySpan<char> text, int index, string lowerAscii)
+    {
+        if (index < 0 || index + lowerAscii.Length > text.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < lowerAscii.Length; i++)
+        {
+            var c = text[index + i];
+            var expected = lowerAscii[i];
+            if (c != expected && !(char.IsAsciiLetter(expected) && (c | 0x20) == expected && char.IsAsciiLetter(c)) && !(expected == 'k' && c == '\u212A'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+using Dnsbl.Client.Messages;
+
+namespace Dnsbl.Client.Tests.Messages;
+
+/// <summary>
+/// <see cref="ReceivedHeaderParser.CollapseWhiteSpace"/> against the <c>\s+</c> → " " replacement it replaced (the
+/// oracle, kept only here), on generated text and on every Received header of the corpora.
+/// </summary>
+public sealed class ReceivedWhiteSpaceTests
+{
+    private static readonly Regex Oracle = new(@"\s+");
+
+    private static readonly string[] Fragments = ["from", "by", " ", "  ", "\t", "\r\n", "\r\n\t", "\u00a0", "\u2003", "\u0085", "[1.2.3.4]", "(x)", ";", "é"];
+
+    [Fact]
+    public void CollapseWhiteSpace_GeneratedText_SameAsTheRegex()
+    {
+        foreach (var text in ScannerOracleTexts.Generated(Fragments, 5000, 51))
+        {
+            Assert.Equal(Oracle.Replace(text, " "), ReceivedHeaderParser.CollapseWhiteSpace(text));
+        }
+    }
+
+    [Fact]
+    public void CollapseWhiteSpace_CorpusReceivedHeaders_SameAsTheRegex()
+    {
+        var headers = 0;
+        foreach (var message in ScannerOracleTexts.CorpusMessages())
+        {
+            foreach (var received in MessageContext.Parse(message).ReceivedHeaders)
+            {
+                Assert.Equal(Oracle.Replace(received, " "), ReceivedHeaderParser.CollapseWhiteSpace(received));
+                headers++;
+            }
+        }
+
+        Assert.True(headers > 100, $"only {headers} Received headers in the corpora");
+    }
+
+    [Fact]
+    public void CollapseWhiteSpace_SingleSpacesOnly_ReturnsTheSameInstance()
+    {
+        const string header = "from a (b [1.2.3.4]) by c";
+        Assert.Same(header, ReceivedHeaderParser.CollapseWhiteSpace(header));
+    }
+}

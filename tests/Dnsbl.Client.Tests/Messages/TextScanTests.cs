@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+using Dnsbl.Client.Messages;
+
+namespace Dnsbl.Client.Tests.Messages;
+
+/// <summary><see cref="TextScan"/>'s char tests mean what the regex constructs they replaced mean, for every UTF-16 unit.</summary>
+public sealed class TextScanTests
+{
+    [Fact]
+    public void IsBoundaryWordChar_EveryChar_AgreesWithRegexWordBoundary()
+    {
+        var boundaryAfterFirst = new Regex(@"^.\b", RegexOptions.CultureInvariant | RegexOptions.Singleline);
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var text = new string((char)c, 1) + "a";
+
+            // \b stands between the two chars exactly when the first is not a word char ('a' is one).
+            Assert.True(boundaryAfterFirst.IsMatch(text) != TextScan.IsBoundaryWordChar((char)c), $"U+{c:X4}");
+        }
+    }
+
+    [Theory]
+    [InlineData("https", "HTTPS", true)]
+    [InlineData("script", "ScRiPt", true)]
+    [InlineData("s", "ſ", false)]
+    [InlineData("background", "BAC\u212AGROUND", true)]
+    [InlineData("http", "htt", false)]
+    public void HasIgnoreCase_Text_MatchesAsciiCaseOnly(string lower, string text, bool expected) =>
+        Assert.Equal(expected, TextScan.HasIgnoreCase(text, 0, lower));
+}

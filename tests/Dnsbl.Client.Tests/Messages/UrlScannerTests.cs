@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+using Dnsbl.Client.Messages;
+
+namespace Dnsbl.Client.Tests.Messages;
+
+/// <summary>
+/// <see cref="UrlScanner"/> against the regex it replaced (the oracle, kept only here): the same URLs at the same places,
+/// in the same order, on generated and real-shaped texts.
+/// </summary>
+public sealed class UrlScannerTests
+{
+    private static readonly Regex Oracle = new(
+        @"(?:\b(?:https?|ftps?)://|\bwww\.)(?:\[[0-9A-Fa-f:.]+\]|[^\s<>""'\\/?#\[\]]+)[^\s<>""']*",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly string[] Fragments =
+    [
+        "http://", "https://", "HTTP://", "HtTpS://", "ftp://", "FTPS://", "ftps:/", "http:/", "www.", "WWW.", "wWw", "xhttp://",
+        "_www.", "1http://", "éhttp://", "example.com", "a", "/path?q=1#f", "[", "]", "[2001:db8::1]", "[::1", "[zz]", "<", ">",
+        "\"", "'", "\\", "?", "#", "/", "http", "s", "S", "ſ", "://", ".", "h", "f", "w", "ww", "\u200dwww.", "\u0903www.",
+        "_", "-", "ftpx://", "https//", "https:://", "www.www.", "hxxp://", "<a href=", ">", "mailto:x@y.z",
+    ];
+
+    public static TheoryData<int> Seeds() => [1, 2, 3];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void TryFind_GeneratedTexts_SameMatchesAsTheRegex(int seed)
+    {
+        foreach (var text in ScannerOracleTexts.Generated(Fragments, 3000, seed))
+        {
+            Assert.Equal(OracleMatches(text), ScannerMatches(text));
+        }
+    }
+
+    [Fact]
+    public void TryFind_CorpusBodies_SameMatchesAsTheRegex()
+    {
+        var compared = 0;
+        foreach (var text in ScannerOracleTexts.CorpusBodies())
+        {
+            var expected = OracleMatches(text);
+            Assert.Equal(expected, ScannerMatches(text));
+            compared += expected.Count;
+        }
+
+        Assert.True(compared > 100, $"only {compared} URLs in the corpus bodies");
+    }
+
+    [Theory]
+    [InlineData("see https://shop.example.net/x?y=1 now", "https://shop.example.net/x?y=1")]
+    [InlineData("at www.example.org.", "www.example.org.")]
+    [InlineData("http://[2001:db8::1]:80/x\"", "http://[2001:db8::1]:80/x")]
+    public void TryFind_Url_IsFound(string text, string url)
+    {
+        Assert.True(UrlScanner.TryFind(text, 0, out var start, out var length));
+        Assert.Equal(url, text.Substring(start, length));
+    }
+
+    [Theory]
+    [InlineData("xhttp://example.com")]
+    [InlineData("http://[zz]/")]
+    [InlineData("http:// example.com")]
+    [InlineData("wwwexample.com")]
+    public void TryFind_NotAUrl_IsNotFound(string text) => Assert.False(UrlScanner.TryFind(text, 0, out _, out _));
+
+    private static List<(int, int)> OracleMatches(string text) => [.. Oracle.Matches(text).Select(match => (match.Index, match.Length))];
+
+    private static List<(int, int)> ScannerMatches(string text)
+    {
+        var found = new List<(int, int)>();
+        for (var from = 0; UrlScanner.TryFind(text, from, out var start, out var length); from = start + length)
+        {
+            found.Add((start, length));
+        }
+
+        return found;
+    }
+}
