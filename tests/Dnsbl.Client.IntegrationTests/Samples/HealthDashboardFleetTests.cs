@@ -11,7 +11,8 @@ namespace Dnsbl.Client.IntegrationTests.Samples;
 
 /// <summary>
 /// The dashboard's fleet view (issue 20 part 3) over a real redis-server: a second node and the dashboard's own client
-/// share health; <c>/api/fleet</c> shows both nodes' check-ins, the leader and the published states.
+/// share health; <c>/api/fleet</c> shows both nodes' check-ins, the leader and the published states, and so does the page's
+/// fleet section in chromium (tests/browser/fleet.spec.js).
 /// </summary>
 public sealed class HealthDashboardFleetTests
 {
@@ -36,9 +37,19 @@ public sealed class HealthDashboardFleetTests
             var root = document.RootElement.Clone();
             return root.GetProperty("nodes").GetArrayLength() == 2 && root.GetProperty("lists").GetArrayLength() == 2 ? root : (JsonElement?)null;
         });
+        // The same view as an operator sees it: the page's fleet section in chromium.
+        var (exitCode, output) = await BrowserScript.RunAsync("fleet.spec.js", new Dictionary<string, string>
+        {
+            ["DASHBOARD_URL"] = app.Urls.Single(),
+            ["NODES"] = "dashboard,mx1",
+            ["HEALTHY_LIST"] = HealthZones.Healthy,
+            ["DEAD_LIST"] = HealthZones.ListsEverything,
+        });
         await app.StopAsync();
         await stopOther.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => otherLoop);
+
+        Assert.True(exitCode == 0, $"fleet.spec.js exited {exitCode}:\n{output}");
 
         var leader = fleet.GetProperty("leader").GetString();
         Assert.Contains(leader, new[] { "mx1", "dashboard" });
