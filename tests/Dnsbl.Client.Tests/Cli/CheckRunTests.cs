@@ -19,7 +19,7 @@ public sealed class CheckRunTests
     [Fact]
     public async Task RunAsync_ManyInputs_NeverMoreThanTheInFlightBoundRunningAndResultsInInputOrder()
     {
-        var resolver = new CountingResolver();
+        var resolver = new CountingResolver { RequireOverlap = true };
         await using var client = Create(resolver);
         var inputs = Addresses(ManyInputs);
         var output = new CollectedOutput();
@@ -102,6 +102,7 @@ public sealed class CheckRunTests
     {
         private readonly ScriptedResolver _script = new();
         private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _twoRunning = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _running;
         private int _mostRunning;
         private int _answered;
@@ -111,6 +112,8 @@ public sealed class CheckRunTests
         public int ReleaseAfterAnswered { get; init; } = int.MaxValue;
 
         public bool HoldAll { get; init; }
+
+        public bool RequireOverlap { get; init; }
 
         public Action? AllHeld { get; set; }
 
@@ -122,9 +125,23 @@ public sealed class CheckRunTests
         {
             var running = Interlocked.Increment(ref _running);
             InterlockedMax(ref _mostRunning, running);
+            if (running >= 2)
+            {
+                _twoRunning.TrySetResult();
+            }
+
             try
             {
-                await Task.Yield();
+                // With RequireOverlap no answer comes before a second check runs: the run must overlap checks whatever
+                // the machine's load (a serial run times out here and fails; the count then says 1).
+                if (RequireOverlap)
+                {
+                    await _twoRunning.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+                }
+                else
+                {
+                    await Task.Yield();
+                }
                 if (HoldAll)
                 {
                     if (running == CheckRun.InFlight)

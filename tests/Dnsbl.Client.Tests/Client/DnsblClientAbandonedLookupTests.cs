@@ -19,6 +19,7 @@ public sealed class DnsblClientAbandonedLookupTests : IAsyncDisposable
     private static readonly TimeSpan Patient = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(2);
     private readonly Channel<ResponderExchange> _held = Channel.CreateUnbounded<ResponderExchange>();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _asked = new();
     private readonly FakeTimeProvider _time = new();
     private readonly LoopbackDnsResponder _server;
     private readonly FailoverResolver _resolver;
@@ -29,6 +30,7 @@ public sealed class DnsblClientAbandonedLookupTests : IAsyncDisposable
         // Holds every query while it is a black hole, then answers each at once (listed).
         _server = LoopbackDnsResponder.Start(exchange =>
         {
+            _asked.Enqueue(exchange.Query.Question?.Name.ToString() ?? "");
             if (_blackHole)
             {
                 _held.Writer.TryWrite(exchange);
@@ -84,7 +86,10 @@ public sealed class DnsblClientAbandonedLookupTests : IAsyncDisposable
         var fresh = await client.CheckAsync(Address(1, 1)).AsTask().WaitAsync(Patient);
 
         Assert.All(fresh.Lists, outcome => Assert.Equal(ListOutcomeKind.Listed, outcome.Kind));
-        Assert.Equal(3, _server.UdpQueries);
+        // Of the six dead addresses only the two held questions were sent. The fresh check's two lists share one
+        // question only while it is in flight: one preempted between its two lookups (a loaded machine) asks twice.
+        Assert.Equal(2, _asked.Count(name => name.Contains(".0.0.10.", StringComparison.Ordinal)));
+        Assert.InRange(_server.UdpQueries, 3, 4);
     }
 
     [Fact]
