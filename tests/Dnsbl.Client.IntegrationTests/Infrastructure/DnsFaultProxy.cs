@@ -66,38 +66,22 @@ internal sealed class DnsFaultProxy : IDisposable
         _fromServer.Join();
     }
 
-    private void ForwardQueries()
+    private void ForwardQueries() => DatagramLoop.ReceiveUntilClosed(_listen, (buffer, length, client) =>
     {
-        var buffer = new byte[ushort.MaxValue];
-        EndPoint any = new IPEndPoint(IPAddress.Any, 0);
-        while (true)
+        Interlocked.Increment(ref _queries);
+        ClientPorts.AddOrUpdate(client.Port, 1, static (_, count) => count + 1);
+        _firstPort.TrySetResult(client.Port);
+        if (!DnsMessage.TryParse(buffer.AsSpan(0, length), out var query, out _) || query!.Question is not { } question || _drop(question))
         {
-            int length;
-            try
-            {
-                length = _listen.ReceiveFrom(buffer, ref any);
-            }
-            catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            var client = (IPEndPoint)any;
-            Interlocked.Increment(ref _queries);
-            ClientPorts.AddOrUpdate(client.Port, 1, static (_, count) => count + 1);
-            _firstPort.TrySetResult(client.Port);
-            if (!DnsMessage.TryParse(buffer.AsSpan(0, length), out var query, out _) || query!.Question is not { } question || _drop(question))
-            {
-                Interlocked.Increment(ref _dropped);
-                continue;
-            }
-
-            var id = (ushort)Interlocked.Increment(ref _nextId);
-            Volatile.Write(ref _forwarded[id], new Forwarded(BinaryPrimitives.ReadUInt16BigEndian(buffer), new IPEndPoint(client.Address, client.Port)));
-            BinaryPrimitives.WriteUInt16BigEndian(buffer, id);
-            TrySend(_upstream, buffer.AsSpan(0, length), _server);
+            Interlocked.Increment(ref _dropped);
+            return;
         }
-    }
+
+        var id = (ushort)Interlocked.Increment(ref _nextId);
+        Volatile.Write(ref _forwarded[id], new Forwarded(BinaryPrimitives.ReadUInt16BigEndian(buffer), new IPEndPoint(client.Address, client.Port)));
+        BinaryPrimitives.WriteUInt16BigEndian(buffer, id);
+        TrySend(_upstream, buffer.AsSpan(0, length), _server);
+    });
 
     private void ForwardReplies()
     {

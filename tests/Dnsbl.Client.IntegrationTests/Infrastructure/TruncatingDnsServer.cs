@@ -62,37 +62,22 @@ internal sealed class TruncatingDnsServer : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private void TruncateEveryQuery()
+    private void TruncateEveryQuery() => DatagramLoop.ReceiveUntilClosed(_udp, (buffer, length, client) =>
     {
-        var buffer = new byte[ushort.MaxValue];
-        EndPoint any = new IPEndPoint(IPAddress.Any, 0);
-        while (true)
+        if (!DnsMessage.TryParse(buffer.AsSpan(0, length), out var query, out _) || query!.Question is null)
         {
-            int length;
-            try
-            {
-                length = _udp.ReceiveFrom(buffer, ref any);
-            }
-            catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            if (!DnsMessage.TryParse(buffer.AsSpan(0, length), out var query, out _) || query!.Question is null)
-            {
-                continue;
-            }
-
-            try
-            {
-                _udp.SendTo(DnsMessage.CreateResponse(query, DnsResponseCode.NoError, truncated: true).ToArray(), any);
-            }
-            catch (SocketException)
-            {
-                // A full buffer: lost, as on a network.
-            }
+            return;
         }
-    }
+
+        try
+        {
+            _udp.SendTo(DnsMessage.CreateResponse(query, DnsResponseCode.NoError, truncated: true).ToArray(), client);
+        }
+        catch (SocketException)
+        {
+            // A full buffer: lost, as on a network.
+        }
+    });
 
     private async Task AcceptAsync()
     {
