@@ -6,7 +6,8 @@ namespace Dnsbl.Client.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A long-running <c>dnsbl</c> process (e.g. <c>dnsbl policy</c>), one per simulated mail server: its output is kept,
-/// a line can be waited for (an event, not a sleep), and it is killed by its pid (SIGKILL: no graceful hand-over).
+/// a line can be waited for (an event, not a sleep), its exit awaited, and it is killed by its pid (SIGKILL: no graceful
+/// hand-over) unless it has exited already.
 /// </summary>
 internal sealed class CliProcess : IAsyncDisposable
 {
@@ -19,6 +20,9 @@ internal sealed class CliProcess : IAsyncDisposable
     public int Id => _process.Id;
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The exit code, once <see cref="WaitForExitAsync"/> has returned.</summary>
+    public int ExitCode => _process.ExitCode;
 
     public string Output
     {
@@ -88,6 +92,9 @@ internal sealed class CliProcess : IAsyncDisposable
             throw new TimeoutException($"no line matching '{pattern}' within {timeout}; output:\n{Output}");
         }
     }
+
+    /// <summary>Completes when the process has exited (and its output has been read to the end).</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
 
     /// <summary>SIGKILL by pid: the process gets no chance to give its lease up.</summary>
     public void Kill()

@@ -1,8 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using System.Text.RegularExpressions;
 using Dnsbl.Client.IntegrationTests.Infrastructure;
 using Dnsbl.Client.Testing;
 using Dnsbl.Client.Testing.Zones;
@@ -13,12 +13,9 @@ namespace Dnsbl.Client.IntegrationTests.Policy;
 /// <c>dnsbl policy</c> as systemd runs it, a process of its own, stopped with SIGTERM: a request whose answer is still
 /// being looked up is answered before the process exits 0; a connection waiting for its next request is closed.
 /// </summary>
-public sealed partial class PolicyProcessSigtermTests
+public sealed class PolicyProcessSigtermTests
 {
     private const string ListedClient = "7.7.7.7";
-
-    [GeneratedRegex(@"listening on 127\.0\.0\.1:(\d+)")]
-    private static partial Regex ListeningLine();
 
     [Fact]
     public async Task Sigterm_RequestInFlight_AnsweredThenExitsClean()
@@ -27,8 +24,8 @@ public sealed partial class PolicyProcessSigtermTests
         // An in-process server because the answer must be held until the stop has begun (rbldnsd answers at once).
         var zones = new ZoneSet().Add("held.test", ZoneDatasetType.Ip4Set, $":127.0.0.2:Listed\n{ListedClient}\n");
         await using var dns = await InProcessDnsServer.StartAsync(zones, cancellationToken: timeout.Token);
-        using var policy = StartPolicy(dns.EndPoint);
-        var port = await policy.ListeningPortAsync(timeout.Token);
+        await using var policy = StartPolicy(dns.EndPoint);
+        var port = int.Parse((await policy.WaitForLineAsync(@"listening on 127\.0\.0\.1:(\d+)", TimeSpan.FromSeconds(60))).Groups[1].Value, CultureInfo.InvariantCulture);
 
         using var idle = await ConnectAsync(port, timeout.Token);
         using var busy = await ConnectAsync(port, timeout.Token);
@@ -36,7 +33,7 @@ public sealed partial class PolicyProcessSigtermTests
         await busy.SendAsync(Encoding.ASCII.GetBytes(Request(ListedClient)), SocketFlags.None, timeout.Token);
         await dns.Gate.WaitForHeldAsync(1, timeout.Token);
 
-        using (var kill = Process.Start("kill", ["-TERM", policy.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill", ["-TERM", policy.Id.ToString(CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync(timeout.Token);
             Assert.Equal(0, kill.ExitCode);
@@ -44,15 +41,15 @@ public sealed partial class PolicyProcessSigtermTests
 
         // The idle connection is closed by the stop: the stop has begun while the busy request's answer is held.
         Assert.Equal(string.Empty, await ReadToEndAsync(idle, timeout.Token));
-        Assert.False(policy.Process.HasExited, "the process exited before its request in flight was answered");
+        Assert.False(policy.HasExited, "the process exited before its request in flight was answered");
         dns.Gate.Open();
 
         var answer = await ReadToEndAsync(busy, timeout.Token);
         Assert.StartsWith("action=554 5.7.1", answer, StringComparison.Ordinal);
         Assert.Contains("held.test", answer, StringComparison.Ordinal);
         Assert.EndsWith("\n\n", answer, StringComparison.Ordinal);
-        await policy.Process.WaitForExitAsync(timeout.Token);
-        Assert.Equal(0, policy.Process.ExitCode);
+        await policy.WaitForExitAsync(timeout.Token);
+        Assert.Equal(0, policy.ExitCode);
         Assert.Contains("Policy service stopped; 0 connections were closed with a request in flight", policy.Output, StringComparison.Ordinal);
     }
 
@@ -80,85 +77,7 @@ public sealed partial class PolicyProcessSigtermTests
         return text.ToString();
     }
 
-    private static PolicyProcess StartPolicy(IPEndPoint dns)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
-            CliBuild.AssemblyPath(), "policy", "--list", "held.test*6", "--reject", "5", "--dns", dns.ToString(),
-            "--listen", "127.0.0.1:0", "--no-probe", "--timeout", "60000",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        return new PolicyProcess(Process.Start(start)!);
-    }
-
-    /// <summary>The child process and every line it wrote; its listening port once it says so.</summary>
-    private sealed class PolicyProcess : IDisposable
-    {
-        private readonly StringBuilder _output = new();
-        private readonly TaskCompletionSource<int> _port = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public PolicyProcess(Process process)
-        {
-            Process = process;
-            process.OutputDataReceived += (_, e) => OnLine(e.Data);
-            process.ErrorDataReceived += (_, e) => OnLine(e.Data);
-            process.Exited += (_, _) => _port.TrySetException(new InvalidOperationException($"dnsbl policy exited early:\n{Output}"));
-            process.EnableRaisingEvents = true;
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-        }
-
-        public Process Process { get; }
-
-        public string Output
-        {
-            get
-            {
-                lock (_output)
-                {
-                    return _output.ToString();
-                }
-            }
-        }
-
-        public Task<int> ListeningPortAsync(CancellationToken cancellationToken) => _port.Task.WaitAsync(cancellationToken);
-
-        public void Dispose()
-        {
-            if (!Process.HasExited)
-            {
-                Process.Kill(entireProcessTree: true);
-            }
-
-            Process.Dispose();
-        }
-
-        private void OnLine(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-
-            if (ListeningLine().Match(line) is { Success: true } match)
-            {
-                _port.TrySetResult(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
-    }
+    private static CliProcess StartPolicy(IPEndPoint dns) =>
+        CliProcess.Start(CliBuild.AssemblyPath(), "policy", "--list", "held.test*6", "--reject", "5", "--dns", dns.ToString(),
+            "--listen", "127.0.0.1:0", "--no-probe", "--timeout", "60000");
 }
