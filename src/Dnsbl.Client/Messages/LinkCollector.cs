@@ -7,7 +7,8 @@ using Dnsbl.Client.Net;
 namespace Dnsbl.Client.Messages;
 
 /// <summary>Turns raw links into distinct normalised hosts, keeping first-occurrence order.</summary>
-internal sealed class LinkCollector
+/// <param name="redirectors">The configured redirector patterns tried before the built-in rule (<see cref="MessageOptions.RedirectorPatterns"/>).</param>
+internal sealed class LinkCollector(RedirectorPatternSet? redirectors = null)
 {
     private static readonly SearchValues<char> AuthorityEnd = SearchValues.Create("/?#\\ \t\r\n");
     private static readonly SearchValues<char> SchemeCharacters =
@@ -61,7 +62,7 @@ internal sealed class LinkCollector
         }
 
         AddHost(HostOfAuthority(Uri.UnescapeDataString(authority)), link, inMarkup, priority);
-        if (redirectsLeft > 0 && RedirectTarget.Of(link, authorityStart) is { } target)
+        if (redirectsLeft > 0 && RedirectTarget.Of(link, authorityStart, redirectors ?? RedirectorPatternSet.Empty) is { } target)
         {
             // The redirector's target is a link of the message too, in the same group (SpamAssassin's uri_list_canonicalize).
             AddUrl(target, inMarkup, requireScheme: true, priority, redirectsLeft - 1);

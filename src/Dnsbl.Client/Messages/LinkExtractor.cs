@@ -15,11 +15,11 @@ namespace Dnsbl.Client.Messages;
 /// </remarks>
 internal static partial class LinkExtractor
 {
-    /// <summary>The distinct link targets of the two bodies, most relevant first.</summary>
-    public static List<ExtractedLink> Extract(string? textBody, string? htmlBody, PublicSuffixList suffixes)
+    /// <summary>The distinct link targets of the two bodies, most relevant first; redirector targets per <paramref name="redirectors"/> (built-in rule only when null).</summary>
+    public static List<ExtractedLink> Extract(string? textBody, string? htmlBody, PublicSuffixList suffixes, RedirectorPatternSet? redirectors = null)
     {
         ArgumentNullException.ThrowIfNull(suffixes);
-        var collector = new LinkCollector();
+        var collector = new LinkCollector(redirectors);
         try
         {
             Collect(textBody, htmlBody, suffixes, collector);

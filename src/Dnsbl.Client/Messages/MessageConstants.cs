@@ -40,11 +40,29 @@ internal static class MessageConstants
     /// <summary>SpamAssassin's shipped uridnsbl_skip_domain set, read once from the embedded uridnsbl_skip_domain.txt.</summary>
     public static readonly IReadOnlyList<string> DefaultSkipDomains = LoadSkipDomains();
 
-    private static string[] LoadSkipDomains()
+    /// <summary>
+    /// SpamAssassin's shipped redirector_pattern lines (20_uri_tests.cf, 72_active.cf) as .NET patterns, read once from the
+    /// embedded redirector_pattern.txt.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DefaultRedirectorPatterns = LoadRedirectorPatterns();
+
+    /// <summary>
+    /// How long one redirector pattern may run on one link: the shipped ones take microseconds; a configured pattern that
+    /// backtracks without bound on a hostile link gives up instead of holding the check.
+    /// </summary>
+    public static readonly TimeSpan RedirectorMatchTimeout = TimeSpan.FromMilliseconds(100);
+
+    private static string[] LoadRedirectorPatterns() =>
+        [.. ReadResourceLines("redirector_pattern.txt").Select(literal => PerlRegexLiteral.ToPattern(literal, out var error)
+            ?? throw new InvalidOperationException($"The embedded redirector pattern '{literal}' cannot be read: {error}"))];
+
+    private static string[] ReadResourceLines(string name)
     {
-        using var stream = typeof(MessageConstants).Assembly.GetManifestResourceStream("Dnsbl.Client.Messages.uridnsbl_skip_domain.txt")
-            ?? throw new InvalidOperationException("The embedded uridnsbl_skip_domain.txt is missing from the assembly.");
+        using var stream = typeof(MessageConstants).Assembly.GetManifestResourceStream("Dnsbl.Client.Messages." + name)
+            ?? throw new InvalidOperationException($"The embedded {name} is missing from the assembly.");
         using var reader = new StreamReader(stream);
         return [.. reader.ReadToEnd().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(line => !line.StartsWith('#'))];
     }
+
+    private static string[] LoadSkipDomains() => ReadResourceLines("uridnsbl_skip_domain.txt");
 }

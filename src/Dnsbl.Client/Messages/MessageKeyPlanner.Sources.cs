@@ -135,7 +135,7 @@ internal sealed partial class MessageKeyPlanner
 
     private List<ExtractedLink> OrderedLinks()
     {
-        var found = LinkExtractor.Extract(context.TextBody, context.HtmlBody, suffixes);
+        var found = LinkExtractor.Extract(context.TextBody, context.HtmlBody, suffixes, RedirectorPatternSet.For(options.RedirectorPatterns));
         if (options.DkimDomainsAsLinks)
         {
             foreach (var domain in DkimDomains.Of(context.Headers))

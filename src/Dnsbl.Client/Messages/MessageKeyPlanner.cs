@@ -55,6 +55,7 @@ internal sealed partial class MessageKeyPlanner
     /// <param name="options">Trust, link cap, skip list and what to ask.</param>
     /// <param name="lists">The configured lists, in the order lookups should be listed.</param>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="MessageOptions.MaxUriDomains"/> or <see cref="MessageOptions.MaxCheckedRelays"/> is negative.</exception>
+    /// <exception cref="ArgumentException">A <see cref="MessageOptions.RedirectorPatterns"/> entry is not a valid pattern with a group 1.</exception>
     public static MessageKeyPlan Plan(MessageContext context, MessageOptions options, IReadOnlyList<DnsList> lists)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -62,6 +63,7 @@ internal sealed partial class MessageKeyPlanner
         ArgumentNullException.ThrowIfNull(lists);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxUriDomains, "options.MaxUriDomains");
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxCheckedRelays, "options.MaxCheckedRelays");
+        _ = RedirectorPatternSet.For(options.RedirectorPatterns ?? throw new ArgumentNullException(nameof(options), "options.RedirectorPatterns is null")); // a bad pattern fails every message, not only those with links
         var planner = new MessageKeyPlanner(context, options, options.PublicSuffixes ?? PublicSuffixList.Embedded);
         planner.skipped.AddRange(planner.chain.MessageWideSkips());
         var lookups = new List<MessageLookup>();

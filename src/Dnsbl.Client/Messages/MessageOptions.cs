@@ -69,6 +69,19 @@ public sealed class MessageOptions
     public IReadOnlyList<string> SkipDomains { get; init; } = MessageConstants.DefaultSkipDomains;
 
     /// <summary>
+    /// Regular expressions (.NET syntax) that recognise a redirector link and capture its target in group 1, as
+    /// SpamAssassin's <c>redirector_pattern</c>: each runs on every http(s) link as SpamAssassin canonicalises it
+    /// (scheme and host without user info, %-escapes of printable characters decoded, a '/' before a '?' that follows the
+    /// host), in order; the first whose group 1 holds a '.' gives the target, which is then read as a link of the message
+    /// (<c>http://</c> assumed when it has no scheme), redirectors in it included. When none matches, the built-in rule
+    /// applies: the first <c>http:</c>/<c>https:</c> URL in the link's path or query. Each pattern runs with a time limit.
+    /// Modifiers go inline (<c>(?i)</c>). An invalid pattern, or one without group 1, makes a message check throw
+    /// <see cref="ArgumentException"/>.
+    /// </summary>
+    /// <value>The default value is SpamAssassin's 15 shipped patterns (20_uri_tests.cf and 72_active.cf), embedded in the library. Empty leaves only the built-in rule.</value>
+    public IReadOnlyList<string> RedirectorPatterns { get; init; } = MessageConstants.DefaultRedirectorPatterns;
+
+    /// <summary>
     /// The Public Suffix List used to find registered domains; load a newer one with
     /// <see cref="PublicSuffixList.LoadFile(string)"/> (e.g. /usr/share/publicsuffix/public_suffix_list.dat).
     /// </summary>

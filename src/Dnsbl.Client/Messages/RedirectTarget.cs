@@ -1,23 +1,37 @@
 namespace Dnsbl.Client.Messages;
 
 /// <summary>
-/// The target of an HTTP redirector link, as SpamAssassin's <c>uri_list_canonicalize</c> finds it without configured
-/// patterns: in an <c>http</c>/<c>https</c> link with %-escapes decoded, the first <c>http(s):</c> URL in the path or
-/// query, up to <c>&amp;</c> or <c>#</c> (<c>https://www.google.com/url?q=http://target.example/x&amp;sa=D</c> →
-/// <c>http://target.example/x</c>). Only the link's host is asked today, so the target adds its own host.
+/// The target of an HTTP redirector link, as SpamAssassin's <c>uri_list_canonicalize</c> (Mail::SpamAssassin::Util) finds
+/// it: first the configured <see cref="MessageOptions.RedirectorPatterns"/> over the canonical link
+/// (<see cref="RedirectorLink"/>); when none gives a target with a '.', the built-in rule: in an <c>http</c>/<c>https</c>
+/// link with %-escapes decoded, the first <c>http(s):</c> URL in the path or query, up to <c>&amp;</c> or <c>#</c>
+/// (<c>https://www.google.com/url?q=http://target.example/x&amp;sa=D</c> → <c>http://target.example/x</c>).
 /// </summary>
 /// <remarks>
-/// A scanner, not regexes: every link of a message passes here, and three regex runs (with timeouts) per link were a
-/// fifth of a newsletter's planning time. <c>RedirectTargetScanTests</c> holds the former patterns as its oracle.
+/// The built-in rule is a scanner, not regexes: every link of a message passes here, and three regex runs (with timeouts)
+/// per link were a fifth of a newsletter's planning time. <c>RedirectTargetScanTests</c> holds the former patterns as its oracle.
 /// </remarks>
 internal static class RedirectTarget
 {
-    /// <summary>The redirect target in <paramref name="link"/> (whose authority starts at <paramref name="authorityStart"/>), with <c>//</c> after its scheme; null when there is none.</summary>
-    public static string? Of(string link, int authorityStart)
+    /// <summary>The built-in rule's target in <paramref name="link"/> (whose authority starts at <paramref name="authorityStart"/>), with <c>//</c> after its scheme; null when there is none.</summary>
+    public static string? Of(string link, int authorityStart) => Of(link, authorityStart, RedirectorPatternSet.Empty);
+
+    /// <summary>
+    /// The redirect target in <paramref name="link"/>: the first of <paramref name="redirectors"/> to give one (with
+    /// <c>http://</c> put in front when it has no scheme, as SpamAssassin reads an unschemed link), else the built-in rule's.
+    /// </summary>
+    public static string? Of(string link, int authorityStart, RedirectorPatternSet redirectors)
     {
-        if (!link.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !link.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        ArgumentNullException.ThrowIfNull(redirectors);
+        var isHttp = link.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || link.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        if (!isHttp && authorityStart is not (0 or 2))
         {
-            return null;
+            return null; // another scheme: SpamAssassin looks for redirectors in http(s) links only
+        }
+
+        if (redirectors.HasPatterns && redirectors.TargetOf(RedirectorLink.Canonical(link, authorityStart)) is { } configured)
+        {
+            return RedirectorLink.WithScheme(configured);
         }
 
         // The path starts at the first '/' after the authority (SpamAssassin inserts one before a bare '?').
@@ -38,7 +52,7 @@ internal static class RedirectTarget
 
     // SpamAssassin's hard-coded redirector rule, m{(https?:/{0,2}[^&#]+)}i over the part after the host, then the
     // slashes after the scheme made "//". The match runs from "http:" or "https:" to the first '&' or '#', and needs at
-    // least one char after the colon ('/' included).
+    // least one char after the colon ('/' included). Only the first match counts, and only when it holds a '.'.
     internal static string? EmbeddedUrl(ReadOnlySpan<char> text)
     {
         for (var start = text.IndexOfAny('h', 'H'); start >= 0; start = Next(text, start))
@@ -65,6 +79,11 @@ internal static class RedirectTarget
             if (body.IsEmpty)
             {
                 continue;
+            }
+
+            if (!body.Contains('.'))
+            {
+                return null;
             }
 
             var slashes = body.StartsWith("//") ? 2 : body.StartsWith('/') ? 1 : 0;

@@ -57,7 +57,8 @@ public sealed class RedirectTargetScanTests
 
     private static string? Oracle(string link, int authorityStart)
     {
-        if (!link.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !link.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        // http(s) links, and unschemed ones (www.), which SpamAssassin reads as http.
+        if (!link.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !link.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && authorityStart is not (0 or 2))
         {
             return null;
         }
@@ -81,6 +82,6 @@ public sealed class RedirectTargetScanTests
         }
 
         var found = EmbeddedUrl.Match(rest);
-        return found.Success ? SchemeSlashes.Replace(found.Value, "$1//") : null;
+        return found.Success && found.Value.Contains('.', StringComparison.Ordinal) ? SchemeSlashes.Replace(found.Value, "$1//") : null;
     }
 }

@@ -1,0 +1,107 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+
+namespace Dnsbl.Client.Messages;
+
+/// <summary>
+/// <see cref="MessageOptions.RedirectorPatterns"/> compiled once per list instance: each pattern runs with a match timeout
+/// (a configured pattern must not hang a check), and the first one whose group 1 holds a '.' names the target, as
+/// SpamAssassin's <c>uri_list_canonicalize</c> (Mail::SpamAssassin::Util) tries its <c>redirector_patterns</c> in order.
+/// </summary>
+internal sealed class RedirectorPatternSet
+{
+    private static readonly ConditionalWeakTable<IReadOnlyList<string>, RedirectorPatternSet> Compiled = [];
+
+    private readonly Regex[] patterns;
+
+    private RedirectorPatternSet(Regex[] patterns) => this.patterns = patterns;
+
+    /// <summary>No configured patterns: only the built-in rule applies.</summary>
+    public static RedirectorPatternSet Empty { get; } = new([]);
+
+    /// <summary>Whether any pattern is configured.</summary>
+    public bool HasPatterns => patterns.Length > 0;
+
+    /// <summary>The compiled form of <paramref name="patterns"/>, built on first use of that list instance.</summary>
+    /// <exception cref="ArgumentException">A pattern is not a valid .NET regular expression or has no group 1.</exception>
+    public static RedirectorPatternSet For(IReadOnlyList<string> patterns)
+    {
+        ArgumentNullException.ThrowIfNull(patterns);
+        return patterns.Count == 0 ? Empty : Compiled.GetValue(patterns, Compile);
+    }
+
+    /// <summary>Why <paramref name="pattern"/> cannot be a redirector pattern, or null when it can.</summary>
+    public static string? Problem(string? pattern)
+    {
+        if (string.IsNullOrEmpty(pattern))
+        {
+            return "a redirector pattern is empty";
+        }
+
+        try
+        {
+            var regex = new Regex(pattern, RegexOptions.CultureInvariant, MessageConstants.RedirectorMatchTimeout);
+            return regex.GetGroupNumbers().Contains(1) ? null : $"the redirector pattern '{pattern}' has no group 1 (the target)";
+        }
+        catch (ArgumentException e)
+        {
+            return $"the redirector pattern '{pattern}' is not a valid regular expression: {e.Message}";
+        }
+    }
+
+    /// <summary>
+    /// The target of the first pattern that matches <paramref name="canonicalLink"/> with a '.' in its group 1; null when
+    /// none does. A pattern that runs out of time on the link counts as not matching it.
+    /// </summary>
+    public string? TargetOf(string canonicalLink)
+    {
+        foreach (var pattern in patterns)
+        {
+            try
+            {
+                var match = pattern.Match(canonicalLink);
+                if (match.Success && match.Groups[1] is { Success: true } target && target.ValueSpan.Contains('.'))
+                {
+                    return target.Value;
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A hostile link against a slow pattern: this pattern gives no target; the others still run.
+            }
+        }
+
+        return null;
+    }
+
+    // A compiled pattern is JIT-compiled on its first match, which on a busy machine can take longer than the match
+    // timeout: run it once here, outside any check, so a link's match never pays for it.
+    private static void WarmUp(Regex pattern)
+    {
+        try
+        {
+            _ = pattern.IsMatch("http://www.example.com/?q=x");
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Only the JIT was wanted.
+        }
+    }
+
+    private static RedirectorPatternSet Compile(IReadOnlyList<string> patterns)
+    {
+        var compiled = new Regex[patterns.Count];
+        for (var i = 0; i < compiled.Length; i++)
+        {
+            if (Problem(patterns[i]) is { } problem)
+            {
+                throw new ArgumentException(problem, nameof(patterns));
+            }
+
+            compiled[i] = new Regex(patterns[i], RegexOptions.CultureInvariant | RegexOptions.Compiled, MessageConstants.RedirectorMatchTimeout);
+            WarmUp(compiled[i]);
+        }
+
+        return new RedirectorPatternSet(compiled);
+    }
+}
