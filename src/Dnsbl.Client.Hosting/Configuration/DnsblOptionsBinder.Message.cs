@@ -15,7 +15,7 @@ internal static partial class DnsblOptionsBinder
         nameof(MessageOptions.TrustedNetworks), nameof(MessageOptions.InternalNetworks), nameof(MessageOptions.MsaNetworks),
         nameof(MessageOptions.OriginatingIpHeaders), nameof(MessageOptions.MaxCheckedRelays), nameof(MessageOptions.AskReserved),
         nameof(MessageOptions.IncludeMailtoLinks), nameof(MessageOptions.DkimDomainsAsLinks), nameof(MessageOptions.MaxUriDomains),
-        nameof(MessageOptions.SkipDomains), nameof(MessageOptions.PublicSuffixes),
+        nameof(MessageOptions.SkipDomains), nameof(MessageOptions.PublicSuffixes), nameof(MessageOptions.RedirectorPatterns),
     ];
 
     /// <summary><c>Message</c>: the default <see cref="MessageOptions"/> of message checks; a key left out keeps its default.</summary>
@@ -41,7 +41,32 @@ internal static partial class DnsblOptionsBinder
             MaxUriDomains = Count(section.GetSection(nameof(MessageOptions.MaxUriDomains)), defaults.MaxUriDomains, errors),
             SkipDomains = Strings(section.GetSection(nameof(MessageOptions.SkipDomains)), defaults.SkipDomains),
             PublicSuffixes = SuffixListFile(section.GetSection(nameof(MessageOptions.PublicSuffixes)), errors),
+            RedirectorPatterns = RedirectorPatterns(section.GetSection(nameof(MessageOptions.RedirectorPatterns)), defaults.RedirectorPatterns, errors),
         };
+    }
+
+    // Each entry a .NET pattern with the target in group 1; a bad one is a binding error now, not a failing message check later.
+    private static IReadOnlyList<string> RedirectorPatterns(IConfigurationSection section, IReadOnlyList<string> fallback, BindingErrors errors)
+    {
+        if (!section.Exists())
+        {
+            return fallback;
+        }
+
+        var patterns = new List<string>();
+        foreach (var entry in section.GetChildren())
+        {
+            if (RedirectorPatternSet.Problem(entry.Value) is { } problem)
+            {
+                errors.Add(entry, problem);
+            }
+            else
+            {
+                patterns.Add(entry.Value!);
+            }
+        }
+
+        return patterns;
     }
 
     private static IReadOnlyList<IPNetwork> Networks(IConfigurationSection section, IReadOnlyList<IPNetwork> fallback, BindingErrors errors)

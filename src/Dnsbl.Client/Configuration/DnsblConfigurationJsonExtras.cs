@@ -81,6 +81,11 @@ internal static class DnsblConfigurationJsonExtras
         writer.WriteNumber(nameof(MessageOptions.MaxUriDomains), message.MaxUriDomains);
         writer.WriteBoolean(nameof(MessageOptions.IncludeMailtoLinks), message.IncludeMailtoLinks);
         WriteStrings(writer, nameof(MessageOptions.SkipDomains), message.SkipDomains);
+        if (!message.RedirectorPatterns.SequenceEqual(defaults.RedirectorPatterns))
+        {
+            WriteStrings(writer, nameof(MessageOptions.RedirectorPatterns), message.RedirectorPatterns);
+        }
+
         writer.WriteEndObject();
     }
 

@@ -46,6 +46,7 @@ internal sealed partial class SpamAssassinParser
             MaxUriDomains = maxUriDomains ?? MessageConstants.DefaultMaxUriDomains,
             SkipDomains = skipDomains.Count == 0 ? MessageConstants.DefaultSkipDomains : [.. skipDomains.Distinct(StringComparer.Ordinal)],
             IncludeMailtoLinks = !(skipMailto ?? true), // uridnsbl_skip_mailto is on unless a file turns it off
+            RedirectorPatterns = redirectorPatterns.Count == 0 ? MessageConstants.DefaultRedirectorPatterns : [.. redirectorPatterns.Distinct(StringComparer.Ordinal)],
         };
         return new DnsblImportResult(lists, thresholds, [.. InFileOrder(problems)])
         {

@@ -21,6 +21,7 @@ internal sealed partial class SpamAssassinParser(int scoreSet, NameServerRuleMod
     private readonly Dictionary<string, HashSet<string>> tflags = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceLine> blockRules = new(StringComparer.Ordinal);
     private readonly List<string> skipDomains = [];
+    private readonly List<string> redirectorPatterns = [];
     private readonly List<ImportProblem> problems = [];
     private readonly List<string> fileOrder = [];
     private double? requiredScore;
@@ -102,6 +103,9 @@ internal sealed partial class SpamAssassinParser(int scoreSet, NameServerRuleMod
                 break;
             case "uridnsbl_skip_mailto":
                 skipMailto = name != "0";
+                break;
+            case "redirector_pattern":
+                ReadRedirectorPattern(at, at.Text[parts[0].Length..].Trim());
                 break;
             case "required_score" or "required_hits":
                 ReadRequiredScore(at, name);

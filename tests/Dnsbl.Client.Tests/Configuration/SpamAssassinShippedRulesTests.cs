@@ -138,4 +138,12 @@ public sealed class SpamAssassinShippedRulesTests
         Assert.Equal(20, message.MaxUriDomains);
         Assert.False(message.IncludeMailtoLinks);
     }
+
+    [SpamAssassinRulesDirectoryFact]
+    public void Import_ShippedRedirectorPatterns_AreTheEmbeddedDefaultsWithoutProblems()
+    {
+        // The shipped files' redirector_pattern lines, read by the importer, equal the set embedded as the default.
+        Assert.Equal(Dnsbl.Client.Messages.MessageConstants.DefaultRedirectorPatterns, Shipped.Value.MessageOptions!.RedirectorPatterns);
+        Assert.DoesNotContain(Shipped.Value.Problems, p => p.Text.StartsWith("redirector_pattern", StringComparison.Ordinal));
+    }
 }

@@ -61,6 +61,18 @@ public sealed class MessageOptionsBindingTests : IDisposable
     }
 
     [Fact]
+    public void AddDnsbl_BadRedirectorPattern_ReportsItWithItsKey()
+    {
+        var failures = OptionsFromJson.Failures("""
+            { "Dnsbl": { "Message": { "RedirectorPatterns": [ "^https?://ok\\.example/(.*)", "(unclosed", "^no-group$" ] } } }
+            """).ToList();
+
+        Assert.Contains(failures, f => f.StartsWith("Dnsbl:Message:RedirectorPatterns:1: the redirector pattern '(unclosed' is not a valid regular expression", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Dnsbl:Message:RedirectorPatterns:2: the redirector pattern '^no-group$' has no group 1", StringComparison.Ordinal));
+        Assert.DoesNotContain(failures, f => f.Contains("RedirectorPatterns:0", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Write_EveryMessageOptionSet_BindsBackTheSame()
     {
         var message = new MessageOptions
@@ -75,6 +87,7 @@ public sealed class MessageOptionsBindingTests : IDisposable
             DkimDomainsAsLinks = false,
             MaxUriDomains = 5,
             SkipDomains = [],
+            RedirectorPatterns = [@"(?i)^https?://r\.example\.net/go\?u=(.*)"],
         };
         var json = DnsblConfigurationJson.Write(new DnsblImportResult([new DnsList("bl.test")], new DnsblThresholds(), []) { MessageOptions = message });
 
@@ -94,6 +107,7 @@ public sealed class MessageOptionsBindingTests : IDisposable
     /// <summary>A value unlike the default, as JSON and as a test of the bound value.</summary>
     private SampleValue Sample(PropertyInfo property, object? current) => property.PropertyType switch
     {
+        _ when property.Name == nameof(MessageOptions.RedirectorPatterns) => new(new[] { @"^http://r\.lab/(.*)" }, v => Same(v, new[] { @"^http://r\.lab/(.*)" })),
         var t when t == typeof(bool) => new(!(bool)current!, v => Equals(v, !(bool)current!)),
         var t when t == typeof(int) => new((int)current! + 3, v => Equals(v, (int)current! + 3)),
         var t when t == typeof(IReadOnlyList<IPNetwork>) => new(new[] { "198.51.100.0/24" }, v => Same(v, new[] { IPNetwork.Parse("198.51.100.0/24") })),
