@@ -98,6 +98,7 @@ public sealed class OracleHarness : IAsyncLifetime
                 MaxUriDomains = fromImport.MaxUriDomains,
                 SkipDomains = fromImport.SkipDomains,
                 IncludeMailtoLinks = fromImport.IncludeMailtoLinks,
+                RedirectorPatterns = fromImport.RedirectorPatterns,
             };
             var result = await client.CheckMessageAsync(message, messageOptions, cancellationToken);
             return (result, await _log!.CutAsync(cancellationToken));
