@@ -20,7 +20,7 @@ internal static class CheckTable
                     OutcomeMarkup(outcome.Kind),
                     Markup.Escape(string.Join(" ", outcome.Codes)),
                     outcome.Weight == 0 ? "" : outcome.Weight.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
-                    Markup.Escape(Detail(outcome)),
+                    Markup.Escape(Detail(outcome, result.Input)),
                     outcome.FromCache ? "cache" : outcome.Latency.TotalMilliseconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture));
             }
 
@@ -46,12 +46,23 @@ internal static class CheckTable
         console.Write(table);
     }
 
-    private static string Detail(ListOutcome outcome) => outcome.Kind switch
+    // A list asked another key than the input (a URI list's registered domain, a hash) says which, so a reader sees
+    // what reached the list.
+    private static string Detail(ListOutcome outcome, string input)
     {
-        ListOutcomeKind.Error => $"{outcome.Error}: {outcome.ErrorDetail}",
-        ListOutcomeKind.Skipped => outcome.SkipReason ?? "",
-        _ => string.Join(" ", outcome.Text),
-    };
+        var detail = outcome.Kind switch
+        {
+            ListOutcomeKind.Error => $"{outcome.Error}: {outcome.ErrorDetail}",
+            ListOutcomeKind.Skipped => outcome.SkipReason ?? "",
+            _ => string.Join(" ", outcome.Text),
+        };
+        if (outcome.Kind == ListOutcomeKind.Skipped || outcome.Input.Length == 0 || string.Equals(outcome.Input, input, StringComparison.OrdinalIgnoreCase))
+        {
+            return detail;
+        }
+
+        return detail.Length == 0 ? $"asked {outcome.Input}" : $"asked {outcome.Input}; {detail}";
+    }
 
     private static string OutcomeMarkup(ListOutcomeKind kind) => kind switch
     {

@@ -47,7 +47,10 @@ internal sealed partial class LookupEngine
             var key = QueryKey.FromDomain(label, label);
             if (TryAnswerAtOnce(snapshot, slots[i], key, label, started, out var outcome))
             {
-                outcomes[i] = outcome;
+                // A cached not-listed answer is shared and names no input; here the key asked may not be the domain given.
+                outcomes[i] = outcome.Input.Length == 0 && !string.Equals(label, domain, StringComparison.Ordinal)
+                    ? new ListOutcome { List = list, Input = label, Kind = outcome.Kind, FromCache = outcome.FromCache }
+                    : outcome;
                 continue;
             }
 

@@ -72,6 +72,20 @@ public sealed class DnsblClientDomainFormTests
     }
 
     [Fact]
+    public async Task CheckDomainAsync_CachedNotListedOfAnotherKey_NamesTheKeyAsked()
+    {
+        // A cached not-listed answer is shared and carries no input; the result must still say the list was asked example.com.
+        await using var client = ClientFactory.Create(_resolver, _time, null, Uribl, Dbl);
+
+        await client.CheckDomainAsync("a.example.com");
+        var second = await client.CheckDomainAsync("b.example.com");
+
+        var uribl = second.Lists.Single(o => o.List.Name == "uribl");
+        Assert.True(uribl.FromCache);
+        Assert.Equal(("example.com", ListOutcomeKind.NotListed), (uribl.Input, uribl.Kind));
+    }
+
+    [Fact]
     public async Task CheckDomainAsync_DomainListWithRegisteredDomainForm_IsAskedTheNameAsGiven()
     {
         var rhsbl = new DnsList("rhsbl.test", DnsListKind.DomainBlockList) { Name = "rhsbl" };
