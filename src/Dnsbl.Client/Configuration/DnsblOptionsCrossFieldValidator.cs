@@ -70,6 +70,16 @@ internal sealed class DnsblOptionsCrossFieldValidator : IValidateOptions<DnsblOp
             errors.Add($"Lists: the name '{duplicate.Key}' is used {duplicate.Count()} times; list names must be unique.");
         }
 
+        // A bad redirector pattern would fail every message check; say so at startup instead.
+        var redirectors = options.Message?.RedirectorPatterns ?? [];
+        for (var i = 0; i < redirectors.Count; i++)
+        {
+            if (Messages.RedirectorPatternSet.Problem(redirectors[i]) is { } problem)
+            {
+                errors.Add($"Message.RedirectorPatterns[{i}]: {problem}.");
+            }
+        }
+
         for (var i = 0; i < options.Nameservers.Count; i++)
         {
             if (!NameserverEndPoint.TryParse(options.Nameservers[i], out _, out var error))
