@@ -59,6 +59,12 @@ internal sealed class RedirectorPatternSet
         {
             try
             {
+                // IsMatch first: nearly every link matches no pattern, and it builds no Match or captures for them.
+                if (!pattern.IsMatch(canonicalLink))
+                {
+                    continue;
+                }
+
                 var match = pattern.Match(canonicalLink);
                 if (match.Success && match.Groups[1] is { Success: true } target && target.ValueSpan.Contains('.'))
                 {
