@@ -19,7 +19,7 @@ internal static partial class ReceivedHeaderParser
             return "GMail"; // Gmail's submission hop says ESMTPS, not ESMTPSA; its id form gives it away
         }
 
-        if ((match = CourierAuth().Match(text)).Success)
+        if (text.Contains(" (AUTH: ", StringComparison.Ordinal) && (match = CourierAuth().Match(text)).Success)
         {
             return match.Groups[1].Value; // Courier: "(AUTH: LOGIN user)"
         }
@@ -29,7 +29,7 @@ internal static partial class ReceivedHeaderParser
             return "Sendmail"; // Sendmail "(authenticated bits=0)", MDaemon "(authenticated)"
         }
 
-        if ((match = GmxSubmission().Match(text)).Success)
+        if (text.Contains("by mail.gmx.", StringComparison.Ordinal) && (match = GmxSubmission().Match(text)).Success)
         {
             return "GMX";
         }

@@ -7,6 +7,10 @@ namespace Dnsbl.Client.Messages;
 // The relay sets of SpamAssassin's DNSEval check_rbl: which addresses a list with a given selection asks about.
 internal sealed partial class RelayChain
 {
+    private List<RelayHop>? untrustedHops;
+    private List<RelayHop>? originatingHops;
+    private List<RelayHop>? externalHops;
+
     /// <summary>
     /// The hops <paramref name="selection"/> asks about, newest first (oldest first for AllUntrusted, as SpamAssassin
     /// orders that set), private addresses never, each address once. <paramref name="nice"/> lists (allow lists, as
@@ -14,8 +18,9 @@ internal sealed partial class RelayChain
     /// </summary>
     public List<RelayHop> Select(RelaySelection selection, bool nice, string listName, List<MessageSkippedKey> skipped)
     {
-        var untrusted = UniquePublic(hops.Where(hop => !hop.Trusted).Select(AsRelayHop));
-        var originating = UniquePublic(Originating.Where(address => !Options.IsTrusted(address)).Select(address => new RelayHop(address, MessageKeySource.OriginatingIp, "originating IP header")));
+        // The sets below depend only on the chain, so they are built once and shared by every list's selection (read only).
+        var untrusted = untrustedHops ??= UniquePublic(hops.Where(hop => !hop.Trusted).Select(AsRelayHop));
+        var originating = originatingHops ??= UniquePublic(Originating.Where(address => !Options.IsTrusted(address)).Select(address => new RelayHop(address, MessageKeySource.OriginatingIp, "originating IP header")));
         if (untrusted.Count + Originating.Count == 0 && selection != RelaySelection.ConnectingClient)
         {
             return [];
@@ -30,7 +35,7 @@ internal sealed partial class RelayChain
             case RelaySelection.LastExternal:
             case RelaySelection.NotFirstHop:
                 // Trusted-but-not-internal hops count as external: a third-party relay the site trusts still sent it on.
-                var external = UniquePublic(hops.Where(hop => !hop.Trusted || !hop.Internal).Select(AsRelayHop));
+                var external = externalHops ??= UniquePublic(hops.Where(hop => !hop.Trusted || !hop.Internal).Select(AsRelayHop));
                 chosen = selection == RelaySelection.LastExternal ? [.. external.Take(1)] : [.. external.Take(external.Count > 1 ? external.Count - 1 : external.Count)];
                 break;
             case RelaySelection.FirstTrusted:

@@ -43,6 +43,10 @@ public sealed partial class ReceivedGoldenTests
         Assert.True(differences.Count == 0, $"{differences.Count} of {recorded.Length} differ:\n" + string.Join('\n', differences.Take(20)));
     }
 
+    /// <summary>The headers of the recorded file.</summary>
+    internal static IEnumerable<string> RecordedHeaders() =>
+        File.ReadLines(Path.Combine(RepositoryRoot(), GoldenFile)).Select(line => Unescape(line[..line.IndexOf('\t', StringComparison.Ordinal)]));
+
     /// <summary>A parse result as one line: kind, address, HELO, reverse DNS, by, auth.</summary>
     internal static string Describe(string header)
     {
