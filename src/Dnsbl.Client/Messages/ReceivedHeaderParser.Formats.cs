@@ -39,9 +39,9 @@ internal static partial class ReceivedHeaderParser
     {
         // Vendor-specific forms, recognised by their product marker; only the first marker found counts.
         FormatRule[]? vendor = null;
-        foreach (var (marker, rules) in VendorRules)
+        foreach (var (marker, pattern, rules) in VendorRules)
         {
-            if (marker.IsMatch(text))
+            if (marker is not null ? text.Contains(marker, StringComparison.Ordinal) : pattern!.IsMatch(text))
             {
                 vendor = rules;
                 break;

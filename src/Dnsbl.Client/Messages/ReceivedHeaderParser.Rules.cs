@@ -15,16 +15,17 @@ internal static partial class ReceivedHeaderParser
     ];
 
     // Checked in order; the first marker present selects its rules (SpamAssassin's if/elsif chain).
-    private static readonly (Regex Marker, FormatRule[] Rules)[] VendorRules =
+    // A marker is plain text (a search, no pattern) unless it needs a pattern.
+    private static readonly (string? Text, Regex? Pattern, FormatRule[] Rules)[] VendorRules =
     [
-        (SmtpSvcMarker(), [new(null, SmtpSvc()), new(null, SmtpSvcPickup(), RuleEffect.Ignore)]),
-        (ExchangeMarker(), [new(null, Exchange())]),
-        (XMailMarker(), [new(null, XMail())]),
-        (EcelerityMarker(), [new(null, EcelerityHelo()), new(null, Ecelerity())]),
-        (EximMarker(), EximRules),
-        (PostfixMarker(), [new(null, Postfix()), new(null, PostfixGlued())]),
-        (ScalixMarker(), [new(null, Scalix())]),
-        (DominoMarker(), [new(null, Domino())]),
+        (" SMTPSVC", null, [new(null, SmtpSvc()), new(null, SmtpSvcPickup(), RuleEffect.Ignore)]),
+        (null, ExchangeMarker(), [new(null, Exchange())]),
+        ("[XMail ", null, [new(null, XMail())]),
+        (null, EcelerityMarker(), [new(null, EcelerityHelo()), new(null, Ecelerity())]),
+        ("Exim", null, EximRules),
+        (" (Postfix) with", null, [new(null, Postfix()), new(null, PostfixGlued())]),
+        ("(Scalix SMTP Relay", null, [new(null, Scalix())]),
+        (" (Lotus Domino ", null, [new(null, Domino())]),
     ];
 
     private static readonly FormatRule[] LeadingRules =

@@ -10,6 +10,7 @@ internal sealed partial class RelayChain
     private List<RelayHop>? untrustedHops;
     private List<RelayHop>? originatingHops;
     private List<RelayHop>? externalHops;
+    private List<RelayHop>? untrustedThenOriginating;
 
     /// <summary>
     /// The hops <paramref name="selection"/> asks about, newest first (oldest first for AllUntrusted, as SpamAssassin
@@ -39,10 +40,10 @@ internal sealed partial class RelayChain
                 chosen = selection == RelaySelection.LastExternal ? [.. external.Take(1)] : [.. external.Take(external.Count > 1 ? external.Count - 1 : external.Count)];
                 break;
             case RelaySelection.FirstTrusted:
-                chosen = [.. UniquePublic([.. untrusted, .. originating]).Take(1)];
+                chosen = [.. (untrustedThenOriginating ??= UniquePublic([.. untrusted, .. originating])).Take(1)];
                 break;
             default:
-                var all = UniquePublic([.. untrusted, .. originating]);
+                List<RelayHop> all = [.. untrustedThenOriginating ??= UniquePublic([.. untrusted, .. originating])];
                 all.Reverse();
                 foreach (var over in all.Skip(Options.MaxCheckedRelays))
                 {
