@@ -44,23 +44,33 @@ internal static partial class ReceivedHeaderParser
             return text; // every white space is already a single ' '
         }
 
-        var collapsed = new System.Text.StringBuilder(text.Length).Append(span[..i]);
-        while (i < span.Length)
+        // Collapsing never lengthens the text: build it in a pooled buffer and allocate only the result.
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(span.Length);
+        try
         {
-            if (!char.IsWhiteSpace(span[i]))
+            span[..i].CopyTo(buffer);
+            var length = i;
+            while (i < span.Length)
             {
-                collapsed.Append(span[i++]);
-                continue;
+                if (!char.IsWhiteSpace(span[i]))
+                {
+                    buffer[length++] = span[i++];
+                    continue;
+                }
+
+                buffer[length++] = ' ';
+                while (i < span.Length && char.IsWhiteSpace(span[i]))
+                {
+                    i++;
+                }
             }
 
-            collapsed.Append(' ');
-            while (i < span.Length && char.IsWhiteSpace(span[i]))
-            {
-                i++;
-            }
+            return new string(buffer, 0, length);
         }
-
-        return collapsed.ToString();
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>

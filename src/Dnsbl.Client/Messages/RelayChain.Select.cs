@@ -112,13 +112,14 @@ internal sealed partial class RelayChain
         hop.Relay.Address is { } address ? new RelayHop(address, hop.Source, hop.Relay.Raw) : null;
 
     // SpamAssassin's ip_list_uniq_and_strip_private: hops without address and private ones dropped, repeats dropped.
+    // A chain has a handful of hops (at most MaxReceivedHeaders plus the originating headers), so repeats are found by a
+    // scan of what is kept: no set to allocate per call.
     private static List<RelayHop> UniquePublic(IEnumerable<RelayHop?> candidates)
     {
-        var seen = new HashSet<IPAddress>();
         var result = new List<RelayHop>();
         foreach (var hop in candidates)
         {
-            if (hop is not null && !AddressClassifier.IsPrivate(hop.Address) && seen.Add(hop.Address))
+            if (hop is not null && !AddressClassifier.IsPrivate(hop.Address) && !result.Exists(kept => kept.Address.Equals(hop.Address)))
             {
                 result.Add(hop);
             }
