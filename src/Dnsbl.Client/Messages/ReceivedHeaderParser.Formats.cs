@@ -67,7 +67,7 @@ internal static partial class ReceivedHeaderParser
             return general;
         }
 
-        if (QmailShape().IsMatch(text))
+        if (!QmailShapeRule.CannotMatch(text) && QmailShape().IsMatch(text))
         {
             ReadQmail(text, fields);
             return ReceivedParseKind.Relay;

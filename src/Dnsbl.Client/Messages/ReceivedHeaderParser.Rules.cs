@@ -30,8 +30,8 @@ internal static partial class ReceivedHeaderParser
 
     private static readonly FormatRule[] LeadingRules =
     [
-        new(SquirrelMailMarker(), SquirrelMail()),
-        new(AolMarker(), AolWebMail()),
+        new(SquirrelMailMarker(), SquirrelMail(), RuleEffect.Capture, [" with HTTP"]),
+        new(AolMarker(), AolWebMail(), RuleEffect.Capture, [") with HTTP (WebMailUI)"]),
         new(WithHttp(), NumericHeloHttp(), RuleEffect.Capture, [" (["]),
         new(null, Sendmail(), RuleEffect.Capture, [" [", ") by "]),
         new(null, ExchangeInternetMailService(), RuleEffect.Capture, ["]) by "]),
@@ -122,8 +122,11 @@ internal static partial class ReceivedHeaderParser
 
     /// <summary>Each rule's pattern with the texts it needs (see <see cref="FormatRule"/>), for the test that checks them.</summary>
     internal static IEnumerable<(Regex Pattern, string[] Needs)> RulesWithNeeds() =>
-        VendorRules.SelectMany(vendor => vendor.Rules).Concat(LeadingRules).Concat(TrailingRules).Concat(SimtaRules).Concat(ParenthesisedFromRules)
+        VendorRules.SelectMany(vendor => vendor.Rules).Concat(LeadingRules).Concat(TrailingRules).Concat(SimtaRules).Concat(ParenthesisedFromRules).Append(QmailShapeRule)
             .Where(rule => rule.Needs is not null).Select(rule => (rule.Pattern, rule.Needs!)).Distinct();
+
+    // Not a table rule: it picks the qmail readers (ReadFromClause); only its needed texts are used from here.
+    private static readonly FormatRule QmailShapeRule = new(null, QmailShape(), RuleEffect.Capture, [") by ", " with "]);
 
     private static readonly FormatRule[] SimtaRules = [new(null, Simta(), RuleEffect.Capture, [") BY "])];
 
