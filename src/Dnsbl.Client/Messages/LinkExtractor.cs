@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Dnsbl.Client.Messages;
@@ -39,76 +41,100 @@ internal static partial class LinkExtractor
         {
             foreach (var (priority, start, length) in HtmlLinkAttributes.Find(htmlBody))
             {
-                var value = WebUtility.HtmlDecode(htmlBody.Substring(start, length)).Trim();
-                collector.AddUrl(value, inMarkup: true, requireScheme: false, priority);
+                var value = htmlBody.AsSpan(start, length);
+                if (value.Contains('&'))
+                {
+                    collector.AddUrl(WebUtility.HtmlDecode(value.ToString()).Trim(), inMarkup: true, requireScheme: false, priority);
+                }
+                else
+                {
+                    // Most values hold no entity: read in place, a string only for a link that is kept.
+                    collector.AddUrl(value.Trim(), inMarkup: true, requireScheme: false, priority);
+                }
             }
 
             // Visible text: tags become spaces so that words on both sides of a tag do not join.
             htmlText = WebUtility.HtmlDecode(HtmlTags.ReplaceWithSpaces(htmlBody));
         }
 
-        var texts = new List<char[]>(2);
-        foreach (var body in (ReadOnlySpan<string?>)[textBody, htmlText])
+        // The scans work on pooled copies of the texts: URLs, then mail addresses, are blanked out as they are found.
+        var text = RentDeobfuscated(textBody, out var textLength);
+        var html = RentDeobfuscated(htmlText, out var htmlLength);
+        try
         {
-            if (!string.IsNullOrEmpty(body))
-            {
-                texts.Add(ScanUrls(Deobfuscate(body), collector));
-            }
+            ScanUrls(text.AsSpan(0, textLength), collector);
+            ScanUrls(html.AsSpan(0, htmlLength), collector);
+            ScanBareHosts(text.AsSpan(0, textLength), collector, suffixes);
+            ScanBareHosts(html.AsSpan(0, htmlLength), collector, suffixes);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(text);
+            ArrayPool<char>.Shared.Return(html);
+        }
+    }
+
+    private static char[] RentDeobfuscated(string? body, out int length)
+    {
+        if (string.IsNullOrEmpty(body))
+        {
+            length = 0;
+            return [];
         }
 
-        foreach (var remaining in texts)
-        {
-            ScanBareHosts(remaining, collector, suffixes);
-        }
+        var text = Deobfuscate(body);
+        var chars = ArrayPool<char>.Shared.Rent(text.Length);
+        text.CopyTo(chars);
+        length = text.Length;
+        return chars;
     }
 
     // Finds URLs with a scheme (or "www."), records them, and blanks them out so bare-host scanning does not see
     // file names in their paths.
-    private static char[] ScanUrls(string text, LinkCollector collector)
+    private static void ScanUrls(Span<char> chars, LinkCollector collector)
     {
-        var chars = text.ToCharArray();
         for (var from = 0; UrlScanner.TryFind(chars, from, out var start, out var length); from = start + length)
         {
-            collector.AddUrl(text.Substring(start, length), inMarkup: false, requireScheme: false);
-            chars.AsSpan(start, length).Fill(' ');
+            collector.AddUrl(chars.Slice(start, length), inMarkup: false, requireScheme: false);
+            chars.Slice(start, length).Fill(' ');
         }
-
-        return chars;
     }
 
     // chars: the text with its URLs blanked out; the scan blanks its mail addresses too.
-    private static void ScanBareHosts(char[] chars, LinkCollector collector, PublicSuffixList suffixes)
+    internal static void ScanBareHosts(Span<char> chars, LinkCollector collector, PublicSuffixList suffixes)
     {
         // Bare e-mail addresses first (their domains are mail links, skipped by default as SpamAssassin does), blanked out
-        // so that the host scan does not take their domains as web links.
+        // so that the host scan does not take their domains as web links. The addresses are blanked after the whole scan,
+        // as the words were scanned before.
         List<(int Start, int Length)>? addresses = null;
-        foreach (var (start, length) in Tokens(chars, '@'))
+        for (var position = 0; NextWord(chars, '@', position, out var wordStart, out var wordLength); position = wordStart + wordLength)
         {
-            foreach (var match in MailAddressPattern().EnumerateMatches(chars.AsSpan(start, length)))
+            var word = chars.Slice(wordStart, wordLength);
+            for (var from = 0; MailAddressScanner.TryFind(word, from, out var start, out var length, out var domainStart); from = start + length)
             {
-                var address = new string(chars, start + match.Index, match.Length);
-                collector.AddHost(address[(address.IndexOf('@') + 1)..], address, inMarkup: false, LinkPriority.Text, isMailAddress: true);
-                (addresses ??= []).Add((start + match.Index, match.Length));
+                collector.AddHost(word[domainStart..(start + length)], word.Slice(start, length), inMarkup: false, LinkPriority.Text, isMailAddress: true);
+                (addresses ??= []).Add((wordStart + start, length));
             }
         }
 
         foreach (var (start, length) in addresses ?? [])
         {
-            chars.AsSpan(start, length).Fill(' ');
+            chars.Slice(start, length).Fill(' ');
         }
 
-        foreach (var (start, length) in Tokens(chars, '.'))
+        Span<char> topLevel = stackalloc char[MaxTopLevelLength];
+        for (var position = 0; NextWord(chars, '.', position, out var wordStart, out var wordLength); position = wordStart + wordLength)
         {
-            foreach (var match in BareHostPattern().EnumerateMatches(chars.AsSpan(start, length)))
+            var word = chars.Slice(wordStart, wordLength);
+            for (var from = 0; BareHostScanner.TryFind(word, from, out var start, out var length); from = start + length)
             {
                 if (collector.IsFull)
                 {
                     return;
                 }
 
-                var host = new string(chars, start + match.Index, match.Length);
-                var topLevel = PublicSuffixList.ToAscii(host[(host.LastIndexOf('.') + 1)..]);
-                if (topLevel is not null && suffixes.IsRule(topLevel))
+                var host = word.Slice(start, length);
+                if (IsPublicSuffix(host[(host.LastIndexOf('.') + 1)..], suffixes, topLevel))
                 {
                     collector.AddHost(host, host, inMarkup: false);
                 }
@@ -116,8 +142,24 @@ internal static partial class LinkExtractor
         }
     }
 
+    // A top-level label found by the host scan is 2-63 letters or "xn--" and up to 59 more chars.
+    private const int MaxTopLevelLength = 63;
+
+    // Whether the top-level label is a rule of the list: ASCII is lower-cased in place, anything else through IDNA.
+    private static bool IsPublicSuffix(ReadOnlySpan<char> label, PublicSuffixList suffixes, Span<char> buffer)
+    {
+        if (label.Length <= buffer.Length && Ascii.IsValid(label))
+        {
+            var lower = buffer[..label.Length];
+            Ascii.ToLower(label, lower, out _);
+            return suffixes.IsRule(lower);
+        }
+
+        return PublicSuffixList.ToAscii(label.ToString()) is { } ascii && suffixes.IsRule(ascii);
+    }
+
     /// <summary>
-    /// The white-space-separated words of <paramref name="text"/> that contain <paramref name="marker"/>, as (start, length).
+    /// The first white-space-separated word of <paramref name="text"/> at or after <paramref name="from"/> that contains <paramref name="marker"/>.
     /// </summary>
     /// <remarks>
     /// Bare hosts need a dot and mail addresses an @, and neither spans white space, which both patterns also accept as
@@ -125,39 +167,29 @@ internal static partial class LinkExtractor
     /// finds the same matches as matching the whole text, in order, without running the patterns over every other word:
     /// that was most of a message's planning time (benchmarks/README.md).
     /// </remarks>
-    internal static IEnumerable<(int Start, int Length)> Tokens(char[] text, char marker)
+    internal static bool NextWord(ReadOnlySpan<char> text, char marker, int from, out int start, out int length)
     {
-        var position = 0;
-        while (position < text.Length)
+        start = length = 0;
+        var found = from >= text.Length ? -1 : text[from..].IndexOf(marker);
+        if (found < 0)
         {
-            var found = Array.IndexOf(text, marker, position);
-            if (found < 0)
-            {
-                yield break;
-            }
-
-            var start = found;
-            while (start > position && !char.IsWhiteSpace(text[start - 1]))
-            {
-                start--;
-            }
-
-            var end = found;
-            while (end < text.Length && !char.IsWhiteSpace(text[end]))
-            {
-                end++;
-            }
-
-            yield return (start, end - start);
-            position = end;
+            return false;
         }
+
+        found += from;
+        start = found;
+        while (start > from && !char.IsWhiteSpace(text[start - 1]))
+        {
+            start--;
+        }
+
+        var end = found;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]))
+        {
+            end++;
+        }
+
+        length = end - start;
+        return true;
     }
-
-    // A schemeless host starts at the text's start or after punctuation or space (so "訪問example.com" is not a host)
-    // and ends before space, markup or a port, path or final dot (SpamAssassin's schemeless-URI delimiters).
-    [GeneratedRegex(@"(?<=^|[!""#$&'()*+,/:;<=>?@\[\\\]^`{|}~\s\x1b\xa0])(?:[\p{L}\p{N}](?:[\p{L}\p{N}_\-]{0,61}[\p{L}\p{N}])?\.)+(?:\p{L}{2,63}|xn--[a-z0-9\-]{1,59})(?=$|[\s<>""`}\]{\[|\x1b\xa0:/.,;!?)'])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
-    private static partial Regex BareHostPattern();
-
-    [GeneratedRegex(@"(?<![^\s<>""'`,(\[{|:;])[^\s<>""'`,(\[{|@:;]{1,64}@(?<domain>[\p{L}\p{N}](?:[\p{L}\p{N}\-.]{0,250}[\p{L}\p{N}])?)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
-    private static partial Regex MailAddressPattern();
 }

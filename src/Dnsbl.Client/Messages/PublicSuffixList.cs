@@ -73,7 +73,7 @@ public sealed partial class PublicSuffixList
     }
 
     /// <summary>Whether <paramref name="asciiName"/> (lower-case punycode) is itself named by a rule of either section.</summary>
-    internal bool IsRule(string asciiName) => lookup.ContainsKey(asciiName.AsSpan());
+    internal bool IsRule(ReadOnlySpan<char> asciiName) => lookup.ContainsKey(asciiName);
 
     // The PSL algorithm: an exception rule prevails (its suffix is the rule minus its leftmost label); otherwise the
     // matching rule with the most labels; otherwise the implicit "*" rule (one label).
