@@ -36,7 +36,6 @@ internal static partial class LinkExtractor
 
     private static void Collect(string? textBody, string? htmlBody, PublicSuffixList suffixes, LinkCollector collector)
     {
-        string? htmlText = null;
         if (!string.IsNullOrEmpty(htmlBody))
         {
             foreach (var (priority, start, length) in HtmlLinkAttributes.Find(htmlBody))
@@ -52,14 +51,11 @@ internal static partial class LinkExtractor
                     collector.AddUrl(value.Trim(), inMarkup: true, requireScheme: false, priority);
                 }
             }
-
-            // Visible text: tags become spaces so that words on both sides of a tag do not join.
-            htmlText = WebUtility.HtmlDecode(HtmlTags.ReplaceWithSpaces(htmlBody));
         }
 
         // The scans work on pooled copies of the texts: URLs, then mail addresses, are blanked out as they are found.
         var text = RentDeobfuscated(textBody, out var textLength);
-        var html = RentDeobfuscated(htmlText, out var htmlLength);
+        var html = RentVisibleText(htmlBody, out var htmlLength);
         try
         {
             ScanUrls(text.AsSpan(0, textLength), collector);
@@ -69,9 +65,39 @@ internal static partial class LinkExtractor
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(text);
-            ArrayPool<char>.Shared.Return(html);
+            ReturnRented(text);
+            ReturnRented(html);
         }
+    }
+
+    private static void ReturnRented(char[] chars)
+    {
+        if (chars.Length > 0)
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    // The HTML's visible text: tags become spaces so that words on both sides of a tag do not join; then entities are
+    // decoded and obfuscations undone (as strings, for the few texts that have any).
+    private static char[] RentVisibleText(string? htmlBody, out int length)
+    {
+        if (string.IsNullOrEmpty(htmlBody))
+        {
+            length = 0;
+            return [];
+        }
+
+        var chars = ArrayPool<char>.Shared.Rent(htmlBody.Length);
+        length = HtmlTags.ReplaceWithSpaces(htmlBody, chars);
+        var visible = chars.AsSpan(0, length);
+        if (!visible.Contains('&') && !NeedsDeobfuscation(visible))
+        {
+            return chars;
+        }
+
+        ArrayPool<char>.Shared.Return(chars);
+        return RentDeobfuscated(WebUtility.HtmlDecode(visible.ToString()), out length);
     }
 
     private static char[] RentDeobfuscated(string? body, out int length)
