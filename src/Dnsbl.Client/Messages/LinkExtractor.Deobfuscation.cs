@@ -37,7 +37,7 @@ internal static partial class LinkExtractor
                 continue;
             }
 
-            if (!text.Slice(h, 4).SequenceEqual("http") || !text.Slice(h + length - 3, 3).SequenceEqual("://"))
+            if (!IsRestored(text, h, length))
             {
                 return true;
             }
@@ -64,11 +64,16 @@ internal static partial class LinkExtractor
                 continue;
             }
 
-            var replacement = secure is { } s ? $"http{s}://" : "http://";
-            if (!span.Slice(h, length).SequenceEqual(replacement))
+            if (!IsRestored(span, h, length))
             {
                 restored ??= new StringBuilder(text.Length);
-                restored.Append(text, copied, h - copied).Append(replacement);
+                restored.Append(text, copied, h - copied).Append("http");
+                if (secure is { } s)
+                {
+                    restored.Append(s);
+                }
+
+                restored.Append("://");
                 copied = h + length;
             }
 
@@ -77,6 +82,11 @@ internal static partial class LinkExtractor
 
         return restored is null ? text : restored.Append(text, copied, text.Length - copied).ToString();
     }
+
+    // Whether the scheme at h (of length, as ObfuscatedSchemeLength found it) already reads "http", an 's' as written,
+    // "://": its restored form, so nothing changes.
+    private static bool IsRestored(ReadOnlySpan<char> text, int h, int length) =>
+        text.Slice(h, 4).SequenceEqual("http") && text.Slice(h + length - 3, 3).SequenceEqual("://");
 
     private static int NextH(ReadOnlySpan<char> text, int from)
     {
