@@ -38,11 +38,10 @@ internal sealed partial class LinkCollector
         }
 
         host = host.Trim();
-        Span<char> lower = stackalloc char[DomainName.MaxLength];
-        if (host.Length <= lower.Length && Ascii.IsValid(host))
+        // ASCII names (nearly all): lower-cased on the stack; valid exactly when the lower-case form is normalised.
+        Span<char> name = host.Length <= DomainName.MaxLength ? stackalloc char[host.Length] : [];
+        if (host.Length <= DomainName.MaxLength && Ascii.IsValid(host))
         {
-            // ASCII names (nearly all): lower-cased in place; valid exactly when the lower-case form is normalised.
-            var name = lower[..host.Length];
             Ascii.ToLower(host, name, out _);
             if (DomainName.IsNormalized(name))
             {
