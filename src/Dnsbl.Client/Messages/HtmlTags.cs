@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Dnsbl.Client.Messages;
 
 /// <summary>
@@ -18,16 +16,33 @@ internal static class HtmlTags
     /// <summary>The text with every tag, comment and script/style element replaced by one space.</summary>
     public static string ReplaceWithSpaces(string html)
     {
-        var position = html.IndexOf('<', StringComparison.Ordinal);
-        if (position < 0)
+        if (html.IndexOf('<', StringComparison.Ordinal) < 0)
         {
             return html;
         }
 
-        var text = new StringBuilder(html.Length);
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(html.Length);
+        try
+        {
+            return new string(buffer, 0, ReplaceWithSpaces(html, buffer));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Writes the text of <paramref name="html"/> with every tag, comment and script/style element replaced by one space
+    /// into <paramref name="destination"/> (at least as long as the HTML: the text is never longer).
+    /// </summary>
+    /// <returns>The length of the text.</returns>
+    public static int ReplaceWithSpaces(string html, Span<char> destination)
+    {
+        var written = 0;
         var copied = 0;
         var searches = new EndSearches();
-        while (position >= 0)
+        for (var position = html.IndexOf('<', StringComparison.Ordinal); position >= 0;)
         {
             var end = MatchAt(html, position, ref searches);
             if (end == NoMoreTags)
@@ -41,12 +56,15 @@ internal static class HtmlTags
                 continue;
             }
 
-            text.Append(html, copied, position - copied).Append(' ');
+            html.AsSpan(copied, position - copied).CopyTo(destination[written..]);
+            written += position - copied;
+            destination[written++] = ' ';
             copied = end;
             position = IndexOf(html, '<', end);
         }
 
-        return text.Append(html, copied, html.Length - copied).ToString();
+        html.AsSpan(copied).CopyTo(destination[written..]);
+        return written + html.Length - copied;
     }
 
     private const int NoMatch = -1;

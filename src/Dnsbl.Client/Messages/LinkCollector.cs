@@ -1,24 +1,26 @@
 using System.Buffers;
-using System.Net.Sockets;
-using System.Net;
-using Dnsbl.Client.Lists;
-using Dnsbl.Client.Net;
 
 namespace Dnsbl.Client.Messages;
 
 /// <summary>Turns raw links into distinct normalised hosts, keeping first-occurrence order.</summary>
 /// <param name="redirectors">The configured redirector patterns tried before the built-in rule (<see cref="MessageOptions.RedirectorPatterns"/>).</param>
-internal sealed class LinkCollector(RedirectorPatternSet? redirectors = null)
+/// <remarks>
+/// Links are read as spans of the text they were found in; a link's strings (host, origin) are made only when its host
+/// is new, so the hundreds of links of a newsletter that repeat a few hosts cost no allocation each.
+/// </remarks>
+internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = null)
 {
     private static readonly SearchValues<char> AuthorityEnd = SearchValues.Create("/?#\\ \t\r\n");
     private static readonly SearchValues<char> SchemeCharacters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
-    // Punctuation that ends a sentence or markup around a host, never part of it; one array, not one per call.
-    private static readonly char[] TrailingPunctuation = ['.', ',', ';', ':', '!', '?', ')', '\'', '"', '*', '>', ']'];
+    // Punctuation that ends a sentence or markup around a host, never part of it.
+    private const string TrailingPunctuation = ".,;:!?)'\"*>]";
     private static readonly SearchValues<char> NumericHostCharacters = SearchValues.Create("0123456789abcdefABCDEFxX.");
 
     private readonly List<ExtractedLink> links = [];
-    private readonly Dictionary<string, int> seen = new(StringComparer.Ordinal);
+    // One entry per host and kind (a mail domain and a link host are counted apart), looked up by span.
+    private readonly Dictionary<string, int> seenHosts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> seenMailDomains = new(StringComparer.Ordinal);
 
     /// <summary>The distinct links so far, in the order first seen.</summary>
     public List<ExtractedLink> Links => links;
@@ -31,86 +33,89 @@ internal sealed class LinkCollector(RedirectorPatternSet? redirectors = null)
     /// <c>www.</c>-prefixed or <c>mailto:</c>; relative links and other schemes (cid:, data:, javascript:) are ignored.
     /// </summary>
     public void AddUrl(string url, bool inMarkup, bool requireScheme, int priority = LinkPriority.Text) =>
-        AddUrl(url, inMarkup, requireScheme, priority, MessageConstants.MaxRedirectDepth);
+        AddUrl(url, url, inMarkup, requireScheme, priority, MessageConstants.MaxRedirectDepth);
 
-    private void AddUrl(string url, bool inMarkup, bool requireScheme, int priority, int redirectsLeft)
+    /// <summary>As <see cref="AddUrl(string, bool, bool, int)"/>, for a link read in place.</summary>
+    public void AddUrl(ReadOnlySpan<char> url, bool inMarkup, bool requireScheme, int priority = LinkPriority.Text) =>
+        AddUrl(url, null, inMarkup, requireScheme, priority, MessageConstants.MaxRedirectDepth);
+
+    // urlText: url as a string when the caller has one (so it is not copied again).
+    private void AddUrl(ReadOnlySpan<char> url, string? urlText, bool inMarkup, bool requireScheme, int priority, int redirectsLeft)
     {
-        var link = LinkExtractor.Deobfuscate(url.Trim());
+        var trimmed = url.Trim();
+        if (LinkExtractor.NeedsDeobfuscation(trimmed))
+        {
+            var deobfuscated = LinkExtractor.Deobfuscate(trimmed.ToString());
+            AddLink(deobfuscated, deobfuscated, inMarkup, requireScheme, priority, redirectsLeft);
+            return;
+        }
+
+        AddLink(trimmed, urlText is not null && trimmed.Length == urlText.Length ? urlText : null, inMarkup, requireScheme, priority, redirectsLeft);
+    }
+
+    // link: deobfuscated and trimmed; linkText: the same as a string, when there is one.
+    private void AddLink(ReadOnlySpan<char> link, string? linkText, bool inMarkup, bool requireScheme, int priority, int redirectsLeft)
+    {
         var authorityStart = AuthorityStart(link, requireScheme);
         if (authorityStart < 0)
         {
             if (link.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
             {
-                var query = link.IndexOf('?', StringComparison.Ordinal);
-                var address = query < 0 ? link[7..] : link[7..query];
-                if (AddressHeaderParser.DomainOf(Uri.UnescapeDataString(address)) is { } domain && address.Contains('@', StringComparison.Ordinal))
-                {
-                    AddHost(domain, link, inMarkup, priority, isMailAddress: true);
-                }
+                AddMailto(linkText ?? link.ToString(), inMarkup, priority);
             }
 
             return;
         }
 
-        var rest = link.AsSpan(authorityStart);
+        var rest = link[authorityStart..];
         var end = rest.IndexOfAny(AuthorityEnd);
-        var authority = (end < 0 ? rest : rest[..end]).ToString();
+        var authority = end < 0 ? rest : rest[..end];
         var at = authority.LastIndexOf('@');
         if (at >= 0)
         {
             authority = authority[(at + 1)..]; // "user:password@host": only the host is a link target
         }
 
-        AddHost(HostOfAuthority(Uri.UnescapeDataString(authority)), link, inMarkup, priority);
-        if (redirectsLeft > 0 && RedirectTarget.Of(link, authorityStart, redirectors ?? RedirectorPatternSet.Empty) is { } target)
+        var host = authority.Contains('%') ? HostOfAuthority(Uri.UnescapeDataString(authority.ToString())) : HostOfAuthority(authority);
+        var origin = new LazyText(link, linkText);
+        AddHost(host, ref origin, inMarkup, priority, isMailAddress: false);
+        var patterns = redirectors ?? RedirectorPatternSet.Empty;
+        if (redirectsLeft > 0 && (patterns.HasPatterns || MayRedirect(link, authorityStart)) && RedirectTarget.Of(origin.Value, authorityStart, patterns) is { } target)
         {
             // The redirector's target is a link of the message too, in the same group (SpamAssassin's uri_list_canonicalize).
-            AddUrl(target, inMarkup, requireScheme: true, priority, redirectsLeft - 1);
+            AddUrl(target, target, inMarkup, requireScheme: true, priority, redirectsLeft - 1);
         }
     }
 
-    /// <summary>Adds a host name or IP literal found in a link; invalid names are ignored.</summary>
-    public void AddHost(string host, string origin, bool inMarkup, int priority = LinkPriority.Text, bool isMailAddress = false)
+    private void AddMailto(string link, bool inMarkup, int priority)
     {
-        if (IsFull)
+        var query = link.IndexOf('?', StringComparison.Ordinal);
+        var address = query < 0 ? link[7..] : link[7..query];
+        if (AddressHeaderParser.DomainOf(Uri.UnescapeDataString(address)) is { } domain && address.Contains('@', StringComparison.Ordinal))
         {
-            return;
-        }
-
-        host = host.Trim().TrimEnd(TrailingPunctuation);
-        if (TryParseIpLiteral(host, out var address))
-        {
-            Add(new ExtractedLink(address.ToString(), address, origin, inMarkup, priority, isMailAddress));
-            return;
-        }
-
-        // A single-label name (intranet host, "localhost") is not a name public lists can hold.
-        if (DomainName.TryNormalize(host.Trim(), out var normalized, out _) && normalized.Contains('.', StringComparison.Ordinal))
-        {
-            Add(new ExtractedLink(normalized, null, origin, inMarkup, priority, isMailAddress));
+            AddHost(domain, link, inMarkup, priority, isMailAddress: true);
         }
     }
 
-    // One entry per host (and per kind: a mail domain and a link host are counted apart); a host seen again in a better
-    // group moves up to it, as SpamAssassin files a host under the best group any of its links has.
-    private void Add(ExtractedLink link)
+    // The built-in rule of RedirectTarget finds a target only in an http(s) link whose path holds "http" (any case) or a
+    // %-escape to decode (which may spell one); other links need no string for it. Configured patterns may match any link.
+    private static bool MayRedirect(ReadOnlySpan<char> link, int authorityStart)
     {
-        var key = link.IsMailAddress ? "@" + link.Host : link.Host;
-        if (!seen.TryGetValue(key, out var index))
+        // As RedirectTarget.Of: http(s) links, and unschemed ones (read as http://, as SpamAssassin reads them).
+        if (!link.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !link.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            && authorityStart is not (0 or 2))
         {
-            seen.Add(key, links.Count);
-            links.Add(link);
+            return false;
         }
-        else if (link.Priority < links[index].Priority)
-        {
-            links[index] = links[index] with { Priority = link.Priority, InMarkup = link.InMarkup };
-        }
+
+        var rest = link[authorityStart..];
+        return rest.Contains('%') || rest.IndexOf("http", StringComparison.OrdinalIgnoreCase) >= 0;
     }
 
-    private static int AuthorityStart(string link, bool requireScheme)
+    private static int AuthorityStart(ReadOnlySpan<char> link, bool requireScheme)
     {
         var separator = link.IndexOf("://", StringComparison.Ordinal);
-        if (separator > 0 && link.AsSpan(0, separator).IndexOfAnyExcept(SchemeCharacters) < 0)
+        if (separator > 0 && link[..separator].IndexOfAnyExcept(SchemeCharacters) < 0)
         {
             return separator + 3;
         }
@@ -128,43 +133,15 @@ internal sealed class LinkCollector(RedirectorPatternSet? redirectors = null)
         return link.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? 0 : -1;
     }
 
-    private static string HostOfAuthority(string authority)
+    private static ReadOnlySpan<char> HostOfAuthority(ReadOnlySpan<char> authority)
     {
         if (authority.StartsWith('['))
         {
-            var close = authority.IndexOf(']', StringComparison.Ordinal);
+            var close = authority.IndexOf(']');
             return close < 0 ? authority[1..] : authority[1..close];
         }
 
         var colon = authority.LastIndexOf(':');
-        return colon >= 0 && authority.AsSpan(colon + 1).IndexOfAnyExceptInRange('0', '9') < 0 ? authority[..colon] : authority;
-    }
-
-    // Browsers read "1.2.3.4", "3232235777", "0xc0.0xa8.1.1" and "[2001:db8::1]" as addresses; so do we.
-    private static bool TryParseIpLiteral(string host, out IPAddress address)
-    {
-        address = IPAddress.None;
-        if (host.Contains(':', StringComparison.Ordinal))
-        {
-            if (IPAddress.TryParse(host, out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6)
-            {
-                address = AddressClassifier.Canonical(v6);
-                return true;
-            }
-
-            return false;
-        }
-
-        var lastLabel = host[(host.LastIndexOf('.') + 1)..];
-        var numericLast = lastLabel.Length > 0 &&
-            (lastLabel.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0 || lastLabel.StartsWith("0x", StringComparison.OrdinalIgnoreCase));
-        if (numericLast && host.AsSpan().IndexOfAnyExcept(NumericHostCharacters) < 0 &&
-            IPAddress.TryParse(host, out var v4) && v4.AddressFamily == AddressFamily.InterNetwork)
-        {
-            address = v4;
-            return true;
-        }
-
-        return false;
+        return colon >= 0 && authority[(colon + 1)..].IndexOfAnyExceptInRange('0', '9') < 0 ? authority[..colon] : authority;
     }
 }

@@ -21,6 +21,33 @@ internal static partial class LinkExtractor
         return result.AsSpan().ContainsAny(ObfuscatedDots) ? ObfuscatedDotPattern().Replace(result, ".") : result;
     }
 
+    /// <summary>Whether <see cref="Deobfuscate"/> might change <paramref name="text"/> (true for every text it changes).</summary>
+    internal static bool NeedsDeobfuscation(ReadOnlySpan<char> text)
+    {
+        if (text.ContainsAny(ObfuscatedDots))
+        {
+            return true;
+        }
+
+        // As RestoreSchemes: a scheme that differs from its restored form ("http" as written, then "://").
+        for (var h = text.IndexOfAny('h', 'H'); h >= 0; h = NextH(text, h + 1))
+        {
+            if (!TextScan.WordStartsAt(text, h) || ObfuscatedSchemeLength(text, h, out _) is not (> 0 and var length))
+            {
+                continue;
+            }
+
+            if (!IsRestored(text, h, length))
+            {
+                return true;
+            }
+
+            h += length - 1;
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Writes each <c>\bh(?:xx|\*\*|tt)p(s?)(?:\[:\]|:)//</c> (any case) as <c>http$1://</c>, as the regex this replaced
     /// did (the oracle of <c>ObfuscatedSchemeScanTests</c>); a plain "http://" is left as it is, without a copy.
@@ -37,11 +64,16 @@ internal static partial class LinkExtractor
                 continue;
             }
 
-            var replacement = secure is { } s ? $"http{s}://" : "http://";
-            if (!span.Slice(h, length).SequenceEqual(replacement))
+            if (!IsRestored(span, h, length))
             {
                 restored ??= new StringBuilder(text.Length);
-                restored.Append(text, copied, h - copied).Append(replacement);
+                restored.Append(text, copied, h - copied).Append("http");
+                if (secure is { } s)
+                {
+                    restored.Append(s);
+                }
+
+                restored.Append("://");
                 copied = h + length;
             }
 
@@ -50,6 +82,11 @@ internal static partial class LinkExtractor
 
         return restored is null ? text : restored.Append(text, copied, text.Length - copied).ToString();
     }
+
+    // Whether the scheme at h (of length, as ObfuscatedSchemeLength found it) already reads "http", an 's' as written,
+    // "://": its restored form, so nothing changes.
+    private static bool IsRestored(ReadOnlySpan<char> text, int h, int length) =>
+        text.Slice(h, 4).SequenceEqual("http") && text.Slice(h + length - 3, 3).SequenceEqual("://");
 
     private static int NextH(ReadOnlySpan<char> text, int from)
     {

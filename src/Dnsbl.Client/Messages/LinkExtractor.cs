@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text.RegularExpressions;
 
@@ -26,7 +27,8 @@ internal static partial class LinkExtractor
         }
         catch (RegexMatchTimeoutException)
         {
-            // A pathological body; the links found so far are still useful, and a check must never fail on content.
+            // The obfuscated-dot regex under a process-wide default timeout (REGEX_DEFAULT_MATCH_TIMEOUT): the links found so
+            // far are still useful, and a check must never fail on content.
         }
 
         return collector.Links;
@@ -34,130 +36,82 @@ internal static partial class LinkExtractor
 
     private static void Collect(string? textBody, string? htmlBody, PublicSuffixList suffixes, LinkCollector collector)
     {
-        string? htmlText = null;
         if (!string.IsNullOrEmpty(htmlBody))
         {
             foreach (var (priority, start, length) in HtmlLinkAttributes.Find(htmlBody))
             {
-                var value = WebUtility.HtmlDecode(htmlBody.Substring(start, length)).Trim();
-                collector.AddUrl(value, inMarkup: true, requireScheme: false, priority);
-            }
-
-            // Visible text: tags become spaces so that words on both sides of a tag do not join.
-            htmlText = WebUtility.HtmlDecode(HtmlTags.ReplaceWithSpaces(htmlBody));
-        }
-
-        var texts = new List<char[]>(2);
-        foreach (var body in (ReadOnlySpan<string?>)[textBody, htmlText])
-        {
-            if (!string.IsNullOrEmpty(body))
-            {
-                texts.Add(ScanUrls(Deobfuscate(body), collector));
+                var value = htmlBody.AsSpan(start, length);
+                if (value.Contains('&'))
+                {
+                    collector.AddUrl(WebUtility.HtmlDecode(value.ToString()).Trim(), inMarkup: true, requireScheme: false, priority);
+                }
+                else
+                {
+                    // Most values hold no entity: read in place, a string only for a link that is kept.
+                    collector.AddUrl(value.Trim(), inMarkup: true, requireScheme: false, priority);
+                }
             }
         }
 
-        foreach (var remaining in texts)
+        // The scans work on pooled copies of the texts: URLs, then mail addresses, are blanked out as they are found.
+        var text = RentDeobfuscated(textBody, out var textLength);
+        var html = RentVisibleText(htmlBody, out var htmlLength);
+        try
         {
-            ScanBareHosts(remaining, collector, suffixes);
+            ScanUrls(text.AsSpan(0, textLength), collector);
+            ScanUrls(html.AsSpan(0, htmlLength), collector);
+            ScanBareHosts(text.AsSpan(0, textLength), collector, suffixes);
+            ScanBareHosts(html.AsSpan(0, htmlLength), collector, suffixes);
+        }
+        finally
+        {
+            ReturnRented(text);
+            ReturnRented(html);
         }
     }
 
-    // Finds URLs with a scheme (or "www."), records them, and blanks them out so bare-host scanning does not see
-    // file names in their paths.
-    private static char[] ScanUrls(string text, LinkCollector collector)
+    private static void ReturnRented(char[] chars)
     {
-        var chars = text.ToCharArray();
-        for (var from = 0; UrlScanner.TryFind(chars, from, out var start, out var length); from = start + length)
+        if (chars.Length > 0)
         {
-            collector.AddUrl(text.Substring(start, length), inMarkup: false, requireScheme: false);
-            chars.AsSpan(start, length).Fill(' ');
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    // The HTML's visible text: tags become spaces so that words on both sides of a tag do not join; then entities are
+    // decoded and obfuscations undone (as strings, for the few texts that have any).
+    private static char[] RentVisibleText(string? htmlBody, out int length)
+    {
+        if (string.IsNullOrEmpty(htmlBody))
+        {
+            length = 0;
+            return [];
         }
 
+        var chars = ArrayPool<char>.Shared.Rent(htmlBody.Length);
+        length = HtmlTags.ReplaceWithSpaces(htmlBody, chars);
+        var visible = chars.AsSpan(0, length);
+        if (!visible.Contains('&') && !NeedsDeobfuscation(visible))
+        {
+            return chars;
+        }
+
+        ArrayPool<char>.Shared.Return(chars);
+        return RentDeobfuscated(WebUtility.HtmlDecode(visible.ToString()), out length);
+    }
+
+    private static char[] RentDeobfuscated(string? body, out int length)
+    {
+        if (string.IsNullOrEmpty(body))
+        {
+            length = 0;
+            return [];
+        }
+
+        var text = Deobfuscate(body);
+        var chars = ArrayPool<char>.Shared.Rent(text.Length);
+        text.CopyTo(chars);
+        length = text.Length;
         return chars;
     }
-
-    // chars: the text with its URLs blanked out; the scan blanks its mail addresses too.
-    private static void ScanBareHosts(char[] chars, LinkCollector collector, PublicSuffixList suffixes)
-    {
-        // Bare e-mail addresses first (their domains are mail links, skipped by default as SpamAssassin does), blanked out
-        // so that the host scan does not take their domains as web links.
-        List<(int Start, int Length)>? addresses = null;
-        foreach (var (start, length) in Tokens(chars, '@'))
-        {
-            foreach (var match in MailAddressPattern().EnumerateMatches(chars.AsSpan(start, length)))
-            {
-                var address = new string(chars, start + match.Index, match.Length);
-                collector.AddHost(address[(address.IndexOf('@') + 1)..], address, inMarkup: false, LinkPriority.Text, isMailAddress: true);
-                (addresses ??= []).Add((start + match.Index, match.Length));
-            }
-        }
-
-        foreach (var (start, length) in addresses ?? [])
-        {
-            chars.AsSpan(start, length).Fill(' ');
-        }
-
-        foreach (var (start, length) in Tokens(chars, '.'))
-        {
-            foreach (var match in BareHostPattern().EnumerateMatches(chars.AsSpan(start, length)))
-            {
-                if (collector.IsFull)
-                {
-                    return;
-                }
-
-                var host = new string(chars, start + match.Index, match.Length);
-                var topLevel = PublicSuffixList.ToAscii(host[(host.LastIndexOf('.') + 1)..]);
-                if (topLevel is not null && suffixes.IsRule(topLevel))
-                {
-                    collector.AddHost(host, host, inMarkup: false);
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// The white-space-separated words of <paramref name="text"/> that contain <paramref name="marker"/>, as (start, length).
-    /// </summary>
-    /// <remarks>
-    /// Bare hosts need a dot and mail addresses an @, and neither spans white space, which both patterns also accept as
-    /// the delimiter before and after (so a word's edges behave as the text's start and end do). Matching only these words
-    /// finds the same matches as matching the whole text, in order, without running the patterns over every other word:
-    /// that was most of a message's planning time (benchmarks/README.md).
-    /// </remarks>
-    internal static IEnumerable<(int Start, int Length)> Tokens(char[] text, char marker)
-    {
-        var position = 0;
-        while (position < text.Length)
-        {
-            var found = Array.IndexOf(text, marker, position);
-            if (found < 0)
-            {
-                yield break;
-            }
-
-            var start = found;
-            while (start > position && !char.IsWhiteSpace(text[start - 1]))
-            {
-                start--;
-            }
-
-            var end = found;
-            while (end < text.Length && !char.IsWhiteSpace(text[end]))
-            {
-                end++;
-            }
-
-            yield return (start, end - start);
-            position = end;
-        }
-    }
-
-    // A schemeless host starts at the text's start or after punctuation or space (so "訪問example.com" is not a host)
-    // and ends before space, markup or a port, path or final dot (SpamAssassin's schemeless-URI delimiters).
-    [GeneratedRegex(@"(?<=^|[!""#$&'()*+,/:;<=>?@\[\\\]^`{|}~\s\x1b\xa0])(?:[\p{L}\p{N}](?:[\p{L}\p{N}_\-]{0,61}[\p{L}\p{N}])?\.)+(?:\p{L}{2,63}|xn--[a-z0-9\-]{1,59})(?=$|[\s<>""`}\]{\[|\x1b\xa0:/.,;!?)'])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
-    private static partial Regex BareHostPattern();
-
-    [GeneratedRegex(@"(?<![^\s<>""'`,(\[{|:;])[^\s<>""'`,(\[{|@:;]{1,64}@(?<domain>[\p{L}\p{N}](?:[\p{L}\p{N}\-.]{0,250}[\p{L}\p{N}])?)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
-    private static partial Regex MailAddressPattern();
 }

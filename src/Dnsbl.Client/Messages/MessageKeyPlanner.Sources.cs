@@ -107,6 +107,11 @@ internal sealed partial class MessageKeyPlanner
                 yield return new MessageLookup(list, KeyHasher.Apply(key, list), source, link.Origin);
             }
 
+            if ((list.UriLookup & ~UriLookupVia.LinkName) == 0)
+            {
+                continue; // nothing to resolve: no iterator for the common case
+            }
+
             foreach (var resolved in ToResolve(list, link, source))
             {
                 yield return resolved;
@@ -151,6 +156,20 @@ internal sealed partial class MessageKeyPlanner
     }
 
     // SpamAssassin compares the skip list with the host itself and with its registered domain.
-    private bool IsSkipListed(string host) =>
-        skipDomains.Contains(host) || (suffixes.GetRegisteredDomain(host, icannOnly: false) is { } domain && skipDomains.Contains(domain));
+    // The host is normalised (lower-case punycode), so its registered domain is a slice of it.
+    private bool IsSkipListed(string host)
+    {
+        if (skipDomains.Contains(host))
+        {
+            return true;
+        }
+
+        if (PublicSuffixList.ToAscii(host) is not { } ascii)
+        {
+            return false;
+        }
+
+        var start = suffixes.RegisteredDomainStart(ascii, icannOnly: false);
+        return start >= 0 && skipDomainSpans.Contains(ascii.AsSpan(start));
+    }
 }

@@ -20,8 +20,11 @@ internal sealed partial class MessageKeyPlanner
     private readonly List<MessageProblem> problems;
     private readonly RelayChain chain;
     private readonly FrozenSet<string> skipDomains;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> skipDomainSpans;
     private readonly List<MessageSkippedKey> skipped = [];
     private List<ExtractedLink>? links;
+    private Dictionary<string, string?>? registered;
+    private Dictionary<string, string?>? registeredIcann;
 
     private MessageKeyPlanner(MessageContext context, MessageOptions options, PublicSuffixList suffixes)
     {
@@ -31,6 +34,7 @@ internal sealed partial class MessageKeyPlanner
         problems = [.. context.Problems];
         chain = new RelayChain(context, options, problems);
         skipDomains = NormalizedSkipDomains.GetValue(options.SkipDomains, Normalize);
+        skipDomainSpans = skipDomains.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     // The skip list (288 names by default) normalised once per list instance, not once per message.
@@ -67,9 +71,10 @@ internal sealed partial class MessageKeyPlanner
         var planner = new MessageKeyPlanner(context, options, options.PublicSuffixes ?? PublicSuffixList.Embedded);
         planner.skipped.AddRange(planner.chain.MessageWideSkips());
         var lookups = new List<MessageLookup>();
+        var keysOfList = new HashSet<(UriLookupVia, string)>();
         foreach (var list in lists)
         {
-            var keysOfList = new HashSet<(UriLookupVia, string)>();
+            keysOfList.Clear();
             var candidates = list.Kind switch
             {
                 DnsListKind.IpBlockList or DnsListKind.IpAllowList => planner.RelayLookups(list),
@@ -78,7 +83,13 @@ internal sealed partial class MessageKeyPlanner
                 _ => [],
             };
 
-            lookups.AddRange(candidates.Where(lookup => keysOfList.Add((lookup.Resolve, lookup.Key))));
+            foreach (var lookup in candidates)
+            {
+                if (keysOfList.Add((lookup.Resolve, lookup.Key)))
+                {
+                    lookups.Add(lookup);
+                }
+            }
         }
 
         return new MessageKeyPlan(lookups, planner.problems, Distinct(planner.skipped));
@@ -87,8 +98,17 @@ internal sealed partial class MessageKeyPlanner
     // Each skip once; a message-wide skip of a key some list did ask (e.g. a private HELO asked nowhere) stays.
     private static List<MessageSkippedKey> Distinct(List<MessageSkippedKey> skipped)
     {
-        var seen = new HashSet<(string, MessageSkipReason, string?)>();
-        return [.. skipped.Where(skip => seen.Add((skip.Key, skip.Reason, skip.ListName)))];
+        var seen = new HashSet<(string, MessageSkipReason, string?)>(skipped.Count);
+        var distinct = new List<MessageSkippedKey>(skipped.Count);
+        foreach (var skip in skipped)
+        {
+            if (seen.Add((skip.Key, skip.Reason, skip.ListName)))
+            {
+                distinct.Add(skip);
+            }
+        }
+
+        return distinct;
     }
 
     private IEnumerable<MessageLookup> RelayLookups(DnsList list) =>
@@ -112,13 +132,31 @@ internal sealed partial class MessageKeyPlanner
             return null;
         }
 
-        return ListDomainKey.InForm(normalized, form, suffixes);
+        return form switch
+        {
+            DomainQueryForm.FullHostName => normalized,
+            DomainQueryForm.RegisteredDomainIcannOnly => RegisteredDomain(normalized, icannOnly: true),
+            _ => RegisteredDomain(normalized, icannOnly: false),
+        };
+    }
+
+    // ListDomainKey.InForm's registered domain, found once per host and message: every URI list asks the same hosts.
+    private string? RegisteredDomain(string normalized, bool icannOnly)
+    {
+        var known = icannOnly ? (registeredIcann ??= new(StringComparer.Ordinal)) : (registered ??= new(StringComparer.Ordinal));
+        if (!known.TryGetValue(normalized, out var domain))
+        {
+            domain = suffixes.GetRegisteredDomain(normalized, icannOnly);
+            known.Add(normalized, domain);
+        }
+
+        return domain;
     }
 
     // Special-use names (RFC 2606, RFC 6761, RFC 6762 ".local", RFC 8375 ".home.arpa") never reach public lists.
     internal static bool IsSpecialUseName(string name)
     {
-        var topLevel = name[(name.LastIndexOf('.') + 1)..];
+        var topLevel = name.AsSpan(name.LastIndexOf('.') + 1);
         return topLevel is "test" or "example" or "invalid" or "localhost" or "local" or "arpa" or "internal" or "lan" ||
             name is "example.com" or "example.net" or "example.org" || name.EndsWith(".example.com", StringComparison.Ordinal) ||
             name.EndsWith(".example.net", StringComparison.Ordinal) || name.EndsWith(".example.org", StringComparison.Ordinal);

@@ -44,15 +44,24 @@ public sealed partial class PublicSuffixList
             return null;
         }
 
-        var labelStarts = LabelStarts(name);
-        var suffixLabels = PublicSuffixLabelCount(name, labelStarts, icannOnly);
-        if (labelStarts.Count <= suffixLabels)
-        {
-            return null;
-        }
-
-        return name[labelStarts[labelStarts.Count - suffixLabels - 1]..];
+        var start = RegisteredDomainStart(name, icannOnly);
+        return start < 0 ? null : name[start..];
     }
+
+    /// <summary>
+    /// Where the registered domain of <paramref name="asciiName"/> (lower-case punycode, as <see cref="ToAscii"/> makes)
+    /// starts, or -1 when the name is itself a public suffix: <see cref="GetRegisteredDomain"/> without a string.
+    /// </summary>
+    internal int RegisteredDomainStart(ReadOnlySpan<char> asciiName, bool icannOnly)
+    {
+        Span<int> labelStarts = asciiName.Length < MaxStackLabels ? stackalloc int[asciiName.Length + 1] : new int[asciiName.Length + 1];
+        var count = LabelStarts(asciiName, labelStarts);
+        var suffixLabels = PublicSuffixLabelCount(asciiName, labelStarts[..count], icannOnly);
+        return count <= suffixLabels ? -1 : labelStarts[count - suffixLabels - 1];
+    }
+
+    // A name has at most one label per two chars; names up to this length keep their label starts on the stack.
+    private const int MaxStackLabels = 256;
 
     /// <summary>The public suffix of <paramref name="host"/> (e.g. <c>co.uk</c>), or null when the host is not a valid name.</summary>
     /// <param name="host">A host name, Unicode or punycode, any case, with or without a trailing dot.</param>
@@ -67,22 +76,23 @@ public sealed partial class PublicSuffixList
             return null;
         }
 
-        var labelStarts = LabelStarts(name);
-        var suffixLabels = Math.Min(PublicSuffixLabelCount(name, labelStarts, icannOnly), labelStarts.Count);
-        return name[labelStarts[labelStarts.Count - suffixLabels]..];
+        Span<int> labelStarts = name.Length < MaxStackLabels ? stackalloc int[name.Length + 1] : new int[name.Length + 1];
+        var count = LabelStarts(name, labelStarts);
+        var suffixLabels = Math.Min(PublicSuffixLabelCount(name, labelStarts[..count], icannOnly), count);
+        return name[labelStarts[count - suffixLabels]..];
     }
 
     /// <summary>Whether <paramref name="asciiName"/> (lower-case punycode) is itself named by a rule of either section.</summary>
-    internal bool IsRule(string asciiName) => lookup.ContainsKey(asciiName.AsSpan());
+    internal bool IsRule(ReadOnlySpan<char> asciiName) => lookup.ContainsKey(asciiName);
 
     // The PSL algorithm: an exception rule prevails (its suffix is the rule minus its leftmost label); otherwise the
     // matching rule with the most labels; otherwise the implicit "*" rule (one label).
-    private int PublicSuffixLabelCount(string name, List<int> labelStarts, bool icannOnly)
+    private int PublicSuffixLabelCount(ReadOnlySpan<char> name, ReadOnlySpan<int> labelStarts, bool icannOnly)
     {
         var exception = icannOnly ? PublicSuffixRule.ExceptionIcann : PublicSuffixRule.ExceptionIcann | PublicSuffixRule.ExceptionPrivate;
         var normal = icannOnly ? PublicSuffixRule.Icann : PublicSuffixRule.Icann | PublicSuffixRule.Private;
         var wildcard = icannOnly ? PublicSuffixRule.WildcardIcann : PublicSuffixRule.WildcardIcann | PublicSuffixRule.WildcardPrivate;
-        var count = labelStarts.Count;
+        var count = labelStarts.Length;
         for (var labels = count; labels >= 1; labels--)
         {
             if ((Rule(name, labelStarts[count - labels]) & exception) != 0)
@@ -103,21 +113,23 @@ public sealed partial class PublicSuffixList
         return 1;
     }
 
-    private PublicSuffixRule Rule(string name, int start) =>
-        lookup.TryGetValue(name.AsSpan(start), out var rule) ? rule : PublicSuffixRule.None;
+    private PublicSuffixRule Rule(ReadOnlySpan<char> name, int start) =>
+        lookup.TryGetValue(name[start..], out var rule) ? rule : PublicSuffixRule.None;
 
-    private static List<int> LabelStarts(string name)
+    // The index of each label's first char; starts has room for name.Length + 1 entries.
+    private static int LabelStarts(ReadOnlySpan<char> name, Span<int> starts)
     {
-        var starts = new List<int>(6) { 0 };
+        var count = 0;
+        starts[count++] = 0;
         for (var i = 0; i < name.Length; i++)
         {
             if (name[i] == '.')
             {
-                starts.Add(i + 1);
+                starts[count++] = i + 1;
             }
         }
 
-        return starts;
+        return count;
     }
 
     /// <summary>Lower-case punycode without trailing dot, or null when <paramref name="host"/> is no valid name.</summary>

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 using Dnsbl.Client.Messages;
@@ -7,7 +6,7 @@ namespace Dnsbl.Client.Tests.Messages;
 
 /// <summary>
 /// The bare-host and mail-address scan runs its patterns only over words holding a dot or an @
-/// (<see cref="LinkExtractor.Tokens"/>). Differential: on generated texts it finds exactly what the same patterns find
+/// (<see cref="LinkExtractor.NextWord"/>). Differential: on generated texts it finds exactly what the same patterns find
 /// over the whole text, in the same order.
 /// </summary>
 public sealed class LinkExtractorWordScanTests
@@ -49,7 +48,7 @@ public sealed class LinkExtractorWordScanTests
     private static List<ExtractedLink> ByWords(string text)
     {
         var collector = new LinkCollector();
-        typeof(LinkExtractor).GetMethod("ScanBareHosts", BindingFlags.NonPublic | BindingFlags.Static)!.Invoke(null, [text.ToCharArray(), collector, PublicSuffixList.Embedded]);
+        LinkExtractor.ScanBareHosts(text.ToCharArray(), collector, PublicSuffixList.Embedded);
         return collector.Links;
     }
 
@@ -57,12 +56,12 @@ public sealed class LinkExtractorWordScanTests
     private static List<ExtractedLink> WholeText(string text)
     {
         var collector = new LinkCollector();
-        var rest = Pattern("MailAddressPattern").Replace(text, match =>
+        var rest = MailAddressScannerTests.Oracle.Replace(text, match =>
         {
             collector.AddHost(match.Groups["domain"].Value, match.Value, inMarkup: false, LinkPriority.Text, isMailAddress: true);
             return new string(' ', match.Length);
         });
-        foreach (Match match in Pattern("BareHostPattern").Matches(rest))
+        foreach (Match match in BareHostScannerTests.Oracle.Matches(rest))
         {
             var topLevel = PublicSuffixList.ToAscii(match.Value[(match.Value.LastIndexOf('.') + 1)..]);
             if (topLevel is not null && PublicSuffixList.Embedded.IsRule(topLevel))
@@ -73,7 +72,4 @@ public sealed class LinkExtractorWordScanTests
 
         return collector.Links;
     }
-
-    private static Regex Pattern(string name) =>
-        (Regex)typeof(LinkExtractor).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static)!.Invoke(null, null)!;
 }

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Dnsbl.Client.Lists;
+using Dnsbl.Client.Net;
+
+namespace Dnsbl.Client.Messages;
+
+// Hosts and IP literals: normalised on the stack, deduplicated by span; strings only for a host seen the first time.
+internal sealed partial class LinkCollector
+{
+    /// <summary>Adds a host name or IP literal found in a link; invalid names are ignored.</summary>
+    public void AddHost(string host, string origin, bool inMarkup, int priority = LinkPriority.Text, bool isMailAddress = false)
+    {
+        var text = new LazyText(origin, origin);
+        AddHost(host, ref text, inMarkup, priority, isMailAddress);
+    }
+
+    /// <summary>As <see cref="AddHost(string, string, bool, int, bool)"/>, for a host and origin read in place.</summary>
+    public void AddHost(ReadOnlySpan<char> host, ReadOnlySpan<char> origin, bool inMarkup, int priority = LinkPriority.Text, bool isMailAddress = false)
+    {
+        var text = new LazyText(origin, null);
+        AddHost(host, ref text, inMarkup, priority, isMailAddress);
+    }
+
+    private void AddHost(ReadOnlySpan<char> host, ref LazyText origin, bool inMarkup, int priority, bool isMailAddress)
+    {
+        if (IsFull)
+        {
+            return;
+        }
+
+        host = host.Trim().TrimEnd(TrailingPunctuation);
+        if (TryParseIpLiteral(host, out var address))
+        {
+            Add(address.ToString(), address, ref origin, inMarkup, priority, isMailAddress);
+            return;
+        }
+
+        host = host.Trim();
+        // ASCII names (nearly all): lower-cased on the stack; valid exactly when the lower-case form is normalised.
+        Span<char> name = host.Length <= DomainName.MaxLength ? stackalloc char[host.Length] : [];
+        if (host.Length <= DomainName.MaxLength && Ascii.IsValid(host))
+        {
+            Ascii.ToLower(host, name, out _);
+            if (DomainName.IsNormalized(name))
+            {
+                if (name.Contains('.'))
+                {
+                    Add(name, null, ref origin, inMarkup, priority, isMailAddress);
+                }
+
+                return;
+            }
+
+            if (!name.EndsWith('.'))
+            {
+                return; // the one change normalising makes to ASCII beyond case is a trailing dot
+            }
+        }
+
+        // A single-label name (intranet host, "localhost") is not a name public lists can hold.
+        if (DomainName.TryNormalize(host.ToString(), out var normalized, out _) && normalized.Contains('.', StringComparison.Ordinal))
+        {
+            Add(normalized, null, ref origin, inMarkup, priority, isMailAddress);
+        }
+    }
+
+    // A host seen again in a better group moves up to it, as SpamAssassin files a host under the best group any of its
+    // links has. hostText: host as a string when there is one.
+    private void Add(scoped ReadOnlySpan<char> host, IPAddress? address, ref LazyText origin, bool inMarkup, int priority, bool isMailAddress)
+    {
+        var seen = (isMailAddress ? seenMailDomains : seenHosts).GetAlternateLookup<ReadOnlySpan<char>>();
+        if (seen.TryGetValue(host, out var index))
+        {
+            if (priority < links[index].Priority)
+            {
+                links[index] = links[index] with { Priority = priority, InMarkup = inMarkup };
+            }
+
+            return;
+        }
+
+        var hostText = host.ToString();
+        (isMailAddress ? seenMailDomains : seenHosts).Add(hostText, links.Count);
+        links.Add(new ExtractedLink(hostText, address, origin.Value, inMarkup, priority, isMailAddress));
+    }
+
+    private void Add(string host, IPAddress? address, ref LazyText origin, bool inMarkup, int priority, bool isMailAddress)
+    {
+        var seen = isMailAddress ? seenMailDomains : seenHosts;
+        if (seen.TryGetValue(host, out var index))
+        {
+            if (priority < links[index].Priority)
+            {
+                links[index] = links[index] with { Priority = priority, InMarkup = inMarkup };
+            }
+
+            return;
+        }
+
+        seen.Add(host, links.Count);
+        links.Add(new ExtractedLink(host, address, origin.Value, inMarkup, priority, isMailAddress));
+    }
+
+    // Browsers read "1.2.3.4", "3232235777", "0xc0.0xa8.1.1" and "[2001:db8::1]" as addresses; so do we.
+    private static bool TryParseIpLiteral(ReadOnlySpan<char> host, out IPAddress address)
+    {
+        address = IPAddress.None;
+        if (host.Contains(':'))
+        {
+            if (IPAddress.TryParse(host, out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6)
+            {
+                address = AddressClassifier.Canonical(v6);
+                return true;
+            }
+
+            return false;
+        }
+
+        var lastLabel = host[(host.LastIndexOf('.') + 1)..];
+        var numericLast = lastLabel.Length > 0 &&
+            (lastLabel.IndexOfAnyExceptInRange('0', '9') < 0 || lastLabel.StartsWith("0x", StringComparison.OrdinalIgnoreCase));
+        if (numericLast && host.IndexOfAnyExcept(NumericHostCharacters) < 0 &&
+            IPAddress.TryParse(host, out var v4) && v4.AddressFamily == AddressFamily.InterNetwork)
+        {
+            address = v4;
+            return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text;
+
+namespace Dnsbl.Client.Messages;
+
+// The scans over the bodies' text: URLs first, then mail addresses, then bare host names; each blanks what it found.
+internal static partial class LinkExtractor
+{
+    // Finds URLs with a scheme (or "www."), records them, and blanks them out so bare-host scanning does not see
+    // file names in their paths.
+    private static void ScanUrls(Span<char> chars, LinkCollector collector)
+    {
+        for (var from = 0; UrlScanner.TryFind(chars, from, out var start, out var length); from = start + length)
+        {
+            collector.AddUrl(chars.Slice(start, length), inMarkup: false, requireScheme: false);
+            chars.Slice(start, length).Fill(' ');
+        }
+    }
+
+    // chars: the text with its URLs blanked out; the scan blanks its mail addresses too.
+    internal static void ScanBareHosts(Span<char> chars, LinkCollector collector, PublicSuffixList suffixes)
+    {
+        // Bare e-mail addresses first (their domains are mail links, skipped by default as SpamAssassin does), blanked out
+        // so that the host scan does not take their domains as web links. A word's addresses are blanked once the word is
+        // scanned (a blank would otherwise start a new candidate within it); later words never read earlier ones.
+        Span<(int Start, int Length)> found = stackalloc (int, int)[MaxAddressesPerWordOnStack];
+        for (var position = 0; NextWord(chars, '@', position, out var wordStart, out var wordLength); position = wordStart + wordLength)
+        {
+            var word = chars.Slice(wordStart, wordLength);
+            var count = 0;
+            List<(int Start, int Length)>? more = null;
+            for (var from = 0; MailAddressScanner.TryFind(word, from, out var start, out var length, out var domainStart); from = start + length)
+            {
+                collector.AddHost(word[domainStart..(start + length)], word.Slice(start, length), inMarkup: false, LinkPriority.Text, isMailAddress: true);
+                if (count < found.Length)
+                {
+                    found[count++] = (start, length);
+                }
+                else
+                {
+                    (more ??= []).Add((start, length));
+                }
+            }
+
+            foreach (var (start, length) in found[..count])
+            {
+                word.Slice(start, length).Fill(' ');
+            }
+
+            foreach (var (start, length) in more ?? [])
+            {
+                word.Slice(start, length).Fill(' ');
+            }
+        }
+
+        Span<char> topLevel = stackalloc char[MaxTopLevelLength];
+        for (var position = 0; NextWord(chars, '.', position, out var wordStart, out var wordLength); position = wordStart + wordLength)
+        {
+            var word = chars.Slice(wordStart, wordLength);
+            for (var from = 0; BareHostScanner.TryFind(word, from, out var start, out var length); from = start + length)
+            {
+                if (collector.IsFull)
+                {
+                    return;
+                }
+
+                var host = word.Slice(start, length);
+                if (IsPublicSuffix(host[(host.LastIndexOf('.') + 1)..], suffixes, topLevel))
+                {
+                    collector.AddHost(host, host, inMarkup: false);
+                }
+            }
+        }
+    }
+
+    private const int MaxAddressesPerWordOnStack = 8;
+
+    // A top-level label found by the host scan is 2-63 letters or "xn--" and up to 59 more chars.
+    private const int MaxTopLevelLength = 63;
+
+    // Whether the top-level label is a rule of the list: ASCII is lower-cased in place, anything else through IDNA.
+    private static bool IsPublicSuffix(ReadOnlySpan<char> label, PublicSuffixList suffixes, Span<char> buffer)
+    {
+        if (label.Length <= buffer.Length && Ascii.IsValid(label))
+        {
+            var lower = buffer[..label.Length];
+            Ascii.ToLower(label, lower, out _);
+            return suffixes.IsRule(lower);
+        }
+
+        return PublicSuffixList.ToAscii(label.ToString()) is { } ascii && suffixes.IsRule(ascii);
+    }
+
+    /// <summary>
+    /// The first white-space-separated word of <paramref name="text"/> at or after <paramref name="from"/> that contains <paramref name="marker"/>.
+    /// </summary>
+    /// <remarks>
+    /// Bare hosts need a dot and mail addresses an @, and neither spans white space, which both patterns also accept as
+    /// the delimiter before and after (so a word's edges behave as the text's start and end do). Matching only these words
+    /// finds the same matches as matching the whole text, in order, without running the patterns over every other word:
+    /// that was most of a message's planning time (benchmarks/README.md).
+    /// </remarks>
+    internal static bool NextWord(ReadOnlySpan<char> text, char marker, int from, out int start, out int length)
+    {
+        start = length = 0;
+        var found = from >= text.Length ? -1 : text[from..].IndexOf(marker);
+        if (found < 0)
+        {
+            return false;
+        }
+
+        found += from;
+        start = found;
+        while (start > from && !char.IsWhiteSpace(text[start - 1]))
+        {
+            start--;
+        }
+
+        var end = found;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]))
+        {
+            end++;
+        }
+
+        length = end - start;
+        return true;
+    }
+}
