@@ -6,13 +6,18 @@ using Dnsbl.Client.Lists;
 namespace Dnsbl.Cli.Commands;
 
 /// <summary>
-/// Checks inputs with as many in flight as the client's transport keeps queries in flight, and hands the results to the
+/// Checks inputs with as many in flight as the client's transport keeps queries in flight for each list, and hands the results to the
 /// output in input order. An input no configured list can judge, or one the client refuses, becomes an input error in
 /// its place; it is never checked against nothing and reported as "accept".
 /// </summary>
 /// <remarks>
-/// Each check sends at least one query, so <see cref="DnsTransportConstants.MaxQueriesInFlight"/> checks keep the
-/// transport full; more would only wait for its query slots. A slow input (a lost query waits out its attempt timeout)
+/// Each check asks every list once, and the transport gives each list of a server its share of that server's query
+/// slots (<see cref="DnsTransportConstants.MaxQueriesInFlight"/> / <see cref="DnsTransportConstants.ShareDivisor"/>),
+/// so <see cref="InFlight"/> checks keep every list's share full; more would only wait for query slots. With a single
+/// list the transport would let it hold all the slots, but twice the share overflows the socket buffer of a nameserver
+/// with default settings: measured against a local rbldnsd over 100,000 inputs, 256 checks in flight lost 340-840
+/// queries, each retried after the 1 s attempt timeout (the last of them held the run's end for up to a second), and 128
+/// lost none at the same rate. A slow input (a lost query waits out its attempt timeout)
 /// holds back the writing of later results, not their checks: finished results wait in order, up to
 /// <see cref="BufferedPerCheck"/> × the in-flight count. That bound should outlast an attempt timeout at full speed, or
 /// every lost query would stall the whole run until it is answered or given up.
@@ -22,7 +27,7 @@ namespace Dnsbl.Cli.Commands;
 /// </remarks>
 internal static class CheckRun
 {
-    public const int InFlight = DnsTransportConstants.MaxQueriesInFlight;
+    public const int InFlight = DnsTransportConstants.MaxQueriesInFlight / DnsTransportConstants.ShareDivisor;
     private const int BufferedPerCheck = 1024;
     private const int Buffered = InFlight * BufferedPerCheck;
 
