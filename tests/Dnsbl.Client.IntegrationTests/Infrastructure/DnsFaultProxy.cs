@@ -35,6 +35,7 @@ internal sealed class DnsFaultProxy : IDisposable
         _listen.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         _upstream.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         EndPoint = (IPEndPoint)_listen.LocalEndPoint!;
+        UpstreamPort = ((IPEndPoint)_upstream.LocalEndPoint!).Port;
         _fromClients = new Thread(ForwardQueries) { IsBackground = true, Name = "proxy queries" };
         _fromServer = new Thread(ForwardReplies) { IsBackground = true, Name = "proxy replies" };
         _fromClients.Start();
@@ -42,6 +43,9 @@ internal sealed class DnsFaultProxy : IDisposable
     }
 
     public IPEndPoint EndPoint { get; }
+
+    /// <summary>The port the proxy forwards from and receives the server's replies on.</summary>
+    public int UpstreamPort { get; }
 
     /// <summary>Queries received from clients.</summary>
     public long Queries => Interlocked.Read(ref _queries);
