@@ -18,7 +18,7 @@ internal static partial class MessageParser
         }
 
         var (fields, bodyStart) = HeaderBlock.Read(text, problems);
-        if (textIsRawBytes)
+        if (textIsRawBytes && fields.Exists(field => field.Value.AsSpan().ContainsAnyExceptInRange('\0', '\x7f')))
         {
             fields = fields.ConvertAll(field => new KeyValuePair<string, string>(field.Key, HeaderText(field.Value, problems)));
         }

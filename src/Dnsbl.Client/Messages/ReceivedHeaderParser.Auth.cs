@@ -6,6 +6,7 @@ namespace Dnsbl.Client.Messages;
 internal static partial class ReceivedHeaderParser
 {
     /// <summary>The authentication the header records, or null; <paramref name="text"/> is the normalised header.</summary>
+    /// <remarks>Each case-sensitive pattern runs only when a fixed piece of it is in the header (a cheap search).</remarks>
     private static string? FindAuth(string text)
     {
         Match match;
@@ -14,12 +15,12 @@ internal static partial class ReceivedHeaderParser
             return match.Groups[1].Value; // RFC 3848 ESMTPA/ESMTPSA/LMTPA/LMTPSA, RFC 6531 UTF8SMTPA, ASMTP, webmail HTTP
         }
 
-        if (GmailSubmission().IsMatch(text) && GmailCipher().IsMatch(text))
+        if (text.Contains(" by mx.google.com with ESMTPS id ", StringComparison.Ordinal) && GmailSubmission().IsMatch(text) && GmailCipher().IsMatch(text))
         {
             return "GMail"; // Gmail's submission hop says ESMTPS, not ESMTPSA; its id form gives it away
         }
 
-        if ((match = CourierAuth().Match(text)).Success)
+        if (text.Contains(" (AUTH: ", StringComparison.Ordinal) && (match = CourierAuth().Match(text)).Success)
         {
             return match.Groups[1].Value; // Courier: "(AUTH: LOGIN user)"
         }
@@ -29,7 +30,7 @@ internal static partial class ReceivedHeaderParser
             return "Sendmail"; // Sendmail "(authenticated bits=0)", MDaemon "(authenticated)"
         }
 
-        if ((match = GmxSubmission().Match(text)).Success)
+        if (text.Contains("by mail.gmx.", StringComparison.Ordinal) && (match = GmxSubmission().Match(text)).Success)
         {
             return "GMX";
         }
@@ -39,17 +40,17 @@ internal static partial class ReceivedHeaderParser
             return "CriticalPath";
         }
 
-        if ((match = PostfixAuthenticatedSender().Match(text)).Success)
+        if (text.Contains(") (Authenticated sender: ", StringComparison.Ordinal) && (match = PostfixAuthenticatedSender().Match(text)).Success)
         {
             return match.Groups[1].Value; // Postfix smtpd_sasl_authenticated_header: "(Authenticated sender: user)"
         }
 
-        if (CommunigateProtocol().IsMatch(text) && text.Contains(" (account ", StringComparison.Ordinal))
+        if (text.Contains(" (account ", StringComparison.Ordinal) && CommunigateProtocol().IsMatch(text))
         {
             return "Communigate";
         }
 
-        if (ExchangeHttpDav().IsMatch(text))
+        if (text.Contains(" with Microsoft Exchange Server HTTP-DAV", StringComparison.Ordinal) && ExchangeHttpDav().IsMatch(text))
         {
             return "HTTP-DAV";
         }

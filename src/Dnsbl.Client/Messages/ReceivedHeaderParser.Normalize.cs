@@ -44,23 +44,33 @@ internal static partial class ReceivedHeaderParser
             return text; // every white space is already a single ' '
         }
 
-        var collapsed = new System.Text.StringBuilder(text.Length).Append(span[..i]);
-        while (i < span.Length)
+        // Collapsing never lengthens the text: build it in a pooled buffer and allocate only the result.
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(span.Length);
+        try
         {
-            if (!char.IsWhiteSpace(span[i]))
+            span[..i].CopyTo(buffer);
+            var length = i;
+            while (i < span.Length)
             {
-                collapsed.Append(span[i++]);
-                continue;
+                if (!char.IsWhiteSpace(span[i]))
+                {
+                    buffer[length++] = span[i++];
+                    continue;
+                }
+
+                buffer[length++] = ' ';
+                while (i < span.Length && char.IsWhiteSpace(span[i]))
+                {
+                    i++;
+                }
             }
 
-            collapsed.Append(' ');
-            while (i < span.Length && char.IsWhiteSpace(span[i]))
-            {
-                i++;
-            }
+            return new string(buffer, 0, length);
         }
-
-        return collapsed.ToString();
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>
@@ -100,6 +110,44 @@ internal static partial class ReceivedHeaderParser
         return string.IsNullOrEmpty(name) || name.StartsWith('[') || string.Equals(name, "unknown", StringComparison.OrdinalIgnoreCase) ? null : name;
     }
 
+
+    /// <summary>
+    /// <paramref name="text"/> (normalised: single spaces, no line breaks) without its trailing date, as
+    /// <c>TrailingDate().Replace(text, "")</c> gives it, but searched only near the end. A match is a run of white space
+    /// and semicolons followed by the date, whose 5 or 6 words (weekday optional) are joined by single spaces and end
+    /// the text; so it cannot start left of the run that holds the 6th space from the end, and starting the search there
+    /// finds the same leftmost match (the pattern has no look-behind and no start anchor).
+    /// </summary>
+    private static string WithoutTrailingDate(string text)
+    {
+        var start = text.Length;
+        for (var spaces = 0; spaces < DateWords && start > 0;)
+        {
+            start = text.LastIndexOf(' ', start - 1);
+            if (start < 0)
+            {
+                start = 0;
+                break;
+            }
+
+            spaces++;
+        }
+
+        while (start > 0 && (char.IsWhiteSpace(text[start - 1]) || text[start - 1] == ';'))
+        {
+            start--;
+        }
+
+        foreach (var date in TrailingDate().EnumerateMatches(text, start))
+        {
+            return string.Concat(text.AsSpan(0, date.Index), text.AsSpan(date.Index + date.Length));
+        }
+
+        return text;
+    }
+
+    // The words of the longest date TrailingDate reads: "Tue, 23 May 2006 13:06:35 -0400".
+    private const int DateWords = 6;
 
     // "; Tue, 23 May 2006 13:06:35 -0400" at the end: removed so that rules anchored at the end see the last clause.
     [GeneratedRegex(@"[\s;]+(?:(?:Mon|T(?:ue|hu)|Wed|Fri|S(?:at|un)), )?\d+ (?:J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec) \d+ \d+:\d+(?::\d+)? \S+$")]

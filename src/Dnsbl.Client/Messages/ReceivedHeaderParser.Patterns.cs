@@ -8,17 +8,14 @@ internal static partial class ReceivedHeaderParser
 {
     private const string I = "(?<ip>" + Ip + ")";
 
-    [GeneratedRegex(" SMTPSVC")] private static partial Regex SmtpSvcMarker();
     [GeneratedRegex(@"^(?<helo>\S*) \(\[" + I + @"\][^)]{0,40}\) by (?<by>\S+) with Microsoft SMTPSVC")] private static partial Regex SmtpSvc();
     [GeneratedRegex(@"^mail pickup service by (\S+) with Microsoft SMTPSVC$")] private static partial Regex SmtpSvcPickup();
     [GeneratedRegex(@" with (?:Microsoft SMTP Server|mapi id) (?:\([^)]+\) )?\d+\.\d+\.\d+\.\d+(?:$| )")] private static partial Regex ExchangeMarker();
     [GeneratedRegex(@"^(?<helo>\S+) \(\[?" + I + @"(?:%[A-Za-z0-9._~-]*)?\]?\) by (?<by>\S+) ")] private static partial Regex Exchange();
-    [GeneratedRegex(@"\[XMail ")] private static partial Regex XMailMarker();
     [GeneratedRegex(@"^(?<helo>\S+) \(\[?" + I + @"\]?(?::\d+)\) by (?<by>\S+)(?: \(\S+\))? with \[XMail")] private static partial Regex XMail();
     [GeneratedRegex(@"\(ecelerity\b")] private static partial Regex EcelerityMarker();
     [GeneratedRegex(@"^\(\[" + I + @":\d+\] helo=(?<helo>\S+)\) by (?<by>\S+) ")] private static partial Regex EcelerityHelo();
     [GeneratedRegex(@"^\S+ \(\[" + I + @":\d+\]\) by (?<by>\S+) ")] private static partial Regex Ecelerity();
-    [GeneratedRegex("Exim")] private static partial Regex EximMarker();
     [GeneratedRegex(@"\bwith local(?:-\S+)? ")] private static partial Regex EximLocal();
     [GeneratedRegex(@"^\[" + I + @"\] \((?<sub>.*?)\) by (?<by>\S+) ")] private static partial Regex EximBracketFirst();
     [GeneratedRegex(@"^(?<rdns>\S+) \(\[" + I + @"\](?<sub>.*?)\) by (?<by>\S+) ")] private static partial Regex EximRdnsBracket();
@@ -28,12 +25,9 @@ internal static partial class ReceivedHeaderParser
     [GeneratedRegex(@" \[(" + Ip + @")(?:\.\d+)?\] ")] private static partial Regex EximBracketedIp();
     [GeneratedRegex(@"by (\S+) ")] private static partial Regex EximBy();
     [GeneratedRegex(@"helo=(\S+)")] private static partial Regex SubHelo();
-    [GeneratedRegex(@" \(Postfix\) with")] private static partial Regex PostfixMarker();
     [GeneratedRegex(@"^(?<helo>\S+) \((?<rdns>\S+) \[" + I + @"\]\) by (?<by>\S+) ")] private static partial Regex Postfix();
     [GeneratedRegex(@"^(?<helo>\S+) \((?<rdns>\S+)\[" + I + @"\]\) by (?<by>\S+) ")] private static partial Regex PostfixGlued();
-    [GeneratedRegex(@"\(Scalix SMTP Relay")] private static partial Regex ScalixMarker();
     [GeneratedRegex(@"^(?<helo>\S+) \( ?" + I + @"\) by (?<by>\S+)")] private static partial Regex Scalix();
-    [GeneratedRegex(@" \(Lotus Domino ")] private static partial Regex DominoMarker();
     [GeneratedRegex(@"^(?<helo>\S+) \(\[" + I + @"\]\) by (?<by>\S+) \(Lotus")] private static partial Regex Domino();
 
     [GeneratedRegex(@" \((?:SquirrelMail|NaSMail) authenticated user ")] private static partial Regex SquirrelMailMarker();

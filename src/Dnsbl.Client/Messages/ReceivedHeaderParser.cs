@@ -33,6 +33,11 @@ internal static partial class ReceivedHeaderParser
     {
         relay = null;
         var text = Normalize(header);
+        if (ReadOriginatingIpLine(text, header, out relay))
+        {
+            return ReceivedParseKind.Relay;
+        }
+
         if (!(text.StartsWith("from ", StringComparison.OrdinalIgnoreCase) || text.StartsWith("(from ", StringComparison.OrdinalIgnoreCase)) ||
             text.Contains("with local for", StringComparison.Ordinal))
         {
@@ -45,7 +50,7 @@ internal static partial class ReceivedHeaderParser
             return ReceivedParseKind.Ignored; // "from host by host ;": no connection details at all
         }
 
-        text = TrailingDate().Replace(text, "").Replace(")by ", ") by ", StringComparison.Ordinal);
+        text = WithoutTrailingDate(text).Replace(")by ", ") by ", StringComparison.Ordinal);
         var fields = new RelayFields { Auth = FindAuth(text) };
         var helo = HeloEquals().Match(text);
         if (!helo.Success)
@@ -103,6 +108,27 @@ internal static partial class ReceivedHeaderParser
         }
 
         return !string.IsNullOrEmpty(fields.Ip) && fields.By.Length > 0 ? ReceivedParseKind.Relay : ReceivedParseKind.Unparseable;
+    }
+
+    /// <summary>
+    /// The synthetic "from X-Originating-IP: ip" line the relay chain builds, read directly. For a from clause of one
+    /// word without parentheses or brackets, every rule before <see cref="OriginatingIp"/> in the tables fails (each needs
+    /// a "(", a "[", a second word or a "by"), and so do the HELO, "by" and auth readers; so when that rule matches, the
+    /// full cascade would return just this relay.
+    /// </summary>
+    private static bool ReadOriginatingIpLine(string text, string header, out ReceivedRelay? relay)
+    {
+        relay = null;
+        const string Prefix = "from X-Originating-IP: ";
+        if (!text.StartsWith(Prefix, StringComparison.Ordinal) || text.AsSpan(Prefix.Length).ContainsAny(" ([") ||
+            !OriginatingIp().IsMatch(text.AsSpan(5)))
+        {
+            return false;
+        }
+
+        var address = TryParseAddress(text[Prefix.Length..], out var parsed) ? parsed : null;
+        relay = new ReceivedRelay(address, null, null, "", null, header);
+        return true;
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

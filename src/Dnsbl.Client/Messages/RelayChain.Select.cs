@@ -7,6 +7,11 @@ namespace Dnsbl.Client.Messages;
 // The relay sets of SpamAssassin's DNSEval check_rbl: which addresses a list with a given selection asks about.
 internal sealed partial class RelayChain
 {
+    private List<RelayHop>? untrustedHops;
+    private List<RelayHop>? originatingHops;
+    private List<RelayHop>? externalHops;
+    private List<RelayHop>? untrustedThenOriginating;
+
     /// <summary>
     /// The hops <paramref name="selection"/> asks about, newest first (oldest first for AllUntrusted, as SpamAssassin
     /// orders that set), private addresses never, each address once. <paramref name="nice"/> lists (allow lists, as
@@ -14,8 +19,9 @@ internal sealed partial class RelayChain
     /// </summary>
     public List<RelayHop> Select(RelaySelection selection, bool nice, string listName, List<MessageSkippedKey> skipped)
     {
-        var untrusted = UniquePublic(hops.Where(hop => !hop.Trusted).Select(AsRelayHop));
-        var originating = UniquePublic(Originating.Where(address => !Options.IsTrusted(address)).Select(address => new RelayHop(address, MessageKeySource.OriginatingIp, "originating IP header")));
+        // The sets below depend only on the chain, so they are built once and shared by every list's selection (read only).
+        var untrusted = untrustedHops ??= UniquePublic(hops.Where(hop => !hop.Trusted).Select(AsRelayHop));
+        var originating = originatingHops ??= UniquePublic(Originating.Where(address => !Options.IsTrusted(address)).Select(address => new RelayHop(address, MessageKeySource.OriginatingIp, "originating IP header")));
         if (untrusted.Count + Originating.Count == 0 && selection != RelaySelection.ConnectingClient)
         {
             return [];
@@ -30,14 +36,14 @@ internal sealed partial class RelayChain
             case RelaySelection.LastExternal:
             case RelaySelection.NotFirstHop:
                 // Trusted-but-not-internal hops count as external: a third-party relay the site trusts still sent it on.
-                var external = UniquePublic(hops.Where(hop => !hop.Trusted || !hop.Internal).Select(AsRelayHop));
+                var external = externalHops ??= UniquePublic(hops.Where(hop => !hop.Trusted || !hop.Internal).Select(AsRelayHop));
                 chosen = selection == RelaySelection.LastExternal ? [.. external.Take(1)] : [.. external.Take(external.Count > 1 ? external.Count - 1 : external.Count)];
                 break;
             case RelaySelection.FirstTrusted:
-                chosen = [.. UniquePublic([.. untrusted, .. originating]).Take(1)];
+                chosen = [.. (untrustedThenOriginating ??= UniquePublic([.. untrusted, .. originating])).Take(1)];
                 break;
             default:
-                var all = UniquePublic([.. untrusted, .. originating]);
+                List<RelayHop> all = [.. untrustedThenOriginating ??= UniquePublic([.. untrusted, .. originating])];
                 all.Reverse();
                 foreach (var over in all.Skip(Options.MaxCheckedRelays))
                 {
@@ -106,13 +112,14 @@ internal sealed partial class RelayChain
         hop.Relay.Address is { } address ? new RelayHop(address, hop.Source, hop.Relay.Raw) : null;
 
     // SpamAssassin's ip_list_uniq_and_strip_private: hops without address and private ones dropped, repeats dropped.
+    // A chain has a handful of hops (at most MaxReceivedHeaders plus the originating headers), so repeats are found by a
+    // scan of what is kept: no set to allocate per call.
     private static List<RelayHop> UniquePublic(IEnumerable<RelayHop?> candidates)
     {
-        var seen = new HashSet<IPAddress>();
         var result = new List<RelayHop>();
         foreach (var hop in candidates)
         {
-            if (hop is not null && !AddressClassifier.IsPrivate(hop.Address) && seen.Add(hop.Address))
+            if (hop is not null && !AddressClassifier.IsPrivate(hop.Address) && !result.Exists(kept => kept.Address.Equals(hop.Address)))
             {
                 result.Add(hop);
             }

@@ -26,6 +26,17 @@ internal sealed class OracleAllowList
         .. Parse(File.ReadAllLines(Path.Combine(OracleSite.Folder, "known-gaps.tsv")), knownGap: true)._entries,
     ]);
 
+    /// <summary>
+    /// For the real corpus: the general entries of differences.tsv, then RealCorpus/differences.tsv and
+    /// RealCorpus/known-gaps.tsv (the synthetic corpus's message-named gaps would all read as closed here).
+    /// </summary>
+    public static OracleAllowList LoadReal() => new(
+    [
+        .. Parse(File.ReadAllLines(Path.Combine(OracleSite.Folder, "differences.tsv")))._entries,
+        .. Parse(File.ReadAllLines(Path.Combine(OracleSite.RealCorpusFolder, "differences.tsv")))._entries,
+        .. Parse(File.ReadAllLines(Path.Combine(OracleSite.RealCorpusFolder, "known-gaps.tsv")), knownGap: true)._entries,
+    ]);
+
     /// <summary>Known gaps of the given kinds that no comparison met: closed, so their lines must go.</summary>
     public IReadOnlyList<string> ClosedGaps(Func<OracleDifferenceKind, bool> kinds) =>
         [.. _entries.Where(e => e.IsKnownGap && e.Uses == 0 && kinds(e.Kind)).Select(e => e.ToString())];

@@ -18,6 +18,7 @@ public sealed class OracleHarness : IAsyncLifetime
     private QueryLogReader? _log;
     private string? _siteDirectory;
     private Task<OracleRun>? _run;
+    private Task<OracleRun>? _realRun;
 
     internal RbldnsdServer Rbldnsd => _rbldnsd ?? throw new InvalidOperationException("The harness is not started.");
 
@@ -57,7 +58,10 @@ public sealed class OracleHarness : IAsyncLifetime
     }
 
     /// <summary>The whole corpus through both sides, run once and shared by every test that asks.</summary>
-    internal Task<OracleRun> RunCorpusAsync() => _run ??= OracleRun.RunAsync(this, CancellationToken.None);
+    internal Task<OracleRun> RunCorpusAsync() => _run ??= OracleRun.RunAsync(this, OracleSite.CorpusFiles(OracleSite.CorpusFolder), CancellationToken.None);
+
+    /// <summary>The real corpus (messages we did not write) through both sides, run once and shared.</summary>
+    internal Task<OracleRun> RunRealCorpusAsync() => _realRun ??= OracleRun.RunAsync(this, OracleSite.CorpusFiles(OracleSite.RealCorpusFolder), CancellationToken.None);
 
     /// <summary>SpamAssassin checks one message; returns its verdict and the list queries it sent.</summary>
     internal async Task<(SpamAssassinVerdict Verdict, IReadOnlyList<LoggedQuery> Queries)> AskSpamAssassinAsync(string path, CancellationToken cancellationToken)

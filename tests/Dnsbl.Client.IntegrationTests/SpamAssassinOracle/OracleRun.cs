@@ -8,7 +8,7 @@ namespace Dnsbl.Client.IntegrationTests.SpamAssassinOracle;
 /// <summary>The corpus through both sides: per message, SpamAssassin's DNS-rule hits and queries against the library's.</summary>
 internal sealed record OracleRun(IReadOnlyList<OracleComparison> Comparisons, TimeSpan SpamAssassinTime, TimeSpan LibraryTime, int ImportedLists, int ImportProblems)
 {
-    public static async Task<OracleRun> RunAsync(OracleHarness harness, CancellationToken cancellationToken)
+    public static async Task<OracleRun> RunAsync(OracleHarness harness, IReadOnlyList<string> corpusFiles, CancellationToken cancellationToken)
     {
         var input = OracleSite.ImporterInput(harness.Rbldnsd.EndPoint.Port);
         var imported = SpamAssassinImporter.Import(input);
@@ -16,7 +16,7 @@ internal sealed record OracleRun(IReadOnlyList<OracleComparison> Comparisons, Ti
         var comparisons = new List<OracleComparison>();
         var spamAssassinTime = new Stopwatch();
         var libraryTime = new Stopwatch();
-        foreach (var path in OracleSite.CorpusFiles())
+        foreach (var path in corpusFiles)
         {
             spamAssassinTime.Start();
             var (verdict, spamAssassinQueries) = await harness.AskSpamAssassinAsync(path, cancellationToken);
@@ -88,7 +88,7 @@ internal sealed record OracleRun(IReadOnlyList<OracleComparison> Comparisons, Ti
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal);
         foreach (var group in groups)
         {
-            summary.AppendLine(CultureInfo.InvariantCulture, $"    {group.Count(),4} {group.Key} ({string.Join(", ", group.Select(d => d.Message[..2]).Distinct(StringComparer.Ordinal))})");
+            summary.AppendLine(CultureInfo.InvariantCulture, $"    {group.Count(),4} {group.Key} ({string.Join(", ", group.Select(d => d.Message.Split('-')[0]).Distinct(StringComparer.Ordinal))})");
         }
 
         var report = summary.Append(text).ToString();

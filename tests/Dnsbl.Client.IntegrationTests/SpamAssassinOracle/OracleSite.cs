@@ -26,6 +26,9 @@ internal static class OracleSite
 
     public static string CorpusFolder => Path.Combine(Folder, "Corpus");
 
+    /// <summary>Real messages other people wrote (public test fixtures, see RealCorpus/SOURCES.md): the held-out kind of corpus.</summary>
+    public static string RealCorpusFolder => Path.Combine(Folder, "RealCorpus");
+
     public static MessageOptions MessageOptions => new() { TrustedNetworks = [.. SiteNetworks.Select(IPNetwork.Parse)] };
 
     /// <summary>
@@ -60,6 +63,6 @@ internal static class OracleSite
         [.. Directory.GetFiles(ShippedRulesDirectory, "*.cf").Order(StringComparer.Ordinal).Select(path => (Path.GetFileName(path), File.ReadAllText(path))),
             ("local.cf", LocalConfiguration(dnsPort))];
 
-    public static IReadOnlyList<string> CorpusFiles() =>
-        [.. Directory.GetFiles(CorpusFolder, "*.eml").Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> CorpusFiles(string folder) =>
+        [.. Directory.GetFiles(folder, "*.eml").Order(StringComparer.Ordinal)];
 }
