@@ -78,6 +78,13 @@ internal static class CheckCommand
 
         // As in 'dnsbl health': a one-off probe judges the zone as it is now, so loopback nameservers are not "retired".
         options.Health.LoopbackNameserversAreRetired = false;
+        if (file is not null && redis is null && RedisSection.Load(configPath) is null && !RepeatedInputs.AnyCouldReuseAnAnswer(inputs))
+        {
+            // No input could be answered from an earlier one's answer. With Redis the cache stays: it also sets the TTL
+            // of what the run shares.
+            options.Cache.Enabled = false;
+        }
+
         var lists = options.Lists.ToArray();
         await using var clients = await CliClient.CreateAsync(options, redis, configPath: configPath).ConfigureAwait(false);
         var client = clients.Client;

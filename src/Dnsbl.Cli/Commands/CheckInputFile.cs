@@ -39,7 +39,7 @@ internal static class CheckInputFile
             var input = (comment < 0 ? line : line[..comment]).Trim();
             if (!input.IsEmpty)
             {
-                inputs.Add(CheckInput.Parse(input.ToString(), $"{source}:{number}"));
+                inputs.Add(CheckInput.Parse(input.ToString(), source, number));
             }
         }
 

@@ -3,8 +3,8 @@ using System.Threading.Tasks.Sources;
 namespace Dnsbl.Cli.Commands;
 
 /// <summary>
-/// What <see cref="CheckRun"/>'s single loop shares with the checks' completion callbacks: how many checks are running,
-/// and a reusable wake-up for the loop when one ends. Many endings between two waits wake it once.
+/// The reusable wake-up of <see cref="CheckRun"/>'s writing loop, set by <see cref="CheckStarter"/> when the check the
+/// loop waits for ends. Many wake-ups between two waits wake it once.
 /// </summary>
 internal sealed class CheckRunState : IValueTaskSource
 {
@@ -12,24 +12,18 @@ internal sealed class CheckRunState : IValueTaskSource
     private const int Signalled = 1;
     private const int Sleeping = 2;
     private ManualResetValueTaskSourceCore<bool> _wake = new() { RunContinuationsAsynchronously = true };
-    private int _running;
     private int _state;
 
-    public int Running => Volatile.Read(ref _running);
-
-    public void CheckStarted() => Interlocked.Increment(ref _running);
-
-    public void CheckEnded()
+    public void Wake()
     {
-        Interlocked.Decrement(ref _running);
         if (Interlocked.Exchange(ref _state, Signalled) == Sleeping)
         {
             _wake.SetResult(true);
         }
     }
 
-    /// <summary>Returns at once when a check ended since the last wait; otherwise when the next one ends.</summary>
-    public ValueTask WaitForAnEndAsync()
+    /// <summary>Returns at once when woken since the last wait; otherwise at the next wake-up.</summary>
+    public ValueTask WaitAsync()
     {
         if (Interlocked.CompareExchange(ref _state, Idle, Signalled) == Signalled)
         {

@@ -4,35 +4,50 @@ using Dnsbl.Client;
 namespace Dnsbl.Cli.Commands;
 
 /// <summary>
-/// One input's place in <see cref="CheckRun"/>'s ordered buffer: finished at once (not judged, or answered from the cache)
-/// or waiting for the client's <see cref="ValueTask{TResult}"/>. Its completion callback is made once per object and the
-/// objects are reused, so a check costs no Task, async state machine or closure of its own.
+/// One input's slot in <see cref="CheckStarter"/>'s ring: finished at once (not judged, or answered from the cache) or
+/// waiting for the client's <see cref="ValueTask{TResult}"/>. Its completion callback is made once per object and the
+/// objects are reused, so a check costs no Task, async state machine or closure of its own. When its check ends, the
+/// callback starts the next input on the same thread.
 /// </summary>
 internal sealed class PendingCheck
 {
+    private readonly CheckStarter _starter;
     private readonly Action _onCompleted;
     private ConfiguredValueTaskAwaitable<DnsblCheckResult>.ConfiguredValueTaskAwaiter _awaiter;
-    private CheckRunState? _run;
     private CheckInput? _input;
     private CheckedInput? _item;
     private Exception? _failure;
+    private int _index;
     private volatile bool _done;
 
-    public PendingCheck() => _onCompleted = OnCompleted;
+    public PendingCheck(CheckStarter starter)
+    {
+        _starter = starter;
+        _onCompleted = OnCompleted;
+    }
 
     public bool IsDone => _done;
 
-    public void Finished(CheckedInput item)
+    public static CheckedInput Refused(CheckInput input, DnsblInputException invalid) =>
+        CheckedInput.NotJudged(input, $"neither an IP address nor a valid domain: {invalid.Problem}");
+
+    public void Finished(int index, CheckedInput item)
     {
         _item = item;
-        _done = true;
+        End(index);
     }
 
-    /// <summary>Waits for <paramref name="check"/>; the run is told when it ends (it has counted it as running).</summary>
-    public void Waiting(CheckInput input, ValueTask<DnsblCheckResult> check, CheckRunState run)
+    public void Failed(int index, Exception failure)
     {
+        _failure = failure;
+        End(index);
+    }
+
+    /// <summary>Waits for <paramref name="check"/>; the starter is told when it ends (it has counted it as running).</summary>
+    public void Waiting(int index, CheckInput input, ValueTask<DnsblCheckResult> check)
+    {
+        _index = index;
         _input = input;
-        _run = run;
         _awaiter = check.ConfigureAwait(false).GetAwaiter();
         _awaiter.UnsafeOnCompleted(_onCompleted);
     }
@@ -53,6 +68,12 @@ internal sealed class PendingCheck
         return item;
     }
 
+    private void End(int index)
+    {
+        _done = true;
+        _starter.Ended(index);
+    }
+
     private void OnCompleted()
     {
         var input = _input!;
@@ -63,7 +84,7 @@ internal sealed class PendingCheck
         }
         catch (DnsblInputException invalid)
         {
-            _item = CheckedInput.NotJudged(input, $"neither an IP address nor a valid domain: {invalid.Problem}");
+            _item = Refused(input, invalid);
         }
         catch (Exception failure)
         {
@@ -71,9 +92,7 @@ internal sealed class PendingCheck
         }
 
         _awaiter = default;
-        var run = _run!;
-        _run = null;
-        _done = true;
-        run.CheckEnded();
+        End(_index);
+        _starter.StartWhileRoom();
     }
 }

@@ -15,8 +15,11 @@ internal sealed class CheckCsv(CliConsole console) : ICheckOutput
     private const string Header = "input,where,verdict,score,complete,listed,errors,input_error";
     private bool _headerWritten;
 
-    // One row builder for the run: rows are built and written one at a time, in order, by the run's single loop.
+    // One row builder and one field builder for the run: rows are built and written one at a time, in order, by the
+    // run's single loop. Numbers, addresses and the place are formatted into them, not into strings of their own.
     private readonly StringBuilder _row = new();
+    private readonly StringBuilder _field = new();
+    private readonly Dictionary<DnsblVerdict, string> _verdictNames = [];
 
     /// <summary>
     /// Writes synchronously into the console's buffered writer (it reaches the stream only when its buffer fills): an
@@ -33,11 +36,11 @@ internal sealed class CheckCsv(CliConsole console) : ICheckOutput
 
         var row = _row.Clear();
         Append(row, item.Input.Text).Append(',');
-        Append(row, item.Input.Where ?? "").Append(',');
+        AppendWhere(row, item.Input).Append(',');
         if (item.Result is { } result)
         {
-            Append(row, JsonNames.Camel(result.Verdict.ToString())).Append(',');
-            row.Append(result.Score.ToString("0.####", CultureInfo.InvariantCulture)).Append(',');
+            Append(row, VerdictName(result.Verdict)).Append(',');
+            row.Append(CultureInfo.InvariantCulture, $"{result.Score:0.####}").Append(',');
             row.Append(result.IsComplete ? "true" : "false").Append(',');
             AppendOutcomes(row, result, ListOutcomeKind.Listed).Append(',');
             AppendOutcomes(row, result, ListOutcomeKind.Error).Append(',');
@@ -53,25 +56,34 @@ internal sealed class CheckCsv(CliConsole console) : ICheckOutput
         return Task.CompletedTask;
     }
 
-    /// <summary>The <c>list=codes</c> (listed) or <c>list=error</c> (error) pairs joined with "; ", as one field.</summary>
-    private static StringBuilder AppendOutcomes(StringBuilder row, DnsblCheckResult result, ListOutcomeKind kind)
+    private string VerdictName(DnsblVerdict verdict)
     {
-        var any = false;
-        foreach (var outcome in result.Lists)
+        if (!_verdictNames.TryGetValue(verdict, out var name))
         {
-            if (outcome.Kind == kind)
-            {
-                any = true;
-                break;
-            }
+            name = JsonNames.Camel(verdict.ToString());
+            _verdictNames.Add(verdict, name);
         }
 
-        if (!any)
+        return name;
+    }
+
+    /// <summary><c>FILE:LINE</c>, or nothing for an argument; the line number cannot need quoting, so only the file name is looked at.</summary>
+    private static StringBuilder AppendWhere(StringBuilder row, CheckInput input)
+    {
+        if (input.Source is not { } source)
         {
             return row;
         }
 
-        var field = new StringBuilder();
+        return NeedsEscaping(source)
+            ? Append(row, input.Where!)
+            : row.Append(source).Append(':').Append(input.Line);
+    }
+
+    /// <summary>The <c>list=codes</c> (listed) or <c>list=error</c> (error) pairs joined with "; ", as one field.</summary>
+    private StringBuilder AppendOutcomes(StringBuilder row, DnsblCheckResult result, ListOutcomeKind kind)
+    {
+        var field = _field.Clear();
         foreach (var outcome in result.Lists)
         {
             if (outcome.Kind != kind)
@@ -87,15 +99,18 @@ internal sealed class CheckCsv(CliConsole console) : ICheckOutput
             field.Append(outcome.List.Name).Append('=');
             if (kind == ListOutcomeKind.Listed)
             {
-                field.AppendJoin(' ', outcome.Codes);
+                for (var i = 0; i < outcome.Codes.Count; i++)
+                {
+                    field.Append(CultureInfo.InvariantCulture, $"{(i > 0 ? " " : "")}{outcome.Codes[i]}");
+                }
             }
             else
             {
-                field.Append(outcome.Error);
+                field.Append(CultureInfo.InvariantCulture, $"{outcome.Error}");
             }
         }
 
-        return Append(row, field.ToString());
+        return field.Length == 0 ? row : Append(row, field);
     }
 
     public async Task CompleteAsync(CheckSummary? summary, CancellationToken cancellationToken)
@@ -115,6 +130,11 @@ internal sealed class CheckCsv(CliConsole console) : ICheckOutput
     // ' so a spreadsheet does not run wire text (TXT reasons, input lines) as a formula.
     private static StringBuilder Append(StringBuilder row, string field)
     {
+        if (!NeedsEscaping(field))
+        {
+            return row.Append(field);
+        }
+
         if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@')
         {
             field = "'" + field;
@@ -122,4 +142,21 @@ internal sealed class CheckCsv(CliConsole console) : ICheckOutput
 
         return field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? row.Append(field) : row.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
     }
+
+    /// <summary>As <see cref="Append(StringBuilder, string)"/>, copying the built field without a string of its own when it needs no escaping.</summary>
+    private static StringBuilder Append(StringBuilder row, StringBuilder field)
+    {
+        foreach (var chunk in field.GetChunks())
+        {
+            if (chunk.Span.IndexOfAny(",\"\r\n") >= 0)
+            {
+                return Append(row, field.ToString());
+            }
+        }
+
+        return field[0] is '=' or '+' or '-' or '@' ? Append(row, field.ToString()) : row.Append(field);
+    }
+
+    private static bool NeedsEscaping(string field) =>
+        (field.Length > 0 && field[0] is '=' or '+' or '-' or '@') || field.AsSpan().IndexOfAny(",\"\r\n") >= 0;
 }

@@ -60,6 +60,20 @@ public sealed class CheckRunTests
     }
 
     [Fact]
+    public async Task RunAsync_ClientRefusesEveryCheck_ThrowsItsFailureAndWritesNothing()
+    {
+        var resolver = new CountingResolver();
+        var client = Create(resolver);
+        await client.DisposeAsync();
+        var output = new CollectedOutput();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(
+            () => CheckRun.RunAsync(client, Lists, Addresses(ManyInputs), output, static () => { }, CancellationToken.None));
+
+        Assert.Empty(output.Items);
+    }
+
+    [Fact]
     public async Task RunAsync_AddressWithOnlyDomainLists_ReportedNotJudgedInPlace()
     {
         var resolver = new CountingResolver();
