@@ -32,7 +32,13 @@ internal sealed class BodyCollector(bool textIsRawBytes, List<MessageProblem> pr
         var contentType = MimeParameters.Parse(HeaderBlock.First(fields, "Content-Type"));
         if (contentType.Value.StartsWith("multipart/", StringComparison.Ordinal))
         {
-            VisitMultipart(contentType, body, depth);
+            VisitMultipart(fields, contentType, body, depth);
+            return;
+        }
+
+        if (contentType.Value == "message/rfc822")
+        {
+            VisitAttachedMessage(body, depth);
             return;
         }
 
@@ -48,22 +54,53 @@ internal sealed class BodyCollector(bool textIsRawBytes, List<MessageProblem> pr
             return;
         }
 
+        AddDecoded(target, fields, contentType, body);
+    }
+
+    private void AddDecoded(JoinedParts target, List<KeyValuePair<string, string>> fields, MimeParameters contentType, ReadOnlyMemory<char> body)
+    {
         var encoding = MimeParameters.Parse(HeaderBlock.First(fields, "Content-Transfer-Encoding")).Value;
         target.Add(BodyDecoder.Decode(body.Span, encoding, contentType["charset"], textIsRawBytes, problems));
     }
 
-    private void VisitMultipart(MimeParameters contentType, ReadOnlyMemory<char> body, int depth)
+    // An attached message (a forwarded mail, the returned message of a bounce): SpamAssassin parses it and scans its
+    // body for links as it scans the outer one. Its own header fields stay the part's: its Received lines are not relays
+    // of this message.
+    private void VisitAttachedMessage(ReadOnlyMemory<char> body, int depth)
+    {
+        if (!WithinDepth(depth))
+        {
+            return;
+        }
+
+        var (fields, bodyStart) = HeaderBlock.Read(body.Span, problems, isPart: true);
+        Visit(fields, body[bodyStart..], depth + 1);
+    }
+
+    private bool WithinDepth(int depth)
+    {
+        if (depth < MessageConstants.MaxMimeDepth)
+        {
+            return true;
+        }
+
+        problems.Add(MessageProblem.Create(MessageProblemKind.MalformedMime, $"MIME nesting deeper than {MessageConstants.MaxMimeDepth}"));
+        return false;
+    }
+
+    private void VisitMultipart(List<KeyValuePair<string, string>> fields, MimeParameters contentType, ReadOnlyMemory<char> body, int depth)
     {
         var boundary = contentType["boundary"];
         if (string.IsNullOrEmpty(boundary))
         {
-            problems.Add(MessageProblem.Create(MessageProblemKind.MalformedMime, $"{contentType.Value} without boundary"));
+            // As a lenient reader (SpamAssassin's) does: a multipart that cannot be split is read as one text part.
+            problems.Add(MessageProblem.Create(MessageProblemKind.MalformedMime, $"{contentType.Value} without boundary; the body read as one text part"));
+            AddDecoded(text, fields, contentType, body);
             return;
         }
 
-        if (depth >= MessageConstants.MaxMimeDepth)
+        if (!WithinDepth(depth))
         {
-            problems.Add(MessageProblem.Create(MessageProblemKind.MalformedMime, $"MIME nesting deeper than {MessageConstants.MaxMimeDepth}"));
             return;
         }
 
@@ -80,8 +117,8 @@ internal sealed class BodyCollector(bool textIsRawBytes, List<MessageProblem> pr
         foreach (var range in parts)
         {
             var part = body[range];
-            var (fields, bodyStart) = HeaderBlock.Read(part.Span, problems, isPart: true);
-            Visit(fields, part[bodyStart..], depth + 1);
+            var (partFields, bodyStart) = HeaderBlock.Read(part.Span, problems, isPart: true);
+            Visit(partFields, part[bodyStart..], depth + 1);
         }
     }
 

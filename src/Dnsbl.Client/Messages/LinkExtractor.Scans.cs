@@ -64,7 +64,7 @@ internal static partial class LinkExtractor
                 }
 
                 var host = word.Slice(start, length);
-                if (IsPublicSuffix(host[(host.LastIndexOf('.') + 1)..], suffixes, topLevel))
+                if (IsTopLevelDomain(host[(host.LastIndexOf('.') + 1)..], suffixes, topLevel))
                 {
                     collector.AddHost(host, host, inMarkup: false);
                 }
@@ -77,17 +77,18 @@ internal static partial class LinkExtractor
     // A top-level label found by the host scan is 2-63 letters or "xn--" and up to 59 more chars.
     private const int MaxTopLevelLength = 63;
 
-    // Whether the top-level label is a rule of the list: ASCII is lower-cased in place, anything else through IDNA.
-    private static bool IsPublicSuffix(ReadOnlySpan<char> label, PublicSuffixList suffixes, Span<char> buffer)
+    // Whether the top-level label is a top-level domain of the list (as SpamAssassin's list of valid TLDs, which holds za
+    // though the suffix list names only org.za and the like): ASCII is lower-cased in place, anything else through IDNA.
+    private static bool IsTopLevelDomain(ReadOnlySpan<char> label, PublicSuffixList suffixes, Span<char> buffer)
     {
         if (label.Length <= buffer.Length && Ascii.IsValid(label))
         {
             var lower = buffer[..label.Length];
             Ascii.ToLower(label, lower, out _);
-            return suffixes.IsRule(lower);
+            return suffixes.IsTopLevelDomain(lower);
         }
 
-        return PublicSuffixList.ToAscii(label.ToString()) is { } ascii && suffixes.IsRule(ascii);
+        return PublicSuffixList.ToAscii(label.ToString()) is { } ascii && suffixes.IsTopLevelDomain(ascii);
     }
 
     /// <summary>

@@ -153,12 +153,13 @@ internal sealed partial class MessageKeyPlanner
         return domain;
     }
 
-    // Special-use names (RFC 2606, RFC 6761, RFC 6762 ".local", RFC 8375 ".home.arpa") never reach public lists.
+    // Special-use top-level domains (RFC 2606, RFC 6761, RFC 6762 ".local", RFC 8375 ".home.arpa") are never delegated,
+    // so no public list can hold them. example.com/net/org are delegated names, and RFC 6761 section 6.5 asks software
+    // to treat them as any other: they are asked (SpamAssassin asks them as author domains too); URI lists leave them
+    // out through the skip list, as SpamAssassin's uridnsbl_skip_domain does.
     internal static bool IsSpecialUseName(string name)
     {
         var topLevel = name.AsSpan(name.LastIndexOf('.') + 1);
-        return topLevel is "test" or "example" or "invalid" or "localhost" or "local" or "arpa" or "internal" or "lan" ||
-            name is "example.com" or "example.net" or "example.org" || name.EndsWith(".example.com", StringComparison.Ordinal) ||
-            name.EndsWith(".example.net", StringComparison.Ordinal) || name.EndsWith(".example.org", StringComparison.Ordinal);
+        return topLevel is "test" or "example" or "invalid" or "localhost" or "local" or "arpa" or "internal" or "lan";
     }
 }

@@ -16,10 +16,15 @@ public sealed partial class PublicSuffixList
     private readonly Dictionary<string, PublicSuffixRule> rules;
     private readonly Dictionary<string, PublicSuffixRule>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
+    // The last label of every rule: the top-level domains the list knows, including those it names only below their top
+    // (za has org.za and co.za but no rule of its own).
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> topLevelDomains;
+
     private PublicSuffixList(Dictionary<string, PublicSuffixRule> rules)
     {
         this.rules = rules;
         lookup = rules.GetAlternateLookup<ReadOnlySpan<char>>();
+        topLevelDomains = rules.Keys.Select(name => name[(name.LastIndexOf('.') + 1)..]).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The list shipped inside the library (a copy of the Debian <c>publicsuffix</c> package's data), loaded once on first use.</summary>
@@ -84,6 +89,9 @@ public sealed partial class PublicSuffixList
 
     /// <summary>Whether <paramref name="asciiName"/> (lower-case punycode) is itself named by a rule of either section.</summary>
     internal bool IsRule(ReadOnlySpan<char> asciiName) => lookup.ContainsKey(asciiName);
+
+    /// <summary>Whether <paramref name="asciiLabel"/> (lower-case punycode) is the last label of some rule: a top-level domain.</summary>
+    internal bool IsTopLevelDomain(ReadOnlySpan<char> asciiLabel) => topLevelDomains.Contains(asciiLabel);
 
     // The PSL algorithm: an exception rule prevails (its suffix is the rule minus its leftmost label); otherwise the
     // matching rule with the most labels; otherwise the implicit "*" rule (one label).

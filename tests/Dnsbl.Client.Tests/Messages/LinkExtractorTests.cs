@@ -91,4 +91,8 @@ public class LinkExtractorTests
 
         Assert.Empty(LinkExtractor.Extract(text, text, PublicSuffixList.Embedded));
     }
+
+    [Fact]
+    public void Extract_BareHostUnderTopLevelDomainWithoutRuleOfItsOwn_Found() =>
+        Assert.Contains("fail6.org.org.za", Hosts("mail from fail6.org.org.za today", null));
 }

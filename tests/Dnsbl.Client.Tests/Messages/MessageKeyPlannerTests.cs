@@ -154,4 +154,13 @@ public class MessageKeyPlannerTests
     [Fact]
     public void Plan_NegativeCap_Throws()
         => Assert.Throws<ArgumentOutOfRangeException>(() => MessageKeyPlanner.Plan(new MessageContext(), new MessageOptions { MaxUriDomains = -1 }, []));
+
+    [Theory]
+    [InlineData("news.test", true)]
+    [InlineData("host.example", true)]
+    [InlineData("printer.local", true)]
+    [InlineData("example.com", false)] // delegated; RFC 6761 section 6.5: treated as any other name
+    [InlineData("mail.example.org", false)]
+    public void IsSpecialUseName_OnlySpecialUseTopLevelDomains(string name, bool expected) =>
+        Assert.Equal(expected, MessageKeyPlanner.IsSpecialUseName(name));
 }

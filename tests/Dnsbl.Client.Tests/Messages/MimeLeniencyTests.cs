@@ -37,4 +37,22 @@ public class MimeLeniencyTests
         Assert.Contains("Grüße", context.TextBody, StringComparison.Ordinal);
         Assert.Contains(context.Problems, problem => problem.Kind == MessageProblemKind.UnknownCharset);
     }
+
+    [Fact]
+    public void Parse_MultipartWithoutBoundaryParameter_ReadAsOneTextPartAndReported()
+    {
+        var context = MessageContext.Parse("Content-Type: multipart/mixed\n\nSee http://no-boundary-link.net/ now\n");
+        Assert.Contains("no-boundary-link.net", context.TextBody, StringComparison.Ordinal);
+        Assert.Contains(context.Problems, problem => problem.Kind == MessageProblemKind.MalformedMime && problem.Detail.Contains("without boundary", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_AttachedMessage_ItsBodyIsScannedAndItsReceivedIsNoRelay()
+    {
+        var message = "Content-Type: multipart/report; boundary=r1\n\n--r1\nContent-Type: text/plain\n\nDelivery failed.\n--r1\n" +
+            "Content-Type: message/rfc822\n\nReceived: from x (x [203.0.113.9]) by mx.example.org\nSubject: hi\n\nvisit http://returned-link.net/\n--r1--\n";
+        var context = MessageContext.Parse(message);
+        Assert.Contains("returned-link.net", context.TextBody, StringComparison.Ordinal);
+        Assert.Empty(context.ReceivedHeaders);
+    }
 }

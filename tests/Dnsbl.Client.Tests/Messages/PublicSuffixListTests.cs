@@ -100,4 +100,14 @@ public class PublicSuffixListTests
         Parallel.For(0, instances.Length, i => instances[i] = PublicSuffixList.Embedded);
         Assert.All(instances, instance => Assert.Same(instances[0], instance));
     }
+
+    [Theory]
+    [InlineData("za", true)] // only org.za, co.za... are rules
+    [InlineData("com", true)]
+    [InlineData("bd", true)] // only *.bd
+    [InlineData("cf", true)]
+    [InlineData("pm2", false)]
+    [InlineData("notatld", false)]
+    public void IsTopLevelDomain_LastLabelOfSomeRule_True(string label, bool expected) =>
+        Assert.Equal(expected, PublicSuffixList.Embedded.IsTopLevelDomain(label));
 }
