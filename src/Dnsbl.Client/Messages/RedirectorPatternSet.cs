@@ -14,10 +14,13 @@ internal sealed class RedirectorPatternSet
 
     private readonly Regex[] patterns;
 
-    private RedirectorPatternSet(Regex[] patterns) => this.patterns = patterns;
+    // For each pattern, the texts its every match contains (RequiredTexts): a link without them is not matched against it.
+    private readonly string[][] required;
+
+    private RedirectorPatternSet(Regex[] patterns, string[][] required) => (this.patterns, this.required) = (patterns, required);
 
     /// <summary>No configured patterns: only the built-in rule applies.</summary>
-    public static RedirectorPatternSet Empty { get; } = new([]);
+    public static RedirectorPatternSet Empty { get; } = new([], []);
 
     /// <summary>Whether any pattern is configured.</summary>
     public bool HasPatterns => patterns.Length > 0;
@@ -55,8 +58,16 @@ internal sealed class RedirectorPatternSet
     /// </summary>
     public string? TargetOf(string canonicalLink)
     {
-        foreach (var pattern in patterns)
+        // The texts are compared ignoring ASCII case, which is the regex's case-insensitivity only for ASCII links.
+        var ascii = System.Text.Ascii.IsValid(canonicalLink);
+        for (var i = 0; i < patterns.Length; i++)
         {
+            var pattern = patterns[i];
+            if (ascii && !RequiredTexts.AllIn(canonicalLink, required[i]))
+            {
+                continue;
+            }
+
             try
             {
                 // IsMatch first: nearly every link matches no pattern, and it builds no Match or captures for them.
@@ -97,6 +108,7 @@ internal sealed class RedirectorPatternSet
     private static RedirectorPatternSet Compile(IReadOnlyList<string> patterns)
     {
         var compiled = new Regex[patterns.Count];
+        var required = new string[patterns.Count][];
         for (var i = 0; i < compiled.Length; i++)
         {
             if (Problem(patterns[i]) is { } problem)
@@ -106,8 +118,9 @@ internal sealed class RedirectorPatternSet
 
             compiled[i] = new Regex(patterns[i], RegexOptions.CultureInvariant | RegexOptions.Compiled, MessageConstants.RedirectorMatchTimeout);
             WarmUp(compiled[i]);
+            required[i] = RequiredTexts.Of(patterns[i]);
         }
 
-        return new RedirectorPatternSet(compiled);
+        return new RedirectorPatternSet(compiled, required);
     }
 }

@@ -35,13 +35,16 @@ public sealed class OverloadIsolationTests(ITestOutputHelper output)
         await using var rbldnsd = await RbldnsdServer.StartAsync([new RbldnsdZone("bl.test", "ip4set", "bl.ip4set", Data)], CancellationToken.None);
         using var proxy = new DnsFaultProxy(rbldnsd.EndPoint, question => question.Name.EndsWith(".hole.test", StringComparison.OrdinalIgnoreCase));
 
+        var serverDrops0 = ServerDrops(rbldnsd);
         var alone = await RunAsync(proxy, [new DnsList("bl.test")]);
+        var serverDrops1 = ServerDrops(rbldnsd);
         var beside = await RunAsync(proxy, [new DnsList("bl.test"), new DnsList("hole.test")]);
+        var serverDrops2 = ServerDrops(rbldnsd);
 
         var p99Alone = CheckDriver.Percentile99(alone.Select(r => r.Result.Lists[0].Latency));
         var p99Beside = CheckDriver.Percentile99(beside.Select(r => r.Result.Lists[0].Latency));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"FIGURE overload isolation: healthy list p99 {p99Alone.TotalMilliseconds:0.0} ms alone, {p99Beside.TotalMilliseconds:0.0} ms beside the black hole (ratio {p99Beside / p99Alone:0.00}); slowest check {beside.Max(r => r.Elapsed).TotalMilliseconds:0} ms (deadline {Deadline.TotalMilliseconds:0} ms); queries dropped by the black hole {proxy.Dropped}; load {File.ReadAllText("/proc/loadavg").Trim()}"));
+            $"FIGURE overload isolation: healthy list p99 {p99Alone.TotalMilliseconds:0.0} ms alone, {p99Beside.TotalMilliseconds:0.0} ms beside the black hole (ratio {p99Beside / p99Alone:0.00}); slowest check {beside.Max(r => r.Elapsed).TotalMilliseconds:0} ms (deadline {Deadline.TotalMilliseconds:0} ms); queries dropped by the black hole {proxy.Dropped}; queries rbldnsd's full receive buffer dropped {serverDrops1 - serverDrops0} alone, {serverDrops2 - serverDrops1} beside; load {File.ReadAllText("/proc/loadavg").Trim()}"));
         foreach (var (results, lists) in new[] { (alone, 1), (beside, 2) })
         {
             for (var i = 0; i < Checks; i++)
@@ -58,6 +61,9 @@ public sealed class OverloadIsolationTests(ITestOutputHelper output)
         // The black-hole list never answered: each check reports it as failed (or skipped once its breaker opened), never as clean.
         Assert.All(beside, r => Assert.True(r.Result.Lists[1].Kind is ListOutcomeKind.Error or ListOutcomeKind.Skipped, r.Result.Lists[1].ToString()));
     }
+
+    private static long ServerDrops(RbldnsdServer server) =>
+        UdpSocketDrops.ReadAll().Values.Where(s => s.Port == server.EndPoint.Port).Sum(s => s.Drops);
 
     private static async Task<(DnsblCheckResult Result, TimeSpan Elapsed)[]> RunAsync(DnsFaultProxy proxy, DnsList[] lists)
     {
