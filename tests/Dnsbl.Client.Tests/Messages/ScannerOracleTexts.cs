@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Dnsbl.Client.Tests.Messages;
 
@@ -9,6 +10,45 @@ namespace Dnsbl.Client.Tests.Messages;
 /// </summary>
 internal static class ScannerOracleTexts
 {
+    /// <summary>A scanner's find-next: the first match at or after <paramref name="from"/>.</summary>
+    public delegate bool FindNext(ReadOnlySpan<char> text, int from, out int start, out int length);
+
+    /// <summary>Asserts <paramref name="scanner"/> finds what <paramref name="oracle"/> matches, on generated texts.</summary>
+    public static void AssertSameOnGenerated(Regex oracle, FindNext scanner, string[] fragments, int seed)
+    {
+        foreach (var text in Generated(fragments, 3000, seed))
+        {
+            Assert.Equal(Matches(oracle, text), Matches(scanner, text));
+        }
+    }
+
+    /// <summary>Asserts <paramref name="scanner"/> finds what <paramref name="oracle"/> matches in every corpus body; returns how many matches.</summary>
+    public static int AssertSameOnCorpus(Regex oracle, FindNext scanner)
+    {
+        var compared = 0;
+        foreach (var text in CorpusBodies())
+        {
+            var expected = Matches(oracle, text);
+            Assert.Equal(expected, Matches(scanner, text));
+            compared += expected.Count;
+        }
+
+        return compared;
+    }
+
+    private static List<(int, int)> Matches(Regex oracle, string text) => [.. oracle.Matches(text).Select(match => (match.Index, match.Length))];
+
+    private static List<(int, int)> Matches(FindNext scanner, string text)
+    {
+        var found = new List<(int, int)>();
+        for (var from = 0; scanner(text, from, out var start, out var length); from = start + length)
+        {
+            found.Add((start, length));
+        }
+
+        return found;
+    }
+
     private static readonly string[] Separators = [" ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2003", "", "", "", "\u200c", "é"];
 
     /// <summary><paramref name="count"/> texts of 1–40 fragments each, reproducible from <paramref name="seed"/>.</summary>
