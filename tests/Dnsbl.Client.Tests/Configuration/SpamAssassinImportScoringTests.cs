@@ -6,6 +6,7 @@ using Dnsbl.Client.Testing.Zones;
 namespace Dnsbl.Client.Tests.Configuration;
 
 /// <summary>An imported SpamAssassin configuration, run by a client against a loopback zone, scores as SpamAssassin would.</summary>
+[Collection(CpuBoundTests.Name)]
 public sealed class SpamAssassinImportScoringTests
 {
     private const string Mailspike = """

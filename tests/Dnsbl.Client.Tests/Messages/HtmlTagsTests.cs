@@ -7,6 +7,7 @@ namespace Dnsbl.Client.Tests.Messages;
 /// <see cref="HtmlTags.ReplaceWithSpaces"/> against the regex it replaced (the oracle, kept only here): the same visible
 /// text on generated and real-shaped HTML, unclosed comments and elements included.
 /// </summary>
+[Collection(CpuBoundTests.Name)]
 public sealed class HtmlTagsTests
 {
     private static readonly Regex Oracle = new(

@@ -8,6 +8,7 @@ namespace Dnsbl.Client.Tests.Messages;
 /// extraction as it was (regexes, a string per candidate; <see cref="LegacyLinkExtractor"/>): the same links, origins,
 /// groups and order, on every corpus message and on generated bodies.
 /// </summary>
+[Collection(CpuBoundTests.Name)]
 public sealed class LinkExtractionOracleTests
 {
     private static readonly string[] Fragments =

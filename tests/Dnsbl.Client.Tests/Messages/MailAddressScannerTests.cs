@@ -7,6 +7,7 @@ namespace Dnsbl.Client.Tests.Messages;
 /// <see cref="MailAddressScanner"/> against the regex it replaced (the oracle, kept only here): the same addresses and
 /// domains at the same places, in the same order, on generated and real-shaped texts.
 /// </summary>
+[Collection(CpuBoundTests.Name)]
 public sealed class MailAddressScannerTests
 {
     internal static readonly Regex Oracle = new(

@@ -7,6 +7,7 @@ namespace Dnsbl.Client.Tests.Messages;
 /// really contains each needed text; checked here on every recorded header and each of its words left out in turn (so
 /// the inputs lack each literal they had), as the rules see them: with and without the leading word.
 /// </summary>
+[Collection(CpuBoundTests.Name)]
 public sealed class ReceivedRuleLiteralTests
 {
     [Fact]

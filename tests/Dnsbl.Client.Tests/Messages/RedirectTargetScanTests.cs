@@ -7,6 +7,7 @@ namespace Dnsbl.Client.Tests.Messages;
 /// <see cref="RedirectTarget.Of"/> against the three regexes it used (the oracle, kept only here): the same target for
 /// generated links and for every link of the corpus.
 /// </summary>
+[Collection(CpuBoundTests.Name)]
 public sealed class RedirectTargetScanTests
 {
     private static readonly Regex EmbeddedUrl = new(@"https?:/{0,2}[^&#]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);

@@ -3,6 +3,7 @@ using Dnsbl.Client.Messages;
 
 namespace Dnsbl.Client.Tests.Messages;
 
+[Collection(CpuBoundTests.Name)]
 public sealed class RequiredTextsTests
 {
     // One real-shaped link per shipped redirector pattern (as RedirectorPatternSetTests), plus links of no pattern.

@@ -4,6 +4,7 @@ using Dnsbl.Client.Messages;
 namespace Dnsbl.Client.Tests.Messages;
 
 /// <summary><see cref="TextScan"/>'s char tests mean what the regex constructs they replaced mean, for every UTF-16 unit.</summary>
+[Collection(CpuBoundTests.Name)]
 public sealed class TextScanTests
 {
     [Fact]

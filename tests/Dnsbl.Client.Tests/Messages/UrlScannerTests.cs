@@ -7,6 +7,7 @@ namespace Dnsbl.Client.Tests.Messages;
 /// <see cref="UrlScanner"/> against the regex it replaced (the oracle, kept only here): the same URLs at the same places,
 /// in the same order, on generated and real-shaped texts.
 /// </summary>
+[Collection(CpuBoundTests.Name)]
 public sealed class UrlScannerTests
 {
     private static readonly Regex Oracle = new(
