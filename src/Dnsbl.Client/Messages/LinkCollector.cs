@@ -80,7 +80,8 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
         var origin = new LazyText(link, linkText);
         AddHost(host, ref origin, inMarkup, priority, isMailAddress: false);
         var patterns = redirectors ?? RedirectorPatternSet.Empty;
-        if (redirectsLeft > 0 && (patterns.HasPatterns || MayRedirect(link, authorityStart)) && RedirectTarget.Of(origin.Value, authorityStart, patterns) is { } target)
+        var patternMayMatch = patterns.HasPatterns && !patterns.CannotMatch(link, authorityStart);
+        if (redirectsLeft > 0 && (patternMayMatch || MayRedirect(link, authorityStart)) && RedirectTarget.Of(origin.Value, authorityStart, patterns) is { } target)
         {
             // The redirector's target is a link of the message too, in the same group (SpamAssassin's uri_list_canonicalize).
             AddUrl(target, target, inMarkup, requireScheme: true, priority, redirectsLeft - 1);

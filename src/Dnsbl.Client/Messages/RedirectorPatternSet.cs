@@ -53,6 +53,37 @@ internal sealed class RedirectorPatternSet
     }
 
     /// <summary>
+    /// Whether no pattern can match <paramref name="link"/> as it stands, told without building its canonical form
+    /// (<see cref="RedirectorLink.Canonical"/>). An ASCII http(s) link with no '%', '\\' or '@' whose host is not followed
+    /// by '?' or '#' is its own canonical form, so a pattern whose texts it lacks cannot match it. Any other link is left to
+    /// <see cref="TargetOf"/>.
+    /// </summary>
+    public bool CannotMatch(ReadOnlySpan<char> link, int authorityStart)
+    {
+        if (authorityStart <= 2 || !(link.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || link.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            || link.IndexOfAny('%', '\\', '@') >= 0 || !System.Text.Ascii.IsValid(link))
+        {
+            return false;
+        }
+
+        var afterHost = link[authorityStart..].IndexOfAny('/', '?', '#');
+        if (afterHost >= 0 && link[authorityStart + afterHost] != '/')
+        {
+            return false; // the canonical form puts a '/' before it
+        }
+
+        for (var i = 0; i < patterns.Length; i++)
+        {
+            if (RequiredTexts.AllIn(link, required[i]))
+            {
+                return false; // this pattern may match
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// The target of the first pattern that matches <paramref name="canonicalLink"/> with a '.' in its group 1; null when
     /// none does. A pattern that runs out of time on the link counts as not matching it.
     /// </summary>

@@ -66,6 +66,27 @@ public sealed class RequiredTextsTests
         Assert.All(MessageConstants.DefaultRedirectorPatterns, pattern => Assert.NotEmpty(RequiredTexts.Of(pattern)));
     }
 
+    [Fact]
+    public void CannotMatch_EveryLinkVariantItRulesOut_NoPatternGivesATarget()
+    {
+        var shipped = RedirectorPatternSet.For(MessageConstants.DefaultRedirectorPatterns);
+        var ruledOut = 0;
+        foreach (var link in Links.SelectMany(Variants).Distinct(StringComparer.Ordinal))
+        {
+            var separator = link.IndexOf("://", StringComparison.Ordinal);
+            var authorityStart = separator < 0 ? 0 : separator + 3;
+            if (shipped.CannotMatch(link, authorityStart))
+            {
+                ruledOut++;
+                Assert.Null(shipped.TargetOf(RedirectorLink.Canonical(link, authorityStart)));
+            }
+        }
+
+        Assert.True(ruledOut > 100, $"only {ruledOut} variants ruled out");
+        Assert.False(shipped.CannotMatch("https://www.google.com/url?sa=t&q=pill-shop.biz/x", "https://".Length));
+        Assert.False(shipped.CannotMatch("https://www.google.com/url?q=pill-shop%2Ebiz", "https://".Length)); // an escape: left to TargetOf
+    }
+
     // The link, each character left out in turn, each doubled, the link upper-cased, and with '/' and '?' swapped in turn.
     private static IEnumerable<string> Variants(string link)
     {
