@@ -102,9 +102,7 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
     // %-escape to decode (which may spell one); other links need no string for it. Configured patterns may match any link.
     private static bool MayRedirect(ReadOnlySpan<char> link, int authorityStart)
     {
-        // As RedirectTarget.Of: http(s) links, and unschemed ones (read as http://, as SpamAssassin reads them).
-        if (!link.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !link.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-            && authorityStart is not (0 or 2))
+        if (!RedirectorLink.IsRedirectorCandidate(link, authorityStart))
         {
             return false;
         }

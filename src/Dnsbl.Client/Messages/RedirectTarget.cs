@@ -23,8 +23,7 @@ internal static class RedirectTarget
     public static string? Of(string link, int authorityStart, RedirectorPatternSet redirectors)
     {
         ArgumentNullException.ThrowIfNull(redirectors);
-        var isHttp = link.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || link.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
-        if (!isHttp && authorityStart is not (0 or 2))
+        if (!RedirectorLink.IsRedirectorCandidate(link, authorityStart))
         {
             return null; // another scheme: SpamAssassin looks for redirectors in http(s) links only
         }

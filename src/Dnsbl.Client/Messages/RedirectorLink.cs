@@ -13,6 +13,16 @@ internal static class RedirectorLink
     // Perl's m/^[-_a-z0-9]+:/i: what SpamAssassin takes for a scheme.
     private static readonly SearchValues<char> SchemeCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_");
 
+    /// <summary>Whether <paramref name="link"/> has the scheme http or https (any case).</summary>
+    public static bool IsHttp(ReadOnlySpan<char> link) =>
+        link.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || link.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether SpamAssassin looks for a redirector in <paramref name="link"/> (whose authority starts at
+    /// <paramref name="authorityStart"/>): an http(s) link, or an unschemed one, which it reads as http://.
+    /// </summary>
+    public static bool IsRedirectorCandidate(ReadOnlySpan<char> link, int authorityStart) => IsHttp(link) || authorityStart is 0 or 2;
+
     /// <summary>
     /// The string a redirector pattern runs on: backslashes made '/', the scheme <c>http://</c> for an unschemed link,
     /// %-escapes decoded as SpamAssassin's <c>url_encode</c> decodes them (when the link has one), a '/' put between the

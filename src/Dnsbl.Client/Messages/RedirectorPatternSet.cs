@@ -60,7 +60,7 @@ internal sealed class RedirectorPatternSet
     /// </summary>
     public bool CannotMatch(ReadOnlySpan<char> link, int authorityStart)
     {
-        if (authorityStart <= 2 || !(link.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || link.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        if (authorityStart <= 2 || !RedirectorLink.IsHttp(link)
             || link.IndexOfAny('%', '\\', '@') >= 0 || !System.Text.Ascii.IsValid(link))
         {
             return false;

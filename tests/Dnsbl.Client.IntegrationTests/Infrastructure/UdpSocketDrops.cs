@@ -27,6 +27,17 @@ internal static class UdpSocketDrops
         return sockets;
     }
 
+    /// <summary>The drops of every socket bound to one of <paramref name="ports"/>.</summary>
+    public static long AtPorts(params int[] ports) => ReadAll().Values.Where(s => ports.Contains(s.Port)).Sum(s => s.Drops);
+
+    /// <summary>The machine's count of such drops (Udp RcvbufErrors of <c>/proc/net/snmp</c>), every socket included.</summary>
+    public static long MachineWide()
+    {
+        var udp = File.ReadLines("/proc/net/snmp").Where(l => l.StartsWith("Udp: ", StringComparison.Ordinal)).ToArray();
+        var column = Array.IndexOf(udp[0].Split(' '), "RcvbufErrors");
+        return long.Parse(udp[1].Split(' ')[column], CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Inodes of this process's sockets.</summary>
     public static HashSet<long> OwnSocketInodes() =>
         new DirectoryInfo("/proc/self/fd").GetFiles()

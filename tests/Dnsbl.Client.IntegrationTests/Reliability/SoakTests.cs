@@ -55,9 +55,9 @@ public sealed class SoakTests(ITestOutputHelper output)
             long started = 0, completed = 0, wrong = 0, mostInFlight = 0;
             var failures = new ConcurrentDictionary<string, int>();
             var failed = new ConcurrentQueue<int>();
-            var udpDropsBefore = KernelUdpReceiveBufferDrops();
-            var serverDropsBefore = DropsAtPorts(rbldnsd.EndPoint.Port);
-            var proxyDropsBefore = DropsAtPorts(proxy.EndPoint.Port, proxy.UpstreamPort);
+            var udpDropsBefore = UdpSocketDrops.MachineWide();
+            var serverDropsBefore = UdpSocketDrops.AtPorts(rbldnsd.EndPoint.Port);
+            var proxyDropsBefore = UdpSocketDrops.AtPorts(proxy.EndPoint.Port, proxy.UpstreamPort);
             var clientDrops = new ConcurrentDictionary<long, long>(); // by socket inode: client sockets are replaced during the run
             using var sampling = new CancellationTokenSource();
             var sampler = SampleClientDropsAsync(clientDrops, [proxy.EndPoint.Port, proxy.UpstreamPort], sampling.Token);
@@ -113,9 +113,9 @@ public sealed class SoakTests(ITestOutputHelper output)
 
             await sampling.CancelAsync();
             await sampler;
-            var udpDrops = KernelUdpReceiveBufferDrops() - udpDropsBefore;
-            var serverDrops = DropsAtPorts(rbldnsd.EndPoint.Port) - serverDropsBefore;
-            var proxyDrops = DropsAtPorts(proxy.EndPoint.Port, proxy.UpstreamPort) - proxyDropsBefore;
+            var udpDrops = UdpSocketDrops.MachineWide() - udpDropsBefore;
+            var serverDrops = UdpSocketDrops.AtPorts(rbldnsd.EndPoint.Port) - serverDropsBefore;
+            var proxyDrops = UdpSocketDrops.AtPorts(proxy.EndPoint.Port, proxy.UpstreamPort) - proxyDropsBefore;
             var where = failed.Take(20).Select(i => string.Create(CultureInfo.InvariantCulture,
                 $"{CheckDriver.Address(i & 0xFFFF, block: i >> 16)} {(LosesFirstQuery(SoakName(i)) ? "lossy" : "plain")} reached proxy {arrived[i]}×"));
             var end = (Sockets: CheckDriver.OpenSockets(), Threads: CheckDriver.Threads(), Memory: CheckDriver.LiveManagedMemory());
@@ -147,7 +147,6 @@ public sealed class SoakTests(ITestOutputHelper output)
             : null;
     }
 
-    private static long DropsAtPorts(params int[] ports) => UdpSocketDrops.ReadAll().Values.Where(s => ports.Contains(s.Port)).Sum(s => s.Drops);
 
     // The drops of this process's sockets other than the proxy's, by inode, taken each second until cancelled.
     private static async Task SampleClientDropsAsync(ConcurrentDictionary<long, long> drops, int[] proxyPorts, CancellationToken cancellationToken)
@@ -165,14 +164,6 @@ public sealed class SoakTests(ITestOutputHelper output)
             }
         }
         while (await second.WaitForNextTickAsync(CancellationToken.None) && !cancellationToken.IsCancellationRequested);
-    }
-
-    // Udp RcvbufErrors of /proc/net/snmp: datagrams the kernel dropped because a socket's receive buffer was full.
-    private static long KernelUdpReceiveBufferDrops()
-    {
-        var udp = File.ReadLines("/proc/net/snmp").Where(l => l.StartsWith("Udp: ", StringComparison.Ordinal)).ToArray();
-        var column = Array.IndexOf(udp[0].Split(' '), "RcvbufErrors");
-        return long.Parse(udp[1].Split(' ')[column], CultureInfo.InvariantCulture);
     }
 
     private static int Setting(string name, int fallback) =>
