@@ -25,6 +25,9 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
     /// <summary>The distinct links so far, in the order first seen.</summary>
     public List<ExtractedLink> Links => links;
 
+    /// <summary>What could not be read fully while collecting (a redirector pattern that ran out of time), in the order met.</summary>
+    public List<MessageProblem> Problems { get; } = [];
+
     /// <summary>Whether the scan limit is reached (further links are ignored).</summary>
     public bool IsFull => links.Count >= MessageConstants.MaxLinksScanned;
 
@@ -81,7 +84,20 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
         AddHost(host, ref origin, inMarkup, priority, isMailAddress: false);
         var patterns = redirectors ?? RedirectorPatternSet.Empty;
         var patternMayMatch = patterns.HasPatterns && !patterns.CannotMatch(link, authorityStart);
-        if (redirectsLeft > 0 && (patternMayMatch || MayRedirect(link, authorityStart)) && RedirectTarget.Of(origin.Value, authorityStart, patterns) is { } target)
+        if (redirectsLeft <= 0 || !(patternMayMatch || MayRedirect(link, authorityStart)))
+        {
+            return;
+        }
+
+        var target = RedirectTarget.Of(origin.Value, authorityStart, patterns, out var timedOut);
+        if (timedOut > 0)
+        {
+            Problems.Add(MessageProblem.Create(
+                MessageProblemKind.PatternTimedOut,
+                $"{timedOut} redirector pattern(s) ran out of time on a link to {host}; a target they name is not asked"));
+        }
+
+        if (target is not null)
         {
             // The redirector's target is a link of the message too, in the same group (SpamAssassin's uri_list_canonicalize).
             AddUrl(target, target, inMarkup, requireScheme: true, priority, redirectsLeft - 1);

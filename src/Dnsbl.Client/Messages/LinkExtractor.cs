@@ -16,8 +16,13 @@ namespace Dnsbl.Client.Messages;
 /// </remarks>
 internal static partial class LinkExtractor
 {
-    /// <summary>The distinct link targets of the two bodies, most relevant first; redirector targets per <paramref name="redirectors"/> (built-in rule only when null).</summary>
-    public static List<ExtractedLink> Extract(string? textBody, string? htmlBody, PublicSuffixList suffixes, RedirectorPatternSet? redirectors = null)
+    /// <summary>
+    /// The distinct link targets of the two bodies, most relevant first; redirector targets per
+    /// <paramref name="redirectors"/> (built-in rule only when null). What could not be read fully is added to
+    /// <paramref name="problems"/> when given.
+    /// </summary>
+    public static List<ExtractedLink> Extract(
+        string? textBody, string? htmlBody, PublicSuffixList suffixes, RedirectorPatternSet? redirectors = null, List<MessageProblem>? problems = null)
     {
         ArgumentNullException.ThrowIfNull(suffixes);
         var collector = new LinkCollector(redirectors);
@@ -28,9 +33,12 @@ internal static partial class LinkExtractor
         catch (RegexMatchTimeoutException)
         {
             // The obfuscated-dot regex under a process-wide default timeout (REGEX_DEFAULT_MATCH_TIMEOUT): the links found so
-            // far are still useful, and a check must never fail on content.
+            // far are still useful, and a check must never fail on content; the rest is reported as not read.
+            collector.Problems.Add(MessageProblem.Create(
+                MessageProblemKind.PatternTimedOut, $"the link scan ran out of time after {collector.Links.Count} link(s); later links are not asked"));
         }
 
+        problems?.AddRange(collector.Problems);
         return collector.Links;
     }
 

@@ -140,7 +140,7 @@ internal sealed partial class MessageKeyPlanner
 
     private List<ExtractedLink> OrderedLinks()
     {
-        var found = LinkExtractor.Extract(context.TextBody, context.HtmlBody, suffixes, RedirectorPatternSet.For(options.RedirectorPatterns));
+        var found = LinkExtractor.Extract(context.TextBody, context.HtmlBody, suffixes, RedirectorPatternSet.For(options.RedirectorPatterns), problems);
         if (options.DkimDomainsAsLinks)
         {
             foreach (var domain in DkimDomains.Of(context.Headers))

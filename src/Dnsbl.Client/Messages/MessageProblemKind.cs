@@ -26,4 +26,10 @@ public enum MessageProblemKind
 
     /// <summary>A part's charset is unknown; it was read as UTF-8 (or Latin-1 when not valid UTF-8).</summary>
     UnknownCharset,
+
+    /// <summary>
+    /// A pattern run on a link ran out of its match time twice (a configured redirector pattern, or the obfuscated-dot
+    /// scan under a process-wide regex timeout): a host that it would have found may be missing from the keys.
+    /// </summary>
+    PatternTimedOut,
 }

@@ -20,15 +20,23 @@ internal static class RedirectTarget
     /// The redirect target in <paramref name="link"/>: the first of <paramref name="redirectors"/> to give one (with
     /// <c>http://</c> put in front when it has no scheme, as SpamAssassin reads an unschemed link), else the built-in rule's.
     /// </summary>
-    public static string? Of(string link, int authorityStart, RedirectorPatternSet redirectors)
+    public static string? Of(string link, int authorityStart, RedirectorPatternSet redirectors) =>
+        Of(link, authorityStart, redirectors, out _);
+
+    /// <summary>
+    /// As <see cref="Of(string, int, RedirectorPatternSet)"/>; <paramref name="patternsTimedOut"/> counts the patterns that
+    /// ran out of time on the link (<see cref="RedirectorPatternSet.TargetOf"/>), for the caller to report.
+    /// </summary>
+    public static string? Of(string link, int authorityStart, RedirectorPatternSet redirectors, out int patternsTimedOut)
     {
         ArgumentNullException.ThrowIfNull(redirectors);
+        patternsTimedOut = 0;
         if (!RedirectorLink.IsRedirectorCandidate(link, authorityStart))
         {
             return null; // another scheme: SpamAssassin looks for redirectors in http(s) links only
         }
 
-        if (redirectors.HasPatterns && redirectors.TargetOf(RedirectorLink.Canonical(link, authorityStart)) is { } configured)
+        if (redirectors.HasPatterns && redirectors.TargetOf(RedirectorLink.Canonical(link, authorityStart), out patternsTimedOut) is { } configured)
         {
             return RedirectorLink.WithScheme(configured);
         }

@@ -8,6 +8,11 @@ namespace Dnsbl.Client.Messages;
 /// (a configured pattern must not hang a check), and the first one whose group 1 holds a '.' names the target, as
 /// SpamAssassin's <c>uri_list_canonicalize</c> (Mail::SpamAssassin::Util) tries its <c>redirector_patterns</c> in order.
 /// </summary>
+/// <remarks>
+/// The timeout is wall-clock time, so a garbage collection or a descheduled thread counts against it: a pattern that runs
+/// out of time is tried once more, and only a second timeout gives up on it, which the caller reports as a problem of
+/// the message (<see cref="MessageProblemKind.PatternTimedOut"/>) rather than as "no target".
+/// </remarks>
 internal sealed class RedirectorPatternSet
 {
     private static readonly ConditionalWeakTable<IReadOnlyList<string>, RedirectorPatternSet> Compiled = [];
@@ -30,7 +35,18 @@ internal sealed class RedirectorPatternSet
     public static RedirectorPatternSet For(IReadOnlyList<string> patterns)
     {
         ArgumentNullException.ThrowIfNull(patterns);
-        return patterns.Count == 0 ? Empty : Compiled.GetValue(patterns, Compile);
+        return patterns.Count == 0 ? Empty : Compiled.GetValue(patterns, static list => Compile(list, MessageConstants.RedirectorMatchTimeout));
+    }
+
+    /// <summary>
+    /// <paramref name="patterns"/> compiled with <paramref name="matchTimeout"/> instead of
+    /// <see cref="MessageConstants.RedirectorMatchTimeout"/>, not cached: for tests of what the patterns match, which must not
+    /// depend on how busy the machine is, and of what a timeout does.
+    /// </summary>
+    internal static RedirectorPatternSet For(IReadOnlyList<string> patterns, TimeSpan matchTimeout)
+    {
+        ArgumentNullException.ThrowIfNull(patterns);
+        return Compile(patterns, matchTimeout);
     }
 
     /// <summary>Why <paramref name="pattern"/> cannot be a redirector pattern, or null when it can.</summary>
@@ -85,41 +101,71 @@ internal sealed class RedirectorPatternSet
 
     /// <summary>
     /// The target of the first pattern that matches <paramref name="canonicalLink"/> with a '.' in its group 1; null when
-    /// none does. A pattern that runs out of time on the link counts as not matching it.
+    /// none does. <paramref name="timedOut"/> is how many patterns ran out of time twice on the link and were passed over:
+    /// when it is not 0, a target they would have given is unknown.
     /// </summary>
-    public string? TargetOf(string canonicalLink)
+    public string? TargetOf(string canonicalLink, out int timedOut)
     {
+        timedOut = 0;
+
         // The texts are compared ignoring ASCII case, which is the regex's case-insensitivity only for ASCII links.
         var ascii = System.Text.Ascii.IsValid(canonicalLink);
         for (var i = 0; i < patterns.Length; i++)
         {
-            var pattern = patterns[i];
             if (ascii && !RequiredTexts.AllIn(canonicalLink, required[i]))
             {
                 continue;
             }
 
-            try
+            switch (Target(patterns[i], canonicalLink, out var target))
             {
-                // IsMatch first: nearly every link matches no pattern, and it builds no Match or captures for them.
-                if (!pattern.IsMatch(canonicalLink))
-                {
-                    continue;
-                }
-
-                var match = pattern.Match(canonicalLink);
-                if (match.Success && match.Groups[1] is { Success: true } target && target.ValueSpan.Contains('.'))
-                {
-                    return target.Value;
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // A hostile link against a slow pattern: this pattern gives no target; the others still run.
+                case PatternOutcome.Target:
+                    return target;
+                case PatternOutcome.TimedOut:
+                    timedOut++; // a hostile link against a slow pattern: the others still run
+                    break;
             }
         }
 
         return null;
+    }
+
+    private static PatternOutcome Target(Regex pattern, string link, out string? target)
+    {
+        target = null;
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            try
+            {
+                // IsMatch first: nearly every link matches no pattern, and it builds no Match or captures for them.
+                if (!pattern.IsMatch(link))
+                {
+                    return PatternOutcome.NoTarget;
+                }
+
+                var match = pattern.Match(link);
+                if (match.Success && match.Groups[1] is { Success: true } group && group.ValueSpan.Contains('.'))
+                {
+                    target = group.Value;
+                    return PatternOutcome.Target;
+                }
+
+                return PatternOutcome.NoTarget;
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Once more: the first timeout may be a pause of the whole process, not the pattern's own cost.
+            }
+        }
+
+        return PatternOutcome.TimedOut;
+    }
+
+    private enum PatternOutcome
+    {
+        NoTarget,
+        Target,
+        TimedOut,
     }
 
     // A compiled pattern is JIT-compiled on its first match, which on a busy machine can take longer than the match
@@ -136,7 +182,7 @@ internal sealed class RedirectorPatternSet
         }
     }
 
-    private static RedirectorPatternSet Compile(IReadOnlyList<string> patterns)
+    private static RedirectorPatternSet Compile(IReadOnlyList<string> patterns, TimeSpan matchTimeout)
     {
         var compiled = new Regex[patterns.Count];
         var required = new string[patterns.Count][];
@@ -147,7 +193,7 @@ internal sealed class RedirectorPatternSet
                 throw new ArgumentException(problem, nameof(patterns));
             }
 
-            compiled[i] = new Regex(patterns[i], RegexOptions.CultureInvariant | RegexOptions.Compiled, MessageConstants.RedirectorMatchTimeout);
+            compiled[i] = new Regex(patterns[i], RegexOptions.CultureInvariant | RegexOptions.Compiled, matchTimeout);
             WarmUp(compiled[i]);
             required[i] = RequiredTexts.Of(patterns[i]);
         }

@@ -69,7 +69,7 @@ public sealed class RequiredTextsTests
     [Fact]
     public void CannotMatch_EveryLinkVariantItRulesOut_NoPatternGivesATarget()
     {
-        var shipped = RedirectorPatternSet.For(MessageConstants.DefaultRedirectorPatterns);
+        var shipped = RedirectorPatternSet.For(MessageConstants.DefaultRedirectorPatterns, Timeout.InfiniteTimeSpan);
         var ruledOut = 0;
         foreach (var link in Links.SelectMany(Variants).Distinct(StringComparer.Ordinal))
         {
@@ -78,7 +78,7 @@ public sealed class RequiredTextsTests
             if (shipped.CannotMatch(link, authorityStart))
             {
                 ruledOut++;
-                Assert.Null(shipped.TargetOf(RedirectorLink.Canonical(link, authorityStart)));
+                Assert.Null(shipped.TargetOf(RedirectorLink.Canonical(link, authorityStart), out _));
             }
         }
 
