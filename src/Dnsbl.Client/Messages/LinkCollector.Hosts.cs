@@ -9,7 +9,7 @@ namespace Dnsbl.Client.Messages;
 // Hosts and IP literals: normalised on the stack, deduplicated by span; strings only for a host seen the first time.
 internal sealed partial class LinkCollector
 {
-    /// <summary>Adds a host name or IP literal found in a link; invalid names are ignored.</summary>
+    /// <summary>Adds a host name or IP literal found in a link; invalid names (and names SpamAssassin's <see cref="HostUnderscoreRule"/> rejects) are ignored.</summary>
     public void AddHost(string host, string origin, bool inMarkup, int priority = LinkPriority.Text, bool isMailAddress = false)
     {
         var text = new LazyText(origin, origin);
@@ -45,7 +45,7 @@ internal sealed partial class LinkCollector
             Ascii.ToLower(host, name, out _);
             if (DomainName.IsNormalized(name))
             {
-                if (name.Contains('.'))
+                if (name.Contains('.') && HostUnderscoreRule.Allows(name))
                 {
                     Add(name, null, ref origin, inMarkup, priority, isMailAddress);
                 }
@@ -60,7 +60,8 @@ internal sealed partial class LinkCollector
         }
 
         // A single-label name (intranet host, "localhost") is not a name public lists can hold.
-        if (DomainName.TryNormalize(host.ToString(), out var normalized, out _) && normalized.Contains('.', StringComparison.Ordinal))
+        if (DomainName.TryNormalize(host.ToString(), out var normalized, out _) && normalized.Contains('.', StringComparison.Ordinal)
+            && HostUnderscoreRule.Allows(normalized))
         {
             Add(normalized, null, ref origin, inMarkup, priority, isMailAddress);
         }
