@@ -136,6 +136,7 @@ internal sealed partial class MessageKeyPlanner
         {
             DomainQueryForm.FullHostName => normalized,
             DomainQueryForm.RegisteredDomainIcannOnly => RegisteredDomain(normalized, icannOnly: true),
+            DomainQueryForm.RegistryBoundaries => RegistryBoundaries.Embedded.RegisteredDomain(normalized),
             _ => RegisteredDomain(normalized, icannOnly: false),
         };
     }
