@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
@@ -22,7 +23,20 @@ internal sealed class RedirectorPatternSet
     // For each pattern, the texts its every match contains (RequiredTexts): a link without them is not matched against it.
     private readonly string[][] required;
 
-    private RedirectorPatternSet(Regex[] patterns, string[][] required) => (this.patterns, this.required) = (patterns, required);
+    // The longest required text of every pattern, searched for in one pass (ignoring case): a link holding none of them
+    // cannot match any pattern. Null when some pattern requires no text, so any link may match it.
+    private readonly SearchValues<string>? anyPatternKey;
+
+    private RedirectorPatternSet(Regex[] patterns, string[][] required)
+    {
+        (this.patterns, this.required) = (patterns, required);
+        if (required.Length > 0 && Array.TrueForAll(required, texts => texts.Length > 0))
+        {
+            anyPatternKey = SearchValues.Create(
+                [.. required.Select(texts => texts.MaxBy(text => text.Length)!).Distinct(StringComparer.OrdinalIgnoreCase)],
+                StringComparison.OrdinalIgnoreCase);
+        }
+    }
 
     /// <summary>No configured patterns: only the built-in rule applies.</summary>
     public static RedirectorPatternSet Empty { get; } = new([], []);
@@ -86,6 +100,11 @@ internal sealed class RedirectorPatternSet
         if (afterHost >= 0 && link[authorityStart + afterHost] != '/')
         {
             return false; // the canonical form puts a '/' before it
+        }
+
+        if (anyPatternKey is not null && link.IndexOfAny(anyPatternKey) < 0)
+        {
+            return true; // the common case, one vectorised pass: no pattern's key text is in the link
         }
 
         for (var i = 0; i < patterns.Length; i++)
