@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Dnsbl.Client.Messages;
@@ -110,19 +111,14 @@ internal static partial class LinkExtractor
         }
 
         found += from;
-        start = found;
-        while (start > from && !char.IsWhiteSpace(text[start - 1]))
-        {
-            start--;
-        }
-
-        var end = found;
-        while (end < text.Length && !char.IsWhiteSpace(text[end]))
-        {
-            end++;
-        }
-
-        length = end - start;
+        var before = text[from..found].LastIndexOfAny(WhiteSpace);
+        start = before < 0 ? from : from + before + 1;
+        var after = text[found..].IndexOfAny(WhiteSpace);
+        length = (after < 0 ? text.Length : found + after) - start;
         return true;
     }
+
+    // Every char for which char.IsWhiteSpace is true (Unicode White_Space), searched for vectorised.
+    internal static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
+        "\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
 }
