@@ -70,8 +70,13 @@ internal sealed partial class LinkCollector
     // links has. hostText: host as a string when there is one.
     private void Add(scoped ReadOnlySpan<char> host, IPAddress? address, ref LazyText origin, bool inMarkup, int priority, bool isMailAddress)
     {
-        var seen = (isMailAddress ? seenMailDomains : seenHosts).GetAlternateLookup<ReadOnlySpan<char>>();
-        if (seen.TryGetValue(host, out var index))
+        if (!spanLookupsMade)
+        {
+            (seenHostSpans, seenMailDomainSpans, spanLookupsMade) =
+                (seenHosts.GetAlternateLookup<ReadOnlySpan<char>>(), seenMailDomains.GetAlternateLookup<ReadOnlySpan<char>>(), true);
+        }
+
+        if ((isMailAddress ? seenMailDomainSpans : seenHostSpans).TryGetValue(host, out var index))
         {
             if (priority < links[index].Priority)
             {

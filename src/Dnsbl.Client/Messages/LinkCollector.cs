@@ -21,6 +21,10 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
     // One entry per host and kind (a mail domain and a link host are counted apart), looked up by span.
     private readonly Dictionary<string, int> seenHosts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> seenMailDomains = new(StringComparer.Ordinal);
+    // Their span lookups, made once: GetAlternateLookup checks the comparer's type on every call.
+    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> seenHostSpans;
+    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> seenMailDomainSpans;
+    private bool spanLookupsMade;
 
     /// <summary>The distinct links so far, in the order first seen.</summary>
     public List<ExtractedLink> Links => links;

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace Dnsbl.Client.Messages;
@@ -111,14 +110,10 @@ internal static partial class LinkExtractor
         }
 
         found += from;
-        var before = text[from..found].LastIndexOfAny(WhiteSpace);
+        var before = text[from..found].LastIndexOfAny(TextScan.WhiteSpace);
         start = before < 0 ? from : from + before + 1;
-        var after = text[found..].IndexOfAny(WhiteSpace);
+        var after = text[found..].IndexOfAny(TextScan.WhiteSpace);
         length = (after < 0 ? text.Length : found + after) - start;
         return true;
     }
-
-    // Every char for which char.IsWhiteSpace is true (Unicode White_Space), searched for vectorised.
-    internal static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
-        "\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
 }

@@ -44,7 +44,7 @@ public sealed class LinkExtractorWordScanTests
         // Words end at white space as char.IsWhiteSpace defines it; the vectorised search must agree on every UTF-16 unit.
         for (var c = char.MinValue; c < char.MaxValue; c++)
         {
-            Assert.True(LinkExtractor.WhiteSpace.Contains(c) == char.IsWhiteSpace(c), $"U+{(int)c:X4}");
+            Assert.True(TextScan.WhiteSpace.Contains(c) == char.IsWhiteSpace(c), $"U+{(int)c:X4}");
         }
     }
 
