@@ -23,6 +23,50 @@ internal sealed partial class LinkCollector
         AddHost(host, ref text, inMarkup, priority, isMailAddress);
     }
 
+    /// <summary>
+    /// The host of a link whose authority is a plain name (ASCII letters, digits, '.', '-', '_', up to the first '/', '?',
+    /// '#' or the end), lower-cased and added in one pass: what the general path (<see cref="AddHost(ReadOnlySpan{char}, ref LazyText, bool, int, bool)"/>
+    /// after the authority is cut out) does for such a link. False, with nothing added, for anything else (user info,
+    /// a port, %-escapes, an IP literal or a numeric last label, a backslash or white space, non-ASCII, an over-long
+    /// name), which the general path reads.
+    /// </summary>
+    private bool TryAddPlainHost(ReadOnlySpan<char> link, int authorityStart, ref LazyText origin, bool inMarkup, int priority)
+    {
+        Span<char> name = stackalloc char[DomainName.MaxLength];
+        var length = 0;
+        for (var i = authorityStart; i < link.Length; i++)
+        {
+            var c = link[i];
+            if (c is '/' or '?' or '#')
+            {
+                break;
+            }
+
+            if (length == name.Length || !(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
+            {
+                return false;
+            }
+
+            name[length++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+        }
+
+        // The general path trims trailing punctuation, of which only '.' can be here, and reads a numeric last label as an
+        // address (or not a name).
+        var host = name[..length].TrimEnd('.');
+        var lastLabel = host[(host.LastIndexOf('.') + 1)..];
+        if (lastLabel.IsEmpty || lastLabel.IndexOfAnyExceptInRange('0', '9') < 0 || lastLabel.StartsWith("0x", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (!IsFull && DomainName.IsNormalized(host) && host.Contains('.'))
+        {
+            Add(host, null, ref origin, inMarkup, priority, isMailAddress: false);
+        }
+
+        return true;
+    }
+
     private void AddHost(ReadOnlySpan<char> host, ref LazyText origin, bool inMarkup, int priority, bool isMailAddress)
     {
         if (IsFull)
