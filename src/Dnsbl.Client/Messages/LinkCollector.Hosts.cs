@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -32,23 +33,16 @@ internal sealed partial class LinkCollector
     /// </summary>
     private bool TryAddPlainHost(ReadOnlySpan<char> link, int authorityStart, ref LazyText origin, bool inMarkup, int priority)
     {
-        Span<char> name = stackalloc char[DomainName.MaxLength];
-        var length = 0;
-        for (var i = authorityStart; i < link.Length; i++)
+        var rest = link[authorityStart..];
+        var end = rest.IndexOfAny('/', '?', '#');
+        var authority = end < 0 ? rest : rest[..end];
+        if (authority.Length > DomainName.MaxLength || authority.IndexOfAnyExcept(PlainHostCharacters) >= 0)
         {
-            var c = link[i];
-            if (c is '/' or '?' or '#')
-            {
-                break;
-            }
-
-            if (length == name.Length || !(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
-            {
-                return false;
-            }
-
-            name[length++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+            return false;
         }
+
+        Span<char> name = stackalloc char[authority.Length];
+        Ascii.ToLower(authority, name, out var length);
 
         // The general path trims trailing punctuation, of which only '.' can be here, and reads a numeric last label as an
         // address (or not a name).
@@ -66,6 +60,9 @@ internal sealed partial class LinkCollector
 
         return true;
     }
+
+    private static readonly SearchValues<char> PlainHostCharacters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_");
 
     private void AddHost(ReadOnlySpan<char> host, ref LazyText origin, bool inMarkup, int priority, bool isMailAddress)
     {
