@@ -21,6 +21,10 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
     // One entry per host and kind (a mail domain and a link host are counted apart), looked up by span.
     private readonly Dictionary<string, int> seenHosts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> seenMailDomains = new(StringComparer.Ordinal);
+    // Their span lookups, made once: GetAlternateLookup checks the comparer's type on every call.
+    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> seenHostSpans;
+    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> seenMailDomainSpans;
+    private bool spanLookupsMade;
 
     /// <summary>The distinct links so far, in the order first seen.</summary>
     public List<ExtractedLink> Links => links;
@@ -70,18 +74,20 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
             return;
         }
 
-        var rest = link[authorityStart..];
-        var end = rest.IndexOfAny(AuthorityEnd);
-        var authority = end < 0 ? rest : rest[..end];
-        var at = authority.LastIndexOf('@');
-        if (at >= 0)
+        var origin = new LazyText(link, linkText);
+        if (!TryAddPlainHost(link, authorityStart, ref origin, inMarkup, priority))
         {
-            authority = authority[(at + 1)..]; // "user:password@host": only the host is a link target
+            var authority = AuthorityOf(link, authorityStart);
+            var at = authority.LastIndexOf('@');
+            if (at >= 0)
+            {
+                authority = authority[(at + 1)..]; // "user:password@host": only the host is a link target
+            }
+
+            var host = authority.Contains('%') ? HostOfAuthority(Uri.UnescapeDataString(authority.ToString())) : HostOfAuthority(authority);
+            AddHost(host, ref origin, inMarkup, priority, isMailAddress: false);
         }
 
-        var host = authority.Contains('%') ? HostOfAuthority(Uri.UnescapeDataString(authority.ToString())) : HostOfAuthority(authority);
-        var origin = new LazyText(link, linkText);
-        AddHost(host, ref origin, inMarkup, priority, isMailAddress: false);
         var patterns = redirectors ?? RedirectorPatternSet.Empty;
         var patternMayMatch = patterns.HasPatterns && !patterns.CannotMatch(link, authorityStart);
         if (redirectsLeft <= 0 || !(patternMayMatch || MayRedirect(link, authorityStart)))
@@ -94,7 +100,7 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
         {
             Problems.Add(MessageProblem.Create(
                 MessageProblemKind.PatternTimedOut,
-                $"{timedOut} redirector pattern(s) ran out of time on a link to {host}; a target they name is not asked"));
+                $"{timedOut} redirector pattern(s) ran out of time on a link to {AuthorityOf(link, authorityStart)}; a target they name is not asked"));
         }
 
         if (target is not null)
@@ -146,6 +152,13 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
         }
 
         return link.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? 0 : -1;
+    }
+
+    private static ReadOnlySpan<char> AuthorityOf(ReadOnlySpan<char> link, int authorityStart)
+    {
+        var rest = link[authorityStart..];
+        var end = rest.IndexOfAny(AuthorityEnd);
+        return end < 0 ? rest : rest[..end];
     }
 
     private static ReadOnlySpan<char> HostOfAuthority(ReadOnlySpan<char> authority)

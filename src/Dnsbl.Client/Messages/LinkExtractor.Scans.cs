@@ -110,19 +110,10 @@ internal static partial class LinkExtractor
         }
 
         found += from;
-        start = found;
-        while (start > from && !char.IsWhiteSpace(text[start - 1]))
-        {
-            start--;
-        }
-
-        var end = found;
-        while (end < text.Length && !char.IsWhiteSpace(text[end]))
-        {
-            end++;
-        }
-
-        length = end - start;
+        var before = text[from..found].LastIndexOfAny(TextScan.WhiteSpace);
+        start = before < 0 ? from : from + before + 1;
+        var after = text[found..].IndexOfAny(TextScan.WhiteSpace);
+        length = (after < 0 ? text.Length : found + after) - start;
         return true;
     }
 }

@@ -62,9 +62,11 @@ internal sealed partial class MessageKeyPlanner
     private IEnumerable<MessageLookup> LinkLookups(DnsList list)
     {
         links ??= OrderedLinks();
+        skipListed ??= new bool?[links.Count];
         var hosts = 0;
-        foreach (var link in links)
+        for (var i = 0; i < links.Count; i++)
         {
+            var link = links[i];
             if (link.IsMailAddress && !options.IncludeMailtoLinks)
             {
                 skipped.Add(new MessageSkippedKey(link.Host, MessageKeySource.Link, link.Origin, MessageSkipReason.MailAddress));
@@ -72,7 +74,7 @@ internal sealed partial class MessageKeyPlanner
             }
 
             var source = link.Origin.StartsWith("DKIM-Signature", StringComparison.Ordinal) ? MessageKeySource.DkimDomain : MessageKeySource.Link;
-            if (link.Address is null && IsSkipListed(link.Host))
+            if (link.Address is null && (skipListed[i] ??= IsSkipListed(link.Host)))
             {
                 skipped.Add(new MessageSkippedKey(link.Host, source, link.Origin, MessageSkipReason.SkipListed));
                 continue;

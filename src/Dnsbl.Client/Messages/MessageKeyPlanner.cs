@@ -23,6 +23,8 @@ internal sealed partial class MessageKeyPlanner
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> skipDomainSpans;
     private readonly List<MessageSkippedKey> skipped = [];
     private List<ExtractedLink>? links;
+    // Per link of links, whether the skip list holds it: told once, whichever URI list asks first.
+    private bool?[]? skipListed;
     private Dictionary<string, string?>? registered;
     private Dictionary<string, string?>? registeredIcann;
 

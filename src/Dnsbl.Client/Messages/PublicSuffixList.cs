@@ -16,6 +16,10 @@ public sealed partial class PublicSuffixList
     private readonly Dictionary<string, PublicSuffixRule> rules;
     private readonly Dictionary<string, PublicSuffixRule>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
+    // The rules plus every name that ends a longer rule (Tail): walking a host's suffixes from its top-level label, the
+    // first suffix missing here means no longer suffix can be a rule, so most hosts take two lookups, not two per label.
+    private readonly Dictionary<string, PublicSuffixRule>.AlternateLookup<ReadOnlySpan<char>> walk;
+
     // The last label of every rule: the top-level domains the list knows, including those it names only below their top
     // (za has org.za and co.za but no rule of its own).
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> topLevelDomains;
@@ -24,6 +28,7 @@ public sealed partial class PublicSuffixList
     {
         this.rules = rules;
         lookup = rules.GetAlternateLookup<ReadOnlySpan<char>>();
+        walk = WithTails(rules).GetAlternateLookup<ReadOnlySpan<char>>();
         topLevelDomains = rules.Keys.Select(name => name[(name.LastIndexOf('.') + 1)..]).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -94,35 +99,66 @@ public sealed partial class PublicSuffixList
     internal bool IsTopLevelDomain(ReadOnlySpan<char> asciiLabel) => topLevelDomains.Contains(asciiLabel);
 
     // The PSL algorithm: an exception rule prevails (its suffix is the rule minus its leftmost label); otherwise the
-    // matching rule with the most labels; otherwise the implicit "*" rule (one label).
+    // matching rule with the most labels, where "*.name" matches one label more than name; otherwise the implicit "*"
+    // rule (one label). The suffixes are walked from the top-level label and the walk ends at the first that neither is
+    // nor ends a rule: no longer suffix can match then (a wildcard on the last one found still counts one label more).
     private int PublicSuffixLabelCount(ReadOnlySpan<char> name, ReadOnlySpan<int> labelStarts, bool icannOnly)
     {
         var exception = icannOnly ? PublicSuffixRule.ExceptionIcann : PublicSuffixRule.ExceptionIcann | PublicSuffixRule.ExceptionPrivate;
         var normal = icannOnly ? PublicSuffixRule.Icann : PublicSuffixRule.Icann | PublicSuffixRule.Private;
         var wildcard = icannOnly ? PublicSuffixRule.WildcardIcann : PublicSuffixRule.WildcardIcann | PublicSuffixRule.WildcardPrivate;
         var count = labelStarts.Length;
-        for (var labels = count; labels >= 1; labels--)
+        var longestException = 0;
+        var longestMatch = 1;
+        var wildcardBelow = false;
+        for (var labels = 1; labels <= count; labels++)
         {
-            if ((Rule(name, labelStarts[count - labels]) & exception) != 0)
+            if (wildcardBelow)
             {
-                return labels - 1;
+                longestMatch = labels;
             }
+
+            if (!walk.TryGetValue(name[labelStarts[count - labels]..], out var rule))
+            {
+                break;
+            }
+
+            if ((rule & exception) != 0)
+            {
+                longestException = labels;
+            }
+
+            if ((rule & normal) != 0)
+            {
+                longestMatch = labels;
+            }
+
+            wildcardBelow = (rule & wildcard) != 0;
         }
 
-        for (var labels = count; labels >= 1; labels--)
-        {
-            if ((Rule(name, labelStarts[count - labels]) & normal) != 0 ||
-                (labels >= 2 && (Rule(name, labelStarts[count - labels + 1]) & wildcard) != 0))
-            {
-                return labels;
-            }
-        }
-
-        return 1;
+        return longestException > 0 ? longestException - 1 : longestMatch;
     }
 
-    private PublicSuffixRule Rule(ReadOnlySpan<char> name, int start) =>
-        lookup.TryGetValue(name[start..], out var rule) ? rule : PublicSuffixRule.None;
+    private static Dictionary<string, PublicSuffixRule> WithTails(Dictionary<string, PublicSuffixRule> rules)
+    {
+        var table = new Dictionary<string, PublicSuffixRule>(rules, StringComparer.Ordinal);
+        foreach (var name in rules.Keys)
+        {
+            for (var dot = name.IndexOf('.', StringComparison.Ordinal); dot >= 0; dot = name.IndexOf('.', dot + 1))
+            {
+                var tail = name[(dot + 1)..];
+                table[tail] = table.GetValueOrDefault(tail) | PublicSuffixRule.Tail;
+            }
+        }
+
+        return table;
+    }
+
+    /// <summary>The rule kinds named exactly <paramref name="asciiName"/> (None when there is no rule): for the tests' oracle of the algorithm.</summary>
+    internal PublicSuffixRule RuleOf(ReadOnlySpan<char> asciiName) => lookup.TryGetValue(asciiName, out var rule) ? rule : PublicSuffixRule.None;
+
+    /// <summary>Every rule's name (lower-case punycode, without "*." or "!").</summary>
+    internal IEnumerable<string> RuleNames => rules.Keys;
 
     // The index of each label's first char; starts has room for name.Length + 1 entries.
     private static int LabelStarts(ReadOnlySpan<char> name, Span<int> starts)

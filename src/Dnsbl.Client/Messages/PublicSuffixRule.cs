@@ -24,4 +24,10 @@ internal enum PublicSuffixRule : byte
 
     /// <summary>The name is not a suffix despite a wildcard, "!name" (PRIVATE section).</summary>
     ExceptionPrivate = 32,
+
+    /// <summary>
+    /// No rule of its own, but the last labels of a longer rule (<c>uk</c> for <c>co.uk</c> when <c>uk</c> had no rule): a
+    /// lookup walking leftwards from the top-level label must go on past it. Only in the walking table.
+    /// </summary>
+    Tail = 64,
 }

@@ -34,14 +34,21 @@ internal static partial class ReceivedHeaderParser
     {
         var span = text.AsSpan();
         var i = 0;
-        while (i < span.Length && !(char.IsWhiteSpace(span[i]) && (span[i] != ' ' || (i + 1 < span.Length && char.IsWhiteSpace(span[i + 1])))))
+        while (true)
         {
-            i++;
-        }
+            var next = span[i..].IndexOfAny(TextScan.WhiteSpace);
+            if (next < 0)
+            {
+                return text; // every white space is already a single ' '
+            }
 
-        if (i == span.Length)
-        {
-            return text; // every white space is already a single ' '
+            i += next;
+            if (span[i] != ' ' || (i + 1 < span.Length && char.IsWhiteSpace(span[i + 1])))
+            {
+                break;
+            }
+
+            i++;
         }
 
         // Collapsing never lengthens the text: build it in a pooled buffer and allocate only the result.
@@ -52,17 +59,20 @@ internal static partial class ReceivedHeaderParser
             var length = i;
             while (i < span.Length)
             {
-                if (!char.IsWhiteSpace(span[i]))
+                // At white space: one ' ' for the run, then the text up to the next run as it is.
+                buffer[length++] = ' ';
+                var run = span[i..].IndexOfAnyExcept(TextScan.WhiteSpace);
+                if (run < 0)
                 {
-                    buffer[length++] = span[i++];
-                    continue;
+                    break;
                 }
 
-                buffer[length++] = ' ';
-                while (i < span.Length && char.IsWhiteSpace(span[i]))
-                {
-                    i++;
-                }
+                i += run;
+                var word = span[i..].IndexOfAny(TextScan.WhiteSpace);
+                var wordLength = word < 0 ? span.Length - i : word;
+                span.Slice(i, wordLength).CopyTo(buffer.AsSpan(length));
+                length += wordLength;
+                i += wordLength;
             }
 
             return new string(buffer, 0, length);

@@ -72,38 +72,60 @@ internal static class TransferDecoder
     public static int DecodeQuotedPrintable(ReadOnlySpan<char> raw, bool textIsRawBytes, Span<byte> destination)
     {
         var length = 0;
-        for (var i = 0; i < raw.Length; i++)
+        for (var i = 0; i < raw.Length;)
         {
-            var c = raw[i];
-            if (c == '=' && i + 1 < raw.Length)
+            // Most of a part is plain ASCII between escapes: copied in one vectorised step up to the next '=' or non-ASCII char.
+            var rest = raw[i..];
+            var equals = rest.IndexOf('=');
+            var plain = equals < 0 ? rest : rest[..equals];
+            if (!plain.IsEmpty)
             {
-                if (raw[i + 1] is '\r' or '\n')
+                _ = Ascii.FromUtf16(plain, destination[length..], out var copied);
+                length += copied;
+                i += copied;
+                if (copied == plain.Length)
                 {
-                    // Soft line break (RFC 2045 §6.7 rule 5).
-                    i += raw[i + 1] == '\r' && i + 2 < raw.Length && raw[i + 2] == '\n' ? 2 : 1;
                     continue;
                 }
 
-                if (i + 2 < raw.Length && char.IsAsciiHexDigit(raw[i + 1]) && char.IsAsciiHexDigit(raw[i + 2]))
-                {
-                    destination[length++] = (byte)((HexValue(raw[i + 1]) << 4) | HexValue(raw[i + 2]));
-                    i += 2;
-                    continue;
-                }
+                length += NonAscii(raw[i], textIsRawBytes, destination[length..]);
+                i++;
+                continue;
             }
 
-            if (c <= 0xFF && (textIsRawBytes || c < 0x80))
+            // raw[i] is '='.
+            if (i + 1 < raw.Length && raw[i + 1] is '\r' or '\n')
             {
-                destination[length++] = (byte)c;
+                // Soft line break (RFC 2045 §6.7 rule 5).
+                i += raw[i + 1] == '\r' && i + 2 < raw.Length && raw[i + 2] == '\n' ? 3 : 2;
+                continue;
             }
-            else
+
+            if (i + 2 < raw.Length && char.IsAsciiHexDigit(raw[i + 1]) && char.IsAsciiHexDigit(raw[i + 2]))
             {
-                // A Unicode string given to Parse may hold non-ASCII text in a QP part; keep it as UTF-8.
-                length += new Rune(char.IsSurrogate(c) ? '\uFFFD' : c).EncodeToUtf8(destination[length..]);
+                destination[length++] = (byte)((HexValue(raw[i + 1]) << 4) | HexValue(raw[i + 2]));
+                i += 3;
+                continue;
             }
+
+            destination[length++] = (byte)'='; // a malformed escape stays as written
+            i++;
         }
 
         return length;
+    }
+
+    // A char above ASCII in a quoted-printable part: a raw byte when the text was read byte for byte (Latin-1), else a
+    // Unicode string given to Parse holds non-ASCII text in a QP part, kept as UTF-8.
+    private static int NonAscii(char c, bool textIsRawBytes, Span<byte> destination)
+    {
+        if (c <= 0xFF && textIsRawBytes)
+        {
+            destination[0] = (byte)c;
+            return 1;
+        }
+
+        return new Rune(char.IsSurrogate(c) ? '\uFFFD' : c).EncodeToUtf8(destination);
     }
 
     private static int HexValue(char digit) => digit <= '9' ? digit - '0' : (digit | 0x20) - 'a' + 10;

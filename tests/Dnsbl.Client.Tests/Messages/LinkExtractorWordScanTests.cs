@@ -38,6 +38,16 @@ public sealed class LinkExtractorWordScanTests
         }
     }
 
+    [Fact]
+    public void WhiteSpace_EveryChar_SameAsCharIsWhiteSpace()
+    {
+        // Words end at white space as char.IsWhiteSpace defines it; the vectorised search must agree on every UTF-16 unit.
+        for (var c = char.MinValue; c < char.MaxValue; c++)
+        {
+            Assert.True(TextScan.WhiteSpace.Contains(c) == char.IsWhiteSpace(c), $"U+{(int)c:X4}");
+        }
+    }
+
     [Theory]
     [InlineData("mail me@shop.example.net or see shop.example.net", "me@shop.example.net|shop.example.net")]
     [InlineData("see shop.example.net, then notes.txt", "shop.example.net")]
