@@ -53,7 +53,7 @@ internal sealed partial class LinkCollector
             return false;
         }
 
-        if (!IsFull && DomainName.IsNormalized(host) && host.Contains('.'))
+        if (!IsFull && DomainName.IsNormalized(host) && host.Contains('.') && HostUnderscoreRule.Allows(host))
         {
             Add(host, null, ref origin, inMarkup, priority, isMailAddress: false);
         }
