@@ -34,7 +34,7 @@ internal sealed partial class SpamAssassinParser
     {
         SpamAssassinUriKind.NameServerDomains => DomainQueryForm.RegistryBoundaries, // trim_domain, as URIDNSBL cuts NS names
         SpamAssassinUriKind.NameServerHosts => DomainQueryForm.FullHostName,
-        SpamAssassinUriKind.Addresses => DomainQueryForm.RegisteredDomain, // not used: the keys are addresses
+        SpamAssassinUriKind.Addresses => DomainQueryForm.RegistryBoundaries, // the keys are addresses; this cuts the domain whose name servers are resolved
         _ => HasFlag(rule.Name, "notrim") ? DomainQueryForm.FullHostName : DomainQueryForm.RegistryBoundaries, // uri_to_domain's cut
     };
 

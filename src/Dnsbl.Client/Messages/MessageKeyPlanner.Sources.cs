@@ -131,9 +131,12 @@ internal sealed partial class MessageKeyPlanner
             yield return new MessageLookup(list, host, source, link.Origin, Resolve: UriLookupVia.HostAddresses);
         }
 
+        // The domain whose name servers are looked up: cut as SpamAssassin cuts it (uri_to_domain) for a list that asks
+        // in its form, else by the Public Suffix List.
+        var nameServerDomainForm = list.DomainForm == DomainQueryForm.RegistryBoundaries ? DomainQueryForm.RegistryBoundaries : DomainQueryForm.RegisteredDomain;
         foreach (var via in NameServerForms)
         {
-            if (list.UriLookup.HasFlag(via) && DomainKey(link.Host, DomainQueryForm.RegisteredDomain, source, link.Origin, list.Name) is { } domain)
+            if (list.UriLookup.HasFlag(via) && DomainKey(link.Host, nameServerDomainForm, source, link.Origin, list.Name) is { } domain)
             {
                 yield return new MessageLookup(list, domain, source, link.Origin, Resolve: via);
             }
