@@ -38,4 +38,10 @@ public enum MessageProblemKind
 
     /// <summary>A chain of redirector links deeper than the limit (<see cref="MessageConstants.MaxRedirectDepth"/>); the last target was not asked.</summary>
     RedirectTooDeep,
+
+    /// <summary>
+    /// A list's body pattern matched more distinct words than are asked and listed (<see cref="MessageConstants.MaxBodyPatternKeys"/>
+    /// asked, then up to 1,000 listed as over the cap); the rest were neither asked nor listed.
+    /// </summary>
+    TooManyBodyMatches,
 }
