@@ -53,7 +53,7 @@ internal sealed partial class LinkCollector
             return false;
         }
 
-        if (!IsFull && DomainName.IsNormalized(host) && host.Contains('.') && HostUnderscoreRule.Allows(host))
+        if (!RefusesMore() && DomainName.IsNormalized(host) && host.Contains('.') && HostUnderscoreRule.Allows(host))
         {
             Add(host, null, ref origin, inMarkup, priority, isMailAddress: false);
         }
@@ -66,7 +66,7 @@ internal sealed partial class LinkCollector
 
     private void AddHost(ReadOnlySpan<char> host, ref LazyText origin, bool inMarkup, int priority, bool isMailAddress)
     {
-        if (IsFull)
+        if (RefusesMore())
         {
             return;
         }

@@ -33,7 +33,31 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
     public List<MessageProblem> Problems { get; } = [];
 
     /// <summary>Whether the scan limit is reached (further links are ignored).</summary>
-    public bool IsFull => links.Count >= MessageConstants.MaxLinksScanned;
+    private bool IsFull => links.Count >= MessageConstants.MaxLinksScanned;
+
+    private bool fullReported;
+
+    /// <summary>
+    /// Whether a further link is refused because the scan limit is reached; the first refusal is reported
+    /// (<see cref="MessageProblemKind.TooManyLinks"/>), so a message cut short never reads as fully checked.
+    /// </summary>
+    public bool RefusesMore()
+    {
+        if (!IsFull)
+        {
+            return false;
+        }
+
+        if (!fullReported)
+        {
+            fullReported = true;
+            Problems.Add(MessageProblem.Create(
+                MessageProblemKind.TooManyLinks,
+                $"the message links to more than {MessageConstants.MaxLinksScanned} distinct hosts; later links are not read or asked"));
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Adds the host of <paramref name="url"/>: absolute (<c>scheme://</c>), protocol-relative (<c>//host</c>),
@@ -90,7 +114,7 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
 
         var patterns = redirectors ?? RedirectorPatternSet.Empty;
         var patternMayMatch = patterns.HasPatterns && !patterns.CannotMatch(link, authorityStart);
-        if (redirectsLeft <= 0 || !(patternMayMatch || MayRedirect(link, authorityStart)))
+        if (!(patternMayMatch || MayRedirect(link, authorityStart)))
         {
             return;
         }
@@ -103,11 +127,21 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
                 $"{timedOut} redirector pattern(s) ran out of time on a link to {AuthorityOf(link, authorityStart)}; a target they name is not asked"));
         }
 
-        if (target is not null)
+        if (target is null)
         {
-            // The redirector's target is a link of the message too, in the same group (SpamAssassin's uri_list_canonicalize).
-            AddUrl(target, target, inMarkup, requireScheme: true, priority, redirectsLeft - 1);
+            return;
         }
+
+        if (redirectsLeft <= 0)
+        {
+            Problems.Add(MessageProblem.Create(
+                MessageProblemKind.RedirectTooDeep,
+                $"redirectors nested more than {MessageConstants.MaxRedirectDepth} deep end at a link to {AuthorityOf(link, authorityStart)}; its target is not asked"));
+            return;
+        }
+
+        // The redirector's target is a link of the message too, in the same group (SpamAssassin's uri_list_canonicalize).
+        AddUrl(target, target, inMarkup, requireScheme: true, priority, redirectsLeft - 1);
     }
 
     private void AddMailto(string link, bool inMarkup, int priority)

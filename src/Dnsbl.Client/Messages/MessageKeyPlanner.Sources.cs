@@ -10,9 +10,15 @@ internal sealed partial class MessageKeyPlanner
     {
         if (list.BodyRegex is { } pattern)
         {
-            foreach (var word in BodyWords.Find(pattern, context))
+            var overCap = new List<string>();
+            foreach (var word in BodyWords.Find(pattern, context, overCap, problems))
             {
                 yield return new MessageLookup(list, KeyHasher.Apply(word, list), MessageKeySource.BodyText, word);
+            }
+
+            foreach (var word in overCap)
+            {
+                skipped.Add(new MessageSkippedKey(word, MessageKeySource.BodyText, word, MessageSkipReason.OverCap, list.Name));
             }
         }
 
