@@ -14,16 +14,20 @@ internal static partial class ReceivedHeaderParser
         new(null, EximRdnsBareBracket(), RuleEffect.CaptureHeloIsRdns, [" ["]),
     ];
 
+    private static readonly FormatRule[] ExchangeRules = [new(null, Exchange())];
+
+    private static readonly FormatRule[] PostfixRules = [new(null, Postfix()), new(null, PostfixGlued())];
+
     // Checked in order; the first marker present selects its rules (SpamAssassin's if/elsif chain).
     // A marker is plain text (a search, no pattern) unless it needs a pattern.
     private static readonly (string? Text, Regex? Pattern, FormatRule[] Rules)[] VendorRules =
     [
         (" SMTPSVC", null, [new(null, SmtpSvc()), new(null, SmtpSvcPickup(), RuleEffect.Ignore)]),
-        (null, ExchangeMarker(), [new(null, Exchange())]),
+        (null, ExchangeMarker(), ExchangeRules),
         ("[XMail ", null, [new(null, XMail())]),
         (null, EcelerityMarker(), [new(null, EcelerityHelo()), new(null, Ecelerity())]),
         ("Exim", null, EximRules),
-        (" (Postfix) with", null, [new(null, Postfix()), new(null, PostfixGlued())]),
+        (" (Postfix) with", null, PostfixRules),
         ("(Scalix SMTP Relay", null, [new(null, Scalix())]),
         (" (Lotus Domino ", null, [new(null, Domino())]),
     ];

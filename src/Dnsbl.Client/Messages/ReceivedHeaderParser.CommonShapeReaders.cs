@@ -1,0 +1,158 @@
+namespace Dnsbl.Client.Messages;
+
+// The common shapes one by one, each with why the rule cascade gives the same captures. "The rules before it fail" below
+// is about the shape as TryReadCommonShape has narrowed it: plain host words, no rare marker, the vendor it allows.
+internal static partial class ReceivedHeaderParser
+{
+    /// <summary>
+    /// Postfix, Sendmail and Gmail: "HELO (RDNS [IP]) by BY REST". With the Postfix marker the Postfix rule reads it; without
+    /// one, the leading rules that can match (Sendmail, ExchangeInternetMailService) and then SendmailRdnsLoose all capture
+    /// the same helo, rdns, ip and by; the others need "([", a glued "[", "@", "(HELO" or start with '[' or '('. Sendmail's
+    /// "by" is the last ") by X (": so a second ") by " sends the header to the rules.
+    /// </summary>
+    private static bool TryReadPostfix(string text, ReadOnlySpan<char> helo, ReadOnlySpan<char> rdns, ReadOnlySpan<char> afterRdns, out CommonShape shape)
+    {
+        shape = default;
+        var end = afterRdns.IndexOf(' ');
+        if (!IsHostWord(rdns) || end < 5 || afterRdns[0] != '[' || !afterRdns[..end].EndsWith("])", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var ip = afterRdns[1..(end - 2)];
+        if (!IsRuleIp(ip) || !TryReadBy(afterRdns[(end + 1)..], out var by, out var afterBy) || afterBy.Contains(") by ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var rdnsText = rdns.ToString();
+        shape = new CommonShape(helo.SequenceEqual(rdns) ? rdnsText : helo.ToString(), rdnsText, by.ToString(), Offset(text, ip), ip.Length);
+        return true;
+    }
+
+    /// <summary>
+    /// Exim: "RDNS ([IP] helo=HELO) by BY REST" or "RDNS ([IP]) by BY REST", with the Exim marker. Its local rule needs
+    /// "with local" (declined earlier), its first rule a leading '['; EximRdnsBracket then takes rdns, ip, the text up to
+    /// the first ") by " as sub (HELO has no ')') and the helo from sub, else the rdns as helo.
+    /// </summary>
+    private static bool TryReadExim(string text, ReadOnlySpan<char> rdns, ReadOnlySpan<char> rest, out CommonShape shape)
+    {
+        shape = default;
+        var close = rest.IndexOf(']');
+        if (close < 3 || !IsRuleIp(rest[2..close]))
+        {
+            return false;
+        }
+
+        var ip = rest[2..close];
+        var after = rest[(close + 1)..];
+        var rdnsText = rdns.ToString();
+        var helo = rdnsText;
+        if (after.StartsWith(" helo=", StringComparison.Ordinal))
+        {
+            var end = after[1..].IndexOf(' ') + 1;
+            if (end <= 0)
+            {
+                return false;
+            }
+
+            var word = after[6..end];
+            if (word.Length < 2 || word[^1] != ')' || word[..^1].ContainsAny("()"))
+            {
+                return false;
+            }
+
+            helo = word[..^1].SequenceEqual(rdns) ? rdnsText : word[..^1].ToString();
+            after = after[(end - 1)..];
+        }
+
+        if (!after.StartsWith(") ", StringComparison.Ordinal) || !TryReadBy(after[2..], out var by, out _))
+        {
+            return false;
+        }
+
+        shape = new CommonShape(helo, rdnsText, by.ToString(), Offset(text, ip), ip.Length);
+        return true;
+    }
+
+    /// <summary>
+    /// Microsoft 365 / Exchange and qmail: "HOST (IP) by BY REST". With Exchange's marker the Exchange rule takes helo, ip
+    /// and by (no rdns). Without a marker the leading rules fail (they need " [", "([", "@" or "(HELO"), and when REST makes
+    /// the qmail shape certain (<see cref="QmailShapeCertain"/>), qmail's plain reader takes HOST as rdns and helo.
+    /// </summary>
+    private static bool TryReadParenthesisedIp(string text, ReadOnlySpan<char> host, int ipStart, int ipLength, ReadOnlySpan<char> afterIp, bool exchange, out CommonShape shape)
+    {
+        shape = default;
+        if (!TryReadBy(afterIp, out var by, out var afterBy) || (!exchange && !QmailShapeCertain(afterBy)))
+        {
+            return false;
+        }
+
+        var hostText = host.ToString();
+        shape = new CommonShape(hostText, exchange || hostText == "unknown" ? null : hostText, by.ToString(), ipStart, ipLength);
+        return true;
+    }
+
+    /// <summary>
+    /// qmail with a HELO: "RDNS (HELO NAME) (IP) by BY REST" (or EHLO), no vendor marker. The leading rules fail (Sendmail's
+    /// needs " [" after "(HELO", qpsmtpd's its marker, HeloBracketAfter a '[' after the HELO part); with REST making the
+    /// qmail shape certain, QmailHelo takes rdns, helo, ip and by ("unknown" is no rdns).
+    /// </summary>
+    private static bool TryReadQmailHelo(string text, ReadOnlySpan<char> rdns, ReadOnlySpan<char> afterHelo, out CommonShape shape)
+    {
+        shape = default;
+        var end = afterHelo.IndexOf(' ');
+        if (end < 2 || afterHelo[end - 1] != ')' || !IsHostWord(afterHelo[..(end - 1)]))
+        {
+            return false;
+        }
+
+        var name = afterHelo[..(end - 1)];
+        var address = afterHelo[(end + 1)..];
+        var addressEnd = address.IndexOf(' ');
+        if (addressEnd < 3 || address[0] != '(' || address[addressEnd - 1] != ')' || !IsRuleIp(address[1..(addressEnd - 1)]) ||
+            !TryReadBy(address[(addressEnd + 1)..], out var by, out var afterBy) || !QmailShapeCertain(afterBy))
+        {
+            return false;
+        }
+
+        var ip = address[1..(addressEnd - 1)];
+        var rdnsText = rdns.ToString();
+        shape = new CommonShape(name.ToString(), rdnsText == "unknown" ? null : rdnsText, by.ToString(), Offset(text, ip), ip.Length);
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the qmail shape's tail, <c>(?: \(.+\))* with (?:.* )?(?:SMTP|QMQP)(?! id )</c>, certainly matches at the
+    /// start of <paramref name="afterBy"/> (which starts with a space): " with " first or after one " (...)", then "SMTP" at
+    /// the start or after a space, not followed by " id ". False when unsure.
+    /// </summary>
+    private static bool QmailShapeCertain(ReadOnlySpan<char> afterBy)
+    {
+        var with = afterBy.IndexOf(" with ", StringComparison.Ordinal);
+        if (with < 0 || (with > 0 && !(with >= 4 && afterBy.StartsWith(" (", StringComparison.Ordinal) && afterBy[with - 1] == ')')))
+        {
+            return false;
+        }
+
+        var protocol = afterBy[(with + 6)..];
+        for (var at = 0; at < protocol.Length;)
+        {
+            var found = protocol[at..].IndexOf("SMTP", StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var k = at + found;
+            if ((k == 0 || protocol[k - 1] == ' ') && !protocol[(k + 4)..].StartsWith(" id ", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            at = k + 1;
+        }
+
+        return false;
+    }
+}
