@@ -63,8 +63,10 @@ internal static partial class ReceivedHeaderParser
         return ViaHttpAuth(text);
     }
 
+    // ViaHttp needs "(v" or "(V" ('v' has no other case forms), which few headers have.
     private static string? ViaHttpAuth(string text) =>
-        text.Contains(" by ", StringComparison.Ordinal) && ViaHttp().Match(text) is { Success: true } match ? match.Groups[1].Value : null;
+        text.Contains(" by ", StringComparison.Ordinal) && text.Contains("(v", StringComparison.OrdinalIgnoreCase) &&
+        ViaHttp().Match(text) is { Success: true } match ? match.Groups[1].Value : null;
 
     // The fixed texts of the checks between the first and the last (one search for all; most headers have none of them).
     private static readonly System.Buffers.SearchValues<string> AuthMarkers = System.Buffers.SearchValues.Create(

@@ -19,7 +19,7 @@ internal static partial class ReceivedHeaderParser
 
     /// <summary>Unfolds and collapses white space, and drops trailing semicolons, as the format rules expect.</summary>
     /// <remarks>
-    /// Collapsing, trimming and the trailing semicolons in one pass over a stack buffer, and one string at the end (the
+    /// Collapsing, trimming and the trailing semicolons in one pass over a per-thread buffer, and one string at the end (the
     /// header itself when nothing changed): as <c>CollapseWhiteSpace(header).Trim()</c>, then "drop a ';' and the spaces
     /// before it" for as long as the text ends in ';'. After collapsing, white space is ' ' only, so that is trimming
     /// ' ' at both ends and then every ';' and ' ' at the end.
@@ -27,24 +27,14 @@ internal static partial class ReceivedHeaderParser
     private static string Normalize(string header)
     {
         var source = header.Length > MaxParsedLength ? header.AsSpan(0, MaxParsedLength) : header.AsSpan();
-        char[]? rented = null;
-        var buffer = source.Length <= StackBufferLength ? stackalloc char[StackBufferLength] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(source.Length));
-        try
-        {
-            var text = ((ReadOnlySpan<char>)buffer[..Collapse(source, buffer)]).Trim(' ').TrimEnd("; ");
-            return text.SequenceEqual(header) ? header : text.ToString();
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                System.Buffers.ArrayPool<char>.Shared.Return(rented);
-            }
-        }
+        var buffer = normalizeBuffer ??= new char[MaxParsedLength];
+        var text = ((ReadOnlySpan<char>)buffer.AsSpan(0, Collapse(source, buffer))).Trim(' ').TrimEnd("; ");
+        return text.SequenceEqual(header) ? header : text.ToString();
     }
 
-    // Headers up to this long are collapsed on the stack (most are 100-300 chars).
-    private const int StackBufferLength = 512;
+    // The collapsing buffer, one per thread (a stack buffer would be cleared on every call; the parser never re-enters).
+    [ThreadStatic]
+    private static char[]? normalizeBuffer;
 
     /// <summary>Each run of white space (<c>\s+</c>) as one space; the same instance when there is nothing to change.</summary>
     internal static string CollapseWhiteSpace(string text)
