@@ -6,7 +6,7 @@ using Dnsbl.Client.Messages;
 namespace Dnsbl.Client.Benchmarks.Modes;
 
 /// <summary>
-/// <c>--received [--rounds R] [--batch B] [--warm-up-seconds W] [--loop-seconds S]</c>: Received-header parsing alone, per header: each of the sample message's
+/// <c>--received [--rounds R] [--batch B] [--passes P] [--warm-up-seconds W] [--loop-seconds S] [--header N --iterations K]</c>: Received-header parsing alone, per header: each of the sample message's
 /// five headers, and every Received header of the corpus (median over R rounds of B parses of the whole set), with the
 /// bytes allocated per header. Seconds where BenchmarkDotNet (<see cref="ReceivedParseBenchmarks"/>) takes minutes.
 /// </summary>
@@ -26,7 +26,19 @@ internal static class ReceivedParseMode
             ParseAll(ReceivedSamples.Sample());
         }
 
-        foreach (var header in ReceivedSamples.Sample())
+        if (arguments.Text("header") is { } only)
+        {
+            // For a counter (perf stat -e instructions): one sample header, --iterations times after the warm-up.
+            string[] one = [ReceivedSamples.Sample()[int.Parse(only, CultureInfo.InvariantCulture)]];
+            for (var i = arguments.Integer("iterations", 1_000_000); i > 0; i--)
+            {
+                ParseAll(one);
+            }
+
+            return 0;
+        }
+
+        foreach (var header in Enumerable.Repeat(ReceivedSamples.Sample(), arguments.Integer("passes", 1)).SelectMany(headers => headers))
         {
             var (median, cpu, bytes) = Measure([header], rounds, batch);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{median * 1000,8:0} ns wall {cpu * 1000,8:0} ns thread CPU {bytes,6:0} B  {header[..Math.Min(60, header.Length)].ReplaceLineEndings(" ")}"));
