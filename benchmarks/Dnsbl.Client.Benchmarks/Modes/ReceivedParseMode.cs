@@ -6,7 +6,7 @@ using Dnsbl.Client.Messages;
 namespace Dnsbl.Client.Benchmarks.Modes;
 
 /// <summary>
-/// <c>--received [--rounds R] [--batch B] [--passes P] [--warm-up-seconds W] [--loop-seconds S] [--header N --iterations K]</c>: Received-header parsing alone, per header: each of the sample message's
+/// <c>--received [--rounds R] [--batch B] [--passes P] [--declined] [--warm-up-seconds W] [--loop-seconds S] [--header N --iterations K]</c>: Received-header parsing alone, per header: each of the sample message's
 /// five headers, and every Received header of the corpus (median over R rounds of B parses of the whole set), with the
 /// bytes allocated per header. Seconds where BenchmarkDotNet (<see cref="ReceivedParseBenchmarks"/>) takes minutes.
 /// </summary>
@@ -46,6 +46,15 @@ internal static class ReceivedParseMode
 
         var (corpusMedian, corpusCpu, corpusBytes) = Measure(corpus, rounds, Math.Max(1, batch / 50));
         var common = corpus.Count(ReceivedHeaderParser.ReadsAsCommonShape);
+        if (arguments.Has("declined"))
+        {
+            // The relays the common-shape reader leaves to the rules: candidates for a new shape.
+            foreach (var header in corpus.Where(header => !ReceivedHeaderParser.ReadsAsCommonShape(header) && ReceivedHeaderParser.Parse(header, out _) == ReceivedParseKind.Relay))
+            {
+                Console.WriteLine("  declined: " + ReceivedHeaderParser.CollapseWhiteSpace(header).Trim());
+            }
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"corpus {corpus.Length} headers ({common} read as a common shape): {corpusMedian * 1000:0} ns wall, {corpusCpu * 1000:0} ns thread CPU per header (median round), {corpusBytes:0} B per header"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load average {File.ReadAllText("/proc/loadavg").Trim()}"));
         if (arguments.Text("loop-seconds") is { } seconds)

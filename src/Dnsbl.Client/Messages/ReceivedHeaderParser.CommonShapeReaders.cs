@@ -94,6 +94,49 @@ internal static partial class ReceivedHeaderParser
     }
 
     /// <summary>
+    /// A relay's own hop, as Dovecot/Postfix LMTP, Sendmail and Exchange write it: "HOST ([IP]) by BY REST", without the
+    /// Exim marker. With Exchange's marker the Exchange rule takes helo, ip and by. Without a marker the leading rules fail
+    /// (ViaSmtpd is declined by its text; the others need " [", "helo=", a glued '[' or "@"); when REST has " SMTP" or
+    /// " QMQP", the qmail shape decides (read when certain, else declined); otherwise SendmailBracketOnly or BracketWithPort
+    /// take helo, ip and by, and the rules before them need a '[' or '(' first or a " (rdns [" part.
+    /// </summary>
+    private static bool TryReadBracketOnly(string text, ReadOnlySpan<char> host, ReadOnlySpan<char> rest, bool exchange, out CommonShape shape)
+    {
+        shape = default;
+        var close = rest.IndexOf(']');
+        if (close < 3 || !IsRuleIp(rest[2..close]) || !rest[(close + 1)..].StartsWith(") ", StringComparison.Ordinal) ||
+            !TryReadBy(rest[(close + 3)..], out var by, out var afterBy))
+        {
+            return false;
+        }
+
+        var ip = rest[2..close];
+        var hostText = host.ToString();
+        string? rdns = null;
+        if (!exchange)
+        {
+            if (afterBy.Contains(" via smtpd", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            // The qmail shape's "SMTP" or "QMQP" follows a space (its " with " or "(?:.* )"): without one there it fails.
+            if (afterBy.Contains(" SMTP", StringComparison.Ordinal) || afterBy.Contains(" QMQP", StringComparison.Ordinal))
+            {
+                if (!QmailShapeCertain(afterBy))
+                {
+                    return false;
+                }
+
+                rdns = hostText == "unknown" ? null : hostText; // qmail's plain reader: the host is rdns and helo
+            }
+        }
+
+        shape = new CommonShape(hostText, rdns, by.ToString(), Offset(text, ip), ip.Length);
+        return true;
+    }
+
+    /// <summary>
     /// qmail with a HELO: "RDNS (HELO NAME) (IP) by BY REST" (or EHLO), no vendor marker. The leading rules fail (Sendmail's
     /// needs " [" after "(HELO", qpsmtpd's its marker, HeloBracketAfter a '[' after the HELO part); with REST making the
     /// qmail shape certain, QmailHelo takes rdns, helo, ip and by ("unknown" is no rdns).

@@ -24,7 +24,15 @@ internal static partial class ReceivedHeaderParser
 
         var s = text.AsSpan(5);
         var firstEnd = s.IndexOf(' ');
-        if (firstEnd <= 0 || !IsHostWord(s[..firstEnd]) || firstEnd + 2 >= s.Length || s[firstEnd + 1] != '(' || HasRareMarker(s))
+        if (firstEnd <= 0 || firstEnd + 2 >= s.Length || s[firstEnd + 1] != '(' || HasRareMarker(s))
+        {
+            return false;
+        }
+
+        // A HELO address literal ("[10.0.0.1]") is read in the Postfix shape only: no rule before the one that reads that
+        // shape starts with '[' and can match it; the other shapes need a host name first.
+        var hostFirst = IsHostWord(s[..firstEnd]);
+        if (!hostFirst && !(s[0] == '[' && s[firstEnd - 1] == ']' && firstEnd > 2 && IsRuleIp(s[1..(firstEnd - 1)])))
         {
             return false;
         }
@@ -39,7 +47,9 @@ internal static partial class ReceivedHeaderParser
         var rest = s[(firstEnd + 1)..];
         if (rest[1] == '[')
         {
-            return ReferenceEquals(vendor, EximRules) && TryReadExim(text, first, rest, out shape);
+            return hostFirst && (ReferenceEquals(vendor, EximRules)
+                ? TryReadExim(text, first, rest, out shape)
+                : (vendor is null || ReferenceEquals(vendor, ExchangeRules)) && TryReadBracketOnly(text, first, rest, vendor is not null, out shape));
         }
 
         var secondEnd = rest.IndexOf(' ');
@@ -50,6 +60,11 @@ internal static partial class ReceivedHeaderParser
 
         var second = rest[1..secondEnd];
         var afterSecond = rest[(secondEnd + 1)..];
+        if (!hostFirst)
+        {
+            return (vendor is null || ReferenceEquals(vendor, PostfixRules)) && TryReadPostfix(text, first, second, afterSecond, out shape);
+        }
+
         if (second.Length > 1 && second[^1] == ')' && IsRuleIp(second[..^1]))
         {
             // "host (ip) by": Microsoft 365 / Exchange and qmail without a HELO.

@@ -40,6 +40,9 @@ public sealed class ReceivedCommonShapeTests
     [InlineData("from mail.example.org (mail.example.org [198.51.100.7]) by mx.local.test (8.15.2/8.15.2) with ESMTP id 1B2C3D; Mon, 2 Jan 2026 10:00:00 +0000")]
     [InlineData("from mail-wr1-f54.google.com (mail-wr1-f54.google.com. [209.85.221.54]) by mx.google.com with ESMTPS id x5si123 for <u@example.org> (version=TLS1_3 cipher=TLS_AES_256_GCM_SHA384 bits=256/256); Mon, 2 Jan 2026 10:00:00 -0800 (PST)")]
     [InlineData("from mail.example.org ([81.2.69.160]) by mx.local.test with esmtp (Exim 4.96) id 1abc-000; Mon, 02 Jan 2026 10:00:03 +0000")]
+    [InlineData("from [10.0.0.1] (unknown [91.198.174.10]) by mx.local.test (Postfix) with ESMTP id 1; Mon, 2 Jan 2026 10:00:00 +0000")]
+    [InlineData("from mx1.example.net ([185.11.88.10]) by store.example.net with LMTP id 6EjNB001Q2dnMQAA3k1Y0g (envelope-from <a@example.com>) for <b@example.net>; Fri, 04 Dec 2026 09:01:02 +0000")]
+    [InlineData("from mx1.example.net ([185.11.88.10]) by store.example.net with ESMTP; Fri, 04 Dec 2026 09:01:02 +0000")]
     public void ReadsAsCommonShape_SampleShapes_ReadByTheFastReader(string header)
     {
         Assert.True(ReceivedHeaderParser.ReadsAsCommonShape(header));
@@ -48,8 +51,9 @@ public sealed class ReceivedCommonShapeTests
     }
 
     [Theory]
-    [InlineData("from [10.0.0.1] (unknown [91.198.174.10]) by mx.local.test (Postfix) with ESMTP id 1; Mon, 2 Jan 2026 10:00:00 +0000")]
+    [InlineData("from [141.98.10.61] (helo=mailer.example.com) by mx.local.test with esmtp (Exim 4.96) id 1tJ9kL-0003xY-2A; Fri, 04 Dec 2026 09:04:00 +0000")]
     [InlineData("from relay.example.net ([81.2.69.160] helo=relay.example.net) by mx.local.test with local (Exim 4.96) id 1")]
+    [InlineData("from mx1.example.net ([185.11.88.10]) by store.example.net with LMTP id 6EjN (envelope-from <a@example.com>) via smtpd for <b@example.net>")]
     [InlineData("from mail.example.org (mail.example.org [198.51.100.7]) by mx.local.test (qmail-ldap-1.03) with SMTP; 2 Jan 2026 10:00:01 -0000")]
     [InlineData("from host.example (1.2.3.4) by mx.example with ESMTP id 5; 2 Jan 2026 10:00:01 -0000")]
     [InlineData("from a.example (b.example [1.2.3.4]) by c.example (d) with SMTP id 1) by e.example (f); 2 Jan 2026 10:00:01 -0000")]

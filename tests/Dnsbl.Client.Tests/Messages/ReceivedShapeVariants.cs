@@ -19,11 +19,13 @@ internal static class ReceivedShapeVariants
         "from {H} ({IP}) by {B} with {W}; {D}",
         "from {R} (HELO {H}) ({IP})\r\n  by {B} with {W}; {D}",
         "from {R} (EHLO {H}) ({IP}) by {B} ({P}) with {W}; {D}",
+        "from {R} ([{IP}]) by {B} with {W} id 6EjNB001Q2dnMQAA3k1Y0g (envelope-from <a@example.com>) for <b@example.net>; {D}",
+        "from {H} ({R} [{IP}]) by {B} ({P}) with {W} id 1; {D}",
     ];
 
     private static readonly Dictionary<string, string[]> Pools = new(StringComparer.Ordinal)
     {
-        ["H"] = ["mail.example.net", "[10.0.0.1]", "unknown", "UNKNOWN", "pc-42", "x_y", "HELO", "a(b", "localhost", "mail.example.net.", "h@x", "", "Exim", "relay.example.net", "1.2.3.4"],
+        ["H"] = ["mail.example.net", "[10.0.0.1]", "[IPv6:2001:db8::1]", "[1.2.3]", "[]", "(x)", "X-Originating-IP:", "unknown", "UNKNOWN", "pc-42", "x_y", "HELO", "a(b", "localhost", "mail.example.net.", "h@x", "", "Exim", "relay.example.net", "1.2.3.4"],
         ["R"] = ["mail.example.net", "unknown", "mail.example.net.", "IDENT:u@h.net", "localhost", "1.2.3.4", "HELO", "(x)", "[1.2.3.4]", "relay.example.net", "Unknown", "a.b"],
         ["IP"] = ["81.2.69.160", "127.0.0.1", "10.0.0.1", "01.2.3.4", "1.2.3.256", "1.2.3", "IPv6:2001:db8::1", "2001:db8::1", "::1", "::ffff:1.2.3.4", "fe80::1%eth0", "1:2:3:4:5:6:7:8:9", "2001:db8::12345", "1.2.3.4:25", "IPV6:2001:db8::1", "0.0.0.0", "198.18.0.1", "2a00:1450:4864:20::42b"],
         ["IP2"] = ["2603:10a6:20b:1::1", "10.1.2.3", "x"],
