@@ -76,6 +76,11 @@ internal static partial class ReceivedHeaderParser
     /// <summary>Vendor-specific forms, recognised by their product marker; only the first marker found counts.</summary>
     private static FormatRule[]? FindVendor(ReadOnlySpan<char> text)
     {
+        if (!text.ContainsAny(VendorMarkerTexts))
+        {
+            return null; // most headers name no vendor: one search instead of eight
+        }
+
         foreach (var (marker, pattern, rules) in VendorRules)
         {
             if (marker is not null ? text.Contains(marker, StringComparison.Ordinal) : pattern!.IsMatch(text))

@@ -32,6 +32,12 @@ internal static partial class ReceivedHeaderParser
         (" (Lotus Domino ", null, [new(null, Domino())]),
     ];
 
+    // Every vendor marker's text, and for the two that are patterns a text each match contains (" with Microsoft SMTP
+    // Server " or " with mapi id ", "(ecelerity"): a header with none of them has no vendor.
+    private static readonly System.Buffers.SearchValues<string> VendorMarkerTexts = System.Buffers.SearchValues.Create(
+        [" SMTPSVC", " with Microsoft SMTP Server ", " with mapi id ", "[XMail ", "(ecelerity", "Exim", " (Postfix) with", "(Scalix SMTP Relay", " (Lotus Domino "],
+        StringComparison.Ordinal);
+
     private static readonly FormatRule[] LeadingRules =
     [
         new(SquirrelMailMarker(), SquirrelMail(), RuleEffect.Capture, [" with HTTP"]),
