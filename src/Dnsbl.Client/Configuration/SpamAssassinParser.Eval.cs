@@ -102,7 +102,7 @@ internal sealed partial class SpamAssassinParser
         {
             "check_rbl_envfrom" => (DomainSources.MailFrom, DomainQueryForm.FullHostName, null),
             "check_rbl_from_host" => (DomainSources.HeaderFrom, DomainQueryForm.FullHostName, null),
-            "check_rbl_from_domain" => (DomainSources.HeaderFrom, DomainQueryForm.RegisteredDomain, null),
+            "check_rbl_from_domain" => (DomainSources.HeaderFrom, DomainQueryForm.RegistryBoundaries, null),
             "check_rbl_replyto_host" => (DomainSources.ReplyTo, DomainQueryForm.FullHostName, null),
             _ => HeaderSources(headers),
         };

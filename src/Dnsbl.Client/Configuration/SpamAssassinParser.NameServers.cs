@@ -32,10 +32,10 @@ internal sealed partial class SpamAssassinParser
 
     private DomainQueryForm UriFormOf(SpamAssassinRule rule) => rule.UriKind switch
     {
-        SpamAssassinUriKind.NameServerDomains => DomainQueryForm.RegisteredDomain,
+        SpamAssassinUriKind.NameServerDomains => DomainQueryForm.RegistryBoundaries, // trim_domain, as URIDNSBL cuts NS names
         SpamAssassinUriKind.NameServerHosts => DomainQueryForm.FullHostName,
-        SpamAssassinUriKind.Addresses => DomainQueryForm.RegisteredDomain, // not used: the keys are addresses
-        _ => HasFlag(rule.Name, "notrim") ? DomainQueryForm.FullHostName : DomainQueryForm.RegisteredDomain,
+        SpamAssassinUriKind.Addresses => DomainQueryForm.RegistryBoundaries, // the keys are addresses; this cuts the domain whose name servers are resolved
+        _ => HasFlag(rule.Name, "notrim") ? DomainQueryForm.FullHostName : DomainQueryForm.RegistryBoundaries, // uri_to_domain's cut
     };
 
     private bool NeedsNameServers(SpamAssassinRule rule) => rule.Lookup == SpamAssassinLookup.Links && rule.UriKind switch

@@ -5,33 +5,55 @@ namespace Dnsbl.Client.Messages;
 
 /// <summary>
 /// The words of a message's body text a list's <see cref="Lists.DnsList.BodyPattern"/> matches (SpamAssassin HashBL's
-/// <c>check_hashbl_bodyre</c>): the text part, then the HTML part's visible text (tags removed, entities decoded); each
-/// match's first group (or the whole match), lower-cased, distinct, at most <see cref="MessageConstants.MaxBodyPatternKeys"/>.
+/// <c>check_hashbl_bodyre</c>, which runs on the rendered body): the text part, then the HTML part's visible text (tags,
+/// comments, scripts and styles removed as <see cref="HtmlTags"/> removes them, entities decoded); each match's first
+/// group (or the whole match), lower-cased, distinct. At most <see cref="MessageConstants.MaxBodyPatternKeys"/> are
+/// asked; the next distinct ones, up to <see cref="MaxReportedOverCap"/>, are returned to be reported as over the cap.
 /// </summary>
-internal static partial class BodyWords
+internal static class BodyWords
 {
-    [GeneratedRegex(@"<[^>]*>", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Tag();
+    /// <summary>How many distinct words past the cap are listed as not asked before the scan stops (and says so).</summary>
+    public const int MaxReportedOverCap = 1000;
 
-    public static List<string> Find(Regex pattern, MessageContext context)
+    /// <summary>The words to ask; <paramref name="overCap"/> gets those past the cap, <paramref name="problems"/> what stopped the scan.</summary>
+    public static List<string> Find(Regex pattern, MessageContext context, List<string> overCap, List<MessageProblem> problems)
     {
         var words = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in Texts(context))
         {
             try
             {
-                for (var match = pattern.Match(text); match.Success && words.Count < MessageConstants.MaxBodyPatternKeys; match = match.NextMatch())
+                for (var match = pattern.Match(text); match.Success; match = match.NextMatch())
                 {
                     var word = (match.Groups.Count > 1 && match.Groups[1].Success ? match.Groups[1].Value : match.Value).ToLowerInvariant();
-                    if (word.Length > 0 && !words.Contains(word))
+                    if (word.Length == 0 || !seen.Add(word))
+                    {
+                        continue;
+                    }
+
+                    if (words.Count < MessageConstants.MaxBodyPatternKeys)
                     {
                         words.Add(word);
+                    }
+                    else if (overCap.Count < MaxReportedOverCap)
+                    {
+                        overCap.Add(word);
+                    }
+                    else
+                    {
+                        problems.Add(MessageProblem.Create(
+                            MessageProblemKind.TooManyBodyMatches,
+                            $"a list's body pattern matched more than {MessageConstants.MaxBodyPatternKeys + MaxReportedOverCap} distinct words; the rest are neither asked nor listed"));
+                        return words;
                     }
                 }
             }
             catch (RegexMatchTimeoutException)
             {
-                // A pathological body against the list's expression: the words found so far are asked.
+                // A pathological body against the list's expression: the words found so far are asked, and the rest is reported.
+                problems.Add(MessageProblem.Create(
+                    MessageProblemKind.PatternTimedOut, "a list's body pattern ran out of time on the body; words after those found are not asked"));
             }
         }
 
@@ -47,17 +69,7 @@ internal static partial class BodyWords
 
         if (!string.IsNullOrEmpty(context.HtmlBody))
         {
-            string visible;
-            try
-            {
-                visible = WebUtility.HtmlDecode(Tag().Replace(context.HtmlBody, " "));
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                yield break;
-            }
-
-            yield return visible;
+            yield return WebUtility.HtmlDecode(HtmlTags.ReplaceWithSpaces(context.HtmlBody));
         }
     }
 }

@@ -33,7 +33,31 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
     public List<MessageProblem> Problems { get; } = [];
 
     /// <summary>Whether the scan limit is reached (further links are ignored).</summary>
-    public bool IsFull => links.Count >= MessageConstants.MaxLinksScanned;
+    private bool IsFull => links.Count >= MessageConstants.MaxLinksScanned;
+
+    private bool fullReported;
+
+    /// <summary>
+    /// Whether a further link is refused because the scan limit is reached; the first refusal is reported
+    /// (<see cref="MessageProblemKind.TooManyLinks"/>), so a message cut short never reads as fully checked.
+    /// </summary>
+    public bool RefusesMore()
+    {
+        if (!IsFull)
+        {
+            return false;
+        }
+
+        if (!fullReported)
+        {
+            fullReported = true;
+            Problems.Add(MessageProblem.Create(
+                MessageProblemKind.TooManyLinks,
+                $"the message links to more than {MessageConstants.MaxLinksScanned} distinct hosts; later links are not read or asked"));
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Adds the host of <paramref name="url"/>: absolute (<c>scheme://</c>), protocol-relative (<c>//host</c>),
@@ -74,21 +98,23 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
             return;
         }
 
-        var rest = link[authorityStart..];
-        var end = rest.IndexOfAny(AuthorityEnd);
-        var authority = end < 0 ? rest : rest[..end];
-        var at = authority.LastIndexOf('@');
-        if (at >= 0)
+        var origin = new LazyText(link, linkText);
+        if (!TryAddPlainHost(link, authorityStart, ref origin, inMarkup, priority))
         {
-            authority = authority[(at + 1)..]; // "user:password@host": only the host is a link target
+            var authority = AuthorityOf(link, authorityStart);
+            var at = authority.LastIndexOf('@');
+            if (at >= 0)
+            {
+                authority = authority[(at + 1)..]; // "user:password@host": only the host is a link target
+            }
+
+            var host = authority.Contains('%') ? HostOfAuthority(Uri.UnescapeDataString(authority.ToString())) : HostOfAuthority(authority);
+            AddHost(host, ref origin, inMarkup, priority, isMailAddress: false);
         }
 
-        var host = authority.Contains('%') ? HostOfAuthority(Uri.UnescapeDataString(authority.ToString())) : HostOfAuthority(authority);
-        var origin = new LazyText(link, linkText);
-        AddHost(host, ref origin, inMarkup, priority, isMailAddress: false);
         var patterns = redirectors ?? RedirectorPatternSet.Empty;
         var patternMayMatch = patterns.HasPatterns && !patterns.CannotMatch(link, authorityStart);
-        if (redirectsLeft <= 0 || !(patternMayMatch || MayRedirect(link, authorityStart)))
+        if (!(patternMayMatch || MayRedirect(link, authorityStart)))
         {
             return;
         }
@@ -98,14 +124,24 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
         {
             Problems.Add(MessageProblem.Create(
                 MessageProblemKind.PatternTimedOut,
-                $"{timedOut} redirector pattern(s) ran out of time on a link to {host}; a target they name is not asked"));
+                $"{timedOut} redirector pattern(s) ran out of time on a link to {AuthorityOf(link, authorityStart)}; a target they name is not asked"));
         }
 
-        if (target is not null)
+        if (target is null)
         {
-            // The redirector's target is a link of the message too, in the same group (SpamAssassin's uri_list_canonicalize).
-            AddUrl(target, target, inMarkup, requireScheme: true, priority, redirectsLeft - 1);
+            return;
         }
+
+        if (redirectsLeft <= 0)
+        {
+            Problems.Add(MessageProblem.Create(
+                MessageProblemKind.RedirectTooDeep,
+                $"redirectors nested more than {MessageConstants.MaxRedirectDepth} deep end at a link to {AuthorityOf(link, authorityStart)}; its target is not asked"));
+            return;
+        }
+
+        // The redirector's target is a link of the message too, in the same group (SpamAssassin's uri_list_canonicalize).
+        AddUrl(target, target, inMarkup, requireScheme: true, priority, redirectsLeft - 1);
     }
 
     private void AddMailto(string link, bool inMarkup, int priority)
@@ -150,6 +186,13 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
         }
 
         return link.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? 0 : -1;
+    }
+
+    private static ReadOnlySpan<char> AuthorityOf(ReadOnlySpan<char> link, int authorityStart)
+    {
+        var rest = link[authorityStart..];
+        var end = rest.IndexOfAny(AuthorityEnd);
+        return end < 0 ? rest : rest[..end];
     }
 
     private static ReadOnlySpan<char> HostOfAuthority(ReadOnlySpan<char> authority)

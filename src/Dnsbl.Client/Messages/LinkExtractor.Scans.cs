@@ -58,7 +58,7 @@ internal static partial class LinkExtractor
             var word = chars.Slice(wordStart, wordLength);
             for (var from = 0; BareHostScanner.TryFind(word, from, out var start, out var length); from = start + length)
             {
-                if (collector.IsFull)
+                if (collector.RefusesMore())
                 {
                     return;
                 }

@@ -14,6 +14,7 @@ internal static class ListDomainKey
     {
         DomainQueryForm.FullHostName => normalized,
         DomainQueryForm.RegisteredDomainIcannOnly => suffixes.GetRegisteredDomain(normalized, icannOnly: true),
+        DomainQueryForm.RegistryBoundaries => RegistryBoundaries.Embedded.RegisteredDomain(normalized),
         _ => suffixes.GetRegisteredDomain(normalized, icannOnly: false),
     };
 

@@ -56,7 +56,7 @@ internal static class MessageConstants
         [.. ReadResourceLines("redirector_pattern.txt").Select(literal => PerlRegexLiteral.ToPattern(literal, out var error)
             ?? throw new InvalidOperationException($"The embedded redirector pattern '{literal}' cannot be read: {error}"))];
 
-    private static string[] ReadResourceLines(string name)
+    internal static string[] ReadResourceLines(string name)
     {
         using var stream = typeof(MessageConstants).Assembly.GetManifestResourceStream("Dnsbl.Client.Messages." + name)
             ?? throw new InvalidOperationException($"The embedded {name} is missing from the assembly.");

@@ -10,9 +10,15 @@ internal sealed partial class MessageKeyPlanner
     {
         if (list.BodyRegex is { } pattern)
         {
-            foreach (var word in BodyWords.Find(pattern, context))
+            var overCap = new List<string>();
+            foreach (var word in BodyWords.Find(pattern, context, overCap, problems))
             {
                 yield return new MessageLookup(list, KeyHasher.Apply(word, list), MessageKeySource.BodyText, word);
+            }
+
+            foreach (var word in overCap)
+            {
+                skipped.Add(new MessageSkippedKey(word, MessageKeySource.BodyText, word, MessageSkipReason.OverCap, list.Name));
             }
         }
 
@@ -131,9 +137,12 @@ internal sealed partial class MessageKeyPlanner
             yield return new MessageLookup(list, host, source, link.Origin, Resolve: UriLookupVia.HostAddresses);
         }
 
+        // The domain whose name servers are looked up: cut as SpamAssassin cuts it (uri_to_domain) for a list that asks
+        // in its form, else by the Public Suffix List.
+        var nameServerDomainForm = list.DomainForm == DomainQueryForm.RegistryBoundaries ? DomainQueryForm.RegistryBoundaries : DomainQueryForm.RegisteredDomain;
         foreach (var via in NameServerForms)
         {
-            if (list.UriLookup.HasFlag(via) && DomainKey(link.Host, DomainQueryForm.RegisteredDomain, source, link.Origin, list.Name) is { } domain)
+            if (list.UriLookup.HasFlag(via) && DomainKey(link.Host, nameServerDomainForm, source, link.Origin, list.Name) is { } domain)
             {
                 yield return new MessageLookup(list, domain, source, link.Origin, Resolve: via);
             }

@@ -27,6 +27,7 @@ internal sealed partial class MessageKeyPlanner
     private bool?[]? skipListed;
     private Dictionary<string, string?>? registered;
     private Dictionary<string, string?>? registeredIcann;
+    private Dictionary<string, string?>? registeredAsSpamAssassin;
 
     private MessageKeyPlanner(MessageContext context, MessageOptions options, PublicSuffixList suffixes)
     {
@@ -138,6 +139,7 @@ internal sealed partial class MessageKeyPlanner
         {
             DomainQueryForm.FullHostName => normalized,
             DomainQueryForm.RegisteredDomainIcannOnly => RegisteredDomain(normalized, icannOnly: true),
+            DomainQueryForm.RegistryBoundaries => RegisteredAsSpamAssassin(normalized),
             _ => RegisteredDomain(normalized, icannOnly: false),
         };
     }
@@ -149,6 +151,19 @@ internal sealed partial class MessageKeyPlanner
         if (!known.TryGetValue(normalized, out var domain))
         {
             domain = suffixes.GetRegisteredDomain(normalized, icannOnly);
+            known.Add(normalized, domain);
+        }
+
+        return domain;
+    }
+
+    // RegistryBoundaries' cut, found once per host and message, as RegisteredDomain caches the suffix list's.
+    private string? RegisteredAsSpamAssassin(string normalized)
+    {
+        var known = registeredAsSpamAssassin ??= new(StringComparer.Ordinal);
+        if (!known.TryGetValue(normalized, out var domain))
+        {
+            domain = RegistryBoundaries.Embedded.RegisteredDomain(normalized);
             known.Add(normalized, domain);
         }
 

@@ -32,4 +32,16 @@ public enum MessageProblemKind
     /// scan under a process-wide regex timeout): a host that it would have found may be missing from the keys.
     /// </summary>
     PatternTimedOut,
+
+    /// <summary>More distinct link hosts than the scan limit (<see cref="MessageConstants.MaxLinksScanned"/>); later links were not read.</summary>
+    TooManyLinks,
+
+    /// <summary>A chain of redirector links deeper than the limit (<see cref="MessageConstants.MaxRedirectDepth"/>); the last target was not asked.</summary>
+    RedirectTooDeep,
+
+    /// <summary>
+    /// A list's body pattern matched more distinct words than are asked and listed (<see cref="MessageConstants.MaxBodyPatternKeys"/>
+    /// asked, then up to 1,000 listed as over the cap); the rest were neither asked nor listed.
+    /// </summary>
+    TooManyBodyMatches,
 }

@@ -23,7 +23,7 @@ internal sealed class RedirectorPatternSet
     // For each pattern, the texts its every match contains (RequiredTexts): a link without them is not matched against it.
     private readonly string[][] required;
 
-    // The longest required text of every pattern, searched for in one pass (ignoring case): a link holding none of them
+    // One key text of every pattern (KeyOf), searched for in one pass (ignoring case): a link holding none of them
     // cannot match any pattern. Null when some pattern requires no text, so any link may match it.
     private readonly SearchValues<string>? anyPatternKey;
 
@@ -32,11 +32,54 @@ internal sealed class RedirectorPatternSet
         (this.patterns, this.required) = (patterns, required);
         if (required.Length > 0 && Array.TrueForAll(required, texts => texts.Length > 0))
         {
-            anyPatternKey = SearchValues.Create(
-                [.. required.Select(texts => texts.MaxBy(text => text.Length)!).Distinct(StringComparer.OrdinalIgnoreCase)],
-                StringComparison.OrdinalIgnoreCase);
+            anyPatternKey = SearchValues.Create([.. required.Select(KeyOf).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
         }
     }
+
+    /// <summary>
+    /// The text a pattern's links are searched for: a part of one of its required texts (any part of a required text is
+    /// required too), chosen to be rare in links. The search checks each place where a key's first chars occur, so a key
+    /// starting "http://", ".com" or "/" would be checked on nearly every link: each text is cut to start at its first
+    /// three chars free of URL punctuation and of "http", "www", "com", "net", "org"; the longest such part wins.
+    /// </summary>
+    internal static string KeyOf(string[] texts)
+    {
+        var best = texts[0];
+        var bestIsRare = false;
+        foreach (var text in texts)
+        {
+            var start = RareStart(text);
+            var key = start < 0 ? text : text[start..];
+            if ((start >= 0 && !bestIsRare) || (start >= 0 == bestIsRare && key.Length > best.Length))
+            {
+                (best, bestIsRare) = (key, start >= 0);
+            }
+        }
+
+        return best;
+    }
+
+    private static int RareStart(string text)
+    {
+        for (var start = 0; start + 3 <= text.Length; start++)
+        {
+            var first = text.AsSpan(start, 3);
+            if (first.IndexOfAny(UrlPunctuation) < 0 && !IsCommonInLinks(first))
+            {
+                return start;
+            }
+        }
+
+        return -1;
+    }
+
+    private static readonly SearchValues<char> UrlPunctuation = SearchValues.Create(":/.?=&;#");
+
+    private static bool IsCommonInLinks(ReadOnlySpan<char> three) =>
+        three.Equals("htt", StringComparison.OrdinalIgnoreCase) || three.Equals("ttp", StringComparison.OrdinalIgnoreCase)
+        || three.Equals("tps", StringComparison.OrdinalIgnoreCase) || three.Equals("www", StringComparison.OrdinalIgnoreCase)
+        || three.Equals("com", StringComparison.OrdinalIgnoreCase) || three.Equals("net", StringComparison.OrdinalIgnoreCase)
+        || three.Equals("org", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>No configured patterns: only the built-in rule applies.</summary>
     public static RedirectorPatternSet Empty { get; } = new([], []);

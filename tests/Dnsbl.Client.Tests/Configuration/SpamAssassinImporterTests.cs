@@ -173,7 +173,7 @@ public sealed class SpamAssassinImporterTests
         var envFrom = ListWith(result, "RCVD_IN_RHSBL_ENV");
         Assert.Equal((DnsListKind.DomainBlockList, DomainSources.MailFrom, DomainQueryForm.FullHostName), (envFrom.Kind, envFrom.DomainSources, envFrom.DomainForm));
         var fromDomain = ListWith(result, "RCVD_IN_FROM_DOM");
-        Assert.Equal((DomainSources.HeaderFrom, DomainQueryForm.RegisteredDomain), (fromDomain.DomainSources, fromDomain.DomainForm));
+        Assert.Equal((DomainSources.HeaderFrom, DomainQueryForm.RegistryBoundaries), (fromDomain.DomainSources, fromDomain.DomainForm));
         Assert.Equal(DomainSources.MailFrom | DomainSources.ReplyTo, ListWith(result, "RCVD_IN_HDRS").DomainSources);
     }
 
@@ -182,7 +182,7 @@ public sealed class SpamAssassinImporterTests
     {
         var result = Import();
         var uribl = ListWith(result, "URIBL_BLACK");
-        Assert.Equal((DnsListKind.UriBlockList, DomainQueryForm.RegisteredDomain, true), (uribl.Kind, uribl.DomainForm, uribl.QueriesIpAddresses));
+        Assert.Equal((DnsListKind.UriBlockList, DomainQueryForm.RegistryBoundaries, true), (uribl.Kind, uribl.DomainForm, uribl.QueriesIpAddresses));
         Assert.Equal("anybits:0x2", uribl.Rules.Single(r => r.Name == "URIBL_BLACK").Filter!.ToString());
         var dbl = ListWith(result, "URIBL_DBL_SPAM");
         Assert.Equal((DomainQueryForm.FullHostName, false), (dbl.DomainForm, dbl.QueriesIpAddresses));

@@ -57,8 +57,8 @@ public sealed class SpamAssassinNameServerImportTests
     }
 
     [Theory]
-    [InlineData("urinsrhssub", "127.0.0.2", DomainQueryForm.RegisteredDomain)]
-    [InlineData("urinsrhsbl", null, DomainQueryForm.RegisteredDomain)]
+    [InlineData("urinsrhssub", "127.0.0.2", DomainQueryForm.RegistryBoundaries)]
+    [InlineData("urinsrhsbl", null, DomainQueryForm.RegistryBoundaries)]
     [InlineData("urifullnsrhssub", "127.0.0.2", DomainQueryForm.FullHostName)]
     [InlineData("urifullnsrhsbl", null, DomainQueryForm.FullHostName)]
     public void Import_NameServerNameRules_AskNameServerNamesInTheirForm(string keyword, string? subTest, DomainQueryForm form)

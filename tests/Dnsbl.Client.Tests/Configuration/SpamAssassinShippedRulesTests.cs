@@ -71,7 +71,7 @@ public sealed class SpamAssassinShippedRulesTests
     public void Import_Uribl_HasBitmasksRegisteredDomainsAndTheRefusalAsAnError()
     {
         var uribl = ListWith("URIBL_BLACK");
-        Assert.Equal(("multi.uribl.com", DnsListKind.UriBlockList, DomainQueryForm.RegisteredDomain, true),
+        Assert.Equal(("multi.uribl.com", DnsListKind.UriBlockList, DomainQueryForm.RegistryBoundaries, true),
             (uribl.Zone, uribl.Kind, uribl.DomainForm, uribl.QueriesIpAddresses));
         Assert.Equal((1.7, 1.084, 0.001), (Rule("URIBL_BLACK").Weight, Rule("URIBL_GREY").Weight, Rule("URIBL_RED").Weight));
         Assert.True(Matches("URIBL_BLACK", "127.0.0.2"));

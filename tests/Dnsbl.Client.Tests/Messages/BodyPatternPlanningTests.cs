@@ -29,11 +29,41 @@ public sealed class BodyPatternPlanningTests
     }
 
     [Fact]
-    public void Plan_ManyMatches_AreCappedAtTen()
+    public void Plan_ManyMatches_TenAskedAndTheRestListedAsOverTheCap()
     {
-        var words = string.Join(' ', Enumerable.Range(0, 15).Select(i => $"1BoatSLRHtKNngkdXEeobR76b53LETtp{(char)('a' + i)}"));
+        const string Base58Letters = "abcdefghijkmnopqr"; // no 'l': not a Bitcoin address char
+        var words = string.Join(' ', Enumerable.Range(0, 15).Select(i => $"1BoatSLRHtKNngkdXEeobR76b53LETtp{Base58Letters[i]}"));
         var plan = MessageKeyPlanner.Plan(new MessageContext { TextBody = words }, new MessageOptions(), [Btc]);
+
         Assert.Equal(MessageConstants.MaxBodyPatternKeys, plan.Lookups.Count);
+        Assert.Equal(
+            Enumerable.Range(10, 5).Select(i => ($"1boatslrhtknngkdxeeobr76b53lettp{Base58Letters[i]}", MessageSkipReason.OverCap, "btc")),
+            plan.Skipped.Where(s => s.Source == MessageKeySource.BodyText).Select(s => (s.Key, s.Reason, s.ListName!)));
+        Assert.Empty(plan.Problems);
+    }
+
+    [Fact]
+    public void Plan_MoreMatchesThanAreListed_ReportedAsProblem()
+    {
+        var count = MessageConstants.MaxBodyPatternKeys + BodyWords.MaxReportedOverCap + 3;
+        // Distinct addresses from digits 1-9 only (0 is not a Bitcoin address char).
+        var words = string.Join(' ', Enumerable.Range(0, count).Select(i => "1BoatSLRHtKNngkdXEeobR76b53" + string.Concat(Enumerable.Range(0, 5).Select(d => (char)('1' + (i / (int)Math.Pow(9, d) % 9))))));
+        var plan = MessageKeyPlanner.Plan(new MessageContext { TextBody = words }, new MessageOptions(), [Btc]);
+
+        Assert.Equal(BodyWords.MaxReportedOverCap, plan.Skipped.Count(s => s.Source == MessageKeySource.BodyText));
+        Assert.Equal(MessageProblemKind.TooManyBodyMatches, Assert.Single(plan.Problems).Kind);
+    }
+
+    [Fact]
+    public void Plan_AddressInsideScriptOrComment_NotAskedAsTheRenderedBodyHasNone()
+    {
+        // SpamAssassin matches body patterns on the rendered text, which has no script, style or comment.
+        var context = new MessageContext
+        {
+            HtmlBody = "<script>var a='1BoatSLRHtKNngkdXEeobR76b53LETtpyT';</script><!-- 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy --><p>hi</p>",
+        };
+
+        Assert.Empty(MessageKeyPlanner.Plan(context, new MessageOptions(), [Btc]).Lookups);
     }
 
     [Fact]

@@ -21,6 +21,14 @@ public sealed class LinkExpansionTests
     }
 
     [Fact]
+    public void Plan_NameServerDomainOfRegistryBoundariesList_CutAsSpamAssassin()
+    {
+        var plan = Plan("see http://x1.sells-it.net/x", Zen with { UriLookup = UriLookupVia.NameServerAddresses, DomainForm = DomainQueryForm.RegistryBoundaries });
+        Assert.Equal([("sells-it.net", UriLookupVia.NameServerAddresses)], plan.Lookups.Select(l => (l.Key, l.Resolve)));
+        Assert.Equal([("x1.sells-it.net", UriLookupVia.NameServerAddresses)], Plan("see http://x1.sells-it.net/x", Zen with { UriLookup = UriLookupVia.NameServerAddresses }).Lookups.Select(l => (l.Key, l.Resolve)));
+    }
+
+    [Fact]
     public void Expand_SameAddressFromHostAndNameServer_AskedOnceInPlanOrder()
     {
         var plan = Plan("see http://www.spam-hosted.com/x", Zen);

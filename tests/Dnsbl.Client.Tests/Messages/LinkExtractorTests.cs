@@ -23,6 +23,20 @@ public class LinkExtractorTests
         => Assert.Equal([expected], Hosts(text));
 
     [Theory]
+    [InlineData("convert CharEnt/EUC_JP.pm to CharEnt/SHIFT_JIS.pm")]
+    [InlineData("'shift-jis' => 'MHonArc/CharEnt/SHIFT_JIS.pm'")]
+    [InlineData("see bad_site.com or www.bad_site.com")]
+    [InlineData("<a href=\"http://euc_jp.pm/\">x</a> and mailto:me@bad_site.com")]
+    public void Extract_HostWithUnderscoreInLastTwoLabels_IsNoHost(string text)
+        => Assert.Empty(Hosts(text, text));
+
+    [Theory]
+    [InlineData("mirror at dl_1.mirror.example.net today", "dl_1.mirror.example.net")]
+    [InlineData("or http://dl_1.mirror.example.net/x", "dl_1.mirror.example.net")]
+    public void Extract_UnderscoreBelowRegisteredName_IsHost(string text, string expected)
+        => Assert.Equal([expected], Hosts(text));
+
+    [Theory]
     [InlineData("<a href=\"http://bad-site&#46;com/\">x</a>")]
     [InlineData("<a href='http://bad-site&#x2e;com/'>x</a>")]
     [InlineData("<a HREF=http://bad-site.com/?a=1&amp;b=2>x</a>")]

@@ -110,6 +110,15 @@ public class MessageKeyPlannerTests
     }
 
     [Fact]
+    public void Plan_UriListRegistryBoundaries_CutsAsSpamAssassin()
+    {
+        var list = new DnsList("uri.test", DnsListKind.UriBlockList) { DomainForm = DomainQueryForm.RegistryBoundaries };
+        var context = new MessageContext { HtmlBody = "<a href=\"http://x1.sells-it.net/\">a</a><a href=\"http://me.blogspot.com/\">b</a><a href=\"http://www.shop.co.uk/\">c</a>" };
+        Assert.Equal(["sells-it.net", "me.blogspot.com", "shop.co.uk"], Plan(context, null, list).Select(lookup => lookup.Key));
+        Assert.Equal(["x1.sells-it.net", "me.blogspot.com", "shop.co.uk"], Plan(context, null, UriList).Select(lookup => lookup.Key));
+    }
+
+    [Fact]
     public void Plan_SkipDomains_DroppedBeforeCap()
     {
         var context = new MessageContext { HtmlBody = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><a href=\"http://schemas.microsoft.com/x\">a</a><a href=\"http://one.com\">1</a><a href=\"http://two.com\">2</a></html>" };

@@ -41,4 +41,55 @@ public sealed class RedirectTargetTests
         Assert.Equal(MessageConstants.MaxRedirectDepth + 1, hosts.Count);
         Assert.Equal("r9.example.net", hosts[0]);
     }
+
+    [Fact]
+    public void Extract_NestedRedirectorsBeyondTheDepth_ReportedAsProblem()
+    {
+        var link = "http://target.example.org/";
+        for (var i = 0; i < 10; i++)
+        {
+            link = $"http://r{i}.example.net/go?u={link}";
+        }
+
+        var problems = new List<MessageProblem>();
+        LinkExtractor.Extract(null, $"<a href=\"{link}\">x</a>", PublicSuffixList.Embedded, problems: problems);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal(MessageProblemKind.RedirectTooDeep, problem.Kind);
+        Assert.Contains("r5.example.net", problem.Detail, StringComparison.Ordinal); // the last link followed: its target r4 is not asked
+    }
+
+    [Fact]
+    public void Extract_RedirectorsWithinTheDepth_NoProblem()
+    {
+        var problems = new List<MessageProblem>();
+        LinkExtractor.Extract("http://r1.example.net/go?u=http://r0.example.net/go?u=http://target.example.org/", null, PublicSuffixList.Embedded, problems: problems);
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void Extract_MoreHostsThanTheScanLimit_ReportedOnceAsProblem()
+    {
+        var text = string.Join(' ', Enumerable.Range(0, MessageConstants.MaxLinksScanned + 50).Select(i => $"http://h{i}.example.net/ h{i}.example.org"));
+        var problems = new List<MessageProblem>();
+
+        var links = LinkExtractor.Extract(text, null, PublicSuffixList.Embedded, problems: problems);
+
+        Assert.Equal(MessageConstants.MaxLinksScanned, links.Count);
+        var problem = Assert.Single(problems);
+        Assert.Equal(MessageProblemKind.TooManyLinks, problem.Kind);
+    }
+
+    [Fact]
+    public void Extract_ExactlyTheScanLimit_NoProblem()
+    {
+        var text = string.Join(' ', Enumerable.Range(0, MessageConstants.MaxLinksScanned).Select(i => $"http://h{i}.example.net/"));
+        var problems = new List<MessageProblem>();
+
+        var links = LinkExtractor.Extract(text, null, PublicSuffixList.Embedded, problems: problems);
+
+        Assert.Equal(MessageConstants.MaxLinksScanned, links.Count);
+        Assert.Empty(problems);
+    }
 }

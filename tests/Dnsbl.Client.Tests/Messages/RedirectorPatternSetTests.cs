@@ -146,4 +146,20 @@ public sealed class RedirectorPatternSetTests
 
         Assert.Equal(["www.google.com", "chkpt.zdnet.com", "pill-shop.biz"], links.Select(l => l.Host));
     }
+
+    [Theory]
+    [InlineData("http://chkpt.zdnet.com/chkpt/|/", "chkpt.zdnet.com/chkpt/")] // not "http://…": every link starts so
+    [InlineData("http|:|emf|.com/r.cfm|&r=", "emf")]
+    [InlineData("/|?|URL=", "URL=")]
+    [InlineData("http|:|google|/search?|q=", "search?")]
+    [InlineData("http://|://", "http://")] // nothing rare: the longest text as it is
+    public void KeyOf_RequiredTexts_ARarePartOfOneOfThem(string texts, string expected)
+    {
+        var required = texts.Split('|');
+
+        var key = RedirectorPatternSet.KeyOf(required);
+
+        Assert.Equal(expected, key);
+        Assert.Contains(required, text => text.Contains(key, StringComparison.Ordinal)); // a part of a required text is required
+    }
 }

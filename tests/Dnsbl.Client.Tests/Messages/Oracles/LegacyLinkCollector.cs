@@ -86,7 +86,8 @@ internal sealed class LegacyLinkCollector
         }
 
         // A single-label name (intranet host, "localhost") is not a name public lists can hold.
-        if (DomainName.TryNormalize(host.Trim(), out var normalized, out _) && normalized.Contains('.', StringComparison.Ordinal))
+        if (DomainName.TryNormalize(host.Trim(), out var normalized, out _) && normalized.Contains('.', StringComparison.Ordinal)
+            && HostUnderscoreRule.Allows(normalized))
         {
             Add(new ExtractedLink(normalized, null, origin, inMarkup, priority, isMailAddress));
         }
