@@ -19,6 +19,9 @@ public static partial class DnsblCatalogue
             // 127.0.0.1 (bit 1): the query was refused because the resolver is blocked for volume or public use.
             ErrorCodes = [Code("127.0.0.1")],
             QueriesIpAddresses = false,
+            // URIBL and SURBL key on the domain cut at their published two- and three-level TLD lists (which SpamAssassin
+            // ships as util_rb_2tld/util_rb_3tld), not at the Public Suffix List's private section.
+            DomainForm = DomainQueryForm.RegistryBoundaries,
             // URIBL's documented test point answers with every bit (127.0.0.14); from memory, hence approximate.
             ProbePoints = [new("test.uribl.com", ExpectListed: true), new("invalid", ExpectListed: false)],
         },
@@ -40,6 +43,7 @@ public static partial class DnsblCatalogue
                 Bit(128, 1.263, "SURBL_CR"),
             ],
             QueriesIpAddresses = true,
+            DomainForm = DomainQueryForm.RegistryBoundaries, // as URIBL's, above
             // SURBL's documented test domain answers with every bit set; from memory, hence approximate.
             ProbePoints = [new("test.surbl.org", ExpectListed: true), new("invalid", ExpectListed: false)],
         },

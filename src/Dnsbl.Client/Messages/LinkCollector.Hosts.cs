@@ -48,7 +48,7 @@ internal sealed partial class LinkCollector
         // address (or not a name).
         var host = name[..length].TrimEnd('.');
         var lastLabel = host[(host.LastIndexOf('.') + 1)..];
-        if (lastLabel.IsEmpty || lastLabel.IndexOfAnyExceptInRange('0', '9') < 0 || lastLabel.StartsWith("0x", StringComparison.Ordinal))
+        if (lastLabel.IsEmpty || TextScan.IsAsciiDigits(lastLabel) || lastLabel.StartsWith("0x", StringComparison.Ordinal))
         {
             return false;
         }
@@ -167,7 +167,7 @@ internal sealed partial class LinkCollector
 
         var lastLabel = host[(host.LastIndexOf('.') + 1)..];
         var numericLast = lastLabel.Length > 0 &&
-            (lastLabel.IndexOfAnyExceptInRange('0', '9') < 0 || lastLabel.StartsWith("0x", StringComparison.OrdinalIgnoreCase));
+            (TextScan.IsAsciiDigits(lastLabel) || lastLabel.StartsWith("0x", StringComparison.OrdinalIgnoreCase));
         if (numericLast && host.IndexOfAnyExcept(NumericHostCharacters) < 0 &&
             IPAddress.TryParse(host, out var v4) && v4.AddressFamily == AddressFamily.InterNetwork)
         {

@@ -204,6 +204,6 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
         }
 
         var colon = authority.LastIndexOf(':');
-        return colon >= 0 && authority[(colon + 1)..].IndexOfAnyExceptInRange('0', '9') < 0 ? authority[..colon] : authority;
+        return colon >= 0 && TextScan.IsAsciiDigits(authority[(colon + 1)..]) ? authority[..colon] : authority;
     }
 }

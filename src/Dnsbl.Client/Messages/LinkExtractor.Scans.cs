@@ -46,9 +46,12 @@ internal static partial class LinkExtractor
                 word.Slice(start, length).Fill(' ');
             }
 
-            foreach (var (start, length) in more ?? [])
+            if (more is not null)
             {
-                word.Slice(start, length).Fill(' ');
+                foreach (var (start, length) in more)
+                {
+                    word.Slice(start, length).Fill(' ');
+                }
             }
         }
 

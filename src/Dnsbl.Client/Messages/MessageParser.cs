@@ -18,7 +18,7 @@ internal static partial class MessageParser
         }
 
         var (fields, bodyStart) = HeaderBlock.Read(text, problems);
-        if (textIsRawBytes && fields.Exists(field => field.Value.AsSpan().ContainsAnyExceptInRange('\0', '\x7f')))
+        if (textIsRawBytes && fields.Exists(field => !System.Text.Ascii.IsValid(field.Value)))
         {
             fields = fields.ConvertAll(field => new KeyValuePair<string, string>(field.Key, HeaderText(field.Value, problems)));
         }
@@ -84,7 +84,7 @@ internal static partial class MessageParser
 
     // RFC 6532 allows UTF-8 in headers; bytes that are not valid UTF-8 stay Latin-1.
     private static string HeaderText(string latin1, List<MessageProblem> problems) =>
-        latin1.AsSpan().ContainsAnyExceptInRange('\0', '\x7f')
+        !System.Text.Ascii.IsValid(latin1)
             ? BodyDecoder.DecodeCharset(System.Text.Encoding.Latin1.GetBytes(latin1), null, problems)
             : latin1;
 

@@ -185,7 +185,7 @@ public sealed partial class PublicSuffixList
             return null;
         }
 
-        if (!trimmed.AsSpan().ContainsAnyExceptInRange('\0', '\x7f'))
+        if (System.Text.Ascii.IsValid(trimmed))
         {
             return trimmed.ToLowerInvariant();
         }

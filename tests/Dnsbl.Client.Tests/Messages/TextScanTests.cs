@@ -28,4 +28,12 @@ public sealed class TextScanTests
     [InlineData("http", "htt", false)]
     public void HasIgnoreCase_Text_MatchesAsciiCaseOnly(string lower, string text, bool expected) =>
         Assert.Equal(expected, TextScan.HasIgnoreCase(text, 0, lower));
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("0123456789", true)]
+    [InlineData("12a", false)]
+    [InlineData("١٢", false)] // Arabic-Indic digits are digits, not ASCII digits
+    public void IsAsciiDigits_Text_OnlyZeroToNine(string text, bool expected) =>
+        Assert.Equal(expected, TextScan.IsAsciiDigits(text));
 }
