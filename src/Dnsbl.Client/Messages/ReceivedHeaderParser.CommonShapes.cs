@@ -1,8 +1,8 @@
 namespace Dnsbl.Client.Messages;
 
 // A hand-written reader for the most common from clauses, in front of the format rules. Each shape is read only where
-// the rule cascade provably gives the same captures (the reasoning is at each shape; ReceivedFastPathTests checks it on
-// every recorded header and on generated variants); anything else is declined and read by the rules.
+// the rule cascade provably gives the same captures (the reasoning is at each shape; ReceivedCommonShapeTests checks it on
+// every recorded and corpus header, their variants and generated headers); anything else is declined and read by the rules.
 internal static partial class ReceivedHeaderParser
 {
     /// <summary>What a common shape gives: the captures the rules would leave in <see cref="RelayFields"/>.</summary>
@@ -10,9 +10,10 @@ internal static partial class ReceivedHeaderParser
 
     /// <summary>
     /// Reads <paramref name="text"/> (normalised, date removed, starting "from ") when it is one of the common shapes whose
-    /// rule result is certain; false (nothing read) otherwise. Every shape needs the words to be plain host names (ASCII
-    /// letters, digits, '.', '-', '_'), so no rule that starts with '[' or '(' or needs '@', '&lt;' or a glued bracket can
-    /// match it; and text after the "by" host, so rules that need a space there can match.
+    /// rule result is certain; false (nothing read) otherwise. Every shape needs its names to be plain host names (ASCII
+    /// letters, digits, '.', '-', '_'; the Postfix shape's HELO may be an address literal), so no rule that starts with '['
+    /// or '(' or needs '@', '&lt;' or a glued bracket can match it; and text after the "by" host, so rules that need a
+    /// space there can match.
     /// </summary>
     private static bool TryReadCommonShape(string text, out CommonShape shape)
     {
