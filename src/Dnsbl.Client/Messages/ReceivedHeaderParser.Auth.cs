@@ -15,6 +15,11 @@ internal static partial class ReceivedHeaderParser
             return match.Groups[1].Value; // RFC 3848 ESMTPA/ESMTPSA/LMTPA/LMTPSA, RFC 6531 UTF8SMTPA, ASMTP, webmail HTTP
         }
 
+        if (!text.AsSpan().ContainsAny(AuthMarkers))
+        {
+            return ViaHttpAuth(text);
+        }
+
         if (text.Contains(" by mx.google.com with ESMTPS id ", StringComparison.Ordinal) && GmailSubmission().IsMatch(text) && GmailCipher().IsMatch(text))
         {
             return "GMail"; // Gmail's submission hop says ESMTPS, not ESMTPSA; its id form gives it away
@@ -55,8 +60,18 @@ internal static partial class ReceivedHeaderParser
             return "HTTP-DAV";
         }
 
-        return text.Contains(" by ", StringComparison.Ordinal) && (match = ViaHttp().Match(text)).Success ? match.Groups[1].Value : null;
+        return ViaHttpAuth(text);
     }
+
+    // ViaHttp needs "(v" or "(V" ('v' has no other case forms), which few headers have.
+    private static string? ViaHttpAuth(string text) =>
+        text.Contains(" by ", StringComparison.Ordinal) && text.Contains("(v", StringComparison.OrdinalIgnoreCase) &&
+        ViaHttp().Match(text) is { Success: true } match ? match.Groups[1].Value : null;
+
+    // The fixed texts of the checks between the first and the last (one search for all; most headers have none of them).
+    private static readonly System.Buffers.SearchValues<string> AuthMarkers = System.Buffers.SearchValues.Create(
+        [" by mx.google.com with ESMTPS id ", " (AUTH: ", "authenticated", "by mail.gmx.", " (authenticated as ", ") (Authenticated sender: ", " (account ",
+            " with Microsoft Exchange Server HTTP-DAV"], StringComparison.Ordinal);
 
     [GeneratedRegex(@" with ((?:ES|L|UTF8S|UTF8L)MTPS?A|ASMTP|HTTP[SU]?)(?: |;|$)", RegexOptions.IgnoreCase)]
     private static partial Regex AuthProtocol();

@@ -37,16 +37,7 @@ internal static partial class ReceivedHeaderParser
 
     private static ReceivedParseKind ReadFromClause(string text, RelayFields fields)
     {
-        // Vendor-specific forms, recognised by their product marker; only the first marker found counts.
-        FormatRule[]? vendor = null;
-        foreach (var (marker, pattern, rules) in VendorRules)
-        {
-            if (marker is not null ? text.Contains(marker, StringComparison.Ordinal) : pattern!.IsMatch(text))
-            {
-                vendor = rules;
-                break;
-            }
-        }
+        var vendor = FindVendor(text);
         if (vendor is not null)
         {
             var kind = Apply(text, fields, vendor);
@@ -80,6 +71,25 @@ internal static partial class ReceivedHeaderParser
         }
 
         return general;
+    }
+
+    /// <summary>Vendor-specific forms, recognised by their product marker; only the first marker found counts.</summary>
+    private static FormatRule[]? FindVendor(ReadOnlySpan<char> text)
+    {
+        if (!text.ContainsAny(VendorMarkerTexts))
+        {
+            return null; // most headers name no vendor: one search instead of eight
+        }
+
+        foreach (var (marker, pattern, rules) in VendorRules)
+        {
+            if (marker is not null ? text.Contains(marker, StringComparison.Ordinal) : pattern!.IsMatch(text))
+            {
+                return rules;
+            }
+        }
+
+        return null;
     }
 
     private static ReceivedParseKind Apply(string text, RelayFields fields, FormatRule[] rules)

@@ -18,64 +18,32 @@ internal static partial class ReceivedHeaderParser
     private const string LocalHost = @"(?:localhost(?:\.localdomain)?|(?<![:\d.])127\.0\.0\.1\b|(?:IPv6:)?(?:0{1,4}:){7}0{0,3}1|(?:IPv6:)?::1\b|(?:IPv6:)?::ffff:127\.0\.0\.1)";
 
     /// <summary>Unfolds and collapses white space, and drops trailing semicolons, as the format rules expect.</summary>
+    /// <remarks>
+    /// Collapsing, trimming and the trailing semicolons in one pass over a per-thread buffer, and one string at the end (the
+    /// header itself when nothing changed): as <c>CollapseWhiteSpace(header).Trim()</c>, then "drop a ';' and the spaces
+    /// before it" for as long as the text ends in ';'. After collapsing, white space is ' ' only, so that is trimming
+    /// ' ' at both ends and then every ';' and ' ' at the end.
+    /// </remarks>
     private static string Normalize(string header)
     {
-        var text = CollapseWhiteSpace(header.Length > MaxParsedLength ? header[..MaxParsedLength] : header).Trim();
-        while (text.EndsWith(';'))
-        {
-            text = text[..^1].TrimEnd();
-        }
-
-        return text;
+        var source = header.Length > MaxParsedLength ? header.AsSpan(0, MaxParsedLength) : header.AsSpan();
+        var buffer = normalizeBuffer ??= new char[MaxParsedLength];
+        var text = ((ReadOnlySpan<char>)buffer.AsSpan(0, Collapse(source, buffer))).Trim(' ').TrimEnd("; ");
+        return text.SequenceEqual(header) ? header : text.ToString();
     }
+
+    // The collapsing buffer, one per thread (a stack buffer would be cleared on every call; the parser never re-enters).
+    [ThreadStatic]
+    private static char[]? normalizeBuffer;
 
     /// <summary>Each run of white space (<c>\s+</c>) as one space; the same instance when there is nothing to change.</summary>
     internal static string CollapseWhiteSpace(string text)
     {
-        var span = text.AsSpan();
-        var i = 0;
-        while (true)
-        {
-            var next = span[i..].IndexOfAny(TextScan.WhiteSpace);
-            if (next < 0)
-            {
-                return text; // every white space is already a single ' '
-            }
-
-            i += next;
-            if (span[i] != ' ' || (i + 1 < span.Length && char.IsWhiteSpace(span[i + 1])))
-            {
-                break;
-            }
-
-            i++;
-        }
-
-        // Collapsing never lengthens the text: build it in a pooled buffer and allocate only the result.
-        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(span.Length);
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
         try
         {
-            span[..i].CopyTo(buffer);
-            var length = i;
-            while (i < span.Length)
-            {
-                // At white space: one ' ' for the run, then the text up to the next run as it is.
-                buffer[length++] = ' ';
-                var run = span[i..].IndexOfAnyExcept(TextScan.WhiteSpace);
-                if (run < 0)
-                {
-                    break;
-                }
-
-                i += run;
-                var word = span[i..].IndexOfAny(TextScan.WhiteSpace);
-                var wordLength = word < 0 ? span.Length - i : word;
-                span.Slice(i, wordLength).CopyTo(buffer.AsSpan(length));
-                length += wordLength;
-                i += wordLength;
-            }
-
-            return new string(buffer, 0, length);
+            var collapsed = buffer.AsSpan(0, Collapse(text, buffer));
+            return collapsed.SequenceEqual(text) ? text : collapsed.ToString();
         }
         finally
         {
@@ -83,11 +51,48 @@ internal static partial class ReceivedHeaderParser
         }
     }
 
+    // Writes source with each run of white space as one ' ' to destination (at least as long); returns the length written.
+    private static int Collapse(ReadOnlySpan<char> source, Span<char> destination)
+    {
+        var length = 0;
+        var inWhiteSpace = false;
+        foreach (var c in source)
+        {
+            if (IsWhiteSpace(c))
+            {
+                inWhiteSpace = true;
+                continue;
+            }
+
+            if (inWhiteSpace)
+            {
+                destination[length++] = ' ';
+                inWhiteSpace = false;
+            }
+
+            destination[length++] = c;
+        }
+
+        if (inWhiteSpace)
+        {
+            destination[length++] = ' ';
+        }
+
+        return length;
+    }
+
+    // char.IsWhiteSpace (what \s means), answered without a call for the printable ASCII chars that make up most headers.
+    private static bool IsWhiteSpace(char c) =>
+        c <= ' ' ? c == ' ' || (uint)(c - '\t') <= '\r' - '\t' : c >= '\u0085' && char.IsWhiteSpace(c);
+
     /// <summary>
     /// Parses the address a format rule captured: "1.2.3.4", "[1.2.3.4]", "IPv6:2001:db8::1", "fe80::1%eth0",
     /// "::ffff:1.2.3.4" (read as the IPv4 address it carries).
     /// </summary>
-    internal static bool TryParseAddress(string text, out IPAddress address)
+    internal static bool TryParseAddress(string text, out IPAddress address) => TryParseAddress(text.AsSpan(), out address);
+
+    /// <inheritdoc cref="TryParseAddress(string, out IPAddress)"/>
+    internal static bool TryParseAddress(ReadOnlySpan<char> text, out IPAddress address)
     {
         var value = text.Trim().TrimStart('[').TrimEnd(']');
         if (value.StartsWith("IPv6:", StringComparison.OrdinalIgnoreCase))
@@ -95,7 +100,7 @@ internal static partial class ReceivedHeaderParser
             value = value[5..];
         }
 
-        var zone = value.IndexOf('%', StringComparison.Ordinal);
+        var zone = value.IndexOf('%');
         if (zone > 0)
         {
             value = value[..zone];
@@ -103,7 +108,7 @@ internal static partial class ReceivedHeaderParser
 
         // Only dotted-quad IPv4 or IPv6: IPAddress.TryParse also accepts "1" or "1.2", which are not address literals.
         if (IPAddress.TryParse(value, out var parsed) &&
-            (parsed.AddressFamily == AddressFamily.InterNetworkV6 ? value.Contains(':', StringComparison.Ordinal) : value.Count(c => c == '.') == 3))
+            (parsed.AddressFamily == AddressFamily.InterNetworkV6 ? value.Contains(':') : value.Count('.') == 3))
         {
             address = AddressClassifier.Canonical(parsed);
             return true;
@@ -120,48 +125,6 @@ internal static partial class ReceivedHeaderParser
         return string.IsNullOrEmpty(name) || name.StartsWith('[') || string.Equals(name, "unknown", StringComparison.OrdinalIgnoreCase) ? null : name;
     }
 
-
-    /// <summary>
-    /// <paramref name="text"/> (normalised: single spaces, no line breaks) without its trailing date, as
-    /// <c>TrailingDate().Replace(text, "")</c> gives it, but searched only near the end. A match is a run of white space
-    /// and semicolons followed by the date, whose 5 or 6 words (weekday optional) are joined by single spaces and end
-    /// the text; so it cannot start left of the run that holds the 6th space from the end, and starting the search there
-    /// finds the same leftmost match (the pattern has no look-behind and no start anchor).
-    /// </summary>
-    private static string WithoutTrailingDate(string text)
-    {
-        var start = text.Length;
-        for (var spaces = 0; spaces < DateWords && start > 0;)
-        {
-            start = text.LastIndexOf(' ', start - 1);
-            if (start < 0)
-            {
-                start = 0;
-                break;
-            }
-
-            spaces++;
-        }
-
-        while (start > 0 && (char.IsWhiteSpace(text[start - 1]) || text[start - 1] == ';'))
-        {
-            start--;
-        }
-
-        foreach (var date in TrailingDate().EnumerateMatches(text, start))
-        {
-            return string.Concat(text.AsSpan(0, date.Index), text.AsSpan(date.Index + date.Length));
-        }
-
-        return text;
-    }
-
-    // The words of the longest date TrailingDate reads: "Tue, 23 May 2006 13:06:35 -0400".
-    private const int DateWords = 6;
-
-    // "; Tue, 23 May 2006 13:06:35 -0400" at the end: removed so that rules anchored at the end see the last clause.
-    [GeneratedRegex(@"[\s;]+(?:(?:Mon|T(?:ue|hu)|Wed|Fri|S(?:at|un)), )?\d+ (?:J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec) \d+ \d+:\d+(?::\d+)? \S+$")]
-    private static partial Regex TrailingDate();
 
     [GeneratedRegex(@"\bhelo=([-A-Za-z0-9.^+_&:=?!@%*$\\/]+)(?:[^-A-Za-z0-9.^+_&:=?!@%*$\\/]|$)")]
     private static partial Regex HeloEquals();

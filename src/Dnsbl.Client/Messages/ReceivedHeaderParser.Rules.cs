@@ -14,19 +14,29 @@ internal static partial class ReceivedHeaderParser
         new(null, EximRdnsBareBracket(), RuleEffect.CaptureHeloIsRdns, [" ["]),
     ];
 
+    private static readonly FormatRule[] ExchangeRules = [new(null, Exchange())];
+
+    private static readonly FormatRule[] PostfixRules = [new(null, Postfix()), new(null, PostfixGlued())];
+
     // Checked in order; the first marker present selects its rules (SpamAssassin's if/elsif chain).
     // A marker is plain text (a search, no pattern) unless it needs a pattern.
     private static readonly (string? Text, Regex? Pattern, FormatRule[] Rules)[] VendorRules =
     [
         (" SMTPSVC", null, [new(null, SmtpSvc()), new(null, SmtpSvcPickup(), RuleEffect.Ignore)]),
-        (null, ExchangeMarker(), [new(null, Exchange())]),
+        (null, ExchangeMarker(), ExchangeRules),
         ("[XMail ", null, [new(null, XMail())]),
         (null, EcelerityMarker(), [new(null, EcelerityHelo()), new(null, Ecelerity())]),
         ("Exim", null, EximRules),
-        (" (Postfix) with", null, [new(null, Postfix()), new(null, PostfixGlued())]),
+        (" (Postfix) with", null, PostfixRules),
         ("(Scalix SMTP Relay", null, [new(null, Scalix())]),
         (" (Lotus Domino ", null, [new(null, Domino())]),
     ];
+
+    // Every vendor marker's text, and for the two that are patterns a text each match contains (" with Microsoft SMTP
+    // Server " or " with mapi id ", "(ecelerity"): a header with none of them has no vendor.
+    private static readonly System.Buffers.SearchValues<string> VendorMarkerTexts = System.Buffers.SearchValues.Create(
+        [" SMTPSVC", " with Microsoft SMTP Server ", " with mapi id ", "[XMail ", "(ecelerity", "Exim", " (Postfix) with", "(Scalix SMTP Relay", " (Lotus Domino "],
+        StringComparison.Ordinal);
 
     private static readonly FormatRule[] LeadingRules =
     [

@@ -39,6 +39,16 @@ public sealed class ReceivedWhiteSpaceTests
     }
 
     [Fact]
+    public void CollapseWhiteSpace_EveryChar_SameAsTheRegex()
+    {
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var text = $"a{(char)c}{(char)c}b{(char)c}";
+            Assert.Equal(Oracle.Replace(text, " "), ReceivedHeaderParser.CollapseWhiteSpace(text));
+        }
+    }
+
+    [Fact]
     public void CollapseWhiteSpace_SingleSpacesOnly_ReturnsTheSameInstance()
     {
         const string header = "from a (b [1.2.3.4]) by c";
