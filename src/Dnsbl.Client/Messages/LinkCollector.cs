@@ -35,30 +35,6 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
     /// <summary>Whether the scan limit is reached (further links are ignored).</summary>
     private bool IsFull => links.Count >= MessageConstants.MaxLinksScanned;
 
-    private bool fullReported;
-
-    /// <summary>
-    /// Whether a further link is refused because the scan limit is reached; the first refusal is reported
-    /// (<see cref="MessageProblemKind.TooManyLinks"/>), so a message cut short never reads as fully checked.
-    /// </summary>
-    public bool RefusesMore()
-    {
-        if (!IsFull)
-        {
-            return false;
-        }
-
-        if (!fullReported)
-        {
-            fullReported = true;
-            Problems.Add(MessageProblem.Create(
-                MessageProblemKind.TooManyLinks,
-                $"the message links to more than {MessageConstants.MaxLinksScanned} distinct hosts; later links are not read or asked"));
-        }
-
-        return true;
-    }
-
     /// <summary>
     /// Adds the host of <paramref name="url"/>: absolute (<c>scheme://</c>), protocol-relative (<c>//host</c>),
     /// <c>www.</c>-prefixed or <c>mailto:</c>; relative links and other schemes (cid:, data:, javascript:) are ignored.
@@ -152,58 +128,5 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
         {
             AddHost(domain, link, inMarkup, priority, isMailAddress: true);
         }
-    }
-
-    // The built-in rule of RedirectTarget finds a target only in an http(s) link whose path holds "http" (any case) or a
-    // %-escape to decode (which may spell one); other links need no string for it. Configured patterns may match any link.
-    private static bool MayRedirect(ReadOnlySpan<char> link, int authorityStart)
-    {
-        if (!RedirectorLink.IsRedirectorCandidate(link, authorityStart))
-        {
-            return false;
-        }
-
-        var rest = link[authorityStart..];
-        return rest.Contains('%') || rest.IndexOf("http", StringComparison.OrdinalIgnoreCase) >= 0;
-    }
-
-    private static int AuthorityStart(ReadOnlySpan<char> link, bool requireScheme)
-    {
-        var separator = link.IndexOf("://", StringComparison.Ordinal);
-        if (separator > 0 && link[..separator].IndexOfAnyExcept(SchemeCharacters) < 0)
-        {
-            return separator + 3;
-        }
-
-        if (requireScheme)
-        {
-            return -1;
-        }
-
-        if (link.StartsWith("//", StringComparison.Ordinal))
-        {
-            return 2;
-        }
-
-        return link.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? 0 : -1;
-    }
-
-    private static ReadOnlySpan<char> AuthorityOf(ReadOnlySpan<char> link, int authorityStart)
-    {
-        var rest = link[authorityStart..];
-        var end = rest.IndexOfAny(AuthorityEnd);
-        return end < 0 ? rest : rest[..end];
-    }
-
-    private static ReadOnlySpan<char> HostOfAuthority(ReadOnlySpan<char> authority)
-    {
-        if (authority.StartsWith('['))
-        {
-            var close = authority.IndexOf(']');
-            return close < 0 ? authority[1..] : authority[1..close];
-        }
-
-        var colon = authority.LastIndexOf(':');
-        return colon >= 0 && TextScan.IsAsciiDigits(authority[(colon + 1)..]) ? authority[..colon] : authority;
     }
 }

@@ -14,7 +14,7 @@ namespace Dnsbl.Client.Messages;
 /// out of time is tried once more, and only a second timeout gives up on it, which the caller reports as a problem of
 /// the message (<see cref="MessageProblemKind.PatternTimedOut"/>) rather than as "no target".
 /// </remarks>
-internal sealed class RedirectorPatternSet
+internal sealed partial class RedirectorPatternSet
 {
     private static readonly ConditionalWeakTable<IReadOnlyList<string>, RedirectorPatternSet> Compiled = [];
 
@@ -35,51 +35,6 @@ internal sealed class RedirectorPatternSet
             anyPatternKey = SearchValues.Create([.. required.Select(KeyOf).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
         }
     }
-
-    /// <summary>
-    /// The text a pattern's links are searched for: a part of one of its required texts (any part of a required text is
-    /// required too), chosen to be rare in links. The search checks each place where a key's first chars occur, so a key
-    /// starting "http://", ".com" or "/" would be checked on nearly every link: each text is cut to start at its first
-    /// three chars free of URL punctuation and of "http", "www", "com", "net", "org"; the longest such part wins.
-    /// </summary>
-    internal static string KeyOf(string[] texts)
-    {
-        var best = texts[0];
-        var bestIsRare = false;
-        foreach (var text in texts)
-        {
-            var start = RareStart(text);
-            var key = start < 0 ? text : text[start..];
-            if ((start >= 0 && !bestIsRare) || (start >= 0 == bestIsRare && key.Length > best.Length))
-            {
-                (best, bestIsRare) = (key, start >= 0);
-            }
-        }
-
-        return best;
-    }
-
-    private static int RareStart(string text)
-    {
-        for (var start = 0; start + 3 <= text.Length; start++)
-        {
-            var first = text.AsSpan(start, 3);
-            if (first.IndexOfAny(UrlPunctuation) < 0 && !IsCommonInLinks(first))
-            {
-                return start;
-            }
-        }
-
-        return -1;
-    }
-
-    private static readonly SearchValues<char> UrlPunctuation = SearchValues.Create(":/.?=&;#");
-
-    private static bool IsCommonInLinks(ReadOnlySpan<char> three) =>
-        three.Equals("htt", StringComparison.OrdinalIgnoreCase) || three.Equals("ttp", StringComparison.OrdinalIgnoreCase)
-        || three.Equals("tps", StringComparison.OrdinalIgnoreCase) || three.Equals("www", StringComparison.OrdinalIgnoreCase)
-        || three.Equals("com", StringComparison.OrdinalIgnoreCase) || three.Equals("net", StringComparison.OrdinalIgnoreCase)
-        || three.Equals("org", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>No configured patterns: only the built-in rule applies.</summary>
     public static RedirectorPatternSet Empty { get; } = new([], []);
@@ -159,75 +114,6 @@ internal sealed class RedirectorPatternSet
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// The target of the first pattern that matches <paramref name="canonicalLink"/> with a '.' in its group 1; null when
-    /// none does. <paramref name="timedOut"/> is how many patterns ran out of time twice on the link and were passed over:
-    /// when it is not 0, a target they would have given is unknown.
-    /// </summary>
-    public string? TargetOf(string canonicalLink, out int timedOut)
-    {
-        timedOut = 0;
-
-        // The texts are compared ignoring ASCII case, which is the regex's case-insensitivity only for ASCII links.
-        var ascii = System.Text.Ascii.IsValid(canonicalLink);
-        for (var i = 0; i < patterns.Length; i++)
-        {
-            if (ascii && !RequiredTexts.AllIn(canonicalLink, required[i]))
-            {
-                continue;
-            }
-
-            switch (Target(patterns[i], canonicalLink, out var target))
-            {
-                case PatternOutcome.Target:
-                    return target;
-                case PatternOutcome.TimedOut:
-                    timedOut++; // a hostile link against a slow pattern: the others still run
-                    break;
-            }
-        }
-
-        return null;
-    }
-
-    private static PatternOutcome Target(Regex pattern, string link, out string? target)
-    {
-        target = null;
-        for (var attempt = 0; attempt < 2; attempt++)
-        {
-            try
-            {
-                // IsMatch first: nearly every link matches no pattern, and it builds no Match or captures for them.
-                if (!pattern.IsMatch(link))
-                {
-                    return PatternOutcome.NoTarget;
-                }
-
-                var match = pattern.Match(link);
-                if (match.Success && match.Groups[1] is { Success: true } group && group.ValueSpan.Contains('.'))
-                {
-                    target = group.Value;
-                    return PatternOutcome.Target;
-                }
-
-                return PatternOutcome.NoTarget;
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // Once more: the first timeout may be a pause of the whole process, not the pattern's own cost.
-            }
-        }
-
-        return PatternOutcome.TimedOut;
-    }
-
-    private enum PatternOutcome
-    {
-        NoTarget,
-        Target,
-        TimedOut,
     }
 
     // A compiled pattern is JIT-compiled on its first match, which on a busy machine can take longer than the match

@@ -1,0 +1,52 @@
+using System.Buffers;
+
+namespace Dnsbl.Client.Messages;
+
+// Choosing the key text of each pattern for the one-pass prefilter (CannotMatch).
+internal sealed partial class RedirectorPatternSet
+{
+    /// <summary>
+    /// The text a pattern's links are searched for: a part of one of its required texts (any part of a required text is
+    /// required too), chosen to be rare in links. The search checks each place where a key's first chars occur, so a key
+    /// starting "http://", ".com" or "/" would be checked on nearly every link: each text is cut to start at its first
+    /// three chars free of URL punctuation and of "http", "www", "com", "net", "org"; the longest such part wins.
+    /// </summary>
+    internal static string KeyOf(string[] texts)
+    {
+        var best = texts[0];
+        var bestIsRare = false;
+        foreach (var text in texts)
+        {
+            var start = RareStart(text);
+            var key = start < 0 ? text : text[start..];
+            if ((start >= 0 && !bestIsRare) || (start >= 0 == bestIsRare && key.Length > best.Length))
+            {
+                (best, bestIsRare) = (key, start >= 0);
+            }
+        }
+
+        return best;
+    }
+
+    private static int RareStart(string text)
+    {
+        for (var start = 0; start + 3 <= text.Length; start++)
+        {
+            var first = text.AsSpan(start, 3);
+            if (first.IndexOfAny(UrlPunctuation) < 0 && !IsCommonInLinks(first))
+            {
+                return start;
+            }
+        }
+
+        return -1;
+    }
+
+    private static readonly SearchValues<char> UrlPunctuation = SearchValues.Create(":/.?=&;#");
+
+    private static bool IsCommonInLinks(ReadOnlySpan<char> three) =>
+        three.Equals("htt", StringComparison.OrdinalIgnoreCase) || three.Equals("ttp", StringComparison.OrdinalIgnoreCase)
+        || three.Equals("tps", StringComparison.OrdinalIgnoreCase) || three.Equals("www", StringComparison.OrdinalIgnoreCase)
+        || three.Equals("com", StringComparison.OrdinalIgnoreCase) || three.Equals("net", StringComparison.OrdinalIgnoreCase)
+        || three.Equals("org", StringComparison.OrdinalIgnoreCase);
+}
