@@ -1,0 +1,71 @@
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+using Dnsbl.Client.Lists;
+
+namespace Dnsbl.Client.Messages;
+
+// A host's key in a list's domain form, the registered-domain cuts cached per message, and the special-use names.
+internal sealed partial class MessageKeyPlanner
+{
+    /// <summary>
+    /// The key of <paramref name="host"/> in <paramref name="form"/>; null when it is not a name (reported as nothing:
+    /// it is no key) or a special-use name (reported, unless <see cref="MessageOptions.AskReserved"/>).
+    /// </summary>
+    private string? DomainKey(string host, DomainQueryForm form, MessageKeySource source, string origin, string listName)
+    {
+        if (!DomainName.TryNormalize(host.Trim(), out var normalized, out _) || !normalized.Contains('.', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (!options.AskReserved && IsSpecialUseName(normalized))
+        {
+            skipped.Add(new MessageSkippedKey(normalized, source, origin, MessageSkipReason.SpecialUseName, listName));
+            return null;
+        }
+
+        return form switch
+        {
+            DomainQueryForm.FullHostName => normalized,
+            DomainQueryForm.RegisteredDomainIcannOnly => RegisteredDomain(normalized, icannOnly: true),
+            DomainQueryForm.RegistryBoundaries => RegisteredAsSpamAssassin(normalized),
+            _ => RegisteredDomain(normalized, icannOnly: false),
+        };
+    }
+
+    // ListDomainKey.InForm's registered domain, found once per host and message: every URI list asks the same hosts.
+    private string? RegisteredDomain(string normalized, bool icannOnly)
+    {
+        var known = icannOnly ? (registeredIcann ??= new(StringComparer.Ordinal)) : (registered ??= new(StringComparer.Ordinal));
+        if (!known.TryGetValue(normalized, out var domain))
+        {
+            domain = suffixes.GetRegisteredDomain(normalized, icannOnly);
+            known.Add(normalized, domain);
+        }
+
+        return domain;
+    }
+
+    // RegistryBoundaries' cut, found once per host and message, as RegisteredDomain caches the suffix list's.
+    private string? RegisteredAsSpamAssassin(string normalized)
+    {
+        var known = registeredAsSpamAssassin ??= new(StringComparer.Ordinal);
+        if (!known.TryGetValue(normalized, out var domain))
+        {
+            domain = RegistryBoundaries.Embedded.RegisteredDomain(normalized);
+            known.Add(normalized, domain);
+        }
+
+        return domain;
+    }
+
+    // Special-use top-level domains (RFC 2606, RFC 6761, RFC 6762 ".local", RFC 8375 ".home.arpa") are never delegated,
+    // so no public list can hold them. example.com/net/org are delegated names, and RFC 6761 section 6.5 asks software
+    // to treat them as any other: they are asked (SpamAssassin asks them as author domains too); URI lists leave them
+    // out through the skip list, as SpamAssassin's uridnsbl_skip_domain does.
+    internal static bool IsSpecialUseName(string name)
+    {
+        var topLevel = name.AsSpan(name.LastIndexOf('.') + 1);
+        return topLevel is "test" or "example" or "invalid" or "localhost" or "local" or "arpa" or "internal" or "lan";
+    }
+}

@@ -1,0 +1,129 @@
+using Dnsbl.Client.Lists;
+using Dnsbl.Client.Net;
+
+namespace Dnsbl.Client.Messages;
+
+// The keys of URI lists: the message's links in SpamAssassin's groups, less skip-listed hosts, up to the cap.
+internal sealed partial class MessageKeyPlanner
+{
+    // SpamAssassin's URIDNSBL: hosts by group (anchors, forms, images, other markup and DKIM d=, text), skip-listed hosts
+    // left out before the cap, then at most MaxUriDomains hosts; each host asked as the list's domain form.
+    private IEnumerable<MessageLookup> LinkLookups(DnsList list)
+    {
+        links ??= OrderedLinks();
+        skipListed ??= new bool?[links.Count];
+        var hosts = 0;
+        for (var i = 0; i < links.Count; i++)
+        {
+            var link = links[i];
+            if (link.IsMailAddress && !options.IncludeMailtoLinks)
+            {
+                skipped.Add(new MessageSkippedKey(link.Host, MessageKeySource.Link, link.Origin, MessageSkipReason.MailAddress));
+                continue;
+            }
+
+            var source = link.Origin.StartsWith("DKIM-Signature", StringComparison.Ordinal) ? MessageKeySource.DkimDomain : MessageKeySource.Link;
+            if (link.Address is null && (skipListed[i] ??= IsSkipListed(link.Host)))
+            {
+                skipped.Add(new MessageSkippedKey(link.Host, source, link.Origin, MessageSkipReason.SkipListed));
+                continue;
+            }
+
+            if (hosts >= options.MaxUriDomains)
+            {
+                skipped.Add(new MessageSkippedKey(link.Host, source, link.Origin, MessageSkipReason.OverCap, list.Name));
+                continue;
+            }
+
+            hosts++;
+            if (link.Address is { } address)
+            {
+                if (!list.QueriesIpAddresses)
+                {
+                    continue;
+                }
+
+                if (AddressSkipReasons.Of(address) is { } reason && (reason == MessageSkipReason.Private || !options.AskReserved))
+                {
+                    skipped.Add(new MessageSkippedKey(link.Host, source, link.Origin, reason, list.Name));
+                    continue;
+                }
+
+                yield return new MessageLookup(list, link.Host, source, link.Origin, address);
+                continue;
+            }
+
+            if (list.UriLookup.HasFlag(UriLookupVia.LinkName) && DomainKey(link.Host, list.DomainForm, source, link.Origin, list.Name) is { } key)
+            {
+                yield return new MessageLookup(list, KeyHasher.Apply(key, list), source, link.Origin);
+            }
+
+            if ((list.UriLookup & ~UriLookupVia.LinkName) == 0)
+            {
+                continue; // nothing to resolve: no iterator for the common case
+            }
+
+            foreach (var resolved in ToResolve(list, link, source))
+            {
+                yield return resolved;
+            }
+        }
+    }
+
+    private static readonly UriLookupVia[] NameServerForms = [UriLookupVia.NameServerAddresses, UriLookupVia.NameServerNames];
+
+    // SpamAssassin's uridnsbl: the A records of the link host ('a'); the NS records of its registered domain ('ns', urinsrhs*).
+    private IEnumerable<MessageLookup> ToResolve(DnsList list, ExtractedLink link, MessageKeySource source)
+    {
+        if (list.UriLookup.HasFlag(UriLookupVia.HostAddresses) && DomainKey(link.Host, DomainQueryForm.FullHostName, source, link.Origin, list.Name) is { } host)
+        {
+            yield return new MessageLookup(list, host, source, link.Origin, Resolve: UriLookupVia.HostAddresses);
+        }
+
+        // The domain whose name servers are looked up: cut as SpamAssassin cuts it (uri_to_domain) for a list that asks
+        // in its form, else by the Public Suffix List.
+        var nameServerDomainForm = list.DomainForm == DomainQueryForm.RegistryBoundaries ? DomainQueryForm.RegistryBoundaries : DomainQueryForm.RegisteredDomain;
+        foreach (var via in NameServerForms)
+        {
+            if (list.UriLookup.HasFlag(via) && DomainKey(link.Host, nameServerDomainForm, source, link.Origin, list.Name) is { } domain)
+            {
+                yield return new MessageLookup(list, domain, source, link.Origin, Resolve: via);
+            }
+        }
+    }
+
+    private List<ExtractedLink> OrderedLinks()
+    {
+        var found = LinkExtractor.Extract(context.TextBody, context.HtmlBody, suffixes, RedirectorPatternSet.For(options.RedirectorPatterns), problems);
+        if (options.DkimDomainsAsLinks)
+        {
+            foreach (var domain in DkimDomains.Of(context.Headers))
+            {
+                if (!found.Exists(link => link.Host == domain))
+                {
+                    found.Add(new ExtractedLink(domain, null, "DKIM-Signature d=" + domain, InMarkup: false, LinkPriority.OtherMarkup));
+                }
+            }
+        }
+
+        return [.. found.OrderBy(link => link.Priority)]; // stable: first-seen order within a group
+    }
+
+    // SpamAssassin compares the skip list with the host itself and with its registered domain.
+    // The host is normalised (lower-case punycode), so its registered domain is a slice of it.
+    private bool IsSkipListed(string host)
+    {
+        if (skipDomains.Contains(host))
+        {
+            return true;
+        }
+
+        if (PublicSuffixList.ToAscii(host) is not { } ascii)
+        {
+            return false;
+        }
+
+        var start = suffixes.RegisteredDomainStart(ascii, icannOnly: false);
+        return start >= 0 && skipDomainSpans.Contains(ascii.AsSpan(start));
+    }
+}
