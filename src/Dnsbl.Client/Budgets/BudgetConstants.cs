@@ -14,6 +14,14 @@ internal static class BudgetConstants
     /// </summary>
     public const int Slices = 8;
 
+    /// <summary>
+    /// How long syncs must keep failing before a client counts on its own. One failed sync (a 250 ms Redis timeout on a
+    /// loaded machine) is no sign the counter is gone: until then the share rule still holds, so a client can spend at
+    /// most its share of the headroom unconfirmed, where counting alone would let it spend all of it (measured: two
+    /// clients sent 184 queries on a budget of 100 after one timed-out sync).
+    /// </summary>
+    public static readonly TimeSpan CounterGoneAfter = TimeSpan.FromSeconds(3);
+
     public const long SecondsPerMinute = 60;
 
     public const long SecondsPerDay = 86_400;

@@ -10,6 +10,9 @@ internal sealed partial class QueryBudgets
 {
     private readonly CancellationTokenSource _syncEnd = new();
     private volatile bool _fleet;
+
+    // When the syncs started failing (null while they answer); only the sync loop, one call at a time, touches it.
+    private DateTimeOffset? _failingSince;
     private int _syncing;
     private int _syncWanted;
     private int _refreshWanted;
@@ -112,10 +115,13 @@ internal sealed partial class QueryBudgets
             ReportIfChanged(list, now);
         }
 
-        if (_fleet != answered)
+        // A failed sync alone keeps the fleet's share rule; only a counter that fails for CounterGoneAfter is taken as gone.
+        _failingSince = answered ? null : _failingSince ?? _time.GetUtcNow();
+        var fleet = answered || _time.GetUtcNow() - _failingSince!.Value < BudgetConstants.CounterGoneAfter;
+        if (_fleet != fleet)
         {
-            _fleet = answered;
-            if (answered)
+            _fleet = fleet;
+            if (fleet)
             {
                 Log.BudgetCountingShared(_logger);
             }

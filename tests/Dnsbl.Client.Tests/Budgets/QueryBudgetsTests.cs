@@ -61,12 +61,30 @@ public sealed class QueryBudgetsTests : IDisposable
     }
 
     [Fact]
-    public async Task SyncOnceAsync_SharedCounterFails_FallsBackToLocalCountingAndResyncsLater()
+    public async Task SyncOnceAsync_OneFailedSync_KeepsTheShareRuleInsteadOfCountingAlone()
+    {
+        var list = Budgeted(new ListBudget { PerMinute = 8 }, _counter);
+        _counter.Fails = true;
+        Assert.Equal(BudgetDecision.Allowed, _budgets!.TryTake(list, out _)); // a share of one eighth of 8: synced at once
+        await _budgets.WhenSynced;
+
+        // The sync failed once: the counter may only be slow, so the unconfirmed query still fills this node's share.
+        Assert.True(_budgets.FleetWide);
+        Assert.Equal(BudgetDecision.SkippedAwaitingFleet, _budgets.TryTake(list, out var reason));
+        Assert.Contains("awaits the fleet", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SyncOnceAsync_SharedCounterFailsLongEnough_FallsBackToLocalCountingAndResyncsLater()
     {
         var list = Budgeted(new ListBudget { PerMinute = 3 }, _counter);
         _counter.Fails = true;
         _budgets!.TryTake(list, out _); // one of a share of one: synced at once, in the background
         await _budgets.WhenSynced;
+        Assert.True(_budgets.FleetWide); // one failure is not yet a counter gone
+
+        _time.Advance(BudgetConstants.CounterGoneAfter);
+        await _budgets.SyncOnceAsync(refresh: true);
         Assert.False(_budgets.FleetWide);
 
         // Local counting has no fleet share to wait for: the limit alone decides.
