@@ -24,36 +24,17 @@ internal sealed partial class MessageKeyPlanner
             return null;
         }
 
-        return form switch
-        {
-            DomainQueryForm.FullHostName => normalized,
-            DomainQueryForm.RegisteredDomainIcannOnly => RegisteredDomain(normalized, icannOnly: true),
-            DomainQueryForm.RegistryBoundaries => RegisteredAsSpamAssassin(normalized),
-            _ => RegisteredDomain(normalized, icannOnly: false),
-        };
+        return form == DomainQueryForm.FullHostName ? normalized : InForm(normalized, form);
     }
 
-    // ListDomainKey.InForm's registered domain, found once per host and message: every URI list asks the same hosts.
-    private string? RegisteredDomain(string normalized, bool icannOnly)
+    // ListDomainKey.InForm's cut, found once per host, form and message: every URI list asks the same hosts.
+    private string? InForm(string normalized, DomainQueryForm form)
     {
-        var known = icannOnly ? (registeredIcann ??= new(StringComparer.Ordinal)) : (registered ??= new(StringComparer.Ordinal));
-        if (!known.TryGetValue(normalized, out var domain))
+        var known = domainsInForm ??= [];
+        if (!known.TryGetValue((form, normalized), out var domain))
         {
-            domain = suffixes.GetRegisteredDomain(normalized, icannOnly);
-            known.Add(normalized, domain);
-        }
-
-        return domain;
-    }
-
-    // RegistryBoundaries' cut, found once per host and message, as RegisteredDomain caches the suffix list's.
-    private string? RegisteredAsSpamAssassin(string normalized)
-    {
-        var known = registeredAsSpamAssassin ??= new(StringComparer.Ordinal);
-        if (!known.TryGetValue(normalized, out var domain))
-        {
-            domain = RegistryBoundaries.Embedded.RegisteredDomain(normalized);
-            known.Add(normalized, domain);
+            domain = ListDomainKey.InForm(normalized, form, suffixes);
+            known.Add((form, normalized), domain);
         }
 
         return domain;

@@ -25,9 +25,7 @@ internal sealed partial class MessageKeyPlanner
     private List<ExtractedLink>? links;
     // Per link of links, whether the skip list holds it: told once, whichever URI list asks first.
     private bool?[]? skipListed;
-    private Dictionary<string, string?>? registered;
-    private Dictionary<string, string?>? registeredIcann;
-    private Dictionary<string, string?>? registeredAsSpamAssassin;
+    private Dictionary<(DomainQueryForm Form, string Host), string?>? domainsInForm;
 
     private MessageKeyPlanner(MessageContext context, MessageOptions options, PublicSuffixList suffixes)
     {
