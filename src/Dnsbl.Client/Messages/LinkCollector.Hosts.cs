@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -34,7 +33,8 @@ internal sealed partial class LinkCollector
         host = host.Trim().TrimEnd(TrailingPunctuation);
         if (TryParseIpLiteral(host, out var address))
         {
-            Add(address.ToString(), address, ref origin, inMarkup, priority, isMailAddress);
+            var text = address.ToString();
+            Add(text, text, address, ref origin, inMarkup, priority, isMailAddress);
             return;
         }
 
@@ -48,7 +48,7 @@ internal sealed partial class LinkCollector
             {
                 if (name.Contains('.') && HostUnderscoreRule.Allows(name))
                 {
-                    Add(name, null, ref origin, inMarkup, priority, isMailAddress);
+                    Add(name, null, null, ref origin, inMarkup, priority, isMailAddress);
                 }
 
                 return;
@@ -64,36 +64,13 @@ internal sealed partial class LinkCollector
         if (DomainName.TryNormalize(host.ToString(), out var normalized, out _) && normalized.Contains('.', StringComparison.Ordinal)
             && HostUnderscoreRule.Allows(normalized))
         {
-            Add(normalized, null, ref origin, inMarkup, priority, isMailAddress);
+            Add(normalized, normalized, null, ref origin, inMarkup, priority, isMailAddress);
         }
     }
 
     // A host seen again in a better group moves up to it, as SpamAssassin files a host under the best group any of its
-    // links has. hostText: host as a string when there is one.
-    private void Add(scoped ReadOnlySpan<char> host, IPAddress? address, ref LazyText origin, bool inMarkup, int priority, bool isMailAddress)
-    {
-        if (!spanLookupsMade)
-        {
-            (seenHostSpans, seenMailDomainSpans, spanLookupsMade) =
-                (seenHosts.GetAlternateLookup<ReadOnlySpan<char>>(), seenMailDomains.GetAlternateLookup<ReadOnlySpan<char>>(), true);
-        }
-
-        if ((isMailAddress ? seenMailDomainSpans : seenHostSpans).TryGetValue(host, out var index))
-        {
-            if (priority < links[index].Priority)
-            {
-                links[index] = links[index] with { Priority = priority, InMarkup = inMarkup };
-            }
-
-            return;
-        }
-
-        var hostText = host.ToString();
-        (isMailAddress ? seenMailDomains : seenHosts).Add(hostText, links.Count);
-        links.Add(new ExtractedLink(hostText, address, origin.Value, inMarkup, priority, isMailAddress));
-    }
-
-    private void Add(string host, IPAddress? address, ref LazyText origin, bool inMarkup, int priority, bool isMailAddress)
+    // links has. hostText: host as a string when the caller has one (made here only for a host seen the first time).
+    private void Add(scoped ReadOnlySpan<char> host, string? hostText, IPAddress? address, ref LazyText origin, bool inMarkup, int priority, bool isMailAddress)
     {
         var seen = isMailAddress ? seenMailDomains : seenHosts;
         if (seen.TryGetValue(host, out var index))
@@ -106,8 +83,9 @@ internal sealed partial class LinkCollector
             return;
         }
 
-        seen.Add(host, links.Count);
-        links.Add(new ExtractedLink(host, address, origin.Value, inMarkup, priority, isMailAddress));
+        hostText ??= host.ToString();
+        seen.Dictionary.Add(hostText, links.Count);
+        links.Add(new ExtractedLink(hostText, address, origin.Value, inMarkup, priority, isMailAddress));
     }
 
     // Browsers read "1.2.3.4", "3232235777", "0xc0.0xa8.1.1" and "[2001:db8::1]" as addresses; so do we.

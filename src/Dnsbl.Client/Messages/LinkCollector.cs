@@ -19,12 +19,11 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
 
     private readonly List<ExtractedLink> links = [];
     // One entry per host and kind (a mail domain and a link host are counted apart), looked up by span.
-    private readonly Dictionary<string, int> seenHosts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> seenMailDomains = new(StringComparer.Ordinal);
-    // Their span lookups, made once: GetAlternateLookup checks the comparer's type on every call.
-    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> seenHostSpans;
-    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> seenMailDomainSpans;
-    private bool spanLookupsMade;
+    // Kept as their span lookups (GetAlternateLookup checks the comparer's type on every call); .Dictionary adds strings.
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> seenHosts =
+        new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> seenMailDomains =
+        new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The distinct links so far, in the order first seen.</summary>
     public List<ExtractedLink> Links => links;
@@ -74,19 +73,16 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
             return;
         }
 
-        var origin = new LazyText(link, linkText);
-        if (!TryAddPlainHost(link, authorityStart, ref origin, inMarkup, priority))
+        var authority = AuthorityOf(link, authorityStart);
+        var at = authority.LastIndexOf('@');
+        if (at >= 0)
         {
-            var authority = AuthorityOf(link, authorityStart);
-            var at = authority.LastIndexOf('@');
-            if (at >= 0)
-            {
-                authority = authority[(at + 1)..]; // "user:password@host": only the host is a link target
-            }
-
-            var host = authority.Contains('%') ? HostOfAuthority(Uri.UnescapeDataString(authority.ToString())) : HostOfAuthority(authority);
-            AddHost(host, ref origin, inMarkup, priority, isMailAddress: false);
+            authority = authority[(at + 1)..]; // "user:password@host": only the host is a link target
         }
+
+        var host = authority.Contains('%') ? HostOfAuthority(Uri.UnescapeDataString(authority.ToString())) : HostOfAuthority(authority);
+        var origin = new LazyText(link, linkText);
+        AddHost(host, ref origin, inMarkup, priority, isMailAddress: false);
 
         var patterns = redirectors ?? RedirectorPatternSet.Empty;
         var patternMayMatch = patterns.HasPatterns && !patterns.CannotMatch(link, authorityStart);

@@ -9,7 +9,7 @@ namespace Dnsbl.Client.Tests.Messages;
 public sealed class LinkCollectorAllocationTests
 {
     [Theory]
-    [InlineData("https://track.mailer-cdn3.com/c/12", false)] // plain host: the one-pass path
+    [InlineData("https://track.mailer-cdn3.com/c/12", false)] // a plain host
     [InlineData("https://Track.Mailer-CDN3.com:443/c/12", false)] // a port: the general path
     [InlineData("desk12@sender-news.net", true)] // a mail address's domain
     public void Add_HostSeenBefore_AllocatesNothing(string link, bool isMailAddress)

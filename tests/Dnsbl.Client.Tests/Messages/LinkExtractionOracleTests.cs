@@ -21,7 +21,7 @@ public sealed class LinkExtractionOracleTests
         "<a href=\"http://ent.example.com/?a=1&amp;b=http://redir.example.com/\">", "&amp;", "&lt;", "<b>", "</b>", "<!-- c -->",
         "<script>x.example.com</script>", "http://a.example.com/%68ttp://b.example.com/", "http://EXAMPLE.com.", "http://x_y.example.com/",
         "http://-bad.example.com/", "http://" + new string('a', 64) + ".com/", "https://t.co/abc", "ftp://files.example.com/", "(see", ")",
-        // Edges of the plain-host fast path (LinkCollector.TryAddPlainHost) and where it hands over to the general path.
+        // Edges of host reading: trailing dots, numeric and hex last labels, ports, escapes, case, over-long names.
         "http://example.com..", "http://a..b.example.com/", "http://example.0x1f/", "http://1.2.3.4.example.com/", "http://example.123/",
         "http://.example.com/", "http://Example.COM?x=1", "http://example.com#top", "http:///path", "http://", "https://x.example.com:443/",
         "http://ex%61mple.com/", "http://example.com\\path", "https://example.com./a", "http://xn--bcher-kva.de/", "http://a-.example.com/",
