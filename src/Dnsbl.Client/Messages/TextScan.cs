@@ -20,9 +20,12 @@ internal static class TextScan
     /// <summary>Whether every char of <paramref name="text"/> is an ASCII digit (true when it is empty).</summary>
     public static bool IsAsciiDigits(ReadOnlySpan<char> text) => text.IndexOfAnyExcept(AsciiDigits) < 0;
 
-    /// <summary>Every char for which <see cref="char.IsWhiteSpace(char)"/> is true (Unicode White_Space), for vectorised searches.</summary>
-    public static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
-        "\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+    /// <summary>Every char for which <see cref="char.IsWhiteSpace(char)"/> is true (Unicode White_Space).</summary>
+    public const string WhiteSpaceChars =
+        "\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000";
+
+    /// <summary><see cref="WhiteSpaceChars"/> for vectorised searches.</summary>
+    public static readonly SearchValues<char> WhiteSpace = SearchValues.Create(WhiteSpaceChars);
 
     /// <summary>Whether <paramref name="c"/> is a word char for <c>\b</c>: <c>\w</c> (L, Mn, Nd, Pc) or U+200C/U+200D.</summary>
     public static bool IsBoundaryWordChar(char c)

@@ -17,6 +17,10 @@ internal static class UrlScanner
     private static readonly SearchValues<char> NotInHost = SearchValues.Create("<>\"'\\/?#[]");
     private static readonly SearchValues<char> AddressLiteral = SearchValues.Create("0123456789abcdefABCDEF:.");
 
+    // What ends a URL: white space (as char.IsWhiteSpace) and < > " '. One vectorised search per URL instead of a
+    // char.IsWhiteSpace call per char: the 20 KB sample's 220 URLs made that loop most of the URL scan's own time.
+    private static readonly SearchValues<char> UrlEnds = SearchValues.Create("<>\"'" + TextScan.WhiteSpaceChars);
+
     /// <summary>Finds the first URL at or after <paramref name="from"/>; false when there is none.</summary>
     public static bool TryFind(ReadOnlySpan<char> text, int from, out int start, out int length)
     {
@@ -97,11 +101,7 @@ internal static class UrlScanner
             rest = host + 1;
         }
 
-        while (rest < text.Length && !char.IsWhiteSpace(text[rest]) && text[rest] is not ('<' or '>' or '"' or '\''))
-        {
-            rest++;
-        }
-
-        return rest;
+        var end = rest >= text.Length ? -1 : text[rest..].IndexOfAny(UrlEnds);
+        return end < 0 ? text.Length : rest + end;
     }
 }
