@@ -20,40 +20,17 @@ internal static partial class LinkExtractor
     internal static void ScanBareHosts(Span<char> chars, LinkCollector collector, PublicSuffixList suffixes)
     {
         // Bare e-mail addresses first (their domains are mail links, skipped by default as SpamAssassin does), blanked out
-        // so that the host scan does not take their domains as web links. A word's addresses are blanked once the word is
-        // scanned (a blank would otherwise start a new candidate within it); later words never read earlier ones.
-        Span<(int Start, int Length)> found = stackalloc (int, int)[MaxAddressesPerWordOnStack];
-        for (var position = 0; NextWord(chars, '@', position, out var wordStart, out var wordLength); position = wordStart + wordLength)
+        // so that the host scan does not take their domains as web links. An address is blanked once the next is found:
+        // the search from its end reads its last char (a blank there would start a new candidate).
+        var blankNext = (Start: 0, Length: 0);
+        for (var from = 0; MailAddressScanner.TryFind(chars, from, out var start, out var length, out var domainStart); from = start + length)
         {
-            var word = chars.Slice(wordStart, wordLength);
-            var count = 0;
-            List<(int Start, int Length)>? more = null;
-            for (var from = 0; MailAddressScanner.TryFind(word, from, out var start, out var length, out var domainStart); from = start + length)
-            {
-                collector.AddHost(word[domainStart..(start + length)], word.Slice(start, length), inMarkup: false, LinkPriority.Text, isMailAddress: true);
-                if (count < found.Length)
-                {
-                    found[count++] = (start, length);
-                }
-                else
-                {
-                    (more ??= []).Add((start, length));
-                }
-            }
-
-            foreach (var (start, length) in found[..count])
-            {
-                word.Slice(start, length).Fill(' ');
-            }
-
-            if (more is not null)
-            {
-                foreach (var (start, length) in more)
-                {
-                    word.Slice(start, length).Fill(' ');
-                }
-            }
+            chars.Slice(blankNext.Start, blankNext.Length).Fill(' ');
+            collector.AddHost(chars[domainStart..(start + length)], chars.Slice(start, length), inMarkup: false, LinkPriority.Text, isMailAddress: true);
+            blankNext = (start, length);
         }
+
+        chars.Slice(blankNext.Start, blankNext.Length).Fill(' ');
 
         Span<char> topLevel = stackalloc char[MaxTopLevelLength];
         for (var position = 0; NextWord(chars, '.', position, out var wordStart, out var wordLength); position = wordStart + wordLength)
@@ -74,8 +51,6 @@ internal static partial class LinkExtractor
             }
         }
     }
-
-    private const int MaxAddressesPerWordOnStack = 8;
 
     // A top-level label found by the host scan is 2-63 letters or "xn--" and up to 59 more chars.
     private const int MaxTopLevelLength = 63;

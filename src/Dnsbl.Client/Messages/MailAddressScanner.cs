@@ -15,7 +15,12 @@ namespace Dnsbl.Client.Messages;
 /// </remarks>
 internal static class MailAddressScanner
 {
+    private const int MaxLocalLength = 64;
+
     private static readonly SearchValues<char> Delimiters = SearchValues.Create("<>\"'`,([{|:;");
+
+    // What a local part cannot hold: the delimiters, white space and '@'.
+    private static readonly SearchValues<char> NotInLocalPart = SearchValues.Create("<>\"'`,([{|:;@" + TextScan.WhiteSpaceChars);
 
     /// <summary>Finds the first address at or after <paramref name="from"/>; false when there is none.</summary>
     /// <param name="text">The text.</param>
@@ -23,26 +28,20 @@ internal static class MailAddressScanner
     /// <param name="start">The address's start.</param>
     /// <param name="length">The address's length.</param>
     /// <param name="domainStart">Where its domain starts (after the '@').</param>
+    /// <remarks>
+    /// Visits only the '@'s: an address's local part runs back from its '@' to the nearest delimiter or '@' (it can start
+    /// nowhere else), so each '@' has one candidate start, and later '@'s have later ones (leftmost first, as the regex).
+    /// </remarks>
     public static bool TryFind(ReadOnlySpan<char> text, int from, out int start, out int length, out int domainStart)
     {
-        for (var candidate = from; candidate < text.Length; candidate++)
+        for (var at = IndexOfAt(text, from); at >= 0; at = IndexOfAt(text, at + 1))
         {
-            if (candidate > 0 && !IsDelimiter(text[candidate - 1]))
-            {
-                continue;
-            }
-
-            var at = candidate;
-            while (at < text.Length && at - candidate <= 64 && !IsDelimiter(text[at]) && text[at] != '@')
-            {
-                at++;
-            }
-
-            var end = at - candidate is >= 1 and <= 64 && at < text.Length && text[at] == '@' ? DomainEnd(text, at + 1) : -1;
+            var localStart = LocalPartStart(text, from, at);
+            var end = localStart < 0 ? -1 : DomainEnd(text, at + 1);
             if (end > 0)
             {
-                start = candidate;
-                length = end - candidate;
+                start = localStart;
+                length = end - localStart;
                 domainStart = at + 1;
                 return true;
             }
@@ -50,6 +49,27 @@ internal static class MailAddressScanner
 
         start = length = domainStart = 0;
         return false;
+    }
+
+    private static int IndexOfAt(ReadOnlySpan<char> text, int from)
+    {
+        var found = from >= text.Length ? -1 : text[from..].IndexOf('@');
+        return found < 0 ? -1 : from + found;
+    }
+
+    // The start of the 1-64 char local part (at or after from) that ends at the '@' at at, or -1: after the nearest
+    // delimiter before it (not after an '@'), or at from itself when that follows a delimiter or is the text's start.
+    private static int LocalPartStart(ReadOnlySpan<char> text, int from, int at)
+    {
+        var lowest = Math.Max(from, at - MaxLocalLength - 1);
+        var stop = text[lowest..at].LastIndexOfAny(NotInLocalPart);
+        if (stop >= 0)
+        {
+            stop += lowest;
+            return text[stop] == '@' || stop == at - 1 ? -1 : stop + 1;
+        }
+
+        return at - from is >= 1 and <= MaxLocalLength && (from == 0 || IsDelimiter(text[from - 1])) ? from : -1;
     }
 
     private static bool IsDelimiter(char c) => Delimiters.Contains(c) || char.IsWhiteSpace(c);

@@ -5,7 +5,7 @@ using Dnsbl.Client.Messages;
 namespace Dnsbl.Client.Tests.Messages;
 
 /// <summary>
-/// The bare-host and mail-address scan runs its patterns only over words holding a dot or an @
+/// The bare-host scan runs its pattern only over words holding a dot, the mail-address scan only around each @
 /// (<see cref="LinkExtractor.NextWord"/>). Differential: on generated texts it finds exactly what the same patterns find
 /// over the whole text, in the same order.
 /// </summary>
