@@ -17,6 +17,12 @@ internal static class MailAddressScanner
 {
     private const int MaxLocalLength = 64;
 
+    // The domain's first char and up to 251 more.
+    private const int MaxDomainLength = 252;
+
+    private static readonly SearchValues<char> AsciiDomainChars =
+        SearchValues.Create("-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     private static readonly SearchValues<char> Delimiters = SearchValues.Create("<>\"'`,([{|:;");
 
     // What a local part cannot hold: the delimiters, white space and '@'.
@@ -75,7 +81,7 @@ internal static class MailAddressScanner
     private static bool IsDelimiter(char c) => Delimiters.Contains(c) || char.IsWhiteSpace(c);
 
     // The end of the domain at start, or -1: its first char and then the longest run (up to 251 more chars of
-    // [\p{L}\p{N}.-]) that ends in a letter or digit.
+    // [\p{L}\p{N}.-]) that ends in a letter or digit. ASCII stretches of the run are found with one vectorised search.
     private static int DomainEnd(ReadOnlySpan<char> text, int start)
     {
         if (start >= text.Length || !BareHostScanner.IsLetterOrNumber(text[start]))
@@ -83,17 +89,32 @@ internal static class MailAddressScanner
             return -1;
         }
 
+        var limit = Math.Min(text.Length, start + MaxDomainLength);
         var end = start + 1;
-        var last = end;
-        while (end < text.Length && end - start <= 251 && (BareHostScanner.IsLetterOrNumber(text[end]) || text[end] is '-' or '.'))
+        while (end < limit)
         {
-            end++;
-            if (BareHostScanner.IsLetterOrNumber(text[end - 1]))
+            var other = text[end..limit].IndexOfAnyExcept(AsciiDomainChars);
+            if (other < 0)
             {
-                last = end;
+                end = limit;
+                break;
             }
+
+            end += other;
+            if (char.IsAscii(text[end]) || !BareHostScanner.IsLetterOrNumber(text[end]))
+            {
+                break;
+            }
+
+            end++;
         }
 
-        return last;
+        // Every char of the run but '-' and '.' is a letter or digit, and the first is one.
+        while (text[end - 1] is '-' or '.')
+        {
+            end--;
+        }
+
+        return end;
     }
 }
