@@ -59,6 +59,28 @@ public sealed class MailAddressScannerTests
         Assert.Equal(domain, text[domainStart..(start + length)]);
     }
 
+    [Theory]
+    [InlineData("mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm@x.com")] // 65-char local part at the start
+    [InlineData("a@@b.com")]
+    [InlineData("@x.com")]
+    [InlineData("x.y@-z")]
+    public void TryFind_NoAddress_IsNotFound(string text)
+    {
+        Assert.Empty(OracleMatches(text));
+        Assert.False(MailAddressScanner.TryFind(text, 0, out _, out _, out _));
+    }
+
+    [Theory]
+    [InlineData("me@x.com;you@y.com", 8, "you@y.com")]
+    [InlineData("me@x.comyou@y.com", 11, null)] // the second '@' has no local part of its own
+    [InlineData(";you@y.com", 1, "you@y.com")] // from follows a delimiter: the local part may start there
+    [InlineData("ayou@y.com", 1, null)]
+    public void TryFind_FromWithinText_LocalPartStartsOnlyAfterADelimiter(string text, int from, string? expected)
+    {
+        var found = MailAddressScanner.TryFind(text, from, out var start, out var length, out _);
+        Assert.Equal(expected, found ? text.Substring(start, length) : null);
+    }
+
     private static List<(int, int, int)> OracleMatches(string text) =>
         [.. Oracle.Matches(text).Select(match => (match.Index, match.Length, match.Groups["domain"].Index))];
 
