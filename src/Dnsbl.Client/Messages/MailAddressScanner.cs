@@ -4,14 +4,18 @@ namespace Dnsbl.Client.Messages;
 
 /// <summary>
 /// Finds bare e-mail addresses in text: 1–64 chars without white space or <c>&lt;&gt;"'`,([{|@:;</c>, starting at the
-/// text's start or after one of those (white space included), then <c>@</c> and a domain of letters, digits, '-' and
-/// '.' that starts and ends with a letter or digit (at most 252 chars).
+/// text's start or after one of those (white space and '@' included), then <c>@</c> and a domain of letters, digits, '-'
+/// and '.' that starts and ends with a letter or digit (at most 252 chars); a domain followed by '@' and another such
+/// domain gives way to it (<c>a@b@c.com</c> is one address of <c>c.com</c>).
 /// </summary>
 /// <remarks>
 /// Means exactly what the regex it replaced meant (kept as the oracle of <c>MailAddressScannerTests</c>):
-/// <c>(?&lt;![^\s&lt;&gt;"'`,(\[{|:;])[^\s&lt;&gt;"'`,(\[{|@:;]{1,64}@(?&lt;domain&gt;[\p{L}\p{N}](?:[\p{L}\p{N}\-.]{0,250}[\p{L}\p{N}])?)</c>,
-/// leftmost matches that do not overlap. The local part cannot hold '@', so it runs exactly to the '@'; the domain is
-/// the longest prefix of its run that ends in a letter or digit.
+/// <c>(?&lt;![^\s&lt;&gt;"'`,(\[{|:;@])[^\s&lt;&gt;"'`,(\[{|@:;]{1,64}@(?:D@)*(?&lt;domain&gt;D)</c> with <c>D</c> =
+/// <c>[\p{L}\p{N}](?:[\p{L}\p{N}\-.]{0,250}[\p{L}\p{N}])?</c>, leftmost matches that do not overlap. The local part
+/// cannot hold '@', so it runs exactly to the '@'; the domain is the longest prefix of its run that ends in a letter or
+/// digit. The '@' rules follow SpamAssassin, whose address pattern may start at any word boundary and whose domain part
+/// runs on through '@': a fediverse handle <c>@alice@mastodon.social</c> or a template's <c>@ID@x@numerica.us</c> is an
+/// address there, so its domain is a mail domain (skipped for URI lists by default), never a bare web host.
 /// </remarks>
 internal static class MailAddressScanner
 {
@@ -20,13 +24,13 @@ internal static class MailAddressScanner
     // The domain's first char and up to 251 more.
     private const int MaxDomainLength = 252;
 
-    private static readonly SearchValues<char> AsciiDomainChars =
-        SearchValues.Create("-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-
     private static readonly SearchValues<char> Delimiters = SearchValues.Create("<>\"'`,([{|:;");
 
-    // What a local part cannot hold: the delimiters, white space and '@'.
+    // What a local part cannot hold: the delimiters, white space and '@' (each may also stand right before one).
     private static readonly SearchValues<char> NotInLocalPart = SearchValues.Create("<>\"'`,([{|:;@" + TextScan.WhiteSpaceChars);
+
+    private static readonly SearchValues<char> AsciiDomainChars =
+        SearchValues.Create("-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     /// <summary>Finds the first address at or after <paramref name="from"/>; false when there is none.</summary>
     /// <param name="text">The text.</param>
@@ -44,11 +48,18 @@ internal static class MailAddressScanner
         {
             var localStart = LocalPartStart(text, from, at);
             var end = localStart < 0 ? -1 : DomainEnd(text, at + 1);
+            var domain = at + 1;
+            while (end > 0 && end < text.Length && text[end] == '@' && DomainEnd(text, end + 1) is var next and > 0)
+            {
+                domain = end + 1;
+                end = next;
+            }
+
             if (end > 0)
             {
                 start = localStart;
                 length = end - localStart;
-                domainStart = at + 1;
+                domainStart = domain;
                 return true;
             }
         }
@@ -63,19 +74,18 @@ internal static class MailAddressScanner
         return found < 0 ? -1 : from + found;
     }
 
-    // The start of the 1-64 char local part (at or after from) that ends at the '@' at at, or -1: after the nearest
-    // delimiter before it (not after an '@'), or at from itself when that follows a delimiter or is the text's start.
+    // The start of the 1-64 char local part (at or after from) that ends at the '@' at at, or -1: right after the nearest
+    // delimiter or '@' before it, or at from itself when that follows one or is the text's start.
     private static int LocalPartStart(ReadOnlySpan<char> text, int from, int at)
     {
         var lowest = Math.Max(from, at - MaxLocalLength - 1);
         var stop = text[lowest..at].LastIndexOfAny(NotInLocalPart);
         if (stop >= 0)
         {
-            stop += lowest;
-            return text[stop] == '@' || stop == at - 1 ? -1 : stop + 1;
+            return lowest + stop == at - 1 ? -1 : lowest + stop + 1;
         }
 
-        return at - from is >= 1 and <= MaxLocalLength && (from == 0 || IsDelimiter(text[from - 1])) ? from : -1;
+        return at - from is >= 1 and <= MaxLocalLength && (from == 0 || IsDelimiter(text[from - 1]) || text[from - 1] == '@') ? from : -1;
     }
 
     private static bool IsDelimiter(char c) => Delimiters.Contains(c) || char.IsWhiteSpace(c);
