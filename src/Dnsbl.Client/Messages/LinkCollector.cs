@@ -17,8 +17,11 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
     private const string TrailingPunctuation = ".,;:!?)'\"*>]";
     private static readonly SearchValues<char> NumericHostCharacters = SearchValues.Create("0123456789abcdefABCDEFxX.");
 
+    private const int CheckedNameFlag = 1;
+
     private readonly List<ExtractedLink> links = [];
-    // One entry per host and kind (a mail domain and a link host are counted apart), looked up by span.
+    // One entry per host and kind (a mail domain and a link host are counted apart), looked up by span: the link's index,
+    // shifted left by one, with CheckedNameFlag set for a checked name (LinkCollector.Hosts).
     // Kept as their span lookups (GetAlternateLookup checks the comparer's type on every call); .Dictionary adds strings.
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> seenHosts =
         new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
