@@ -101,7 +101,9 @@ internal static partial class LegacyLinkExtractor
 
                 var host = new string(chars, start + match.Index, match.Length);
                 var topLevel = PublicSuffixList.ToAscii(host[(host.LastIndexOf('.') + 1)..]);
-                if (topLevel is not null && suffixes.IsRule(topLevel))
+                // A top-level label of any rule counts (za from org.za), as the scanner has it and SpamAssassin's TLD
+                // list does: the real corpus's fail6.org.org.za (024) is asked by both; the old IsRule(za) was false.
+                if (topLevel is not null && suffixes.IsTopLevelDomain(topLevel))
                 {
                     collector.AddHost(host, host, inMarkup: false);
                 }
