@@ -169,4 +169,8 @@ internal sealed partial class RelayChain
 /// <param name="Trusted">Inside the trusted part of the chain.</param>
 /// <param name="Internal">Inside the internal part (this site's own relays).</param>
 /// <param name="Source">ConnectingClient for the newest hop, else Relay.</param>
-internal sealed record ChainHop(ReceivedRelay Relay, bool Trusted, bool Internal, MessageKeySource Source);
+internal sealed record ChainHop(ReceivedRelay Relay, bool Trusted, bool Internal, MessageKeySource Source)
+{
+    /// <summary>The hop as a relay address to ask about (made once, shared by every list's selection), or null without an address.</summary>
+    public RelayHop? Hop { get; } = Relay.Address is { } address ? new RelayHop(address, Source, Relay.Raw) : null;
+}
