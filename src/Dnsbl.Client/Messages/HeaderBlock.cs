@@ -117,7 +117,20 @@ internal static class HeaderBlock
             return false;
         }
 
-        fields.Add(new(name, value.ToString().Trim()));
+        // As value.ToString().Trim(), in one string: the value after the colon nearly always starts with a space.
+        var start = 0;
+        while (start < value.Length && char.IsWhiteSpace(value[start]))
+        {
+            start++;
+        }
+
+        var end = value.Length;
+        while (end > start && char.IsWhiteSpace(value[end - 1]))
+        {
+            end--;
+        }
+
+        fields.Add(new(name, value.ToString(start, end - start)));
         return true;
     }
 }
