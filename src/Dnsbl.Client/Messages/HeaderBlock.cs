@@ -12,7 +12,8 @@ internal static class HeaderBlock
     /// <returns>The fields in order, and the index where the body starts (text length when there is no body).</returns>
     public static (List<KeyValuePair<string, string>> Fields, int BodyStart) Read(ReadOnlySpan<char> text, List<MessageProblem> problems, bool isPart = false)
     {
-        var fields = new List<KeyValuePair<string, string>>();
+        // A message has a few dozen fields, a part two or three: sized so that neither grows its list more than once or twice.
+        var fields = new List<KeyValuePair<string, string>>(isPart ? 4 : 16);
         string? name = null;
         var value = new System.Text.StringBuilder();
         var position = 0;
