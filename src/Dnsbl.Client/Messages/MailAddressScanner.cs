@@ -4,14 +4,18 @@ namespace Dnsbl.Client.Messages;
 
 /// <summary>
 /// Finds bare e-mail addresses in text: 1–64 chars without white space or <c>&lt;&gt;"'`,([{|@:;</c>, starting at the
-/// text's start or after one of those (white space included), then <c>@</c> and a domain of letters, digits, '-' and
-/// '.' that starts and ends with a letter or digit (at most 252 chars).
+/// text's start or after one of those (white space and '@' included), then <c>@</c> and a domain of letters, digits, '-'
+/// and '.' that starts and ends with a letter or digit (at most 252 chars); a domain followed by '@' and another such
+/// domain gives way to it (<c>a@b@c.com</c> is one address of <c>c.com</c>).
 /// </summary>
 /// <remarks>
 /// Means exactly what the regex it replaced meant (kept as the oracle of <c>MailAddressScannerTests</c>):
-/// <c>(?&lt;![^\s&lt;&gt;"'`,(\[{|:;])[^\s&lt;&gt;"'`,(\[{|@:;]{1,64}@(?&lt;domain&gt;[\p{L}\p{N}](?:[\p{L}\p{N}\-.]{0,250}[\p{L}\p{N}])?)</c>,
-/// leftmost matches that do not overlap. The local part cannot hold '@', so it runs exactly to the '@'; the domain is
-/// the longest prefix of its run that ends in a letter or digit.
+/// <c>(?&lt;![^\s&lt;&gt;"'`,(\[{|:;@])[^\s&lt;&gt;"'`,(\[{|@:;]{1,64}@(?:D@)*(?&lt;domain&gt;D)</c> with <c>D</c> =
+/// <c>[\p{L}\p{N}](?:[\p{L}\p{N}\-.]{0,250}[\p{L}\p{N}])?</c>, leftmost matches that do not overlap. The local part
+/// cannot hold '@', so it runs exactly to the '@'; the domain is the longest prefix of its run that ends in a letter or
+/// digit. The '@' rules follow SpamAssassin, whose address pattern may start at any word boundary and whose domain part
+/// runs on through '@': a fediverse handle <c>@alice@mastodon.social</c> or a template's <c>@ID@x@numerica.us</c> is an
+/// address there, so its domain is a mail domain (skipped for URI lists by default), never a bare web host.
 /// </remarks>
 internal static class MailAddressScanner
 {
@@ -27,7 +31,7 @@ internal static class MailAddressScanner
     {
         for (var candidate = from; candidate < text.Length; candidate++)
         {
-            if (candidate > 0 && !IsDelimiter(text[candidate - 1]))
+            if (candidate > 0 && !IsDelimiter(text[candidate - 1]) && text[candidate - 1] != '@')
             {
                 continue;
             }
@@ -39,11 +43,18 @@ internal static class MailAddressScanner
             }
 
             var end = at - candidate is >= 1 and <= 64 && at < text.Length && text[at] == '@' ? DomainEnd(text, at + 1) : -1;
+            var domain = at + 1;
+            while (end > 0 && end < text.Length && text[end] == '@' && DomainEnd(text, end + 1) is var next and > 0)
+            {
+                domain = end + 1;
+                end = next;
+            }
+
             if (end > 0)
             {
                 start = candidate;
                 length = end - candidate;
-                domainStart = at + 1;
+                domainStart = domain;
                 return true;
             }
         }

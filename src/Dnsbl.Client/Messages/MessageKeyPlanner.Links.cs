@@ -99,7 +99,9 @@ internal sealed partial class MessageKeyPlanner
         {
             foreach (var domain in DkimDomains.Of(context.Headers))
             {
-                if (!found.Exists(link => link.Host == domain))
+                // A mail address of the same domain does not stand for it: the address is skipped (mailto), the
+                // signing domain is asked, as SpamAssassin asks its "domainkeys" URI beside a skipped mailto.
+                if (!found.Exists(link => link.Host == domain && !link.IsMailAddress))
                 {
                     found.Add(new ExtractedLink(domain, null, "DKIM-Signature d=" + domain, InMarkup: false, LinkPriority.OtherMarkup));
                 }

@@ -11,7 +11,7 @@ namespace Dnsbl.Client.Tests.Messages;
 public sealed class MailAddressScannerTests
 {
     internal static readonly Regex Oracle = new(
-        @"(?<![^\s<>""'`,(\[{|:;])[^\s<>""'`,(\[{|@:;]{1,64}@(?<domain>[\p{L}\p{N}](?:[\p{L}\p{N}\-.]{0,250}[\p{L}\p{N}])?)",
+        @"(?<![^\s<>""'`,(\[{|:;@])[^\s<>""'`,(\[{|@:;]{1,64}@(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-.]{0,250}[\p{L}\p{N}])?@)*(?<domain>[\p{L}\p{N}](?:[\p{L}\p{N}\-.]{0,250}[\p{L}\p{N}])?)",
         RegexOptions.CultureInvariant);
 
     private static readonly string[] Fragments =
@@ -20,7 +20,7 @@ public sealed class MailAddressScannerTests
         "me@x.com-", "me@bücher.de", "me@²³", "me@\u0301x", "名前@例え.jp", "<user@host.com>", "\"q\"@h.com", "a.b@c.d", "a/b@c.d",
         new string('l', 64) + "@x.com", new string('m', 65) + "@x.com", "n@" + new string('d', 251), "o@" + new string('e', 253),
         "p@" + new string('f', 250) + "-.g", "mailto:", "(", ")", "[", "]", "{", "}", "|", ":", ";", ",", "'", "`", "<", ">", "\"",
-        ".", "-", "_", "é", "\u00a0", "\u2003", "\u200c", "word", "1", "x", "info@shop.co.uk.", "a@b@c",
+        ".", "-", "_", "é", "\u00a0", "\u2003", "\u200c", "word", "1", "x", "info@shop.co.uk.", "a@b@c", "@x@y.org", "a@b-@c.d", "@ID@XX@n.us",
     ];
 
     public static TheoryData<int> Seeds() => [1, 2, 3];
@@ -52,6 +52,9 @@ public sealed class MailAddressScannerTests
     [Theory]
     [InlineData("write to desk@sender-news.net.", "desk@sender-news.net", "sender-news.net")]
     [InlineData("<me@x.com->", "me@x.com", "x.com")]
+    [InlineData("follow @alice@mastodon.social", "alice@mastodon.social", "mastodon.social")]
+    [InlineData("=F0=9F=93=A7 @ID@XXXX@numerica.us", "ID@XXXX@numerica.us", "numerica.us")]
+    [InlineData("a@b@numerica.us", "a@b@numerica.us", "numerica.us")]
     public void TryFind_Address_IsFound(string text, string address, string domain)
     {
         Assert.True(MailAddressScanner.TryFind(text, 0, out var start, out var length, out var domainStart));

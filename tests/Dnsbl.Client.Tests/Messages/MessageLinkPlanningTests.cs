@@ -52,6 +52,22 @@ public class MessageLinkPlanningTests
     }
 
     [Fact]
+    public void Plan_DkimDomainAlsoInMailAddress_AddressSkippedAndSigningDomainAsked()
+    {
+        var context = new MessageContext
+        {
+            Headers = [new("DKIM-Signature", "v=1; a=rsa-sha256; c=relaxed/simple; d=nut-mail.net; s=sel; h=from; b=abc")],
+            TextBody = "Signed-off-by: Julian <neither@nut-mail.net>",
+        };
+
+        var plan = Plan(context);
+
+        var lookup = Assert.Single(plan.Lookups);
+        Assert.Equal(("nut-mail.net", MessageKeySource.DkimDomain), (lookup.Key, lookup.Source));
+        Assert.Contains(plan.Skipped, skip => skip.Key == "nut-mail.net" && skip.Reason == MessageSkipReason.MailAddress);
+    }
+
+    [Fact]
     public void Plan_BareIpLink_AskedOfListsThatTakeAddresses()
     {
         var list = new DnsList("uri.bl.test", DnsListKind.UriBlockList) { Name = "uri", QueriesIpAddresses = true };

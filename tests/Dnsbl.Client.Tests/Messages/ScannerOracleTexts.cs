@@ -67,7 +67,7 @@ internal static class ScannerOracleTexts
         }
     }
 
-    /// <summary>Every corpus message (unit and key-oracle corpora) as Latin-1 text, headers and raw body included.</summary>
+    /// <summary>Every corpus message (unit, key-oracle and real corpora) as Latin-1 text, headers and raw body included.</summary>
     public static IEnumerable<string> CorpusMessages()
     {
         var root = AppContext.BaseDirectory;
@@ -77,7 +77,7 @@ internal static class ScannerOracleTexts
         }
 
         Assert.NotNull(root);
-        foreach (var directory in (string[])["tests/Dnsbl.Client.Tests/Messages/Corpus", "tests/Dnsbl.Client.IntegrationTests/SpamAssassinOracle/Corpus"])
+        foreach (var directory in (string[])["tests/Dnsbl.Client.Tests/Messages/Corpus", "tests/Dnsbl.Client.IntegrationTests/SpamAssassinOracle/Corpus", "tests/Dnsbl.Client.IntegrationTests/SpamAssassinOracle/RealCorpus"])
         {
             var files = Directory.GetFiles(Path.Combine(root, directory), "*.eml");
             Assert.NotEmpty(files);
