@@ -95,5 +95,5 @@ internal static class HtmlLinkAttributes
         ("background", LinkPriority.OtherMarkup),
     ];
 
-    private static int IndexOf(string text, char value, int from) => from >= text.Length ? -1 : text.IndexOf(value, from);
+    private static int IndexOf(string text, char value, int from) => from >= text.Length ? -1 : NearbyChar.IndexOf(text, value, from);
 }

@@ -126,11 +126,7 @@ internal static class HtmlTags
         return NoMatch;
     }
 
-    private static int IndexOf(ReadOnlySpan<char> text, char value, int from)
-    {
-        var found = text[from..].IndexOf(value);
-        return found < 0 ? -1 : from + found;
-    }
+    private static int IndexOf(ReadOnlySpan<char> text, char value, int from) => NearbyChar.IndexOf(text, value, from);
 
     private static int IndexOf(ReadOnlySpan<char> text, string value, int from)
     {

@@ -5,7 +5,8 @@ internal sealed partial class LinkCollector
 {
     // The built-in rule of RedirectTarget finds a target only in an http(s) link whose path holds "http" (any case) or a
     // %-escape to decode (which may spell one); other links need no string for it. Configured patterns may match any link.
-    private static bool MayRedirect(ReadOnlySpan<char> link, int authorityStart)
+    // plain: the link holds no '%' (AddLink).
+    private static bool MayRedirect(ReadOnlySpan<char> link, int authorityStart, bool plain)
     {
         if (!RedirectorLink.IsRedirectorCandidate(link, authorityStart))
         {
@@ -13,7 +14,7 @@ internal sealed partial class LinkCollector
         }
 
         var rest = link[authorityStart..];
-        return rest.Contains('%') || rest.IndexOf("http", StringComparison.OrdinalIgnoreCase) >= 0;
+        return (!plain && rest.Contains('%')) || rest.IndexOf("http", StringComparison.OrdinalIgnoreCase) >= 0;
     }
 
     private static int AuthorityStart(ReadOnlySpan<char> link, bool requireScheme)

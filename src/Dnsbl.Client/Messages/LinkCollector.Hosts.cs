@@ -34,7 +34,7 @@ internal sealed partial class LinkCollector
         if (TryParseIpLiteral(host, out var address))
         {
             var text = address.ToString();
-            Add(text, text, address, ref origin, inMarkup, priority, isMailAddress);
+            Add(text, text, address, ref origin, inMarkup, priority, isMailAddress, checkedName: false);
             return;
         }
 
@@ -44,11 +44,16 @@ internal sealed partial class LinkCollector
         if (host.Length <= DomainName.MaxLength && Ascii.IsValid(host))
         {
             Ascii.ToLower(host, name, out _);
+            if (TryRaiseCheckedName(name, inMarkup, priority, isMailAddress))
+            {
+                return; // most links repeat a host: its checks passed when it was first seen
+            }
+
             if (DomainName.IsNormalized(name))
             {
                 if (name.Contains('.') && HostUnderscoreRule.Allows(name))
                 {
-                    Add(name, null, null, ref origin, inMarkup, priority, isMailAddress);
+                    Add(name, null, null, ref origin, inMarkup, priority, isMailAddress, checkedName: true);
                 }
 
                 return;
@@ -64,27 +69,47 @@ internal sealed partial class LinkCollector
         if (DomainName.TryNormalize(host.ToString(), out var normalized, out _) && normalized.Contains('.', StringComparison.Ordinal)
             && HostUnderscoreRule.Allows(normalized))
         {
-            Add(normalized, normalized, null, ref origin, inMarkup, priority, isMailAddress);
+            Add(normalized, normalized, null, ref origin, inMarkup, priority, isMailAddress, DomainName.IsNormalized(normalized));
+        }
+    }
+
+    // Whether name is a host already kept as a checked name (one the ASCII path above would keep again): its link moves
+    // up to this link's group as Add would move it, without the name's checks. An IP literal's text or a name that only
+    // DomainName.TryNormalize accepts is not a checked name, so those go the whole way.
+    private bool TryRaiseCheckedName(ReadOnlySpan<char> name, bool inMarkup, int priority, bool isMailAddress)
+    {
+        if (!(isMailAddress ? seenMailDomains : seenHosts).TryGetValue(name, out var entry) || (entry & CheckedNameFlag) == 0)
+        {
+            return false;
+        }
+
+        Raise(entry >> 1, inMarkup, priority);
+        return true;
+    }
+
+    private void Raise(int index, bool inMarkup, int priority)
+    {
+        if (priority < links[index].Priority)
+        {
+            links[index] = links[index] with { Priority = priority, InMarkup = inMarkup };
         }
     }
 
     // A host seen again in a better group moves up to it, as SpamAssassin files a host under the best group any of its
     // links has. hostText: host as a string when the caller has one (made here only for a host seen the first time).
-    private void Add(scoped ReadOnlySpan<char> host, string? hostText, IPAddress? address, ref LazyText origin, bool inMarkup, int priority, bool isMailAddress)
+    // checkedName: host is a name that IsNormalized accepts, with a '.' and allowed by HostUnderscoreRule (see TryRaiseCheckedName).
+    private void Add(
+        scoped ReadOnlySpan<char> host, string? hostText, IPAddress? address, ref LazyText origin, bool inMarkup, int priority, bool isMailAddress, bool checkedName)
     {
         var seen = isMailAddress ? seenMailDomains : seenHosts;
-        if (seen.TryGetValue(host, out var index))
+        if (seen.TryGetValue(host, out var entry))
         {
-            if (priority < links[index].Priority)
-            {
-                links[index] = links[index] with { Priority = priority, InMarkup = inMarkup };
-            }
-
+            Raise(entry >> 1, inMarkup, priority);
             return;
         }
 
         hostText ??= host.ToString();
-        seen.Dictionary.Add(hostText, links.Count);
+        seen.Dictionary.Add(hostText, (links.Count << 1) | (checkedName ? CheckedNameFlag : 0));
         links.Add(new ExtractedLink(hostText, address, origin.Value, inMarkup, priority, isMailAddress));
     }
 

@@ -15,10 +15,16 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
     // Punctuation that ends a sentence or markup around a host, never part of it.
     private const string TrailingPunctuation = ".,;:!?)'\"*>]";
+    // Printable ASCII but for '%', '\\' and '@' (no white space): a link of only these is "plain" (AddLink).
+    private static readonly SearchValues<char> PlainLinkCharacters =
+        SearchValues.Create("!\"#$&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
     private static readonly SearchValues<char> NumericHostCharacters = SearchValues.Create("0123456789abcdefABCDEFxX.");
 
+    private const int CheckedNameFlag = 1;
+
     private readonly List<ExtractedLink> links = [];
-    // One entry per host and kind (a mail domain and a link host are counted apart), looked up by span.
+    // One entry per host and kind (a mail domain and a link host are counted apart), looked up by span: the link's index,
+    // shifted left by one, with CheckedNameFlag set for a checked name (LinkCollector.Hosts).
     // Kept as their span lookups (GetAlternateLookup checks the comparer's type on every call); .Dictionary adds strings.
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> seenHosts =
         new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -73,20 +79,22 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
             return;
         }
 
+        // Nearly every link is plain: one pass tells that none of the searches for '@', '%', '\' or non-ASCII below can find one.
+        var plain = link.IndexOfAnyExcept(PlainLinkCharacters) < 0;
         var authority = AuthorityOf(link, authorityStart);
-        var at = authority.LastIndexOf('@');
+        var at = plain ? -1 : authority.LastIndexOf('@');
         if (at >= 0)
         {
             authority = authority[(at + 1)..]; // "user:password@host": only the host is a link target
         }
 
-        var host = authority.Contains('%') ? HostOfAuthority(Uri.UnescapeDataString(authority.ToString())) : HostOfAuthority(authority);
+        var host = !plain && authority.Contains('%') ? HostOfAuthority(Uri.UnescapeDataString(authority.ToString())) : HostOfAuthority(authority);
         var origin = new LazyText(link, linkText);
         AddHost(host, ref origin, inMarkup, priority, isMailAddress: false);
 
         var patterns = redirectors ?? RedirectorPatternSet.Empty;
-        var patternMayMatch = patterns.HasPatterns && !patterns.CannotMatch(link, authorityStart);
-        if (!(patternMayMatch || MayRedirect(link, authorityStart)))
+        var patternMayMatch = patterns.HasPatterns && !patterns.CannotMatch(link, authorityStart, plain);
+        if (!(patternMayMatch || MayRedirect(link, authorityStart, plain)))
         {
             return;
         }

@@ -55,7 +55,7 @@ public sealed class MessageContext
     public static MessageContext Parse(string rfc5322Text)
     {
         ArgumentNullException.ThrowIfNull(rfc5322Text);
-        return MessageParser.Parse(rfc5322Text, textIsRawBytes: false);
+        return MessageParser.Parse(rfc5322Text.AsMemory(), textIsRawBytes: false);
     }
 
     /// <summary>Reads an RFC 5322 message from <paramref name="message"/> as <see cref="Parse"/> does.</summary>
@@ -66,8 +66,7 @@ public sealed class MessageContext
     {
         ArgumentNullException.ThrowIfNull(message);
         // Latin-1 maps each byte to one char, so 8bit parts can be re-decoded later with their declared charset.
-        var (text, truncated) = await MessageParser.ReadLatin1Async(message, cancellationToken).ConfigureAwait(false);
-        var context = MessageParser.Parse(text, textIsRawBytes: true);
+        var (context, truncated) = await MessageParser.ParseAsync(message, cancellationToken).ConfigureAwait(false);
         if (!truncated)
         {
             return context;

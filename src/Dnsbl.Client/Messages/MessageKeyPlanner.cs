@@ -112,7 +112,15 @@ internal sealed partial class MessageKeyPlanner
         return distinct;
     }
 
-    private IEnumerable<MessageLookup> RelayLookups(DnsList list) =>
-        chain.Select(list.Relays, nice: list.Kind == DnsListKind.IpAllowList, list.Name, skipped)
-            .Select(hop => new MessageLookup(list, hop.Address.ToString(), hop.Source, hop.Origin, hop.Address));
+    private List<MessageLookup> RelayLookups(DnsList list)
+    {
+        var hops = chain.Select(list.Relays, nice: list.Kind == DnsListKind.IpAllowList, list.Name, skipped);
+        var lookups = new List<MessageLookup>(hops.Count);
+        foreach (var hop in hops)
+        {
+            lookups.Add(new MessageLookup(list, hop.Address.ToString(), hop.Source, hop.Origin, hop.Address));
+        }
+
+        return lookups;
+    }
 }

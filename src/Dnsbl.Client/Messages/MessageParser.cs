@@ -6,9 +6,12 @@ namespace Dnsbl.Client.Messages;
 internal static partial class MessageParser
 {
     /// <summary>Parses a whole message.</summary>
-    /// <param name="text">The message; when <paramref name="textIsRawBytes"/>, each char is one byte (Latin-1).</param>
+    /// <param name="text">
+    /// The message; when <paramref name="textIsRawBytes"/>, each char is one byte (Latin-1). Nothing in the result refers to
+    /// it (every header, body and problem text is its own string), so it may be a pooled buffer returned afterwards.
+    /// </param>
     /// <param name="textIsRawBytes">Whether the text was read from bytes, so 8bit parts need charset decoding.</param>
-    public static MessageContext Parse(string text, bool textIsRawBytes)
+    public static MessageContext Parse(ReadOnlyMemory<char> text, bool textIsRawBytes)
     {
         var problems = new List<MessageProblem>();
         if (text.Length > MessageConstants.MaxMessageBytes)
@@ -17,14 +20,14 @@ internal static partial class MessageParser
             problems.Add(MessageProblem.Create(MessageProblemKind.Truncated, $"message longer than {MessageConstants.MaxMessageBytes} characters"));
         }
 
-        var (fields, bodyStart) = HeaderBlock.Read(text, problems);
+        var (fields, bodyStart) = HeaderBlock.Read(text.Span, problems);
         if (textIsRawBytes && fields.Exists(field => !System.Text.Ascii.IsValid(field.Value)))
         {
             fields = fields.ConvertAll(field => new KeyValuePair<string, string>(field.Key, HeaderText(field.Value, problems)));
         }
 
         var bodies = new BodyCollector(textIsRawBytes, problems);
-        bodies.Visit(fields, text.AsMemory(bodyStart), depth: 0);
+        bodies.Visit(fields, text[bodyStart..], depth: 0);
         return new MessageContext
         {
             MailFrom = Address(fields, "Return-Path", problems),
@@ -39,11 +42,11 @@ internal static partial class MessageParser
     }
 
     /// <summary>
-    /// Reads at most <see cref="MessageConstants.MaxMessageBytes"/> bytes of <paramref name="stream"/> as Latin-1 text (one
-    /// char per byte). The bytes go through one pooled buffer, sized from the stream's length when it has one, so a
-    /// message costs its text and nothing more.
+    /// Reads at most <see cref="MessageConstants.MaxMessageBytes"/> bytes of <paramref name="stream"/> and parses them as
+    /// Latin-1 text (one char per byte). The bytes and their chars go through pooled buffers, sized from the stream's length
+    /// when it has one, returned once parsed: the message is never one string, only what is kept of it is.
     /// </summary>
-    public static async Task<(string Text, bool Truncated)> ReadLatin1Async(Stream stream, CancellationToken cancellationToken)
+    public static async Task<(MessageContext Context, bool Truncated)> ParseAsync(Stream stream, CancellationToken cancellationToken)
     {
         // One byte over the limit tells a message of exactly the limit from a longer one.
         const int Capacity = MessageConstants.MaxMessageBytes + 1;
@@ -72,7 +75,17 @@ internal static partial class MessageParser
             }
 
             var truncated = length > MessageConstants.MaxMessageBytes;
-            return (System.Text.Encoding.Latin1.GetString(buffer, 0, Math.Min(length, MessageConstants.MaxMessageBytes)), truncated);
+            var bytes = buffer.AsSpan(0, Math.Min(length, MessageConstants.MaxMessageBytes));
+            var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, bytes.Length));
+            try
+            {
+                var text = chars.AsMemory(0, System.Text.Encoding.Latin1.GetChars(bytes, chars));
+                return (Parse(text, textIsRawBytes: true), truncated);
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(chars);
+            }
         }
         finally
         {

@@ -12,15 +12,29 @@ internal static class MultipartSplitter
         var parts = new List<Range>();
         var delimiter = "--" + boundary;
         var partStart = -1;
-        var position = 0;
         closed = false;
         opened = false;
+        var position = 0;
         while (position < body.Length)
         {
-            var lineEnd = body[position..].IndexOf('\n');
-            lineEnd = lineEnd < 0 ? -1 : position + lineEnd;
+            // Only lines that start with the delimiter matter: found by one vectorised search, not line by line.
+            var found = body[position..].IndexOf(delimiter, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                break;
+            }
+
+            var lineStart = position + found;
+            if (lineStart > 0 && body[lineStart - 1] != '\n')
+            {
+                position = lineStart + 1; // inside a line, not at its start
+                continue;
+            }
+
+            var lineEnd = body[lineStart..].IndexOf('\n');
+            lineEnd = lineEnd < 0 ? -1 : lineStart + lineEnd;
             var next = lineEnd < 0 ? body.Length : lineEnd + 1;
-            var line = body[position..(lineEnd < 0 ? body.Length : lineEnd)].TrimEnd("\r \t");
+            var line = body[lineStart..(lineEnd < 0 ? body.Length : lineEnd)].TrimEnd("\r \t");
             if (line.StartsWith(delimiter, StringComparison.Ordinal))
             {
                 var rest = line[delimiter.Length..];
@@ -34,7 +48,7 @@ internal static class MultipartSplitter
                     if (partStart >= 0)
                     {
                         // The line break before a delimiter belongs to the delimiter.
-                        parts.Add(WithoutFinalLineBreak(body, partStart, position));
+                        parts.Add(WithoutFinalLineBreak(body, partStart, lineStart));
                     }
 
                     if (!rest.IsEmpty)

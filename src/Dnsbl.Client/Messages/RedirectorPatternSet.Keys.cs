@@ -9,7 +9,7 @@ internal sealed partial class RedirectorPatternSet
     /// The text a pattern's links are searched for: a part of one of its required texts (any part of a required text is
     /// required too), chosen to be rare in links. The search checks each place where a key's first chars occur, so a key
     /// starting "http://", ".com" or "/" would be checked on nearly every link: each text is cut to start at its first
-    /// three chars free of URL punctuation and of "http", "www", "com", "net", "org"; the longest such part wins.
+    /// three chars free of URL punctuation and of the starts common in links (CommonInLinks); the longest such part wins.
     /// </summary>
     internal static string KeyOf(string[] texts)
     {
@@ -44,9 +44,22 @@ internal sealed partial class RedirectorPatternSet
 
     private static readonly SearchValues<char> UrlPunctuation = SearchValues.Create(":/.?=&;#");
 
-    private static bool IsCommonInLinks(ReadOnlySpan<char> three) =>
-        three.Equals("htt", StringComparison.OrdinalIgnoreCase) || three.Equals("ttp", StringComparison.OrdinalIgnoreCase)
-        || three.Equals("tps", StringComparison.OrdinalIgnoreCase) || three.Equals("www", StringComparison.OrdinalIgnoreCase)
-        || three.Equals("com", StringComparison.OrdinalIgnoreCase) || three.Equals("net", StringComparison.OrdinalIgnoreCase)
-        || three.Equals("org", StringComparison.OrdinalIgnoreCase);
+    // The scheme, "www" and the commonest top-level labels, and the starts of the words of newsletters' tracking and image
+    // links (track, click, mail, news, image, page, utm): a key starting so would be checked on most links of a newsletter
+    // ("translate?" of the Google pattern on every "track." link).
+    private static readonly string[] CommonInLinks =
+        ["htt", "ttp", "tps", "www", "com", "net", "org", "tra", "rac", "cli", "lic", "mai", "new", "ima", "mag", "age", "pag", "utm"];
+
+    private static bool IsCommonInLinks(ReadOnlySpan<char> three)
+    {
+        foreach (var common in CommonInLinks)
+        {
+            if (three.Equals(common, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

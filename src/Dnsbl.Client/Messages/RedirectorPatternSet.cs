@@ -86,10 +86,16 @@ internal sealed partial class RedirectorPatternSet
     /// by '?' or '#' is its own canonical form, so a pattern whose texts it lacks cannot match it. Any other link is left to
     /// <see cref="TargetOf"/>.
     /// </summary>
-    public bool CannotMatch(ReadOnlySpan<char> link, int authorityStart)
+    public bool CannotMatch(ReadOnlySpan<char> link, int authorityStart) => CannotMatch(link, authorityStart, knownPlain: false);
+
+    /// <summary>
+    /// As <see cref="CannotMatch(ReadOnlySpan{char}, int)"/>; <paramref name="knownPlain"/>: the caller knows the link is
+    /// ASCII with no '%', '\\' or '@', which then is not searched for again.
+    /// </summary>
+    public bool CannotMatch(ReadOnlySpan<char> link, int authorityStart, bool knownPlain)
     {
         if (authorityStart <= 2 || !RedirectorLink.IsHttp(link)
-            || link.IndexOfAny('%', '\\', '@') >= 0 || !System.Text.Ascii.IsValid(link))
+            || (!knownPlain && (link.IndexOfAny('%', '\\', '@') >= 0 || !System.Text.Ascii.IsValid(link))))
         {
             return false;
         }

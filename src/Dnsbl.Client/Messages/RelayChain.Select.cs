@@ -8,7 +8,6 @@ namespace Dnsbl.Client.Messages;
 internal sealed partial class RelayChain
 {
     private List<RelayHop>? untrustedHops;
-    private List<RelayHop>? originatingHops;
     private List<RelayHop>? externalHops;
     private List<RelayHop>? untrustedThenOriginating;
 
@@ -17,50 +16,106 @@ internal sealed partial class RelayChain
     /// orders that set), private addresses never, each address once. <paramref name="nice"/> lists (allow lists, as
     /// SpamAssassin's "nice" rules) may ask trusted hops at the head of the set; block lists never do.
     /// </summary>
+    /// <remarks>
+    /// Plain loops over the few hops (no iterator, closure or intermediate list per list): every IP list of a message asks
+    /// this, and the sets below are built once per chain and shared (read only).
+    /// </remarks>
     public List<RelayHop> Select(RelaySelection selection, bool nice, string listName, List<MessageSkippedKey> skipped)
     {
-        // The sets below depend only on the chain, so they are built once and shared by every list's selection (read only).
-        var untrusted = untrustedHops ??= UniquePublic(hops.Where(hop => !hop.Trusted).Select(AsRelayHop));
-        var originating = originatingHops ??= UniquePublic(Originating.Where(address => !Options.IsTrusted(address)).Select(address => new RelayHop(address, MessageKeySource.OriginatingIp, "originating IP header")));
+        var untrusted = untrustedHops ??= UniquePublicHops(externalOnly: false);
         if (untrusted.Count + Originating.Count == 0 && selection != RelaySelection.ConnectingClient)
         {
             return [];
         }
 
-        List<RelayHop> chosen;
+        var chosen = new List<RelayHop>();
         switch (selection)
         {
             case RelaySelection.ConnectingClient:
-                chosen = Newest is { Trusted: false } newest && AsRelayHop(newest) is { } client && !AddressClassifier.IsPrivate(client.Address) ? [client] : [];
+                if (Newest is { Trusted: false, Hop: { } client } && !AddressClassifier.IsPrivate(client.Address))
+                {
+                    chosen.Add(client);
+                }
+
                 break;
             case RelaySelection.LastExternal:
             case RelaySelection.NotFirstHop:
                 // Trusted-but-not-internal hops count as external: a third-party relay the site trusts still sent it on.
-                var external = externalHops ??= UniquePublic(hops.Where(hop => !hop.Trusted || !hop.Internal).Select(AsRelayHop));
-                chosen = selection == RelaySelection.LastExternal ? [.. external.Take(1)] : [.. external.Take(external.Count > 1 ? external.Count - 1 : external.Count)];
+                var external = externalHops ??= UniquePublicHops(externalOnly: true);
+                var take = selection == RelaySelection.LastExternal ? Math.Min(1, external.Count) : external.Count > 1 ? external.Count - 1 : external.Count;
+                chosen.AddRange(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(external)[..take]);
                 break;
             case RelaySelection.FirstTrusted:
-                chosen = [.. (untrustedThenOriginating ??= UniquePublic([.. untrusted, .. originating])).Take(1)];
-                break;
-            default:
-                List<RelayHop> all = [.. untrustedThenOriginating ??= UniquePublic([.. untrusted, .. originating])];
-                all.Reverse();
-                foreach (var over in all.Skip(Options.MaxCheckedRelays))
+                if (UntrustedThenOriginating(untrusted) is [var first, ..])
                 {
-                    skipped.Add(new MessageSkippedKey(over.Address.ToString(), over.Source, over.Origin, MessageSkipReason.OverCap, listName));
+                    chosen.Add(first);
                 }
 
-                chosen = [.. all.Take(Options.MaxCheckedRelays)];
+                break;
+            default:
+                // Oldest first; the newest beyond the cap are reported, not asked.
+                var all = UntrustedThenOriginating(untrusted);
+                for (var i = all.Count - 1; i >= 0; i--)
+                {
+                    if (chosen.Count < Options.MaxCheckedRelays)
+                    {
+                        chosen.Add(all[i]);
+                    }
+                    else
+                    {
+                        skipped.Add(new MessageSkippedKey(all[i].Address.ToString(), all[i].Source, all[i].Origin, MessageSkipReason.OverCap, listName));
+                    }
+                }
+
                 break;
         }
 
         if (!nice)
         {
-            var trustedHead = chosen.TakeWhile(hop => Options.IsTrusted(hop.Address)).Count();
+            var trustedHead = 0;
+            while (trustedHead < chosen.Count && Options.IsTrusted(chosen[trustedHead].Address))
+            {
+                trustedHead++;
+            }
+
             chosen.RemoveRange(0, trustedHead);
         }
 
         return WithoutReserved(chosen, listName, skipped);
+    }
+
+    private List<RelayHop> UntrustedThenOriginating(List<RelayHop> untrusted)
+    {
+        if (untrustedThenOriginating is { } built)
+        {
+            return built;
+        }
+
+        var result = new List<RelayHop>(untrusted);
+        foreach (var address in Originating)
+        {
+            if (!Options.IsTrusted(address))
+            {
+                AddUniquePublic(result, new RelayHop(address, MessageKeySource.OriginatingIp, "originating IP header"));
+            }
+        }
+
+        return untrustedThenOriginating = result;
+    }
+
+    // The untrusted hops, or (externalOnly) the hops outside the internal part, trusted or not.
+    private List<RelayHop> UniquePublicHops(bool externalOnly)
+    {
+        var result = new List<RelayHop>();
+        foreach (var hop in hops)
+        {
+            if ((externalOnly ? !hop.Trusted || !hop.Internal : !hop.Trusted) && hop.Hop is { } relayHop)
+            {
+                AddUniquePublic(result, relayHop);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The relays not asked by any list for a message-wide reason: trusted hops and private addresses.</summary>
@@ -92,39 +147,43 @@ internal sealed partial class RelayChain
             return chosen;
         }
 
-        var kept = new List<RelayHop>(chosen.Count);
-        foreach (var hop in chosen)
+        // Compacted in place, in order: the list is this call's own.
+        var kept = 0;
+        for (var i = 0; i < chosen.Count; i++)
         {
+            var hop = chosen[i];
             if (AddressSkipReasons.Of(hop.Address) is { } reason)
             {
                 skipped.Add(new MessageSkippedKey(hop.Address.ToString(), hop.Source, hop.Origin, reason, listName));
             }
             else
             {
-                kept.Add(hop);
+                chosen[kept++] = hop;
             }
         }
 
-        return kept;
+        chosen.RemoveRange(kept, chosen.Count - kept);
+        return chosen;
     }
-
-    private static RelayHop? AsRelayHop(ChainHop hop) =>
-        hop.Relay.Address is { } address ? new RelayHop(address, hop.Source, hop.Relay.Raw) : null;
 
     // SpamAssassin's ip_list_uniq_and_strip_private: hops without address and private ones dropped, repeats dropped.
     // A chain has a handful of hops (at most MaxReceivedHeaders plus the originating headers), so repeats are found by a
     // scan of what is kept: no set to allocate per call.
-    private static List<RelayHop> UniquePublic(IEnumerable<RelayHop?> candidates)
+    private static void AddUniquePublic(List<RelayHop> result, RelayHop hop)
     {
-        var result = new List<RelayHop>();
-        foreach (var hop in candidates)
+        if (AddressClassifier.IsPrivate(hop.Address))
         {
-            if (hop is not null && !AddressClassifier.IsPrivate(hop.Address) && !result.Exists(kept => kept.Address.Equals(hop.Address)))
+            return;
+        }
+
+        foreach (var kept in result)
+        {
+            if (kept.Address.Equals(hop.Address))
             {
-                result.Add(hop);
+                return;
             }
         }
 
-        return result;
+        result.Add(hop);
     }
 }

@@ -126,9 +126,8 @@ internal sealed partial class RelayChain
 
         foreach (var name in options.OriginatingIpHeaders)
         {
-            if (HeaderBlock.First(context.Headers, name) is { } value && AnyAddress().Match(value) is { Success: true } match)
+            if (HeaderBlock.First(context.Headers, name) is { } value && OriginatingLine(value) is { } line)
             {
-                var line = $"from X-Originating-IP: {match.Value}";
                 var kind = ReceivedHeaderParser.Parse(line, out var relay);
                 yield return (relay, kind, $"{name}: {value}");
             }
@@ -138,18 +137,21 @@ internal sealed partial class RelayChain
     private static List<IPAddress> OriginatingAddresses(MessageContext context, MessageOptions options)
     {
         var addresses = new List<IPAddress>();
+        var headers = context.Headers;
         foreach (var name in options.OriginatingIpHeaders)
         {
-            foreach (var field in context.Headers)
+            // By index and with match ranges: no boxed enumerator per name, no Match object per address.
+            for (var i = 0; i < headers.Count; i++)
             {
-                if (!string.Equals(field.Key, name, StringComparison.OrdinalIgnoreCase))
+                if (!string.Equals(headers[i].Key, name, StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }
 
-                foreach (Match match in AnyAddress().Matches(field.Value))
+                var value = headers[i].Value;
+                foreach (var match in AnyAddress().EnumerateMatches(value))
                 {
-                    if (ReceivedHeaderParser.TryParseAddress(match.Value, out var address))
+                    if (ReceivedHeaderParser.TryParseAddress(value.AsSpan(match.Index, match.Length), out var address))
                     {
                         addresses.Add(address);
                     }
@@ -158,6 +160,17 @@ internal sealed partial class RelayChain
         }
 
         return addresses;
+    }
+
+    // The synthetic Received line of an originating-IP header's first address, or null when it has none.
+    private static string? OriginatingLine(string value)
+    {
+        foreach (var match in AnyAddress().EnumerateMatches(value))
+        {
+            return string.Concat("from X-Originating-IP: ", value.AsSpan(match.Index, match.Length));
+        }
+
+        return null;
     }
 
     [GeneratedRegex(@"(?<![0-9A-Za-z.:])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?![0-9])|(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![0-9A-Fa-f:])")]
@@ -169,4 +182,8 @@ internal sealed partial class RelayChain
 /// <param name="Trusted">Inside the trusted part of the chain.</param>
 /// <param name="Internal">Inside the internal part (this site's own relays).</param>
 /// <param name="Source">ConnectingClient for the newest hop, else Relay.</param>
-internal sealed record ChainHop(ReceivedRelay Relay, bool Trusted, bool Internal, MessageKeySource Source);
+internal sealed record ChainHop(ReceivedRelay Relay, bool Trusted, bool Internal, MessageKeySource Source)
+{
+    /// <summary>The hop as a relay address to ask about (made once, shared by every list's selection), or null without an address.</summary>
+    public RelayHop? Hop { get; } = Relay.Address is { } address ? new RelayHop(address, Source, Relay.Raw) : null;
+}

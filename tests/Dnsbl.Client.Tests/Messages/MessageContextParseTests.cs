@@ -108,6 +108,26 @@ public class MessageContextParseTests
     }
 
     [Fact]
+    public async Task ParseAsync_NextMessageReusesPooledBuffers_EarlierContextKeepsItsText()
+    {
+        // The message's bytes and chars live in pooled buffers returned after parsing: nothing kept may point into them.
+        static string Message(char fill) =>
+            $"Received: from {fill}{fill}.test ({fill}{fill}.test [81.2.69.1]) by mx.test; Mon, 2 Jan 2026 10:00:00 +0000\r\nFrom: a@{fill}.test\r\n" +
+            $"bad header line {fill}\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+            $"text {new string(fill, 300)}\r\n--b\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<p>{new string(fill, 300)}</p>\r\n--b--\r\n";
+        var first = await MessageContext.ParseAsync(new MemoryStream(Encoding.UTF8.GetBytes(Message('x'))), CancellationToken.None);
+        var expected = (first.TextBody, first.HtmlBody, first.HeaderFrom, Received: first.ReceivedHeaders[0], Headers: string.Join("|", first.Headers), Problems: string.Join("|", first.Problems));
+
+        for (var i = 0; i < 3; i++)
+        {
+            _ = await MessageContext.ParseAsync(new MemoryStream(Encoding.UTF8.GetBytes(Message('y'))), CancellationToken.None);
+        }
+
+        Assert.Equal(expected, (first.TextBody, first.HtmlBody, first.HeaderFrom, first.ReceivedHeaders[0], string.Join("|", first.Headers), string.Join("|", first.Problems)));
+        Assert.Equal("text " + new string('x', 300), first.TextBody);
+    }
+
+    [Fact]
     public void Parse_TooManyHeaders_ReportsOnceAndKeepsFirst()
     {
         var text = "From: a@first.com\r\n" + string.Concat(Enumerable.Repeat("X-Filler: x\r\n", 2500)) + "\r\nbody";

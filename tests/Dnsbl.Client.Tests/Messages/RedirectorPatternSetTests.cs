@@ -152,6 +152,8 @@ public sealed class RedirectorPatternSetTests
     [InlineData("http|:|emf|.com/r.cfm|&r=", "emf")]
     [InlineData("/|?|URL=", "URL=")]
     [InlineData("http|:|google|/search?|q=", "search?")]
+    [InlineData("http|:|google|/translate?|u=", "ranslate?")] // not "tra…", which every "track." link holds
+    [InlineData("http|:|google|/pagead/iclk?|adurl=", "gead/iclk?")] // not "pag…" (page) or "age…" (image)
     [InlineData("http://|://", "http://")] // nothing rare: the longest text as it is
     public void KeyOf_RequiredTexts_ARarePartOfOneOfThem(string texts, string expected)
     {
