@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using Dnsbl.Client.Benchmarks.Modes;
 
-// Console modes besides BenchmarkDotNet: --throughput, --memory, --soak, --hotpath, --policy, --message-plan, --received, --messages-cached (see benchmarks/README.md).
+// Console modes besides BenchmarkDotNet: --throughput, --memory, --soak, --hotpath, --policy, --message-plan, --message-plan-ab, --received, --messages-cached (see benchmarks/README.md).
 return args.FirstOrDefault() switch
 {
     "--throughput" => await ThroughputMode.RunAsync(args[1..]),
@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "--hotpath" => await HotPathMode.RunAsync(args[1..]),
     "--policy" => await PolicyMode.RunAsync(args[1..]),
     "--message-plan" => await MessagePlanMode.RunAsync(args[1..]),
+    "--message-plan-ab" => await InterleavedPlanMode.RunAsync(args[1..]),
     "--received" => ReceivedParseMode.Run(args[1..]),
     "--messages-cached" => await CachedMessagesMode.RunAsync(args[1..]),
     _ => RunBenchmarkDotNet(args),

@@ -71,19 +71,6 @@ internal static class ReceivedParseMode
         return 0;
     }
 
-    // Thread CPU time (CLOCK_THREAD_CPUTIME_ID): on a machine shared with other builds, wall time mostly measures waiting.
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
-
-    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    private static double ThreadCpuMicroseconds() => ClockGetTime(3, out var time) == 0 ? (time.Seconds * 1e6) + (time.Nanoseconds / 1e3) : double.NaN;
-
     private static (double MedianMicroseconds, double CpuMicroseconds, double BytesPerHeader) Measure(string[] headers, int rounds, int batch)
     {
         var sink = 0;
@@ -98,14 +85,14 @@ internal static class ReceivedParseMode
         for (var round = 0; round < rounds; round++)
         {
             var start = Stopwatch.GetTimestamp();
-            var cpuStart = ThreadCpuMicroseconds();
+            var cpuStart = ThreadCpuClock.Microseconds();
             for (var i = 0; i < batch; i++)
             {
                 sink += ParseAll(headers);
             }
 
             times[round] = Stopwatch.GetElapsedTime(start).TotalMicroseconds / batch / headers.Length;
-            cpuTimes[round] = (ThreadCpuMicroseconds() - cpuStart) / batch / headers.Length;
+            cpuTimes[round] = (ThreadCpuClock.Microseconds() - cpuStart) / batch / headers.Length;
         }
 
         var bytes = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)(rounds * batch * headers.Length);
