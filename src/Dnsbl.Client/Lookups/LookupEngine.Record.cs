@@ -1,11 +1,7 @@
-using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using Dnsbl.Client.Answers;
-using Dnsbl.Client.Caching;
 using Dnsbl.Client.Dns.Protocol;
 using Dnsbl.Client.Dns;
 using Dnsbl.Client.Lists;
-using Dnsbl.Client.Resilience;
 using Dnsbl.Client.Telemetry;
 
 namespace Dnsbl.Client.Lookups;
