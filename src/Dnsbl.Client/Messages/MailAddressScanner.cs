@@ -24,8 +24,6 @@ internal static class MailAddressScanner
     // The domain's first char and up to 251 more.
     private const int MaxDomainLength = 252;
 
-    private static readonly SearchValues<char> Delimiters = SearchValues.Create("<>\"'`,([{|:;");
-
     // What a local part cannot hold: the delimiters, white space and '@' (each may also stand right before one).
     private static readonly SearchValues<char> NotInLocalPart = SearchValues.Create("<>\"'`,([{|:;@" + TextScan.WhiteSpaceChars);
 
@@ -85,10 +83,8 @@ internal static class MailAddressScanner
             return lowest + stop == at - 1 ? -1 : lowest + stop + 1;
         }
 
-        return at - from is >= 1 and <= MaxLocalLength && (from == 0 || IsDelimiter(text[from - 1]) || text[from - 1] == '@') ? from : -1;
+        return at - from is >= 1 and <= MaxLocalLength && (from == 0 || NotInLocalPart.Contains(text[from - 1])) ? from : -1;
     }
-
-    private static bool IsDelimiter(char c) => Delimiters.Contains(c) || char.IsWhiteSpace(c);
 
     // The end of the domain at start, or -1: its first char and then the longest run (up to 251 more chars of
     // [\p{L}\p{N}.-]) that ends in a letter or digit. ASCII stretches of the run are found with one vectorised search.

@@ -22,7 +22,7 @@ internal sealed partial class MessageKeyPlanner
                 continue;
             }
 
-            var source = link.Origin.StartsWith("DKIM-Signature", StringComparison.Ordinal) ? MessageKeySource.DkimDomain : MessageKeySource.Link;
+            var source = link.Origin.StartsWith(DkimOriginPrefix, StringComparison.Ordinal) ? MessageKeySource.DkimDomain : MessageKeySource.Link;
             if (link.Address is null && (skipListed[i] ??= IsSkipListed(link.Host)))
             {
                 skipped.Add(new MessageSkippedKey(link.Host, source, link.Origin, MessageSkipReason.SkipListed));
@@ -70,6 +70,10 @@ internal sealed partial class MessageKeyPlanner
         }
     }
 
+    // The origin of a signing domain taken as a link (OrderedLinks); it tells the key's source. No body link's origin
+    // starts so (a mail address cannot hold the space).
+    private const string DkimOriginPrefix = "DKIM-Signature d=";
+
     private static readonly UriLookupVia[] NameServerForms = [UriLookupVia.NameServerAddresses, UriLookupVia.NameServerNames];
 
     // SpamAssassin's uridnsbl: the A records of the link host ('a'); the NS records of its registered domain ('ns', urinsrhs*).
@@ -103,7 +107,7 @@ internal sealed partial class MessageKeyPlanner
                 // signing domain is asked, as SpamAssassin asks its "domainkeys" URI beside a skipped mailto.
                 if (!found.Exists(link => link.Host == domain && !link.IsMailAddress))
                 {
-                    found.Add(new ExtractedLink(domain, null, "DKIM-Signature d=" + domain, InMarkup: false, LinkPriority.OtherMarkup));
+                    found.Add(new ExtractedLink(domain, null, DkimOriginPrefix + domain, InMarkup: false, LinkPriority.OtherMarkup));
                 }
             }
         }
