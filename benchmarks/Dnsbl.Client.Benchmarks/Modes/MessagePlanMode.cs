@@ -12,11 +12,9 @@ namespace Dnsbl.Client.Benchmarks.Modes;
 /// per KB of message. Also the loop to profile (seconds, where BenchmarkDotNet takes minutes).
 /// </summary>
 /// <remarks>
-/// Every message is first parsed over and over for S seconds (default 10): until the tiered JIT has finished its
-/// rewrites, its background compiles run beside the measured rounds (session 9: the 20 KB sample measured 190 µs with a
-/// 200-call warm-up and 2–3× more process CPU than wall time; 125 µs with tiering off; 142 µs after 3 s of warm-up, still
-/// with twice the CPU; 146 µs after 10 s, CPU equal to wall). The figure still depends on what the JIT's profile saw:
-/// warmed on the 20 KB sample alone (--message-plan-ab, BenchmarkDotNet) the same call takes 92–111 µs.
+/// Every message is first parsed over and over for S seconds (<see cref="JitWarmUp"/>). The figure still depends on what
+/// the JIT's profile saw: warmed on the 20 KB sample alone (--message-plan-ab, BenchmarkDotNet) the same call takes
+/// 92–111 µs, warmed on the samples and the corpus together 146 µs (session 9).
 /// </remarks>
 internal static class MessagePlanMode
 {
@@ -27,12 +25,19 @@ internal static class MessagePlanMode
         var batch = arguments.Integer("batch", 200);
         var corpus = arguments.Text("corpus") ?? CorpusMessages.DefaultDirectory();
         var lists = MessagePlanBenchmarks.DefaultLists();
-        await WarmUpAsync(corpus, lists, arguments.Number("warmup-seconds", 10));
+        byte[][] warmUpMessages = [SampleMessage.Build(20 * 1024), SampleMessage.Build(4 * 1024), .. CorpusMessages.Files(corpus).Select(File.ReadAllBytes)];
+        await JitWarmUp.RunAsync(JitWarmUp.Seconds(arguments), minimumRounds: 0, async () =>
+        {
+            foreach (var message in warmUpMessages)
+            {
+                await MessagePlanBenchmarks.ParseAndPlanAsync(message, lists);
+            }
+        });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load average {File.ReadAllText("/proc/loadavg").Trim()}"));
         foreach (var size in new[] { 20, 4 })
         {
             var sample = SampleMessage.Build(size * 1024);
-            var (median, bytes, cpu) = await MeasureAsync(sample, lists, rounds, batch);
+            var (median, fastestRound, bytes, cpu) = await MeasureAsync(sample, lists, rounds, batch);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"sample {size} KB: median {median:0.0} µs wall (fastest round {fastestRound:0.0}), {cpu:0.0} µs process CPU (GC threads included), {bytes / 1024:0} KB allocated ({bytes / sample.Length * 1024:0} B per KB)"));
         }
@@ -45,7 +50,7 @@ internal static class MessagePlanMode
         foreach (var file in CorpusMessages.Files(corpus))
         {
             var message = await File.ReadAllBytesAsync(file);
-            var (median, bytes, cpu) = await MeasureAsync(message, lists, rounds, Math.Max(1, batch / 2));
+            var (median, _, bytes, cpu) = await MeasureAsync(message, lists, rounds, Math.Max(1, batch / 2));
             medians.Add(median);
             totalCpu += cpu;
             perKb.Add(bytes / message.Length * 1024);
@@ -96,21 +101,8 @@ internal static class MessagePlanMode
         return 0;
     }
 
-    // Parses the samples and the corpus until the time is up, so the measured rounds run the JIT's final code.
-    private static async Task WarmUpAsync(string corpus, IReadOnlyList<Lists.DnsList> lists, double seconds)
-    {
-        byte[][] messages = [SampleMessage.Build(20 * 1024), SampleMessage.Build(4 * 1024), .. CorpusMessages.Files(corpus).Select(File.ReadAllBytes)];
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed.TotalSeconds < seconds)
-        {
-            foreach (var message in messages)
-            {
-                await MessagePlanBenchmarks.ParseAndPlanAsync(message, lists);
-            }
-        }
-    }
-
-    private static async Task<(double MedianMicroseconds, double BytesPerMessage, double CpuMicroseconds)> MeasureAsync(byte[] message, IReadOnlyList<Lists.DnsList> lists, int rounds, int batch)
+    // FastestMicroseconds: the fastest round; on a shared machine, the least disturbed figure to compare builds by.
+    private static async Task<(double MedianMicroseconds, double FastestMicroseconds, double BytesPerMessage, double CpuMicroseconds)> MeasureAsync(byte[] message, IReadOnlyList<Lists.DnsList> lists, int rounds, int batch)
     {
         for (var i = 0; i < batch; i++)
         {
@@ -134,12 +126,8 @@ internal static class MessagePlanMode
         var bytes = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)(rounds * batch);
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / (rounds * batch);
         Array.Sort(times);
-        fastestRound = times[0];
-        return (Median(times), bytes, cpu);
+        return (Median(times), times[0], bytes, cpu);
     }
-
-    // The fastest round of the last measurement: on a shared machine, the least disturbed figure to compare builds by.
-    private static double fastestRound;
 
     private static double Median(IReadOnlyList<double> sorted) =>
         sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
