@@ -38,7 +38,12 @@ internal sealed partial class LinkCollector
             return;
         }
 
-        host = host.Trim();
+        AddName(host.Trim(), ref origin, inMarkup, priority, isMailAddress);
+    }
+
+    // host: trimmed, and no IP literal.
+    private void AddName(ReadOnlySpan<char> host, ref LazyText origin, bool inMarkup, int priority, bool isMailAddress)
+    {
         // ASCII names (nearly all): lower-cased on the stack; valid exactly when the lower-case form is normalised.
         Span<char> name = host.Length <= DomainName.MaxLength ? stackalloc char[host.Length] : [];
         if (host.Length <= DomainName.MaxLength && Ascii.IsValid(host))
@@ -129,9 +134,13 @@ internal sealed partial class LinkCollector
         }
 
         var lastLabel = host[(host.LastIndexOf('.') + 1)..];
-        var numericLast = lastLabel.Length > 0 &&
-            (TextScan.IsAsciiDigits(lastLabel) || lastLabel.StartsWith("0x", StringComparison.OrdinalIgnoreCase));
-        if (numericLast && host.IndexOfAnyExcept(NumericHostCharacters) < 0 &&
+        if (lastLabel.IsEmpty || !char.IsAsciiDigit(lastLabel[0]))
+        {
+            return false; // the last label of every name (nearly every host): not digits, nor "0x"
+        }
+
+        if ((TextScan.IsAsciiDigits(lastLabel) || lastLabel.StartsWith("0x", StringComparison.OrdinalIgnoreCase)) &&
+            host.IndexOfAnyExcept(NumericHostCharacters) < 0 &&
             IPAddress.TryParse(host, out var v4) && v4.AddressFamily == AddressFamily.InterNetwork)
         {
             address = v4;

@@ -4,11 +4,15 @@ namespace Dnsbl.Client.Messages;
 
 /// <summary>Turns raw links into distinct normalised hosts, keeping first-occurrence order.</summary>
 /// <param name="redirectors">The configured redirector patterns tried before the built-in rule (<see cref="MessageOptions.RedirectorPatterns"/>).</param>
+/// <param name="generalPathOnly">
+/// Whether every link takes the general path, never the shortcut for plain http(s) links (<c>TryAddPlainHttpLink</c>):
+/// for tests that compare the two.
+/// </param>
 /// <remarks>
 /// Links are read as spans of the text they were found in; a link's strings (host, origin) are made only when its host
 /// is new, so the hundreds of links of a newsletter that repeat a few hosts cost no allocation each.
 /// </remarks>
-internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = null)
+internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = null, bool generalPathOnly = false)
 {
     private static readonly SearchValues<char> AuthorityEnd = SearchValues.Create("/?#\\ \t\r\n");
     private static readonly SearchValues<char> SchemeCharacters =
@@ -55,6 +59,12 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
     private void AddUrl(ReadOnlySpan<char> url, string? urlText, bool inMarkup, bool requireScheme, int priority, int redirectsLeft)
     {
         var trimmed = url.Trim();
+        var trimmedText = urlText is not null && trimmed.Length == urlText.Length ? urlText : null;
+        if (!generalPathOnly && TryAddPlainHttpLink(trimmed, trimmedText, inMarkup, priority, redirectsLeft))
+        {
+            return;
+        }
+
         if (LinkExtractor.NeedsDeobfuscation(trimmed))
         {
             var deobfuscated = LinkExtractor.Deobfuscate(trimmed.ToString());
@@ -62,7 +72,7 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
             return;
         }
 
-        AddLink(trimmed, urlText is not null && trimmed.Length == urlText.Length ? urlText : null, inMarkup, requireScheme, priority, redirectsLeft);
+        AddLink(trimmed, trimmedText, inMarkup, requireScheme, priority, redirectsLeft);
     }
 
     // link: deobfuscated and trimmed; linkText: the same as a string, when there is one.
@@ -99,7 +109,14 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
             return;
         }
 
-        var target = RedirectTarget.Of(origin.Value, authorityStart, patterns, out var timedOut);
+        FollowRedirect(link, ref origin, authorityStart, inMarkup, priority, redirectsLeft);
+    }
+
+    // The redirect target of a link that may hold one (a configured pattern may match it, or the built-in rule may find one),
+    // added as a link of the message in the same group.
+    private void FollowRedirect(ReadOnlySpan<char> link, ref LazyText origin, int authorityStart, bool inMarkup, int priority, int redirectsLeft)
+    {
+        var target = RedirectTarget.Of(origin.Value, authorityStart, redirectors ?? RedirectorPatternSet.Empty, out var timedOut);
         if (timedOut > 0)
         {
             Problems.Add(MessageProblem.Create(

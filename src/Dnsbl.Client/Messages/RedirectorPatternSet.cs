@@ -101,7 +101,17 @@ internal sealed partial class RedirectorPatternSet
         }
 
         var afterHost = link[authorityStart..].IndexOfAny('/', '?', '#');
-        if (afterHost >= 0 && link[authorityStart + afterHost] != '/')
+        return CannotMatchPlainHttp(link, afterHost < 0 ? link.Length : authorityStart + afterHost);
+    }
+
+    /// <summary>
+    /// As <see cref="CannotMatch(ReadOnlySpan{char}, int, bool)"/> for a link the caller knows to be an ASCII http(s) link
+    /// with no '%', '\' or '@' whose host ends at <paramref name="hostEnd"/> (the first '/', '?' or '#' after it, or the
+    /// link's length).
+    /// </summary>
+    public bool CannotMatchPlainHttp(ReadOnlySpan<char> link, int hostEnd)
+    {
+        if (hostEnd < link.Length && link[hostEnd] != '/')
         {
             return false; // the canonical form puts a '/' before it
         }

@@ -1,0 +1,72 @@
+using System.Buffers;
+using Dnsbl.Client.Lists;
+
+namespace Dnsbl.Client.Messages;
+
+// The shortcut for the link most links are: "http://" or "https://" as written, then printable ASCII with none of the
+// characters that an obfuscation, a %-escape, user info, a port, an IPv6 literal or an embedded URL needs. One vectorised
+// pass over the link tells the answers that the general path (AddUrl, AddLink, AddHost) finds with a dozen searches:
+// - nothing to deobfuscate (LinkExtractor.NeedsDeobfuscation): every obfuscated dot holds '[', '(' or '{', and a scheme
+//   to restore is an 'h' word followed by "://" or "[:]//", which only the link's own scheme has, already as restored;
+// - the authority ends at the first '/', '?' or '#' and is the host itself (no '@', no ':');
+// - the built-in redirector rule finds no target: it needs "http:" or "https:" after the host, so a ':';
+// - the link is its own canonical form for the configured patterns (RedirectorLink.Canonical) when its host is followed
+//   by '/' or nothing, which RedirectorPatternSet.CannotMatchPlainHttp is told.
+// A host that might be an IP literal or needs trimming goes the general way, before anything is added.
+internal sealed partial class LinkCollector
+{
+    // Printable ASCII but for '%', '\\', '@', ':', '[', '(', '{' and '*' (and white space).
+    private static readonly SearchValues<char> PlainHttpRestCharacters =
+        SearchValues.Create("!\"#$&')+,-./0123456789;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ]^_`abcdefghijklmnopqrstuvwxyz|}~");
+
+    // link: trimmed; linkText: the same as a string, when there is one. False (and nothing done) when link is not such a link.
+    private bool TryAddPlainHttpLink(ReadOnlySpan<char> link, string? linkText, bool inMarkup, int priority, int redirectsLeft)
+    {
+        var authorityStart = link.StartsWith("http://") ? 7 : link.StartsWith("https://") ? 8 : 0;
+        if (authorityStart == 0)
+        {
+            return false;
+        }
+
+        var rest = link[authorityStart..];
+        if (rest.IndexOfAnyExcept(PlainHttpRestCharacters) >= 0)
+        {
+            return false;
+        }
+
+        var hostLength = rest.IndexOfAny('/', '?', '#');
+        var host = hostLength < 0 ? rest : rest[..hostLength];
+        if (!IsPlainName(host))
+        {
+            return false;
+        }
+
+        var origin = new LazyText(link, linkText);
+        if (!RefusesMore())
+        {
+            AddName(host, ref origin, inMarkup, priority, isMailAddress: false);
+        }
+
+        // As AddLink: the redirect is looked for even when the host was refused.
+        var patterns = redirectors ?? RedirectorPatternSet.Empty;
+        if (patterns.HasPatterns && !patterns.CannotMatchPlainHttp(link, authorityStart + host.Length))
+        {
+            FollowRedirect(link, ref origin, authorityStart, inMarkup, priority, redirectsLeft);
+        }
+
+        return true;
+    }
+
+    // Whether AddHost would take host (printable ASCII with no white space or ':') as it is to AddName: not empty, not too
+    // long for a name, nothing to trim at its end, and a last label that does not start with a digit (so no IP literal).
+    private static bool IsPlainName(ReadOnlySpan<char> host)
+    {
+        if (host.IsEmpty || host.Length > DomainName.MaxLength || TrailingPunctuation.Contains(host[^1]))
+        {
+            return false;
+        }
+
+        var lastLabelStart = host.LastIndexOf('.') + 1;
+        return !char.IsAsciiDigit(host[lastLabelStart]);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text;
+using Dnsbl.Client.Messages;
+
+namespace Dnsbl.Client.Tests.Messages;
+
+/// <summary>
+/// The collector's shortcuts for plain links (a plain http(s) link read in one pass, a host's redirector-key answer kept
+/// per host) against its general path (<c>generalPathOnly</c>): the same links, origins, groups, order and problems, with
+/// and without the configured redirector patterns, on the links of every corpus message and on generated links that hold
+/// what sends a link the general way ('@', '%', '\', ports, IPv6 literals, upper case, trailing punctuation, embedded URLs,
+/// obfuscations) and redirector links that the patterns match and links they do not.
+/// </summary>
+[Collection(CpuBoundTests.Name)]
+public sealed class LinkCollectorFastPathOracleTests
+{
+    private static readonly string[] Schemes = ["http://", "https://", "HTTP://", "Https://", "hxxp://", "ftp://", "//", "", "www.", "http:/", "httpS://"];
+
+    private static readonly string[] UserInfos = ["", "", "", "", "user@", "user:pw@", "a%40b@"];
+
+    private static readonly string[] Hosts =
+    [
+        "track.mailer-cdn3.com", "img.cdn-host1.net", "www.news-site7.net", "Track.Mailer-CDN3.com", "WWW.EXAMPLE.ORG", "example.com.",
+        "example.com..", "a..b.example.com", "45.33.32.156", "3232235777", "0xc0.0xa8.1.1", "1.2.3.4.example.com", "example.123",
+        "[2001:db8::1]", "[2001:db8::1]:80", "example.com:8080", "example.com:", "ex%61mple.com", "x_y.example.com", "-bad.example.com",
+        "localhost", "bücher.de", "xn--bcher-kva.de", "www.google.com", "google.de", "chkpt.zdnet.com", "www3.nate.com", "aol.com",
+        "redir.internet.com", "ad.adtech.de", "facebook.com", "emf1.com", "example.com)", "example.com'", "example.com]", "example.com>",
+        "example.com\"", "example.com,", "", "example", new string('a', 64) + ".com", new string('b', 250) + ".com", "e\u0301xample.com",
+        "nate.com", "search.example", "exa(mple).com", "exa{mple}.com", "exa*mple.com", "t.co", "internet.com",
+    ];
+
+    private static readonly string[] Paths =
+    [
+        "", "", "/", "/c/12", "/3.png", "/story/3?utm=mail", "?x=1", "#top", "/r/abc/http://target{n}.example.net/x",
+        "/url?q=http://target{n}.example.org/&sa=D", "/url?sa=t&q=https://t2{n}.example.com/p", "/search?q=site:found{n}.example.com",
+        "/translate?u=http://tr{n}.example.com/", "/redirect.php?a=1&goto=http://goto{n}.example.com/", "/index.php?URL=http://u{n}.example.net/",
+        "/chkpt/abc/http://z{n}.example.com/", "/l/;http://fb{n}.example.com/", "/redir.adp?_url=http://aol{n}.example.com/",
+        "/externalLink.jhtml?url=http://gov{n}.example.com/", "/r.cfm?a=1&r=http://emf{n}.example.com/", "/pagead/iclk?adurl=http://ad{n}.example.com/",
+        "/x%2Fy", "/%68ttp://esc{n}.example.com/", "\\path", "/a b", "/(x)", "/[.]", "/x[dot]y", "/h**p://star{n}.example.com/", "/hxxp://x{n}.example.com/",
+        "/?u=HTTP://up{n}.example.com/", "/HtTp:/one{n}.example.com", "/url?q=http://nested{n}.example.com/url?q=http://deep{n}.example.com/", "/é",
+        ":8080/", "/redirect.php?goto=x{n}.example.com", "/URL=", "/emf/google/search?", "/a:b", "/googleurl?q=http://g{n}.example.com/",
+    ];
+
+    private static readonly string[] Ends = ["", "", "", " ", ".", ",", ")", "\">", "\t", "'", " \r\n"];
+
+    [Fact]
+    public void AddUrl_CorpusLinks_SameAsGeneralPath()
+    {
+        var links = CorpusLinks().ToList();
+        Assert.True(links.Count > 400, $"only {links.Count} corpus links");
+        AssertSameAsGeneralPath(links);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void AddUrl_GeneratedLinks_SameAsGeneralPath(int seed) => AssertSameAsGeneralPath(GeneratedLinks(seed, 4000));
+
+    private static void AssertSameAsGeneralPath(IReadOnlyList<(string Link, bool InMarkup, int Priority)> links)
+    {
+        // Batches of a message's size: hosts repeat within a batch, and a full collector (MaxLinksScanned) is reached too.
+        foreach (var patterns in (RedirectorPatternSet?[])[null, RedirectorPatternSet.For(MessageConstants.DefaultRedirectorPatterns, Timeout.InfiniteTimeSpan)])
+        {
+            for (var start = 0; start < links.Count; start += 700)
+            {
+                var fast = new LinkCollector(patterns);
+                var general = new LinkCollector(patterns, generalPathOnly: true);
+                foreach (var (link, inMarkup, priority) in links.Skip(start).Take(700))
+                {
+                    fast.AddUrl(link.AsSpan(), inMarkup, requireScheme: false, priority);
+                    general.AddUrl(link.AsSpan(), inMarkup, requireScheme: false, priority);
+                    fast.AddUrl(link, inMarkup, requireScheme: false, priority);
+                    general.AddUrl(link, inMarkup, requireScheme: false, priority);
+                }
+
+                Assert.Equal(general.Links, fast.Links);
+                Assert.Equal(general.Problems, fast.Problems);
+            }
+        }
+    }
+
+    private static List<(string, bool, int)> GeneratedLinks(int seed, int count)
+    {
+        var random = new Random(seed);
+        var links = new List<(string, bool, int)>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var link = new StringBuilder()
+                .Append(random.Next(8) == 0 ? " " : "")
+                .Append(Pick(random, Schemes)).Append(Pick(random, UserInfos)).Append(Pick(random, Hosts)).Append(Pick(random, Paths))
+                .Append(random.Next(4) == 0 ? Pick(random, Paths) : "").Append(Pick(random, Ends))
+                .Replace("{n}", i.ToString(CultureInfo.InvariantCulture)); // a target of its own: a link the shortcut lost would show
+            links.Add((link.ToString(), random.Next(2) == 0, random.Next(3)));
+        }
+
+        return links;
+    }
+
+    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
+
+    // The values the extractor hands the collector: attribute values of the HTML, then URLs the scanner finds in the bodies.
+    private static IEnumerable<(string, bool, int)> CorpusLinks()
+    {
+        foreach (var message in ScannerOracleTexts.CorpusMessages())
+        {
+            var context = MessageContext.Parse(message);
+            if (!string.IsNullOrEmpty(context.HtmlBody))
+            {
+                foreach (var (priority, start, length) in HtmlLinkAttributes.Find(context.HtmlBody))
+                {
+                    yield return (context.HtmlBody.Substring(start, length), true, priority);
+                }
+            }
+
+            foreach (var body in (string?[])[context.TextBody, context.HtmlBody])
+            {
+                for (var from = 0; body is not null && UrlScanner.TryFind(body, from, out var start, out var length); from = start + length)
+                {
+                    yield return (body.Substring(start, length), false, LinkPriority.Text);
+                }
+            }
+        }
+    }
+}
