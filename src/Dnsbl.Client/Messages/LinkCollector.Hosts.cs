@@ -41,32 +41,34 @@ internal sealed partial class LinkCollector
         AddName(host.Trim(), ref origin, inMarkup, priority, isMailAddress);
     }
 
-    // host: trimmed, and no IP literal.
-    private void AddName(ReadOnlySpan<char> host, ref LazyText origin, bool inMarkup, int priority, bool isMailAddress)
+    // host: trimmed, and no IP literal. Returns the index of the link kept for it as a checked name (whose host is host in
+    // lower case; see TryRaiseCheckedName), or -1 when it is not kept as one.
+    private int AddName(ReadOnlySpan<char> host, ref LazyText origin, bool inMarkup, int priority, bool isMailAddress)
     {
         // ASCII names (nearly all): lower-cased on the stack; valid exactly when the lower-case form is normalised.
         Span<char> name = host.Length <= DomainName.MaxLength ? stackalloc char[host.Length] : [];
         if (host.Length <= DomainName.MaxLength && Ascii.IsValid(host))
         {
             Ascii.ToLower(host, name, out _);
-            if (TryRaiseCheckedName(name, inMarkup, priority, isMailAddress))
+            if (TryRaiseCheckedName(name, inMarkup, priority, isMailAddress, out var index))
             {
-                return; // most links repeat a host: its checks passed when it was first seen
+                return index; // most links repeat a host: its checks passed when it was first seen
             }
 
             if (DomainName.IsNormalized(name))
             {
                 if (name.Contains('.') && HostUnderscoreRule.Allows(name))
                 {
-                    Add(name, null, null, ref origin, inMarkup, priority, isMailAddress, checkedName: true);
+                    var entry = Add(name, null, null, ref origin, inMarkup, priority, isMailAddress, checkedName: true);
+                    return (entry & CheckedNameFlag) != 0 ? entry >> 1 : -1;
                 }
 
-                return;
+                return -1;
             }
 
             if (!name.EndsWith('.'))
             {
-                return; // the one change normalising makes to ASCII beyond case is a trailing dot
+                return -1; // the one change normalising makes to ASCII beyond case is a trailing dot
             }
         }
 
@@ -76,19 +78,23 @@ internal sealed partial class LinkCollector
         {
             Add(normalized, normalized, null, ref origin, inMarkup, priority, isMailAddress, DomainName.IsNormalized(normalized));
         }
+
+        return -1;
     }
 
     // Whether name is a host already kept as a checked name (one the ASCII path above would keep again): its link moves
     // up to this link's group as Add would move it, without the name's checks. An IP literal's text or a name that only
     // DomainName.TryNormalize accepts is not a checked name, so those go the whole way.
-    private bool TryRaiseCheckedName(ReadOnlySpan<char> name, bool inMarkup, int priority, bool isMailAddress)
+    private bool TryRaiseCheckedName(ReadOnlySpan<char> name, bool inMarkup, int priority, bool isMailAddress, out int index)
     {
         if (!(isMailAddress ? seenMailDomains : seenHosts).TryGetValue(name, out var entry) || (entry & CheckedNameFlag) == 0)
         {
+            index = -1;
             return false;
         }
 
-        Raise(entry >> 1, inMarkup, priority);
+        index = entry >> 1;
+        Raise(index, inMarkup, priority);
         return true;
     }
 
@@ -103,19 +109,22 @@ internal sealed partial class LinkCollector
     // A host seen again in a better group moves up to it, as SpamAssassin files a host under the best group any of its
     // links has. hostText: host as a string when the caller has one (made here only for a host seen the first time).
     // checkedName: host is a name that IsNormalized accepts, with a '.' and allowed by HostUnderscoreRule (see TryRaiseCheckedName).
-    private void Add(
+    // Returns host's entry (see seenHosts).
+    private int Add(
         scoped ReadOnlySpan<char> host, string? hostText, IPAddress? address, ref LazyText origin, bool inMarkup, int priority, bool isMailAddress, bool checkedName)
     {
         var seen = isMailAddress ? seenMailDomains : seenHosts;
         if (seen.TryGetValue(host, out var entry))
         {
             Raise(entry >> 1, inMarkup, priority);
-            return;
+            return entry;
         }
 
         hostText ??= host.ToString();
-        seen.Dictionary.Add(hostText, (links.Count << 1) | (checkedName ? CheckedNameFlag : 0));
+        entry = (links.Count << 1) | (checkedName ? CheckedNameFlag : 0);
+        seen.Dictionary.Add(hostText, entry);
         links.Add(new ExtractedLink(hostText, address, origin.Value, inMarkup, priority, isMailAddress));
+        return entry;
     }
 
     // Browsers read "1.2.3.4", "3232235777", "0xc0.0xa8.1.1" and "[2001:db8::1]" as addresses; so do we.

@@ -16,6 +16,9 @@ namespace Dnsbl.Client.Messages;
 internal sealed partial class LinkCollector
 {
     // Printable ASCII but for '%', '\\', '@', ':', '[', '(', '{' and '*' (and white space).
+    // Per link index: RedirectorPatternSet.KeysAtHost of "http://" and its host (low 4 bits), of "https://" (high 4 bits).
+    private byte[] keysAtHosts = [];
+
     private static readonly SearchValues<char> PlainHttpRestCharacters =
         SearchValues.Create("!\"#$&')+,-./0123456789;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ]^_`abcdefghijklmnopqrstuvwxyz|}~");
 
@@ -42,14 +45,11 @@ internal sealed partial class LinkCollector
         }
 
         var origin = new LazyText(link, linkText);
-        if (!RefusesMore())
-        {
-            AddName(host, ref origin, inMarkup, priority, isMailAddress: false);
-        }
+        var index = RefusesMore() ? -1 : AddName(host, ref origin, inMarkup, priority, isMailAddress: false);
 
         // As AddLink: the redirect is looked for even when the host was refused.
-        var patterns = redirectors ?? RedirectorPatternSet.Empty;
-        if (patterns.HasPatterns && !patterns.CannotMatchPlainHttp(link, authorityStart + host.Length))
+        var hostEnd = authorityStart + host.Length;
+        if (redirectors is { HasPatterns: true } patterns && !patterns.CannotMatchPlainHttp(link, hostEnd, KeysAtHost(patterns, link[..hostEnd], index)))
         {
             FollowRedirect(link, ref origin, authorityStart, inMarkup, priority, redirectsLeft);
         }
@@ -57,16 +57,47 @@ internal sealed partial class LinkCollector
         return true;
     }
 
-    // Whether AddHost would take host (printable ASCII with no white space or ':') as it is to AddName: not empty, not too
-    // long for a name, nothing to trim at its end, and a last label that does not start with a digit (so no IP literal).
-    private static bool IsPlainName(ReadOnlySpan<char> host)
+    // What schemeAndHost holds of the redirector keys, kept per link index and scheme: the link at index is the checked
+    // name that is the host in lower case, and the answer depends only on the text ignoring case.
+    private RedirectorPatternSet.KeysAtHost KeysAtHost(RedirectorPatternSet patterns, ReadOnlySpan<char> schemeAndHost, int index)
     {
-        if (host.IsEmpty || host.Length > DomainName.MaxLength || TrailingPunctuation.Contains(host[^1]))
+        if (index < 0)
         {
-            return false;
+            return RedirectorPatternSet.KeysAtHost.Unknown;
         }
 
-        var lastLabelStart = host.LastIndexOf('.') + 1;
+        if (index >= keysAtHosts.Length)
+        {
+            Array.Resize(ref keysAtHosts, Math.Max(links.Count, 2 * keysAtHosts.Length));
+        }
+
+        var shift = schemeAndHost.Length > 4 && schemeAndHost[4] == 's' ? 4 : 0; // https, http
+        var known = (RedirectorPatternSet.KeysAtHost)((keysAtHosts[index] >> shift) & 0xF);
+        if (known == RedirectorPatternSet.KeysAtHost.Unknown)
+        {
+            known = patterns.KeysBefore(schemeAndHost);
+            keysAtHosts[index] |= (byte)((int)known << shift);
+        }
+
+        return known;
+    }
+
+    // Whether AddHost would take host (printable ASCII with no white space or ':') as it is to AddName: not empty, not too
+    // long for a name, nothing to trim at its end, and a last label that does not start with a digit (so no IP literal).
+    // Scalar: a host is some 20 chars, and its last label a few.
+    private static bool IsPlainName(ReadOnlySpan<char> host)
+    {
+        if (host.IsEmpty || host.Length > DomainName.MaxLength || host[^1] is '.' or ',' or ';' or '!' or '?' or ')' or '\'' or '"' or '>' or ']')
+        {
+            return false; // TrailingPunctuation but for ':' and '*', which the host cannot hold
+        }
+
+        var lastLabelStart = host.Length - 1;
+        while (lastLabelStart > 0 && host[lastLabelStart - 1] != '.')
+        {
+            lastLabelStart--;
+        }
+
         return !char.IsAsciiDigit(host[lastLabelStart]);
     }
 }

@@ -32,7 +32,9 @@ internal sealed partial class RedirectorPatternSet
         (this.patterns, this.required) = (patterns, required);
         if (required.Length > 0 && Array.TrueForAll(required, texts => texts.Length > 0))
         {
-            anyPatternKey = SearchValues.Create([.. required.Select(KeyOf).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
+            string[] keys = [.. required.Select(KeyOf).Distinct(StringComparer.OrdinalIgnoreCase)];
+            anyPatternKey = SearchValues.Create(keys, StringComparison.OrdinalIgnoreCase);
+            keyHeadsBeforeSlash = HeadsBeforeSlash(keys);
         }
     }
 
@@ -109,14 +111,21 @@ internal sealed partial class RedirectorPatternSet
     /// with no '%', '\' or '@' whose host ends at <paramref name="hostEnd"/> (the first '/', '?' or '#' after it, or the
     /// link's length).
     /// </summary>
-    public bool CannotMatchPlainHttp(ReadOnlySpan<char> link, int hostEnd)
+    public bool CannotMatchPlainHttp(ReadOnlySpan<char> link, int hostEnd) => CannotMatchPlainHttp(link, hostEnd, KeysAtHost.Unknown);
+
+    /// <summary>
+    /// As <see cref="CannotMatchPlainHttp(ReadOnlySpan{char}, int)"/>, told what <see cref="KeysBefore"/> answered for the
+    /// link's scheme and host (<c>link[..hostEnd]</c>, any case), so that only the rest of the link is searched.
+    /// </summary>
+    public bool CannotMatchPlainHttp(ReadOnlySpan<char> link, int hostEnd, KeysAtHost atHost)
     {
         if (hostEnd < link.Length && link[hostEnd] != '/')
         {
             return false; // the canonical form puts a '/' before it
         }
 
-        if (anyPatternKey is not null && link.IndexOfAny(anyPatternKey) < 0)
+        if (anyPatternKey is not null && atHost != KeysAtHost.Inside
+            && (atHost == KeysAtHost.None ? link[hostEnd..] : link).IndexOfAny(anyPatternKey) < 0)
         {
             return true; // the common case, one vectorised pass: no pattern's key text is in the link
         }

@@ -26,7 +26,8 @@ public sealed class LinkCollectorFastPathOracleTests
         "localhost", "bücher.de", "xn--bcher-kva.de", "www.google.com", "google.de", "chkpt.zdnet.com", "www3.nate.com", "aol.com",
         "redir.internet.com", "ad.adtech.de", "facebook.com", "emf1.com", "example.com)", "example.com'", "example.com]", "example.com>",
         "example.com\"", "example.com,", "", "example", new string('a', 64) + ".com", new string('b', 250) + ".com", "e\u0301xample.com",
-        "nate.com", "search.example", "exa(mple).com", "exa{mple}.com", "exa*mple.com", "t.co", "internet.com",
+        "nate.com", "search.example", "exa(mple).com", "exa{mple}.com", "exa*mple.com", "t.co", "internet.com", "example.com;",
+        "example.com!", "Example.Com?", "www.facebook.com", "zdnet.com", "x.chkpt.zdnet.com",
     ];
 
     private static readonly string[] Paths =
@@ -39,6 +40,9 @@ public sealed class LinkCollectorFastPathOracleTests
         "/x%2Fy", "/%68ttp://esc{n}.example.com/", "\\path", "/a b", "/(x)", "/[.]", "/x[dot]y", "/h**p://star{n}.example.com/", "/hxxp://x{n}.example.com/",
         "/?u=HTTP://up{n}.example.com/", "/HtTp:/one{n}.example.com", "/url?q=http://nested{n}.example.com/url?q=http://deep{n}.example.com/", "/é",
         ":8080/", "/redirect.php?goto=x{n}.example.com", "/URL=", "/emf/google/search?", "/a:b", "/googleurl?q=http://g{n}.example.com/",
+        // Redirector links with no ':' after the host (the shortcut's), keys inside the host and across its end.
+        "/redir.adp?_url=aol{n}.example.com", "/l/;fb{n}.example.com", "/chkpt/abc/z{n}.example.com", "/r/abc/n{n}.example.com",
+        "/url?q=g{n}.example.com", "/index.php?URL=u{n}.example.net", "/redirect.php?goto=r{n}.example.org&x", "/search?q=site%3Ax.com",
     ];
 
     private static readonly string[] Ends = ["", "", "", " ", ".", ",", ")", "\">", "\t", "'", " \r\n"];
