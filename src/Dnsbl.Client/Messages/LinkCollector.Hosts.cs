@@ -25,11 +25,12 @@ internal sealed partial class LinkCollector
 
     private void AddHost(ReadOnlySpan<char> host, ref LazyText origin, bool inMarkup, int priority, bool isMailAddress)
     {
-        if (RefusesMore())
+        if (RefusesMore() || TryRaiseRecent(host, inMarkup, priority, isMailAddress, out _))
         {
             return;
         }
 
+        var given = host;
         host = host.Trim().TrimEnd(TrailingPunctuation);
         if (TryParseIpLiteral(host, out var address))
         {
@@ -38,7 +39,7 @@ internal sealed partial class LinkCollector
             return;
         }
 
-        AddName(host.Trim(), ref origin, inMarkup, priority, isMailAddress);
+        KeepRecent(given, isMailAddress, AddName(host.Trim(), ref origin, inMarkup, priority, isMailAddress));
     }
 
     // host: trimmed, and no IP literal. Returns the index of the link kept for it as a checked name (whose host is host in

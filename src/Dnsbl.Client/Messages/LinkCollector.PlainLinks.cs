@@ -45,7 +45,14 @@ internal sealed partial class LinkCollector
         }
 
         var origin = new LazyText(link, linkText);
-        var index = RefusesMore() ? -1 : AddName(host, ref origin, inMarkup, priority, isMailAddress: false);
+        var index = -1;
+
+        // As AddHost, which would be given host as it is.
+        if (!RefusesMore() && !TryRaiseRecent(host, inMarkup, priority, isMailAddress: false, out index))
+        {
+            index = AddName(host, ref origin, inMarkup, priority, isMailAddress: false);
+            KeepRecent(host, isMailAddress: false, index);
+        }
 
         // As AddLink: the redirect is looked for even when the host was refused.
         var hostEnd = authorityStart + host.Length;
@@ -68,7 +75,7 @@ internal sealed partial class LinkCollector
 
         if (index >= keysAtHosts.Length)
         {
-            Array.Resize(ref keysAtHosts, Math.Max(links.Count, 2 * keysAtHosts.Length));
+            Array.Resize(ref keysAtHosts, Math.Max(Math.Max(links.Count, 16), 2 * keysAtHosts.Length));
         }
 
         var shift = schemeAndHost.Length > 4 && schemeAndHost[4] == 's' ? 4 : 0; // https, http

@@ -76,6 +76,12 @@ public sealed class LinkCollectorFastPathOracleTests
                     general.AddUrl(link.AsSpan(), inMarkup, requireScheme: false, priority);
                     fast.AddUrl(link, inMarkup, requireScheme: false, priority);
                     general.AddUrl(link, inMarkup, requireScheme: false, priority);
+
+                    // The link's text after its last '@' or "//" as a mail domain and as a bare host (AddHost's own callers).
+                    var tail = link.AsSpan(Math.Max(link.LastIndexOf('@'), link.LastIndexOf("//", StringComparison.Ordinal) + 1) + 1);
+                    var isMailAddress = priority == LinkPriority.Text;
+                    fast.AddHost(tail, link.AsSpan(), inMarkup, priority, isMailAddress);
+                    general.AddHost(tail, link.AsSpan(), inMarkup, priority, isMailAddress);
                 }
 
                 Assert.Equal(general.Links, fast.Links);
@@ -88,14 +94,16 @@ public sealed class LinkCollectorFastPathOracleTests
     {
         var random = new Random(seed);
         var links = new List<(string, bool, int)>(count);
+        var host = Hosts[0];
         for (var i = 0; i < count; i++)
         {
+            host = random.Next(3) == 0 ? host : Pick(random, Hosts); // newsletters repeat a host over consecutive links
             var link = new StringBuilder()
                 .Append(random.Next(8) == 0 ? " " : "")
-                .Append(Pick(random, Schemes)).Append(Pick(random, UserInfos)).Append(Pick(random, Hosts)).Append(Pick(random, Paths))
+                .Append(Pick(random, Schemes)).Append(Pick(random, UserInfos)).Append(host).Append(Pick(random, Paths))
                 .Append(random.Next(4) == 0 ? Pick(random, Paths) : "").Append(Pick(random, Ends))
                 .Replace("{n}", i.ToString(CultureInfo.InvariantCulture)); // a target of its own: a link the shortcut lost would show
-            links.Add((link.ToString(), random.Next(2) == 0, random.Next(3)));
+            links.Add((link.ToString(), random.Next(2) == 0, random.Next(LinkPriority.Text + 1)));
         }
 
         return links;
