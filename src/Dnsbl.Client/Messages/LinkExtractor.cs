@@ -99,7 +99,7 @@ internal static partial class LinkExtractor
         var chars = ArrayPool<char>.Shared.Rent(htmlBody.Length);
         length = HtmlTags.ReplaceWithSpaces(htmlBody, chars);
         var visible = chars.AsSpan(0, length);
-        if (!visible.Contains('&') && !NeedsDeobfuscation(visible))
+        if (!NeedsDecodingOrDeobfuscation(visible))
         {
             return chars;
         }
@@ -116,8 +116,9 @@ internal static partial class LinkExtractor
             return [];
         }
 
-        var text = Deobfuscate(body);
-        var chars = ArrayPool<char>.Shared.Rent(text.Length);
+        // Deobfuscation never lengthens a text; most need none and are copied as they are.
+        var chars = ArrayPool<char>.Shared.Rent(body.Length);
+        var text = NeedsDeobfuscation(body) ? Deobfuscate(body) : body;
         text.CopyTo(chars);
         length = text.Length;
         return chars;
