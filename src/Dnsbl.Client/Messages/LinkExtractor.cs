@@ -46,7 +46,8 @@ internal static partial class LinkExtractor
     {
         if (!string.IsNullOrEmpty(htmlBody))
         {
-            foreach (var (priority, start, length) in HtmlLinkAttributes.Find(htmlBody))
+            var cursor = default(HtmlLinkAttributes.Cursor);
+            while (HtmlLinkAttributes.TryFindNext(htmlBody, ref cursor, out var priority, out var start, out var length))
             {
                 var value = htmlBody.AsSpan(start, length);
                 if (value.Contains('&'))
