@@ -44,7 +44,8 @@ internal static class HtmlLinkAttributes
     /// <summary>Where <see cref="TryFindNext"/> goes on: the next '=' to visit, and where the next attribute's name may start.</summary>
     public readonly record struct Cursor(int SearchFrom, int ResumeAt);
 
-    private static bool TryMatch(ReadOnlySpan<char> html, int equals, int resumeAt, out int priority, out int valueStart, out int valueLength, out int end)
+    /// <summary>Whether an attribute's '=' stands at <paramref name="equals"/>, its name at or after <paramref name="resumeAt"/>.</summary>
+    internal static bool TryMatch(ReadOnlySpan<char> html, int equals, int resumeAt, out int priority, out int valueStart, out int valueLength, out int end)
     {
         priority = valueStart = valueLength = end = 0;
         var nameEnd = equals;

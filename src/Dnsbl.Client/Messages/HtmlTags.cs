@@ -11,7 +11,7 @@ namespace Dnsbl.Client.Messages;
 /// that matches wins, and an unclosed comment or element falls back to the plain tag. A search that found no end once
 /// is not repeated, so unclosed comments or scripts cannot make the scan quadratic.
 /// </remarks>
-internal static class HtmlTags
+internal static partial class HtmlTags
 {
     /// <summary>The text with every tag, comment and script/style element replaced by one space.</summary>
     public static string ReplaceWithSpaces(string html)
