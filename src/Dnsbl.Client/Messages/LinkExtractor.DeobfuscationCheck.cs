@@ -87,8 +87,9 @@ internal static partial class LinkExtractor
             return false;
         }
 
+        // A plain "http://" or "https://" (most links) reads as its restored form whatever precedes it.
         var h = (text[colon - 1] | 0x20) == 's' ? colon - 5 : colon - 4;
-        return h >= 0 && ChangesSchemeAt(text, h);
+        return h >= 0 && !text.Slice(h, 4).SequenceEqual("http") && ChangesSchemeAt(text, h);
     }
 
     // Whether RestoreSchemes rewrites a scheme starting at h.
