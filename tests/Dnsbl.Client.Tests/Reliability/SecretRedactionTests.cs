@@ -59,6 +59,7 @@ public sealed class SecretRedactionTests
         Assert.Contains(seen, s => s.Contains(ZoneRedactor.Mask, StringComparison.Ordinal));
         Assert.NotEmpty(logs.Records);
         Assert.All(seen, s => Assert.DoesNotContain(Key, s, StringComparison.OrdinalIgnoreCase));
-        Assert.True(server.QueryCount >= 7);
+        // Every check reached the server (a timed-out attempt's datagram may be read after its check ended, at high load).
+        await server.WaitForQueriesAsync(7, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
     }
 }
