@@ -125,6 +125,26 @@ internal sealed partial class MessageKeyPlanner
             }
         }
 
-        return [.. found.OrderBy(link => link.Priority)]; // stable: first-seen order within a group
+        return ByPriority(found);
+    }
+
+    // Stable: first-seen order within a group. One sort of (priority, position) keys instead of LINQ's ordered
+    // enumerable with its key, map and buffer arrays.
+    private static List<ExtractedLink> ByPriority(List<ExtractedLink> found)
+    {
+        var keys = new long[found.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = ((long)found[i].Priority << 32) | (uint)i;
+        }
+
+        Array.Sort(keys);
+        var ordered = new List<ExtractedLink>(keys.Length);
+        foreach (var key in keys)
+        {
+            ordered.Add(found[(int)(uint)key]);
+        }
+
+        return ordered;
     }
 }
