@@ -11,7 +11,7 @@ namespace Dnsbl.Client.Messages;
 /// that matches wins, and an unclosed comment or element falls back to the plain tag. A search that found no end once
 /// is not repeated, so unclosed comments or scripts cannot make the scan quadratic.
 /// </remarks>
-internal static class HtmlTags
+internal static partial class HtmlTags
 {
     /// <summary>The text with every tag, comment and script/style element replaced by one space.</summary>
     public static string ReplaceWithSpaces(string html)
@@ -74,6 +74,14 @@ internal static class HtmlTags
     private static int MatchAt(string html, int start, ref EndSearches searches)
     {
         var span = html.AsSpan();
+
+        // Most tags are plain: one look at the char after '<' rules out a comment, a script and a style.
+        var next = start + 1 < span.Length ? span[start + 1] : '\0';
+        if (next != '!' && (next | 0x20) != 's')
+        {
+            return PlainTagEnd(html, start);
+        }
+
         if (span[start..].StartsWith("<!--") && start + 4 < searches.NoCommentEndFrom)
         {
             var close = IndexOf(html, "-->", start + 4);
@@ -97,6 +105,11 @@ internal static class HtmlTags
             searches.NoElementEndFrom = nameEnd;
         }
 
+        return PlainTagEnd(html, start);
+    }
+
+    private static int PlainTagEnd(string html, int start)
+    {
         var gt = IndexOf(html, '>', start + 1);
         return gt >= 0 ? gt + 1 : NoMoreTags; // no '>' anywhere after: no later '<' can match either
     }

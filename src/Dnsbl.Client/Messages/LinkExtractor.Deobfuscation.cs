@@ -21,33 +21,6 @@ internal static partial class LinkExtractor
         return result.AsSpan().ContainsAny(ObfuscatedDots) ? ObfuscatedDotPattern().Replace(result, ".") : result;
     }
 
-    /// <summary>Whether <see cref="Deobfuscate"/> might change <paramref name="text"/> (true for every text it changes).</summary>
-    internal static bool NeedsDeobfuscation(ReadOnlySpan<char> text)
-    {
-        if (text.ContainsAny(ObfuscatedDots))
-        {
-            return true;
-        }
-
-        // As RestoreSchemes: a scheme that differs from its restored form ("http" as written, then "://").
-        for (var h = text.IndexOfAny('h', 'H'); h >= 0; h = NextH(text, h + 1))
-        {
-            if (!TextScan.WordStartsAt(text, h) || ObfuscatedSchemeLength(text, h, out _) is not (> 0 and var length))
-            {
-                continue;
-            }
-
-            if (!IsRestored(text, h, length))
-            {
-                return true;
-            }
-
-            h += length - 1;
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// Writes each <c>\bh(?:xx|\*\*|tt)p(s?)(?:\[:\]|:)//</c> (any case) as <c>http$1://</c>, as the regex this replaced
     /// did (the oracle of <c>ObfuscatedSchemeScanTests</c>); a plain "http://" is left as it is, without a copy.

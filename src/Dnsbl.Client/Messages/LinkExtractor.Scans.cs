@@ -88,10 +88,44 @@ internal static partial class LinkExtractor
         }
 
         found += from;
-        var before = text[from..found].LastIndexOfAny(TextScan.WhiteSpace);
-        start = before < 0 ? from : from + before + 1;
-        var after = text[found..].IndexOfAny(TextScan.WhiteSpace);
-        length = (after < 0 ? text.Length : found + after) - start;
+        start = WordStart(text, from, found);
+        length = WordEnd(text, found) - start;
         return true;
+    }
+
+    // Words are short: their edges are looked for char by char nearby (a vectorised search costs more to call than
+    // the few chars it would scan), and with the vectorised search beyond.
+    private const int NearbyWordChars = 24;
+
+    // The start of the word holding index: after the last white space in text[from..index], else from.
+    private static int WordStart(ReadOnlySpan<char> text, int from, int index)
+    {
+        var nearby = Math.Max(from, index - NearbyWordChars);
+        for (var position = index - 1; position >= nearby; position--)
+        {
+            if (char.IsWhiteSpace(text[position]))
+            {
+                return position + 1;
+            }
+        }
+
+        var before = text[from..nearby].LastIndexOfAny(TextScan.WhiteSpace);
+        return before < 0 ? from : from + before + 1;
+    }
+
+    // The end of the word holding index: the next white space, else the text's end.
+    private static int WordEnd(ReadOnlySpan<char> text, int index)
+    {
+        var nearby = Math.Min(text.Length, index + NearbyWordChars);
+        for (var position = index; position < nearby; position++)
+        {
+            if (char.IsWhiteSpace(text[position]))
+            {
+                return position;
+            }
+        }
+
+        var after = text[nearby..].IndexOfAny(TextScan.WhiteSpace);
+        return after < 0 ? text.Length : nearby + after;
     }
 }

@@ -44,28 +44,12 @@ internal static partial class LinkExtractor
 
     private static void Collect(string? textBody, string? htmlBody, PublicSuffixList suffixes, LinkCollector collector)
     {
-        if (!string.IsNullOrEmpty(htmlBody))
-        {
-            foreach (var (priority, start, length) in HtmlLinkAttributes.Find(htmlBody))
-            {
-                var value = htmlBody.AsSpan(start, length);
-                if (value.Contains('&'))
-                {
-                    collector.AddUrl(WebUtility.HtmlDecode(value.ToString()).Trim(), inMarkup: true, requireScheme: false, priority);
-                }
-                else
-                {
-                    // Most values hold no entity: read in place, a string only for a link that is kept.
-                    collector.AddUrl(value.Trim(), inMarkup: true, requireScheme: false, priority);
-                }
-            }
-        }
-
         // The scans work on pooled copies of the texts: URLs, then mail addresses, are blanked out as they are found.
-        var text = RentDeobfuscated(textBody, out var textLength);
-        var html = RentVisibleText(htmlBody, out var htmlLength);
+        var html = RentVisibleTextAddingAttributes(htmlBody, collector, out var htmlLength);
+        var text = Array.Empty<char>();
         try
         {
+            text = RentDeobfuscated(textBody, out var textLength);
             ScanUrls(text.AsSpan(0, textLength), collector);
             ScanUrls(html.AsSpan(0, htmlLength), collector);
             ScanBareHosts(text.AsSpan(0, textLength), collector, suffixes);
@@ -78,17 +62,18 @@ internal static partial class LinkExtractor
         }
     }
 
-    private static void ReturnRented(char[] chars)
+    private static void ReturnRented<T>(T[] items)
     {
-        if (chars.Length > 0)
+        if (items.Length > 0)
         {
-            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<T>.Shared.Return(items);
         }
     }
 
-    // The HTML's visible text: tags become spaces so that words on both sides of a tag do not join; then entities are
-    // decoded and obfuscations undone (as strings, for the few texts that have any).
-    private static char[] RentVisibleText(string? htmlBody, out int length)
+    // The HTML's link attributes (href, src, action, background) go to the collector first, in document order; the
+    // visible text is what is left when tags become spaces (so that words on both sides of a tag do not join), with
+    // entities decoded and obfuscations undone (as strings, for the few texts that have any). One walk finds both.
+    private static char[] RentVisibleTextAddingAttributes(string? htmlBody, LinkCollector collector, out int length)
     {
         if (string.IsNullOrEmpty(htmlBody))
         {
@@ -97,15 +82,50 @@ internal static partial class LinkExtractor
         }
 
         var chars = ArrayPool<char>.Shared.Rent(htmlBody.Length);
-        length = HtmlTags.ReplaceWithSpaces(htmlBody, chars);
+        var attributes = ArrayPool<int>.Shared.Rent(HtmlTags.MaxAttributeInts(htmlBody.Length));
+        try
+        {
+            length = HtmlTags.ReplaceWithSpaces(htmlBody, chars, attributes, out var count);
+            AddAttributes(htmlBody, attributes.AsSpan(0, count * HtmlTags.IntsPerAttribute), collector);
+        }
+        catch
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            throw;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(attributes);
+        }
+
         var visible = chars.AsSpan(0, length);
-        if (!visible.Contains('&') && !NeedsDeobfuscation(visible))
+        if (!NeedsDecodingOrDeobfuscation(visible))
         {
             return chars;
         }
 
+        var decoded = WebUtility.HtmlDecode(visible.ToString());
         ArrayPool<char>.Shared.Return(chars);
-        return RentDeobfuscated(WebUtility.HtmlDecode(visible.ToString()), out length);
+        return RentDeobfuscated(decoded, out length);
+    }
+
+    // attributes: priority, value start and value length of each, as HtmlTags found them.
+    private static void AddAttributes(string htmlBody, ReadOnlySpan<int> attributes, LinkCollector collector)
+    {
+        for (var i = 0; i < attributes.Length; i += HtmlTags.IntsPerAttribute)
+        {
+            var priority = attributes[i];
+            var value = htmlBody.AsSpan(attributes[i + 1], attributes[i + 2]);
+            if (value.Contains('&'))
+            {
+                collector.AddUrl(WebUtility.HtmlDecode(value.ToString()).Trim(), inMarkup: true, requireScheme: false, priority);
+            }
+            else
+            {
+                // Most values hold no entity: read in place, a string only for a link that is kept.
+                collector.AddUrl(value.Trim(), inMarkup: true, requireScheme: false, priority);
+            }
+        }
     }
 
     private static char[] RentDeobfuscated(string? body, out int length)
@@ -116,8 +136,9 @@ internal static partial class LinkExtractor
             return [];
         }
 
-        var text = Deobfuscate(body);
-        var chars = ArrayPool<char>.Shared.Rent(text.Length);
+        // Deobfuscation never lengthens a text; most need none and are copied as they are.
+        var chars = ArrayPool<char>.Shared.Rent(body.Length);
+        var text = NeedsDeobfuscation(body) ? Deobfuscate(body) : body;
         text.CopyTo(chars);
         length = text.Length;
         return chars;

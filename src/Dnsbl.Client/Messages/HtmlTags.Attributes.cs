@@ -1,0 +1,113 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Dnsbl.Client.Messages;
+
+// The link extractor's pass over HTML: the visible text and the link attributes in one walk.
+internal static partial class HtmlTags
+{
+    /// <summary>The ints a found attribute takes in the list <see cref="ReplaceWithSpaces(string, Span{char}, Span{int}, out int)"/> fills.</summary>
+    public const int IntsPerAttribute = 3;
+
+    /// <summary>
+    /// As <see cref="ReplaceWithSpaces(string, Span{char})"/>, and finds the attributes <see cref="HtmlLinkAttributes.Find"/>
+    /// finds, in its order: each one's priority, value start and value length in <paramref name="attributes"/>
+    /// (<see cref="MaxAttributeInts"/> of the HTML's length are enough).
+    /// </summary>
+    /// <remarks>
+    /// Both scans go from '&lt;' to '&lt;' and from '=' to '=', each with its own resume point (an attribute's quoted value
+    /// may hold a '&lt;', a comment an '='); one vectorised walk visits the two marks in order, where the two scans made a
+    /// search call per tag and per attribute.
+    /// </remarks>
+    public static int ReplaceWithSpaces(string html, Span<char> destination, Span<int> attributes, out int attributeCount)
+    {
+        var walk = new MarkupWalk(html, destination, attributes);
+        var index = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(html.AsSpan()));
+            var (lessThan, equalsSign) = (Vector256.Create((ushort)'<'), Vector256.Create((ushort)'='));
+            for (; index + Vector256<ushort>.Count <= html.Length; index += Vector256<ushort>.Count)
+            {
+                var block = Vector256.LoadUnsafe(ref chars, (nuint)index);
+                var found = (Vector256.Equals(block, lessThan) | Vector256.Equals(block, equalsSign)).ExtractMostSignificantBits();
+                for (; found != 0; found &= found - 1)
+                {
+                    walk.Visit(index + BitOperations.TrailingZeroCount(found));
+                }
+            }
+        }
+
+        for (; index < html.Length; index++)
+        {
+            if (html[index] is '<' or '=')
+            {
+                walk.Visit(index);
+            }
+        }
+
+        attributeCount = walk.AttributeCount;
+        return walk.Finish();
+    }
+
+    /// <summary>The length of the attribute list an HTML text of <paramref name="htmlLength"/> chars may need.</summary>
+    /// <remarks>Every attribute takes at least "src=x" and its value ends where the next one's name may start.</remarks>
+    public static int MaxAttributeInts(int htmlLength) => ((htmlLength / 4) + 1) * IntsPerAttribute;
+
+    private ref struct MarkupWalk(string html, Span<char> destination, Span<int> attributes)
+    {
+        private readonly string html = html;
+        private readonly Span<char> destination = destination;
+        private readonly Span<int> attributes = attributes;
+        private EndSearches searches = new();
+        private int written;
+        private int copied;
+        private int nextTag;
+        private bool noMoreTags;
+        private int nextEquals;
+        private int nameFrom;
+
+        public int AttributeCount { get; private set; }
+
+        // html[position] is '<' or '=', visited in order.
+        public void Visit(int position)
+        {
+            if (html[position] == '<')
+            {
+                if (!noMoreTags && position >= nextTag)
+                {
+                    VisitTag(position);
+                }
+            }
+            else if (position >= nextEquals && HtmlLinkAttributes.TryMatch(html, position, nameFrom, out var priority, out var valueStart, out var valueLength, out var end))
+            {
+                var slot = attributes.Slice(AttributeCount++ * IntsPerAttribute, IntsPerAttribute);
+                (slot[0], slot[1], slot[2]) = (priority, valueStart, valueLength);
+                nextEquals = nameFrom = end;
+            }
+        }
+
+        public readonly int Finish()
+        {
+            html.AsSpan(copied).CopyTo(destination[written..]);
+            return written + html.Length - copied;
+        }
+
+        private void VisitTag(int position)
+        {
+            var end = MatchAt(html, position, ref searches);
+            if (end == NoMoreTags)
+            {
+                noMoreTags = true;
+                return;
+            }
+
+            html.AsSpan(copied, position - copied).CopyTo(destination[written..]);
+            written += position - copied;
+            destination[written++] = ' ';
+            copied = nextTag = end;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using Dnsbl.Client.Messages;
+
+namespace Dnsbl.Client.Tests.Messages;
+
+/// <summary>
+/// <see cref="LinkExtractor.NeedsDeobfuscation"/> and <see cref="LinkExtractor.NeedsDecodingOrDeobfuscation"/>, the one
+/// search that lets most texts skip deobfuscation: true for every text that deobfuscation (and HTML decoding) changes.
+/// </summary>
+public sealed class DeobfuscationCheckTests
+{
+    private static readonly string[] Fragments =
+    [
+        "h", "H", "xx", "XX", "**", "tt", "TT", "p", "P", "s", "S", "ſ", ":", "[:]", "[:", "//", "/", "hxxp://", "hXXps[:]//",
+        "h**p://", "HTTPS://", "Http://", "http://", "https://", "httpS://", "xhxxp://", "_hxxp://", "éhxxp://", "\u200chxxp://",
+        "example.com", "[.]", "(.)", "{.}", "[dot]", "(DOT)", "{Dot}", "[d", "(", "[", "{", "d", ".", "&amp;", "&", "&#46;",
+        "ftp://", "hxxps:/", "hxxp[:]/", " hxxp://", "a:b", "://", "p://", "ps://", "tp://",
+    ];
+
+    public static TheoryData<int> Seeds() => [31, 32, 33];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void NeedsDeobfuscation_GeneratedTexts_TrueForEveryTextDeobfuscationChanges(int seed)
+    {
+        var changed = 0;
+        foreach (var text in ScannerOracleTexts.Generated(Fragments, 4000, seed))
+        {
+            AssertCheckHolds(text, ref changed);
+        }
+
+        Assert.True(changed > 1000, $"only {changed} generated texts change");
+    }
+
+    [Fact]
+    public void NeedsDeobfuscation_CorpusBodies_TrueForEveryTextDeobfuscationChanges()
+    {
+        var changed = 0;
+        foreach (var text in ScannerOracleTexts.CorpusBodies())
+        {
+            AssertCheckHolds(text, ref changed);
+        }
+
+        Assert.True(changed > 0);
+    }
+
+    [Theory]
+    [InlineData("see https://a.example/x and http://b.example (c) [1] {x}: done")]
+    [InlineData("ftp://files.example.com/ and mailto:x@example.com, 10:30")]
+    public void NeedsDeobfuscation_PlainText_False(string text)
+    {
+        Assert.False(LinkExtractor.NeedsDeobfuscation(text));
+        Assert.False(LinkExtractor.NeedsDecodingOrDeobfuscation(text));
+    }
+
+    [Theory]
+    [InlineData("x hxxp://a.example")]
+    [InlineData("HTTP://a.example")]
+    [InlineData("https[:]//a.example")]
+    [InlineData("a[.]example")]
+    [InlineData("a (DOT) example")]
+    public void NeedsDeobfuscation_Obfuscated_True(string text) => Assert.True(LinkExtractor.NeedsDeobfuscation(text));
+
+    [Fact]
+    public void NeedsDecodingOrDeobfuscation_Entity_True()
+    {
+        Assert.False(LinkExtractor.NeedsDeobfuscation("a &amp; b"));
+        Assert.True(LinkExtractor.NeedsDecodingOrDeobfuscation("a &amp; b"));
+    }
+
+    private static void AssertCheckHolds(string text, ref int changed)
+    {
+        if (LinkExtractor.Deobfuscate(text) != text)
+        {
+            changed++;
+            Assert.True(LinkExtractor.NeedsDeobfuscation(text), text);
+        }
+
+        if (WebUtility.HtmlDecode(text) != text || LinkExtractor.Deobfuscate(text) != text)
+        {
+            Assert.True(LinkExtractor.NeedsDecodingOrDeobfuscation(text), text);
+        }
+    }
+}
