@@ -28,6 +28,22 @@ internal static class BodyDecoder
             return raw.ToString(); // already characters
         }
 
+        if (transferEncoding is not ("base64" or "quoted-printable") && Ascii.IsValid(raw))
+        {
+            // 7bit (the usual text part): its bytes are its chars in any charset that keeps ASCII as it is; no copy to
+            // bytes and back.
+            var declared = FindEncoding(charset);
+            if (declared is null || KeepsAscii(declared))
+            {
+                if (declared is null && !string.IsNullOrWhiteSpace(charset))
+                {
+                    problems.Add(MessageProblem.Create(MessageProblemKind.UnknownCharset, charset));
+                }
+
+                return raw.ToString();
+            }
+        }
+
         var capacity = transferEncoding switch
         {
             "base64" => TransferDecoder.Base64Capacity(raw.Length),
@@ -82,7 +98,17 @@ internal static class BodyDecoder
         }
     }
 
-    private static Encoding? FindEncoding(string? charset)
+    // Charsets whose bytes 0x00-0x7F are the same ASCII chars: UTF-8, US-ASCII, ISO-8859-1 to -16, Windows-1250 to -1258.
+    private static bool KeepsAscii(Encoding encoding) =>
+        encoding.CodePage is 65001 or 20127 or (>= 28591 and <= 28605) or (>= 1250 and <= 1258);
+
+    // The charsets nearly every part declares, looked up once (by the same lookup) instead of through the code-page
+    // provider's locked name table per part.
+    private static readonly Encoding? Utf8ByName = FindEncodingByName("utf-8");
+    private static readonly Encoding? UsAsciiByName = FindEncodingByName("us-ascii");
+    private static readonly Encoding? Latin1ByName = FindEncodingByName("iso-8859-1");
+
+    internal static Encoding? FindEncoding(string? charset)
     {
         if (string.IsNullOrWhiteSpace(charset))
         {
@@ -90,6 +116,22 @@ internal static class BodyDecoder
         }
 
         var name = charset.Trim().Trim('"');
+        if (name.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return Utf8ByName;
+        }
+
+        if (name.Equals("us-ascii", StringComparison.OrdinalIgnoreCase))
+        {
+            return UsAsciiByName;
+        }
+
+        return name.Equals("iso-8859-1", StringComparison.OrdinalIgnoreCase) ? Latin1ByName : FindEncodingByName(name);
+    }
+
+    /// <summary>The encoding named <paramref name="name"/> (trimmed), or null when .NET and its code pages know none.</summary>
+    internal static Encoding? FindEncodingByName(string name)
+    {
         try
         {
             // The code-page provider is asked directly, so the library never registers a process-wide provider.

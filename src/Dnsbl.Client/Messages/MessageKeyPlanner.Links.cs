@@ -12,20 +12,32 @@ internal sealed partial class MessageKeyPlanner
     {
         links ??= OrderedLinks();
         skipListed ??= new bool?[links.Count];
+        linkNames ??= new LinkName[links.Count];
+        // The mail-address and skip-list skips name no list: told by the first URI list only (later ones would repeat them).
+        var tellListFreeSkips = !listFreeLinkSkipsTold;
+        listFreeLinkSkipsTold = true;
         var hosts = 0;
         for (var i = 0; i < links.Count; i++)
         {
             var link = links[i];
             if (link.IsMailAddress && !options.IncludeMailtoLinks)
             {
-                skipped.Add(new MessageSkippedKey(link.Host, MessageKeySource.Link, link.Origin, MessageSkipReason.MailAddress));
+                if (tellListFreeSkips)
+                {
+                    skipped.Add(new MessageSkippedKey(link.Host, MessageKeySource.Link, link.Origin, MessageSkipReason.MailAddress));
+                }
+
                 continue;
             }
 
             var source = link.Origin.StartsWith(DkimOriginPrefix, StringComparison.Ordinal) ? MessageKeySource.DkimDomain : MessageKeySource.Link;
-            if (link.Address is null && (skipListed[i] ??= IsSkipListed(link.Host)))
+            if (link.Address is null && (skipListed[i] ??= IsSkipListed(i)))
             {
-                skipped.Add(new MessageSkippedKey(link.Host, source, link.Origin, MessageSkipReason.SkipListed));
+                if (tellListFreeSkips)
+                {
+                    skipped.Add(new MessageSkippedKey(link.Host, source, link.Origin, MessageSkipReason.SkipListed));
+                }
+
                 continue;
             }
 
@@ -53,7 +65,7 @@ internal sealed partial class MessageKeyPlanner
                 continue;
             }
 
-            if (list.UriLookup.HasFlag(UriLookupVia.LinkName) && DomainKey(link.Host, list.DomainForm, source, link.Origin, list.Name) is { } key)
+            if (list.UriLookup.HasFlag(UriLookupVia.LinkName) && LinkDomainKey(i, list.DomainForm, source, link.Origin, list.Name) is { } key)
             {
                 yield return new MessageLookup(list, KeyHasher.Apply(key, list), source, link.Origin);
             }
@@ -63,7 +75,7 @@ internal sealed partial class MessageKeyPlanner
                 continue; // nothing to resolve: no iterator for the common case
             }
 
-            foreach (var resolved in ToResolve(list, link, source))
+            foreach (var resolved in ToResolve(list, i, source))
             {
                 yield return resolved;
             }
@@ -77,9 +89,10 @@ internal sealed partial class MessageKeyPlanner
     private static readonly UriLookupVia[] NameServerForms = [UriLookupVia.NameServerAddresses, UriLookupVia.NameServerNames];
 
     // SpamAssassin's uridnsbl: the A records of the link host ('a'); the NS records of its registered domain ('ns', urinsrhs*).
-    private IEnumerable<MessageLookup> ToResolve(DnsList list, ExtractedLink link, MessageKeySource source)
+    private IEnumerable<MessageLookup> ToResolve(DnsList list, int index, MessageKeySource source)
     {
-        if (list.UriLookup.HasFlag(UriLookupVia.HostAddresses) && DomainKey(link.Host, DomainQueryForm.FullHostName, source, link.Origin, list.Name) is { } host)
+        var link = links![index];
+        if (list.UriLookup.HasFlag(UriLookupVia.HostAddresses) && LinkDomainKey(index, DomainQueryForm.FullHostName, source, link.Origin, list.Name) is { } host)
         {
             yield return new MessageLookup(list, host, source, link.Origin, Resolve: UriLookupVia.HostAddresses);
         }
@@ -89,7 +102,7 @@ internal sealed partial class MessageKeyPlanner
         var nameServerDomainForm = list.DomainForm == DomainQueryForm.RegistryBoundaries ? DomainQueryForm.RegistryBoundaries : DomainQueryForm.RegisteredDomain;
         foreach (var via in NameServerForms)
         {
-            if (list.UriLookup.HasFlag(via) && DomainKey(link.Host, nameServerDomainForm, source, link.Origin, list.Name) is { } domain)
+            if (list.UriLookup.HasFlag(via) && LinkDomainKey(index, nameServerDomainForm, source, link.Origin, list.Name) is { } domain)
             {
                 yield return new MessageLookup(list, domain, source, link.Origin, Resolve: via);
             }
@@ -112,24 +125,26 @@ internal sealed partial class MessageKeyPlanner
             }
         }
 
-        return [.. found.OrderBy(link => link.Priority)]; // stable: first-seen order within a group
+        return ByPriority(found);
     }
 
-    // SpamAssassin compares the skip list with the host itself and with its registered domain.
-    // The host is normalised (lower-case punycode), so its registered domain is a slice of it.
-    private bool IsSkipListed(string host)
+    // Stable: first-seen order within a group. One sort of (priority, position) keys instead of LINQ's ordered
+    // enumerable with its key, map and buffer arrays.
+    private static List<ExtractedLink> ByPriority(List<ExtractedLink> found)
     {
-        if (skipDomains.Contains(host))
+        var keys = new long[found.Count];
+        for (var i = 0; i < keys.Length; i++)
         {
-            return true;
+            keys[i] = ((long)found[i].Priority << 32) | (uint)i;
         }
 
-        if (PublicSuffixList.ToAscii(host) is not { } ascii)
+        Array.Sort(keys);
+        var ordered = new List<ExtractedLink>(keys.Length);
+        foreach (var key in keys)
         {
-            return false;
+            ordered.Add(found[(int)(uint)key]);
         }
 
-        var start = suffixes.RegisteredDomainStart(ascii, icannOnly: false);
-        return start >= 0 && skipDomainSpans.Contains(ascii.AsSpan(start));
+        return ordered;
     }
 }

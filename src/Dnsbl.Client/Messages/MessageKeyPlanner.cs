@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Dnsbl.Client.Lists;
 
 namespace Dnsbl.Client.Messages;
@@ -25,6 +26,7 @@ internal sealed partial class MessageKeyPlanner
     private List<ExtractedLink>? links;
     // Per link of links, whether the skip list holds it: told once, whichever URI list asks first.
     private bool?[]? skipListed;
+    private bool listFreeLinkSkipsTold;
     private Dictionary<(DomainQueryForm Form, string Host), string?>? domainsInForm;
 
     private MessageKeyPlanner(MessageContext context, MessageOptions options, PublicSuffixList suffixes)
@@ -72,10 +74,13 @@ internal sealed partial class MessageKeyPlanner
         var planner = new MessageKeyPlanner(context, options, options.PublicSuffixes ?? PublicSuffixList.Embedded);
         planner.skipped.AddRange(planner.chain.MessageWideSkips());
         var lookups = new List<MessageLookup>();
-        var keysOfList = new HashSet<(UriLookupVia, string)>();
+        // Keys asked as they are, by key alone (a string set hashes faster than a tuple's Marvin hash); keys to resolve, rare, by way too.
+        var keysOfList = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<(UriLookupVia, string)>? resolvedKeysOfList = null;
         foreach (var list in lists)
         {
             keysOfList.Clear();
+            resolvedKeysOfList?.Clear();
             var candidates = list.Kind switch
             {
                 DnsListKind.IpBlockList or DnsListKind.IpAllowList => planner.RelayLookups(list),
@@ -86,7 +91,7 @@ internal sealed partial class MessageKeyPlanner
 
             foreach (var lookup in candidates)
             {
-                if (keysOfList.Add((lookup.Resolve, lookup.Key)))
+                if (lookup.Resolve == UriLookupVia.None ? keysOfList.Add(lookup.Key) : (resolvedKeysOfList ??= []).Add((lookup.Resolve, lookup.Key)))
                 {
                     lookups.Add(lookup);
                 }
@@ -96,15 +101,30 @@ internal sealed partial class MessageKeyPlanner
         return new MessageKeyPlan(lookups, planner.problems, Distinct(planner.skipped));
     }
 
-    // Each skip once; a message-wide skip of a key some list did ask (e.g. a private HELO asked nowhere) stays.
+    // Each skip once; a message-wide skip of a key some list did ask (e.g. a private HELO asked nowhere) stays. Found by
+    // key in a string dictionary (no tuple hash per skip), then among the few earlier skips of that key.
     private static List<MessageSkippedKey> Distinct(List<MessageSkippedKey> skipped)
     {
-        var seen = new HashSet<(string, MessageSkipReason, string?)>(skipped.Count);
+        var latestOfKey = new Dictionary<string, int>(skipped.Count, StringComparer.Ordinal);
         var distinct = new List<MessageSkippedKey>(skipped.Count);
+        var earlierOfKey = new int[skipped.Count]; // per distinct skip: the previous one with its key, or -1
         foreach (var skip in skipped)
         {
-            if (seen.Add((skip.Key, skip.Reason, skip.ListName)))
+            ref var latest = ref CollectionsMarshal.GetValueRefOrAddDefault(latestOfKey, skip.Key, out var keySeen);
+            var repeated = false;
+            for (var i = keySeen ? latest : -1; i >= 0; i = earlierOfKey[i])
             {
+                if (distinct[i].Reason == skip.Reason && string.Equals(distinct[i].ListName, skip.ListName, StringComparison.Ordinal))
+                {
+                    repeated = true;
+                    break;
+                }
+            }
+
+            if (!repeated)
+            {
+                earlierOfKey[distinct.Count] = keySeen ? latest : -1;
+                latest = distinct.Count;
                 distinct.Add(skip);
             }
         }

@@ -152,7 +152,7 @@ internal sealed partial class RelayChain
         for (var i = 0; i < chosen.Count; i++)
         {
             var hop = chosen[i];
-            if (AddressSkipReasons.Of(hop.Address) is { } reason)
+            if (SkipReasonOf(hop) is { } reason)
             {
                 skipped.Add(new MessageSkippedKey(hop.Address.ToString(), hop.Source, hop.Origin, reason, listName));
             }
@@ -164,6 +164,25 @@ internal sealed partial class RelayChain
 
         chosen.RemoveRange(kept, chosen.Count - kept);
         return chosen;
+    }
+
+    // Every IP list of a message asks about the same few hops (shared RelayHop instances): each hop's ranges are checked
+    // once per chain, found again by reference.
+    private readonly List<(RelayHop Hop, MessageSkipReason? Reason)> skipReasons = [];
+
+    private MessageSkipReason? SkipReasonOf(RelayHop hop)
+    {
+        foreach (var (known, knownReason) in skipReasons)
+        {
+            if (ReferenceEquals(known, hop))
+            {
+                return knownReason;
+            }
+        }
+
+        var reason = AddressSkipReasons.Of(hop.Address);
+        skipReasons.Add((hop, reason));
+        return reason;
     }
 
     // SpamAssassin's ip_list_uniq_and_strip_private: hops without address and private ones dropped, repeats dropped.
