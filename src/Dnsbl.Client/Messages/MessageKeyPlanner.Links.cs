@@ -7,8 +7,9 @@ namespace Dnsbl.Client.Messages;
 internal sealed partial class MessageKeyPlanner
 {
     // SpamAssassin's URIDNSBL: hosts by group (anchors, forms, images, other markup and DKIM d=, text), skip-listed hosts
-    // left out before the cap, then at most MaxUriDomains hosts; each host asked as the list's domain form.
-    private IEnumerable<MessageLookup> LinkLookups(DnsList list)
+    // left out before the cap, then at most MaxUriDomains hosts; each host asked as the list's domain form. Added to
+    // candidates directly (no iterator state machine or interface calls per lookup).
+    private void LinkLookups(DnsList list, List<MessageLookup> candidates)
     {
         links ??= OrderedLinks();
         skipListed ??= new bool?[links.Count];
@@ -61,24 +62,21 @@ internal sealed partial class MessageKeyPlanner
                     continue;
                 }
 
-                yield return new MessageLookup(list, link.Host, source, link.Origin, address);
+                candidates.Add(new MessageLookup(list, link.Host, source, link.Origin, address));
                 continue;
             }
 
             if (list.UriLookup.HasFlag(UriLookupVia.LinkName) && LinkDomainKey(i, list.DomainForm, source, link.Origin, list.Name) is { } key)
             {
-                yield return new MessageLookup(list, KeyHasher.Apply(key, list), source, link.Origin);
+                candidates.Add(new MessageLookup(list, KeyHasher.Apply(key, list), source, link.Origin));
             }
 
             if ((list.UriLookup & ~UriLookupVia.LinkName) == 0)
             {
-                continue; // nothing to resolve: no iterator for the common case
+                continue; // nothing to resolve: the common case
             }
 
-            foreach (var resolved in ToResolve(list, i, source))
-            {
-                yield return resolved;
-            }
+            ToResolve(list, i, source, candidates);
         }
     }
 
@@ -89,12 +87,12 @@ internal sealed partial class MessageKeyPlanner
     private static readonly UriLookupVia[] NameServerForms = [UriLookupVia.NameServerAddresses, UriLookupVia.NameServerNames];
 
     // SpamAssassin's uridnsbl: the A records of the link host ('a'); the NS records of its registered domain ('ns', urinsrhs*).
-    private IEnumerable<MessageLookup> ToResolve(DnsList list, int index, MessageKeySource source)
+    private void ToResolve(DnsList list, int index, MessageKeySource source, List<MessageLookup> candidates)
     {
         var link = links![index];
         if (list.UriLookup.HasFlag(UriLookupVia.HostAddresses) && LinkDomainKey(index, DomainQueryForm.FullHostName, source, link.Origin, list.Name) is { } host)
         {
-            yield return new MessageLookup(list, host, source, link.Origin, Resolve: UriLookupVia.HostAddresses);
+            candidates.Add(new MessageLookup(list, host, source, link.Origin, Resolve: UriLookupVia.HostAddresses));
         }
 
         // The domain whose name servers are looked up: cut as SpamAssassin cuts it (uri_to_domain) for a list that asks
@@ -104,7 +102,7 @@ internal sealed partial class MessageKeyPlanner
         {
             if (list.UriLookup.HasFlag(via) && LinkDomainKey(index, nameServerDomainForm, source, link.Origin, list.Name) is { } domain)
             {
-                yield return new MessageLookup(list, domain, source, link.Origin, Resolve: via);
+                candidates.Add(new MessageLookup(list, domain, source, link.Origin, Resolve: via));
             }
         }
     }

@@ -6,14 +6,14 @@ namespace Dnsbl.Client.Messages;
 internal sealed partial class MessageKeyPlanner
 {
     // Hashed lists (Spamhaus HBL, MSBL EBL) hold whole e-mail addresses; plain domain lists hold domains.
-    private IEnumerable<MessageLookup> DomainLookups(DnsList list)
+    private void DomainLookups(DnsList list, List<MessageLookup> candidates)
     {
         if (list.BodyRegex is { } pattern)
         {
             var overCap = new List<string>();
             foreach (var word in BodyWords.Find(pattern, context, overCap, problems))
             {
-                yield return new MessageLookup(list, KeyHasher.Apply(word, list), MessageKeySource.BodyText, word);
+                candidates.Add(new MessageLookup(list, KeyHasher.Apply(word, list), MessageKeySource.BodyText, word));
             }
 
             foreach (var word in overCap)
@@ -38,7 +38,7 @@ internal sealed partial class MessageKeyPlanner
             }
 
             var key = hashed && isAddress ? NormalizedAddress(value, domainKey) : domainKey;
-            yield return new MessageLookup(list, KeyHasher.Apply(key, list), source, value);
+            candidates.Add(new MessageLookup(list, KeyHasher.Apply(key, list), source, value));
         }
     }
 

@@ -72,8 +72,10 @@ internal sealed partial class MessageKeyPlanner
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxCheckedRelays, "options.MaxCheckedRelays");
         _ = RedirectorPatternSet.For(options.RedirectorPatterns ?? throw new ArgumentNullException(nameof(options), "options.RedirectorPatterns is null")); // a bad pattern fails every message, not only those with links
         var planner = new MessageKeyPlanner(context, options, options.PublicSuffixes ?? PublicSuffixList.Embedded);
-        planner.skipped.AddRange(planner.chain.MessageWideSkips());
+        planner.chain.AddMessageWideSkips(planner.skipped);
         var lookups = new List<MessageLookup>();
+        // Each list's lookups before their repeats are dropped: one list reused for every list.
+        var candidates = new List<MessageLookup>();
         // Keys asked as they are, by key alone (a string set hashes faster than a tuple's Marvin hash); keys to resolve, rare, by way too.
         var keysOfList = new HashSet<string>(StringComparer.Ordinal);
         HashSet<(UriLookupVia, string)>? resolvedKeysOfList = null;
@@ -81,13 +83,19 @@ internal sealed partial class MessageKeyPlanner
         {
             keysOfList.Clear();
             resolvedKeysOfList?.Clear();
-            var candidates = list.Kind switch
+            candidates.Clear();
+            switch (list.Kind)
             {
-                DnsListKind.IpBlockList or DnsListKind.IpAllowList => planner.RelayLookups(list),
-                DnsListKind.DomainBlockList or DnsListKind.DomainAllowList => planner.DomainLookups(list),
-                DnsListKind.UriBlockList => planner.LinkLookups(list),
-                _ => [],
-            };
+                case DnsListKind.IpBlockList or DnsListKind.IpAllowList:
+                    planner.RelayLookups(list, candidates);
+                    break;
+                case DnsListKind.DomainBlockList or DnsListKind.DomainAllowList:
+                    planner.DomainLookups(list, candidates);
+                    break;
+                case DnsListKind.UriBlockList:
+                    planner.LinkLookups(list, candidates);
+                    break;
+            }
 
             foreach (var lookup in candidates)
             {
@@ -132,15 +140,11 @@ internal sealed partial class MessageKeyPlanner
         return distinct;
     }
 
-    private List<MessageLookup> RelayLookups(DnsList list)
+    private void RelayLookups(DnsList list, List<MessageLookup> candidates)
     {
-        var hops = chain.Select(list.Relays, nice: list.Kind == DnsListKind.IpAllowList, list.Name, skipped);
-        var lookups = new List<MessageLookup>(hops.Count);
-        foreach (var hop in hops)
+        foreach (var hop in chain.Select(list.Relays, nice: list.Kind == DnsListKind.IpAllowList, list.Name, skipped))
         {
-            lookups.Add(new MessageLookup(list, hop.Address.ToString(), hop.Source, hop.Origin, hop.Address));
+            candidates.Add(new MessageLookup(list, hop.Address.ToString(), hop.Source, hop.Origin, hop.Address));
         }
-
-        return lookups;
     }
 }

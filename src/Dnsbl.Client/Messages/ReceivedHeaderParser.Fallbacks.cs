@@ -11,10 +11,12 @@ internal static partial class ReceivedHeaderParser
     /// a "(", a "[", a second word or a "by"), and so do the HELO, "by" and auth readers; so when that rule matches, the
     /// full cascade would return just this relay.
     /// </summary>
+    private const string OriginatingIpPrefix = "from X-Originating-IP: ";
+
     private static bool ReadOriginatingIpLine(string text, string header, out ReceivedRelay? relay)
     {
         relay = null;
-        const string Prefix = "from X-Originating-IP: ";
+        const string Prefix = OriginatingIpPrefix;
         if (!text.StartsWith(Prefix, StringComparison.Ordinal) || text.AsSpan(Prefix.Length).ContainsAny(" ([") ||
             !OriginatingIp().IsMatch(text.AsSpan(5)))
         {
@@ -28,15 +30,15 @@ internal static partial class ReceivedHeaderParser
 
     // What FromByWithoutDetail needs first ("from WORD by ", any case; 'b' and 'y' have no other case forms): a cheap test
     // that spares most headers the pattern.
-    private static bool SecondWordIsBy(string text)
+    private static bool SecondWordIsBy(ReadOnlySpan<char> text)
     {
         if (!text.StartsWith("from ", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        var space = text.IndexOf(' ', 5);
-        return space > 5 && text.AsSpan(space + 1).StartsWith("by ", StringComparison.OrdinalIgnoreCase);
+        var space = text[5..].IndexOf(' ');
+        return space > 0 && text[(space + 6)..].StartsWith("by ", StringComparison.OrdinalIgnoreCase);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

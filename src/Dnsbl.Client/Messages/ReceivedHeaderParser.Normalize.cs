@@ -24,13 +24,19 @@ internal static partial class ReceivedHeaderParser
     /// before it" for as long as the text ends in ';'. After collapsing, white space is ' ' only, so that is trimming
     /// ' ' at both ends and then every ';' and ' ' at the end.
     /// </remarks>
-    private static string Normalize(string header)
+    /// <returns>
+    /// The normalised text in a per-thread buffer, valid until the next call on this thread: the caller makes its one
+    /// string from it (after cutting the trailing date), so the whole normalised header is never a string of its own.
+    /// </returns>
+    private static ReadOnlySpan<char> Normalize(string header)
     {
         var source = header.Length > MaxParsedLength ? header.AsSpan(0, MaxParsedLength) : header.AsSpan();
         var buffer = normalizeBuffer ??= new char[MaxParsedLength];
-        var text = ((ReadOnlySpan<char>)buffer.AsSpan(0, Collapse(source, buffer))).Trim(' ').TrimEnd("; ");
-        return text.SequenceEqual(header) ? header : text.ToString();
+        return ((ReadOnlySpan<char>)buffer.AsSpan(0, Collapse(source, buffer))).Trim(' ').TrimEnd("; ");
     }
+
+    // The header itself when the text is the same, else a new string.
+    private static string TextOf(ReadOnlySpan<char> text, string header) => text.SequenceEqual(header) ? header : text.ToString();
 
     // The collapsing buffer, one per thread (a stack buffer would be cleared on every call; the parser never re-enters).
     [ThreadStatic]

@@ -16,7 +16,13 @@ internal static partial class ReceivedHeaderParser
     /// </remarks>
     internal static string WithoutTrailingDate(string text)
     {
-        var span = text.AsSpan();
+        var start = TrailingDateStart(text);
+        return start == text.Length ? text : text[..start];
+    }
+
+    /// <summary>Where <see cref="WithoutTrailingDate"/> cuts <paramref name="span"/> (its length when there is no date).</summary>
+    private static int TrailingDateStart(ReadOnlySpan<char> span)
+    {
         var zone = span.LastIndexOf(' ');
         var time = zone > 0 ? span[..zone].LastIndexOf(' ') : -1;
         var year = time > 0 ? span[..time].LastIndexOf(' ') : -1;
@@ -24,7 +30,7 @@ internal static partial class ReceivedHeaderParser
         if (month <= 0 || zone == span.Length - 1 || !IsTime(span[(time + 1)..zone]) || !AllDigits(span[(year + 1)..time]) ||
             !IsMonth(span[(month + 1)..year]))
         {
-            return text;
+            return span.Length;
         }
 
         var day = month;
@@ -35,7 +41,7 @@ internal static partial class ReceivedHeaderParser
 
         if (day == month || day == 0 || span[day - 1] is not (' ' or ';'))
         {
-            return text;
+            return span.Length;
         }
 
         var start = day >= 6 && span[day - 1] == ' ' && span[day - 2] == ',' && IsWeekday(span[(day - 5)..(day - 2)]) && span[day - 6] is ' ' or ';'
@@ -46,7 +52,7 @@ internal static partial class ReceivedHeaderParser
             start--;
         }
 
-        return text[..start];
+        return start;
     }
 
     // \d+:\d+(?::\d+)? as a whole word.

@@ -46,24 +46,26 @@ internal static partial class ReceivedHeaderParser
     {
         relay = null;
         common = false;
-        var text = Normalize(header);
-        if (ReadOriginatingIpLine(text, header, out relay))
+        // The normalised text stays in the parser's buffer until its date is cut: one string per header, not two.
+        var normalized = Normalize(header);
+        if (normalized.StartsWith(OriginatingIpPrefix, StringComparison.Ordinal) && ReadOriginatingIpLine(TextOf(normalized, header), header, out relay))
         {
             return ReceivedParseKind.Relay;
         }
 
-        if (!(text.StartsWith("from ", StringComparison.OrdinalIgnoreCase) || text.StartsWith("(from ", StringComparison.OrdinalIgnoreCase)) ||
-            text.Contains("with local for", StringComparison.Ordinal))
+        if (!(normalized.StartsWith("from ", StringComparison.OrdinalIgnoreCase) || normalized.StartsWith("(from ", StringComparison.OrdinalIgnoreCase)) ||
+            normalized.Contains("with local for", StringComparison.Ordinal))
         {
             return ReceivedParseKind.Ignored; // qmail "(qmail 123 invoked by uid 89)", "by host (Postfix, from userid 0)", Exim local
         }
 
-        if (SecondWordIsBy(text) && FromByWithoutDetail().Match(text) is { Success: true } bare && !BracketedIPv4().IsMatch(bare.Groups[1].Value))
+        if (SecondWordIsBy(normalized) && FromByWithoutDetail().Match(TextOf(normalized, header)) is { Success: true } bare &&
+            !BracketedIPv4().IsMatch(bare.Groups[1].Value))
         {
             return ReceivedParseKind.Ignored; // "from host by host ;": no connection details at all
         }
 
-        text = WithoutTrailingDate(text).Replace(")by ", ") by ", StringComparison.Ordinal);
+        var text = TextOf(normalized[..TrailingDateStart(normalized)], header).Replace(")by ", ") by ", StringComparison.Ordinal);
         var auth = FindAuth(text);
         if (allowCommonShapes && TryReadCommonShape(text, out var shape))
         {

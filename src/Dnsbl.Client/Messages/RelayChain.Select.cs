@@ -118,8 +118,8 @@ internal sealed partial class RelayChain
         return result;
     }
 
-    /// <summary>The relays not asked by any list for a message-wide reason: trusted hops and private addresses.</summary>
-    public IEnumerable<MessageSkippedKey> MessageWideSkips()
+    /// <summary>Adds the relays not asked by any list for a message-wide reason (trusted hops and private addresses) to <paramref name="skipped"/>.</summary>
+    public void AddMessageWideSkips(List<MessageSkippedKey> skipped)
     {
         foreach (var hop in hops)
         {
@@ -131,11 +131,11 @@ internal sealed partial class RelayChain
             var origin = hop.Relay.Raw;
             if (AddressClassifier.IsPrivate(address))
             {
-                yield return new MessageSkippedKey(address.ToString(), hop.Source, origin, MessageSkipReason.Private);
+                skipped.Add(new MessageSkippedKey(address.ToString(), hop.Source, origin, MessageSkipReason.Private));
             }
             else if (hop.Trusted)
             {
-                yield return new MessageSkippedKey(address.ToString(), hop.Source, origin, MessageSkipReason.TrustedHop);
+                skipped.Add(new MessageSkippedKey(address.ToString(), hop.Source, origin, MessageSkipReason.TrustedHop));
             }
         }
     }
