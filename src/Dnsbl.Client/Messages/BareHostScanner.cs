@@ -18,6 +18,7 @@ namespace Dnsbl.Client.Messages;
 internal static class BareHostScanner
 {
     private static readonly SearchValues<char> Before = SearchValues.Create("!\"#$&'()*+,/:;<=>?@[\\]^`{|}~\x1b\xa0");
+    private static readonly UInt128 AsciiBefore = TextScan.AsciiMask(Before) | TextScan.AsciiMask(c => char.IsWhiteSpace(c));
     private static readonly SearchValues<char> After = SearchValues.Create("<>\"`}]{[|\x1b\xa0:/.,;!?)'");
 
     /// <summary>Finds the first host name at or after <paramref name="from"/>; false when there is none.</summary>
@@ -25,7 +26,8 @@ internal static class BareHostScanner
     {
         for (var candidate = from; candidate < text.Length; candidate++)
         {
-            if (candidate > 0 && !IsBefore(text[candidate - 1]))
+            // A host's first label starts with a letter or digit (MatchAt would find no label): no label stack set up.
+            if ((candidate > 0 && !IsBefore(text[candidate - 1])) || !IsLetterOrNumber(text[candidate]))
             {
                 continue;
             }
@@ -44,7 +46,7 @@ internal static class BareHostScanner
     }
 
     /// <summary>Whether <paramref name="c"/> may stand before a host (the lookbehind's set, white space included).</summary>
-    internal static bool IsBefore(char c) => Before.Contains(c) || char.IsWhiteSpace(c);
+    internal static bool IsBefore(char c) => char.IsAscii(c) ? TextScan.InAsciiMask(AsciiBefore, c) : Before.Contains(c) || char.IsWhiteSpace(c);
 
     // The end of the host starting at start, or -1.
     private static int MatchAt(ReadOnlySpan<char> text, int start)

@@ -84,13 +84,13 @@ internal static class HtmlLinkAttributes
 
         if (html[value] is '"' or '\'')
         {
-            var close = html[(value + 1)..].IndexOf(html[value]);
+            var close = NearbyChar.IndexOf(html, html[value], value + 1);
             if (close < 0)
             {
                 return false;
             }
 
-            (valueStart, valueLength, end) = (value + 1, close, value + 1 + close + 1);
+            (valueStart, valueLength, end) = (value + 1, close - value - 1, close + 1);
             return true;
         }
 

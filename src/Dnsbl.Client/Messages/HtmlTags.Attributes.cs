@@ -19,7 +19,8 @@ internal static partial class HtmlTags
     /// <remarks>
     /// Both scans go from '&lt;' to '&lt;' and from '=' to '=', each with its own resume point (an attribute's quoted value
     /// may hold a '&lt;', a comment an '='); one vectorised walk visits the two marks in order, where the two scans made a
-    /// search call per tag and per attribute.
+    /// search call per tag and per attribute. It visits the '&gt;' marks too: a plain tag ends at the first one after its
+    /// '&lt;', which the walk reaches anyway, so most tags need no search of their own.
     /// </remarks>
     public static int ReplaceWithSpaces(string html, Span<char> destination, Span<int> attributes, out int attributeCount)
     {
@@ -28,11 +29,12 @@ internal static partial class HtmlTags
         if (Vector256.IsHardwareAccelerated)
         {
             ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(html.AsSpan()));
-            var (lessThan, equalsSign) = (Vector256.Create((ushort)'<'), Vector256.Create((ushort)'='));
+            var (lessThan, equalsSign, greaterThan) = (Vector256.Create((ushort)'<'), Vector256.Create((ushort)'='), Vector256.Create((ushort)'>'));
             for (; index + Vector256<ushort>.Count <= html.Length; index += Vector256<ushort>.Count)
             {
                 var block = Vector256.LoadUnsafe(ref chars, (nuint)index);
-                var found = (Vector256.Equals(block, lessThan) | Vector256.Equals(block, equalsSign)).ExtractMostSignificantBits();
+                var found = (Vector256.Equals(block, lessThan) | Vector256.Equals(block, equalsSign) | Vector256.Equals(block, greaterThan))
+                    .ExtractMostSignificantBits();
                 for (; found != 0; found &= found - 1)
                 {
                     walk.Visit(index + BitOperations.TrailingZeroCount(found));
@@ -42,7 +44,7 @@ internal static partial class HtmlTags
 
         for (; index < html.Length; index++)
         {
-            if (html[index] is '<' or '=')
+            if (html[index] is '<' or '=' or '>')
             {
                 walk.Visit(index);
             }
@@ -65,20 +67,30 @@ internal static partial class HtmlTags
         private int written;
         private int copied;
         private int nextTag;
+        private int openTag = -1;
         private bool noMoreTags;
         private int nextEquals;
         private int nameFrom;
 
         public int AttributeCount { get; private set; }
 
-        // html[position] is '<' or '=', visited in order.
+        // html[position] is '<', '=' or '>', visited in order.
         public void Visit(int position)
         {
-            if (html[position] == '<')
+            var mark = html[position];
+            if (mark == '<')
             {
-                if (!noMoreTags && position >= nextTag)
+                if (!noMoreTags && openTag < 0 && position >= nextTag)
                 {
                     VisitTag(position);
+                }
+            }
+            else if (mark == '>')
+            {
+                if (openTag >= 0)
+                {
+                    Blank(openTag, position + 1);
+                    openTag = -1;
                 }
             }
             else if (position >= nextEquals && HtmlLinkAttributes.TryMatch(html, position, nameFrom, out var priority, out var valueStart, out var valueLength, out var end))
@@ -95,8 +107,17 @@ internal static partial class HtmlTags
             return written + html.Length - copied;
         }
 
+        // A tag left open at the end had no '>' after it: as MatchAt's NoMoreTags, nothing from it on is markup.
         private void VisitTag(int position)
         {
+            // A plain tag (as MatchAt tells them) ends at the next '>' the walk visits.
+            var next = position + 1 < html.Length ? html[position + 1] : '\0';
+            if (next != '!' && (next | 0x20) != 's')
+            {
+                openTag = position;
+                return;
+            }
+
             var end = MatchAt(html, position, ref searches);
             if (end == NoMoreTags)
             {
@@ -104,6 +125,12 @@ internal static partial class HtmlTags
                 return;
             }
 
+            Blank(position, end);
+        }
+
+        // The markup html[position..end] becomes one space.
+        private void Blank(int position, int end)
+        {
             html.AsSpan(copied, position - copied).CopyTo(destination[written..]);
             written += position - copied;
             destination[written++] = ' ';

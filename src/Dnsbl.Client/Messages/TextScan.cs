@@ -67,4 +67,26 @@ internal static class TextScan
 
         return true;
     }
+
+    /// <summary>The ASCII members of <paramref name="set"/> as a 128-bit mask, for <see cref="InAsciiMask"/>.</summary>
+    public static UInt128 AsciiMask(SearchValues<char> set) => AsciiMask(set.Contains);
+
+    /// <summary>The ASCII chars for which <paramref name="isMember"/> is true as a 128-bit mask, for <see cref="InAsciiMask"/>.</summary>
+    public static UInt128 AsciiMask(Func<char, bool> isMember)
+    {
+        var mask = UInt128.Zero;
+        for (var c = 0; c < 128; c++)
+        {
+            if (isMember((char)c))
+            {
+                mask |= UInt128.One << c;
+            }
+        }
+
+        return mask;
+    }
+
+    /// <summary>Whether the ASCII char <paramref name="c"/> is in <paramref name="mask"/> (false for any other char).</summary>
+    /// <remarks>A per-char test inline: a SearchValues.Contains call costs more than the test for the scanners' short look-arounds.</remarks>
+    public static bool InAsciiMask(UInt128 mask, char c) => c < 128 && ((mask >> c) & UInt128.One) != UInt128.Zero;
 }

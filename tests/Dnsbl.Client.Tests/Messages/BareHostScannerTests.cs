@@ -56,4 +56,14 @@ public sealed class BareHostScannerTests
     [InlineData("-a.com")]
     [InlineData("a.comx1")]
     public void TryFind_NotAHost_IsNotFound(string text) => Assert.False(BareHostScanner.TryFind(text, 0, out _, out _));
+
+    [Fact]
+    public void IsBefore_EveryChar_LookbehindSetOrWhiteSpace()
+    {
+        const string before = "!\"#$&'()*+,/:;<=>?@[\\]^`{|}~\x1b\xa0";
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            Assert.Equal(before.Contains((char)c, StringComparison.Ordinal) || char.IsWhiteSpace((char)c), BareHostScanner.IsBefore((char)c));
+        }
+    }
 }

@@ -2,7 +2,8 @@ using Dnsbl.Client.Messages;
 
 namespace Dnsbl.Client.Tests.Messages;
 
-/// <summary><see cref="NearbyChar.IndexOf"/> against the library search: every start in texts of every length up to 70.</summary>
+/// <summary><see cref="NearbyChar.IndexOf"/> against the library search: every start in texts of every length up to 150
+/// (past the 64 chars compared inline).</summary>
 public sealed class NearbyCharTests
 {
     [Theory]
@@ -12,10 +13,10 @@ public sealed class NearbyCharTests
     public void IndexOf_EveryStartOfGeneratedTexts_SameAsTheLibrarySearch(int seed)
     {
         var random = new Random(seed);
-        for (var length = 0; length <= 70; length++)
+        for (var length = 0; length <= 150; length++)
         {
-            // Few '<' (none in some texts), at any place: inside the inline 16 chars, past them, or absent.
-            var text = new string([.. Enumerable.Range(0, length).Select(_ => random.Next(12) == 0 ? '<' : (char)random.Next('a', 'f'))]);
+            // Few '<' (none in some texts), at any place: inside the inline 64 chars, past them, or absent.
+            var text = new string([.. Enumerable.Range(0, length).Select(_ => random.Next(length > 70 ? 60 : 12) == 0 ? '<' : (char)random.Next('a', 'f'))]);
             for (var from = 0; from <= length; from++)
             {
                 var expected = text.AsSpan(from).IndexOf('<');

@@ -36,4 +36,15 @@ public sealed class TextScanTests
     [InlineData("١٢", false)] // Arabic-Indic digits are digits, not ASCII digits
     public void IsAsciiDigits_Text_OnlyZeroToNine(string text, bool expected) =>
         Assert.Equal(expected, TextScan.IsAsciiDigits(text));
+
+    [Fact]
+    public void InAsciiMask_EveryChar_MemberExactlyWhenAsciiAndInTheSet()
+    {
+        var set = System.Buffers.SearchValues.Create("<>\"'`,([{|:;@\u00A0" + TextScan.WhiteSpaceChars);
+        var mask = TextScan.AsciiMask(set);
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            Assert.Equal(c < 128 && set.Contains((char)c), TextScan.InAsciiMask(mask, (char)c));
+        }
+    }
 }
