@@ -143,12 +143,12 @@ internal sealed partial class LinkCollector
             return false;
         }
 
-        var lastLabel = host[(host.LastIndexOf('.') + 1)..];
-        if (lastLabel.IsEmpty || !char.IsAsciiDigit(lastLabel[0]))
+        if (!LastLabelStartsWithDigit(host))
         {
             return false; // the last label of every name (nearly every host): not digits, nor "0x"
         }
 
+        var lastLabel = host[(host.LastIndexOf('.') + 1)..];
         if ((TextScan.IsAsciiDigits(lastLabel) || lastLabel.StartsWith("0x", StringComparison.OrdinalIgnoreCase)) &&
             host.IndexOfAnyExcept(NumericHostCharacters) < 0 &&
             IPAddress.TryParse(host, out var v4) && v4.AddressFamily == AddressFamily.InterNetwork)
@@ -158,5 +158,18 @@ internal sealed partial class LinkCollector
         }
 
         return false;
+    }
+
+    // Whether host's last label starts with a digit: an IPv4 literal in any form browsers read ("1.2.3.4", "3232235777",
+    // "0xc0.0xa8.1.1") does, a name's top-level label does not. Scalar: a host is some 20 chars, its last label a few.
+    private static bool LastLabelStartsWithDigit(ReadOnlySpan<char> host)
+    {
+        var lastLabelStart = host.Length;
+        while (lastLabelStart > 0 && host[lastLabelStart - 1] != '.')
+        {
+            lastLabelStart--;
+        }
+
+        return lastLabelStart < host.Length && char.IsAsciiDigit(host[lastLabelStart]);
     }
 }

@@ -15,10 +15,10 @@ namespace Dnsbl.Client.Messages;
 // A host that might be an IP literal or needs trimming goes the general way, before anything is added.
 internal sealed partial class LinkCollector
 {
-    // Printable ASCII but for '%', '\\', '@', ':', '[', '(', '{' and '*' (and white space).
     // Per link index: RedirectorPatternSet.KeysAtHost of "http://" and its host (low 4 bits), of "https://" (high 4 bits).
     private byte[] keysAtHosts = [];
 
+    // Printable ASCII but for '%', '\\', '@', ':', '[', '(', '{' and '*' (and white space).
     private static readonly SearchValues<char> PlainHttpRestCharacters =
         SearchValues.Create("!\"#$&')+,-./0123456789;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ]^_`abcdefghijklmnopqrstuvwxyz|}~");
 
@@ -90,21 +90,7 @@ internal sealed partial class LinkCollector
     }
 
     // Whether AddHost would take host (printable ASCII with no white space or ':') as it is to AddName: not empty, not too
-    // long for a name, nothing to trim at its end, and a last label that does not start with a digit (so no IP literal).
-    // Scalar: a host is some 20 chars, and its last label a few.
-    private static bool IsPlainName(ReadOnlySpan<char> host)
-    {
-        if (host.IsEmpty || host.Length > DomainName.MaxLength || host[^1] is '.' or ',' or ';' or '!' or '?' or ')' or '\'' or '"' or '>' or ']')
-        {
-            return false; // TrailingPunctuation but for ':' and '*', which the host cannot hold
-        }
-
-        var lastLabelStart = host.Length - 1;
-        while (lastLabelStart > 0 && host[lastLabelStart - 1] != '.')
-        {
-            lastLabelStart--;
-        }
-
-        return !char.IsAsciiDigit(host[lastLabelStart]);
-    }
+    // long for a name, nothing to trim at its end, and not possibly an IP literal (TryParseIpLiteral's first test).
+    private static bool IsPlainName(ReadOnlySpan<char> host) =>
+        !host.IsEmpty && host.Length <= DomainName.MaxLength && !TrailingPunctuationChars.Contains(host[^1]) && !LastLabelStartsWithDigit(host);
 }

@@ -19,6 +19,10 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
     // Punctuation that ends a sentence or markup around a host, never part of it.
     private const string TrailingPunctuation = ".,;:!?)'\"*>]";
+
+    // The same as a set, for a test of one char (a string search per char cost the plain-link shortcut 13 % of the 20 KB
+    // sample's time, measured).
+    private static readonly SearchValues<char> TrailingPunctuationChars = SearchValues.Create(TrailingPunctuation);
     // Printable ASCII but for '%', '\\' and '@' (no white space): a link of only these is "plain" (AddLink).
     private static readonly SearchValues<char> PlainLinkCharacters =
         SearchValues.Create("!\"#$&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
