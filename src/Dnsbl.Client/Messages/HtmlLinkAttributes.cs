@@ -12,37 +12,22 @@ namespace Dnsbl.Client.Messages;
 internal static class HtmlLinkAttributes
 {
     /// <summary>The attributes of <paramref name="html"/>: each one's link priority and its value's range.</summary>
+    /// <remarks>The link extractor finds them in its one walk over the HTML (<c>HtmlTags.Attributes</c>), which is tested against this.</remarks>
     public static IEnumerable<(int Priority, int ValueStart, int ValueLength)> Find(string html)
     {
-        var cursor = default(Cursor);
-        while (TryFindNext(html, ref cursor, out var priority, out var valueStart, out var valueLength))
+        var resumeAt = 0;
+        for (var equals = IndexOf(html, '=', 0); equals >= 0; equals = IndexOf(html, '=', equals + 1))
         {
-            yield return (priority, valueStart, valueLength);
-        }
-    }
-
-    /// <summary>
-    /// The next attribute of <paramref name="html"/> after <paramref name="cursor"/> (start with its default), as
-    /// <see cref="Find"/> gives them: the link extractor's loop, without an iterator's allocation and state machine.
-    /// </summary>
-    public static bool TryFindNext(ReadOnlySpan<char> html, ref Cursor cursor, out int priority, out int valueStart, out int valueLength)
-    {
-        for (var equals = IndexOf(html, '=', cursor.SearchFrom); equals >= 0; equals = IndexOf(html, '=', equals + 1))
-        {
-            if (TryMatch(html, equals, cursor.ResumeAt, out priority, out valueStart, out valueLength, out var end))
+            if (!TryMatch(html, equals, resumeAt, out var priority, out var valueStart, out var valueLength, out var end))
             {
-                cursor = new Cursor(end, end);
-                return true;
+                continue;
             }
+
+            yield return (priority, valueStart, valueLength);
+            resumeAt = end;
+            equals = end - 1;
         }
-
-        cursor = new Cursor(html.Length, cursor.ResumeAt);
-        priority = valueStart = valueLength = 0;
-        return false;
     }
-
-    /// <summary>Where <see cref="TryFindNext"/> goes on: the next '=' to visit, and where the next attribute's name may start.</summary>
-    public readonly record struct Cursor(int SearchFrom, int ResumeAt);
 
     /// <summary>Whether an attribute's '=' stands at <paramref name="equals"/>, its name at or after <paramref name="resumeAt"/>.</summary>
     internal static bool TryMatch(ReadOnlySpan<char> html, int equals, int resumeAt, out int priority, out int valueStart, out int valueLength, out int end)

@@ -111,8 +111,7 @@ internal static partial class HtmlTags
         private void VisitTag(int position)
         {
             // A plain tag (as MatchAt tells them) ends at the next '>' the walk visits.
-            var next = position + 1 < html.Length ? html[position + 1] : '\0';
-            if (next != '!' && (next | 0x20) != 's')
+            if (IsPlainTag(html, position))
             {
                 openTag = position;
                 return;

@@ -74,10 +74,7 @@ internal static partial class HtmlTags
     private static int MatchAt(string html, int start, ref EndSearches searches)
     {
         var span = html.AsSpan();
-
-        // Most tags are plain: one look at the char after '<' rules out a comment, a script and a style.
-        var next = start + 1 < span.Length ? span[start + 1] : '\0';
-        if (next != '!' && (next | 0x20) != 's')
+        if (IsPlainTag(span, start))
         {
             return PlainTagEnd(html, start);
         }
@@ -106,6 +103,14 @@ internal static partial class HtmlTags
         }
 
         return PlainTagEnd(html, start);
+    }
+
+    // Most tags are plain: one look at the char after the '<' at start rules out a comment ("<!"), a script and a style
+    // ("<s", any case), the only markup that does not end at the next '>'.
+    private static bool IsPlainTag(ReadOnlySpan<char> html, int start)
+    {
+        var next = start + 1 < html.Length ? html[start + 1] : '\0';
+        return next != '!' && (next | 0x20) != 's';
     }
 
     private static int PlainTagEnd(string html, int start)
