@@ -18,7 +18,7 @@ namespace Dnsbl.Client.Messages;
 internal static class BareHostScanner
 {
     private static readonly SearchValues<char> Before = SearchValues.Create("!\"#$&'()*+,/:;<=>?@[\\]^`{|}~\x1b\xa0");
-    private static readonly UInt128 AsciiBefore = TextScan.AsciiMask(Before) | TextScan.AsciiMask(c => char.IsWhiteSpace(c));
+    private static readonly UInt128 AsciiBefore = TextScan.AsciiMask(Before) | TextScan.AsciiMask(TextScan.WhiteSpace);
     private static readonly SearchValues<char> After = SearchValues.Create("<>\"`}]{[|\x1b\xa0:/.,;!?)'");
 
     /// <summary>Finds the first host name at or after <paramref name="from"/>; false when there is none.</summary>

@@ -88,7 +88,7 @@ internal static class MailAddressScanner
             }
         }
 
-        return at - from is >= 1 and <= MaxLocalLength && (from == 0 || NotInLocalPart.Contains(text[from - 1])) ? from : -1;
+        return at - from is >= 1 and <= MaxLocalLength && (from == 0 || IsNotInLocalPart(text[from - 1])) ? from : -1;
     }
 
     private static bool IsNotInLocalPart(char c) => char.IsAscii(c) ? TextScan.InAsciiMask(AsciiNotInLocalPart, c) : NotInLocalPart.Contains(c);

@@ -69,15 +69,12 @@ internal static class TextScan
     }
 
     /// <summary>The ASCII members of <paramref name="set"/> as a 128-bit mask, for <see cref="InAsciiMask"/>.</summary>
-    public static UInt128 AsciiMask(SearchValues<char> set) => AsciiMask(set.Contains);
-
-    /// <summary>The ASCII chars for which <paramref name="isMember"/> is true as a 128-bit mask, for <see cref="InAsciiMask"/>.</summary>
-    public static UInt128 AsciiMask(Func<char, bool> isMember)
+    public static UInt128 AsciiMask(SearchValues<char> set)
     {
         var mask = UInt128.Zero;
         for (var c = 0; c < 128; c++)
         {
-            if (isMember((char)c))
+            if (set.Contains((char)c))
             {
                 mask |= UInt128.One << c;
             }
