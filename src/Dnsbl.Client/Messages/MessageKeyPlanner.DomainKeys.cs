@@ -13,21 +13,32 @@ internal sealed partial class MessageKeyPlanner
     /// </summary>
     private string? DomainKey(string host, DomainQueryForm form, MessageKeySource source, string origin, string listName)
     {
-        if (!DomainName.TryNormalize(host.Trim(), out var normalized, out _) || !normalized.Contains('.', StringComparison.Ordinal))
+        if (NameOf(host) is not { } normalized || SkipsSpecialUse(normalized, IsSpecialUseName(normalized), source, origin, listName))
         {
-            return null;
-        }
-
-        if (!options.AskReserved && IsSpecialUseName(normalized))
-        {
-            skipped.Add(new MessageSkippedKey(normalized, source, origin, MessageSkipReason.SpecialUseName, listName));
             return null;
         }
 
         return form == DomainQueryForm.FullHostName ? normalized : InForm(normalized, form);
     }
 
-    // ListDomainKey.InForm's cut, found once per host, form and message: every URI list asks the same hosts.
+    // A host as a key: normalised, and with a '.' (a single label is no name a list can hold); null when it is not one.
+    private static string? NameOf(string host) =>
+        DomainName.TryNormalize(host.Trim(), out var normalized, out _) && normalized.Contains('.', StringComparison.Ordinal) ? normalized : null;
+
+    // Whether name (isSpecialUse: IsSpecialUseName's answer) is left out for listName, as reported in skipped.
+    private bool SkipsSpecialUse(string name, bool isSpecialUse, MessageKeySource source, string origin, string listName)
+    {
+        if (options.AskReserved || !isSpecialUse)
+        {
+            return false;
+        }
+
+        skipped.Add(new MessageSkippedKey(name, source, origin, MessageSkipReason.SpecialUseName, listName));
+        return true;
+    }
+
+    // ListDomainKey.InForm's cut, found once per host, form and message: every domain list asks the same few hosts (URI
+    // lists keep theirs per link, LinkDomainKey).
     private string? InForm(string normalized, DomainQueryForm form)
     {
         var known = domainsInForm ??= [];

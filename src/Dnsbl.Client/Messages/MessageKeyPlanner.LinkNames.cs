@@ -20,7 +20,7 @@ internal sealed partial class MessageKeyPlanner
         {
             name.Known = true;
             var host = links![index].Host;
-            if (DomainName.TryNormalize(host.Trim(), out var normalized, out _) && normalized.Contains('.', StringComparison.Ordinal))
+            if (NameOf(host) is { } normalized)
             {
                 name.Normalized = normalized;
                 name.SpecialUse = IsSpecialUseName(normalized);
@@ -33,9 +33,8 @@ internal sealed partial class MessageKeyPlanner
             return null;
         }
 
-        if (!options.AskReserved && name.SpecialUse)
+        if (SkipsSpecialUse(key, name.SpecialUse, source, origin, listName))
         {
-            skipped.Add(new MessageSkippedKey(key, source, origin, MessageSkipReason.SpecialUseName, listName));
             return null;
         }
 
