@@ -5,25 +5,25 @@ namespace Dnsbl.Client.Messages;
 // The last resorts before a header is called unreadable, and the address patterns they and the rules share.
 internal static partial class ReceivedHeaderParser
 {
+    /// <summary>How the relay chain's synthetic line for an originating-IP header starts: this prefix, then the address.</summary>
+    internal const string OriginatingIpPrefix = "from X-Originating-IP: ";
+
     /// <summary>
     /// The synthetic "from X-Originating-IP: ip" line the relay chain builds, read directly. For a from clause of one
     /// word without parentheses or brackets, every rule before <see cref="OriginatingIp"/> in the tables fails (each needs
     /// a "(", a "[", a second word or a "by"), and so do the HELO, "by" and auth readers; so when that rule matches, the
     /// full cascade would return just this relay.
     /// </summary>
-    private const string OriginatingIpPrefix = "from X-Originating-IP: ";
-
     private static bool ReadOriginatingIpLine(string text, string header, out ReceivedRelay? relay)
     {
         relay = null;
-        const string Prefix = OriginatingIpPrefix;
-        if (!text.StartsWith(Prefix, StringComparison.Ordinal) || text.AsSpan(Prefix.Length).ContainsAny(" ([") ||
+        if (!text.StartsWith(OriginatingIpPrefix, StringComparison.Ordinal) || text.AsSpan(OriginatingIpPrefix.Length).ContainsAny(" ([") ||
             !OriginatingIp().IsMatch(text.AsSpan(5)))
         {
             return false;
         }
 
-        var address = TryParseAddress(text[Prefix.Length..], out var parsed) ? parsed : null;
+        var address = TryParseAddress(text[OriginatingIpPrefix.Length..], out var parsed) ? parsed : null;
         relay = new ReceivedRelay(address, null, null, "", null, header);
         return true;
     }

@@ -167,7 +167,7 @@ internal sealed partial class RelayChain
     {
         foreach (var match in AnyAddress().EnumerateMatches(value))
         {
-            return string.Concat("from X-Originating-IP: ", value.AsSpan(match.Index, match.Length));
+            return string.Concat(ReceivedHeaderParser.OriginatingIpPrefix, value.AsSpan(match.Index, match.Length));
         }
 
         return null;
