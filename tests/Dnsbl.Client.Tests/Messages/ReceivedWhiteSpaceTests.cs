@@ -48,6 +48,27 @@ public sealed class ReceivedWhiteSpaceTests
         }
     }
 
+    // The collapse copies runs of ' '..U+0084 without a double space whole: chars at and beyond both ends of that range,
+    // spaces in every position around them, long and short runs.
+    [Fact]
+    public void CollapseWhiteSpace_RandomTextAroundTheCopiedRange_SameAsTheRegex()
+    {
+        const string Alphabet = "  \t\r\n\u001f!~\u007f\u0084\u0085\u00a0\u2028xyz;";
+        var random = new Random(77);
+        var chars = new char[120];
+        for (var round = 0; round < 20_000; round++)
+        {
+            var length = random.Next(chars.Length);
+            for (var i = 0; i < length; i++)
+            {
+                chars[i] = round % 3 == 0 && random.Next(4) > 0 ? 'a' : Alphabet[random.Next(Alphabet.Length)];
+            }
+
+            var text = new string(chars, 0, length);
+            Assert.Equal(Oracle.Replace(text, " "), ReceivedHeaderParser.CollapseWhiteSpace(text));
+        }
+    }
+
     [Fact]
     public void CollapseWhiteSpace_SingleSpacesOnly_ReturnsTheSameInstance()
     {
