@@ -18,25 +18,27 @@ internal static partial class ReceivedHeaderParser
 
     private static readonly FormatRule[] PostfixRules = [new(null, Postfix()), new(null, PostfixGlued())];
 
-    // Checked in order; the first marker present selects its rules (SpamAssassin's if/elsif chain).
-    // A marker is plain text (a search, no pattern) unless it needs a pattern.
-    private static readonly (string? Text, Regex? Pattern, FormatRule[] Rules)[] VendorRules =
+    // Checked in order; the first marker present selects its rules (SpamAssassin's if/elsif chain). Markers: which of
+    // VendorMarkerList's texts the rule needs (one of them); the rule is that text alone unless it has a pattern, which
+    // then runs only when one of its texts is there.
+    private static readonly (int Markers, Regex? Pattern, FormatRule[] Rules)[] VendorRules =
     [
-        (" SMTPSVC", null, [new(null, SmtpSvc()), new(null, SmtpSvcPickup(), RuleEffect.Ignore)]),
-        (null, ExchangeMarker(), ExchangeRules),
-        ("[XMail ", null, [new(null, XMail())]),
-        (null, EcelerityMarker(), [new(null, EcelerityHelo()), new(null, Ecelerity())]),
-        ("Exim", null, EximRules),
-        (" (Postfix) with", null, PostfixRules),
-        ("(Scalix SMTP Relay", null, [new(null, Scalix())]),
-        (" (Lotus Domino ", null, [new(null, Domino())]),
+        (1 << 0, null, [new(null, SmtpSvc()), new(null, SmtpSvcPickup(), RuleEffect.Ignore)]),
+        ((1 << 1) | (1 << 2), ExchangeMarker(), ExchangeRules),
+        (1 << 3, null, [new(null, XMail())]),
+        (1 << 4, EcelerityMarker(), [new(null, EcelerityHelo()), new(null, Ecelerity())]),
+        (1 << 5, null, EximRules),
+        (1 << 6, null, PostfixRules),
+        (1 << 7, null, [new(null, Scalix())]),
+        (1 << 8, null, [new(null, Domino())]),
     ];
 
-    // Every vendor marker's text, and for the two that are patterns a text each match contains (" with Microsoft SMTP
-    // Server " or " with mapi id ", "(ecelerity"): a header with none of them has no vendor.
-    private static readonly System.Buffers.SearchValues<string> VendorMarkerTexts = System.Buffers.SearchValues.Create(
-        [" SMTPSVC", " with Microsoft SMTP Server ", " with mapi id ", "[XMail ", "(ecelerity", "Exim", " (Postfix) with", "(Scalix SMTP Relay", " (Lotus Domino "],
-        StringComparison.Ordinal);
+    // Every vendor marker's text (bit i of VendorRules' Markers is text i), and for the two that are patterns a text each
+    // match contains (" with Microsoft SMTP Server " or " with mapi id ", "(ecelerity"): a header with none of them has no vendor.
+    internal static readonly string[] VendorMarkerList =
+        [" SMTPSVC", " with Microsoft SMTP Server ", " with mapi id ", "[XMail ", "(ecelerity", "Exim", " (Postfix) with", "(Scalix SMTP Relay", " (Lotus Domino "];
+
+    private static readonly System.Buffers.SearchValues<string> VendorMarkerTexts = System.Buffers.SearchValues.Create(VendorMarkerList, StringComparison.Ordinal);
 
     private static readonly FormatRule[] LeadingRules =
     [

@@ -44,6 +44,29 @@ public sealed class TransferDecoderQuotedPrintableTests
         }
     }
 
+    // Long plain runs with a rare escape, soft break or non-ASCII char: the 16-char chunks see their stop at every place
+    // in a chunk, at a chunk's end and in the part's last chunk of fewer than 16 chars.
+    [Fact]
+    public void DecodeQuotedPrintable_LongRunsWithRareStops_SameBytesAsCharByCharDecoder()
+    {
+        var random = new Random(16);
+        string[] stops = ["=3D", "=\r\n", "=", "=4", "é", "\u20AC", "\uD83D\uDE00", "=C3=A9", "\u007F", "\u0080"];
+        var text = new System.Text.StringBuilder();
+        for (var round = 0; round < 5_000; round++)
+        {
+            text.Clear();
+            var pieces = random.Next(1, 6);
+            for (var piece = 0; piece < pieces; piece++)
+            {
+                text.Append('a', random.Next(0, 40));
+                text.Append(stops[random.Next(stops.Length)]);
+            }
+
+            text.Append('z', random.Next(0, 20));
+            AssertSame(text.ToString(), textIsRawBytes: round % 2 == 0);
+        }
+    }
+
     private static void AssertSame(string raw, bool textIsRawBytes)
     {
         var expected = new byte[TransferDecoder.QuotedPrintableCapacity(raw.Length) + 4];
