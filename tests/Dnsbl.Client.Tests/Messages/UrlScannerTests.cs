@@ -52,6 +52,21 @@ public sealed class UrlScannerTests
         }
     }
 
+    [Fact]
+    public void TryFind_EveryCharAfterTheHost_EndsTheUrlAsTheRegex()
+    {
+        // The URL's end is found a vector block at a time and then char by char: each UTF-16 unit, in a block and in the tail.
+        for (var c = char.MinValue; c < char.MaxValue; c++)
+        {
+            foreach (var text in new[] { $"see http://a.example/p{c}q x", $"see http://a.example/path/longer/than/a/block{c}q and more text after it" })
+            {
+                var expected = Oracle.Match(text);
+                Assert.True(UrlScanner.TryFind(text, 0, out var start, out var length), $"U+{(int)c:X4}");
+                Assert.Equal((expected.Index, expected.Length), (start, length));
+            }
+        }
+    }
+
     private static List<(int, int)> Matches(string text)
     {
         var found = new List<(int, int)>();
