@@ -17,6 +17,8 @@ public sealed class LinkExtractorWordScanTests
         "bücher.de", "xn--bcher-kva.de", "訪問example.com", "(see", "it)", "<b>", "</b>", "word", "1.2.3.4", "@", ".", "..",
         "shop.co.uk", "dot.", ",", ";", "'", "\"", "`", "[x]", "{y}", "|", "?", "!", "mailto:", "http", "é", "ß.de", "-a-.com",
         "_u_.net", "\u001b", "end.com.", "a.", ".b", "info@shop.co.uk.", "<user@host.com>",
+        // Dots the host word search passes over (no letter or digit before, or no letter after) beside ones it must not.
+        "1.5", "x.1y", "a._b", "a.-b.com", "b.é", "é.de", "Ⅻ.com", "a.xn--p1ai", "A.B", "...com", "x..com", "a.\u212Aom", "9.x9",
     ];
 
     private static readonly string[] Separators = [" ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2003", "", "", ""];

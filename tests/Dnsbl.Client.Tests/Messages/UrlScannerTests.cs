@@ -36,6 +36,48 @@ public sealed class UrlScannerTests
         Assert.True(compared > 100, $"only {compared} URLs in the corpus bodies");
     }
 
+    [Fact]
+    public void TryFind_StartAtEveryBlockOffset_SameMatchesAsTheRegex()
+    {
+        // The start letters are looked for a vector block at a time, and each is a start only after a non-word char (or at
+        // the text's start): every offset of a block, after a word char, a non-word char or a non-ASCII word char.
+        foreach (var before in new[] { "", " ", "x", "_", "9", "é", "-", "\u00a0", "Ａ" })
+        {
+            for (var offset = 0; offset < 40; offset++)
+            {
+                var text = new string('q', offset) + before + "http://a.example/ w www.b.example Fhttp://no.example ftp://c.example";
+                Assert.Equal(Oracle.Matches(text).Select(match => (match.Index, match.Length)), Matches(text));
+                Assert.Equal(Oracle.Matches(text[offset..]).Select(match => (match.Index, match.Length)), Matches(text[offset..]));
+            }
+        }
+    }
+
+    [Fact]
+    public void TryFind_EveryCharAfterTheHost_EndsTheUrlAsTheRegex()
+    {
+        // The URL's end is found a vector block at a time and then char by char: each UTF-16 unit, in a block and in the tail.
+        for (var c = char.MinValue; c < char.MaxValue; c++)
+        {
+            foreach (var text in new[] { $"see http://a.example/p{c}q x", $"see http://a.example/path/longer/than/a/block{c}q and more text after it" })
+            {
+                var expected = Oracle.Match(text);
+                Assert.True(UrlScanner.TryFind(text, 0, out var start, out var length), $"U+{(int)c:X4}");
+                Assert.Equal((expected.Index, expected.Length), (start, length));
+            }
+        }
+    }
+
+    private static List<(int, int)> Matches(string text)
+    {
+        var found = new List<(int, int)>();
+        for (var from = 0; UrlScanner.TryFind(text, from, out var start, out var length); from = start + length)
+        {
+            found.Add((start, length));
+        }
+
+        return found;
+    }
+
     [Theory]
     [InlineData("see https://shop.example.net/x?y=1 now", "https://shop.example.net/x?y=1")]
     [InlineData("at www.example.org.", "www.example.org.")]
