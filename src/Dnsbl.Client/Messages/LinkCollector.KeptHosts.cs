@@ -1,11 +1,12 @@
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace Dnsbl.Client.Messages;
 
-// Link hosts found by their text as written: a newsletter repeats a few hosts over hundreds of links, nearly always
-// written as they are kept (lower case). Such a host finds its link in one probe of a small table keyed by the kept text,
-// without the lower-casing, validation and dictionary lookup of AddName, and keeps there what its scheme and host hold of
-// the redirector keys (KeysAtHost).
+// Link hosts found by their text as written: a newsletter repeats a few hosts over hundreds of links. A host written as a
+// checked name is kept, ignoring ASCII case (AddName lower-cases an ASCII host and finds that name), finds its link in one
+// probe of a small table keyed by that text, without the lower-casing, validation and dictionary lookup of AddName, and
+// keeps there what its scheme and host hold of the redirector keys (KeysAtHost), the same for every spelling.
 internal sealed partial class LinkCollector
 {
     // Open addressing, linear probing. A slot is 0 when empty, else: the link's index + 1 (bits 0-15), the host's
@@ -23,7 +24,7 @@ internal sealed partial class LinkCollector
     private const int KeptHostHttpsKeysShift = 20;
     private const int KeptHostTagShift = 24;
 
-    // The slot of hostAsGiven when it is a kept link host written exactly as kept; -1 when not.
+    // The slot of hostAsGiven when it is a kept link host written as kept but for ASCII case; -1 when not.
     private int FindKeptHost(ReadOnlySpan<char> hostAsGiven)
     {
         var slots = keptHostSlots;
@@ -43,7 +44,7 @@ internal sealed partial class LinkCollector
                 return -1;
             }
 
-            if ((slot & (0x7F << KeptHostTagShift)) == tag && hostAsGiven.SequenceEqual(links[(slot & KeptHostIndexMask) - 1].Host))
+            if ((slot & (0x7F << KeptHostTagShift)) == tag && SameIgnoringAsciiCase(hostAsGiven, links[(slot & KeptHostIndexMask) - 1].Host))
             {
                 return at;
             }
@@ -52,12 +53,17 @@ internal sealed partial class LinkCollector
         return -1;
     }
 
+    // Nearly every host is written as kept: the exact compare first.
+    private static bool SameIgnoringAsciiCase(ReadOnlySpan<char> hostAsGiven, string kept) =>
+        hostAsGiven.SequenceEqual(kept) || Ascii.EqualsIgnoreCase(hostAsGiven, kept);
+
     private int KeptHostIndex(int slot) => (keptHostSlots[slot] & KeptHostIndexMask) - 1;
 
-    // Keeps hostAsGiven when AddName's answer for it (index) is a checked name written as kept. Returns its slot, or -1.
+    // Keeps hostAsGiven when AddName's answer for it (index) is a checked name written as kept but for ASCII case (a host
+    // that was trimmed or normalised is not). Returns its slot, or -1.
     private int KeepHost(ReadOnlySpan<char> hostAsGiven, int index)
     {
-        if (generalPathOnly || index < 0 || !hostAsGiven.SequenceEqual(links[index].Host))
+        if (generalPathOnly || index < 0 || !SameIgnoringAsciiCase(hostAsGiven, links[index].Host))
         {
             return -1;
         }
@@ -100,27 +106,30 @@ internal sealed partial class LinkCollector
         }
     }
 
-    // Four chars at a time (a host is some 20): not randomised, so the probe limit above bounds what collisions cost.
+    // Four chars at a time (a host is some 20), with bit 0x20 of every char set, so that ASCII letters hash alike in either
+    // case (other chars may collide; the compare tells them apart). Not randomised, so the probe limit above bounds what
+    // collisions cost.
     // Internal for the test that fills one probe chain.
     internal static uint HashOf(ReadOnlySpan<char> text)
     {
         const ulong Multiplier = 0x9E3779B97F4A7C15;
+        const ulong CaseBits = 0x0020_0020_0020_0020;
         var bytes = MemoryMarshal.AsBytes(text);
         var hash = (ulong)text.Length;
         if (bytes.Length >= sizeof(ulong))
         {
             foreach (var word in MemoryMarshal.Cast<byte, ulong>(bytes))
             {
-                hash = (hash ^ word) * Multiplier;
+                hash = (hash ^ (word | CaseBits)) * Multiplier;
             }
 
-            hash = (hash ^ MemoryMarshal.Read<ulong>(bytes[^sizeof(ulong)..])) * Multiplier;
+            hash = (hash ^ (MemoryMarshal.Read<ulong>(bytes[^sizeof(ulong)..]) | CaseBits)) * Multiplier;
         }
         else
         {
             foreach (var c in text)
             {
-                hash = (hash ^ c) * Multiplier;
+                hash = (hash ^ (c | 0x20u)) * Multiplier;
             }
         }
 

@@ -10,8 +10,8 @@ internal sealed partial class LinkCollector
     // with, so this costs no allocation.
     private int recentMailDomain = -1;
 
-    // Whether hostAsGiven (as AddHost was given it) is a kept link host written as kept, or the recent mail domain: then its
-    // link is raised as AddName would raise it, and index is that link's.
+    // Whether hostAsGiven (as AddHost was given it) is a kept link host written as kept but for ASCII case, or the recent
+    // mail domain written as kept: then its link is raised as AddName would raise it, and index is that link's.
     private bool TryRaiseRecent(ReadOnlySpan<char> hostAsGiven, bool inMarkup, int priority, bool isMailAddress, out int index)
     {
         index = generalPathOnly ? -1

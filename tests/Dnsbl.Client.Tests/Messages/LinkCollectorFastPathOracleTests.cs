@@ -121,6 +121,7 @@ public sealed class LinkCollectorFastPathOracleTests
         for (var i = 0; i < count; i++)
         {
             host = random.Next(3) == 0 ? host : Pick(random, Hosts); // newsletters repeat a host over consecutive links
+            host = random.Next(10) == 0 ? host.ToUpperInvariant() : host; // a host seen before in another case
             var link = new StringBuilder()
                 .Append(random.Next(8) == 0 ? " " : "")
                 .Append(Pick(random, Schemes)).Append(Pick(random, UserInfos)).Append(host).Append(Pick(random, Paths))
