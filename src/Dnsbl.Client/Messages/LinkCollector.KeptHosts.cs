@@ -3,15 +3,16 @@ using System.Text;
 
 namespace Dnsbl.Client.Messages;
 
-// Link hosts found by their text as written: a newsletter repeats a few hosts over hundreds of links. A host written as a
-// checked name is kept, ignoring ASCII case (AddName lower-cases an ASCII host and finds that name), finds its link in one
-// probe of a small table keyed by that text, without the lower-casing, validation and dictionary lookup of AddName, and
-// keeps there what its scheme and host hold of the redirector keys (KeysAtHost), the same for every spelling.
+// Link hosts found by their text as written: a newsletter repeats a few hosts over hundreds of links. A host written as
+// the checked name it is kept as, but for ASCII case (AddName lower-cases an ASCII host and finds that name), finds its
+// link in one probe of a small table keyed by that text, without the lower-casing, validation and dictionary lookup of
+// AddName; the table also keeps what its scheme and host hold of the redirector keys (KeysAtHost), one answer for every
+// spelling.
 internal sealed partial class LinkCollector
 {
-    // Open addressing, linear probing. A slot is 0 when empty, else: the link's index + 1 (bits 0-15), the host's
-    // RedirectorPatternSet.KeysAtHost after "http://" (bits 16-19) and after "https://" (bits 20-23), and 7 bits of the
-    // host's hash (bits 24-30), compared before the text.
+    // Open addressing, linear probing. A slot is 0 when empty, else: the link's index + 1 (bits 0-15; the scan limit,
+    // MessageConstants.MaxLinksScanned, is far below 2^16), the host's RedirectorPatternSet.KeysAtHost after "http://"
+    // (bits 16-19) and after "https://" (bits 20-23), and 7 bits of the host's hash (bits 24-30), compared before the text.
     private int[] keptHostSlots = [];
     private int keptHostCount;
 
