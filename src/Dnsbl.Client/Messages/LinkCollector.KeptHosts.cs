@@ -19,22 +19,25 @@ internal sealed partial class LinkCollector
     // At most this many slots are looked at: hosts made to collide (the hash is not randomised) go the general way, whose
     // dictionary defends itself, instead of growing a probe chain.
     private const int MaxKeptHostProbes = 8;
-    private const int FirstKeptHostSlots = 32;
+    private const int FirstKeptHostSlots = 8; // most messages link to a few hosts
     private const int KeptHostIndexMask = 0xFFFF;
     private const int KeptHostHttpKeysShift = 16;
     private const int KeptHostHttpsKeysShift = 20;
     private const int KeptHostTagShift = 24;
 
     // The slot of hostAsGiven when it is a kept link host written as kept but for ASCII case; -1 when not.
-    private int FindKeptHost(ReadOnlySpan<char> hostAsGiven)
+    private int FindKeptHost(ReadOnlySpan<char> hostAsGiven) => FindKeptHost(hostAsGiven, out _);
+
+    // As FindKeptHost(hostAsGiven); hash: hostAsGiven's, for KeepHost when it is not kept yet.
+    private int FindKeptHost(ReadOnlySpan<char> hostAsGiven, out uint hash)
     {
+        hash = HashOf(hostAsGiven);
         var slots = keptHostSlots;
-        if (slots.Length == 0 || hostAsGiven.IsEmpty)
+        if (slots.Length == 0)
         {
             return -1;
         }
 
-        var hash = HashOf(hostAsGiven);
         var tag = (int)(hash & 0x7F) << KeptHostTagShift;
         var mask = slots.Length - 1;
         for (int probe = 0, at = (int)(hash >> 7) & mask; probe < MaxKeptHostProbes; probe++, at = (at + 1) & mask)
@@ -62,7 +65,10 @@ internal sealed partial class LinkCollector
 
     // Keeps hostAsGiven when AddName's answer for it (index) is a checked name written as kept but for ASCII case (a host
     // that was trimmed or normalised is not). Returns its slot, or -1.
-    private int KeepHost(ReadOnlySpan<char> hostAsGiven, int index)
+    private int KeepHost(ReadOnlySpan<char> hostAsGiven, int index) => KeepHost(hostAsGiven, index, HashOf(hostAsGiven));
+
+    // As KeepHost(hostAsGiven, index), told hostAsGiven's hash.
+    private int KeepHost(ReadOnlySpan<char> hostAsGiven, int index, uint hash)
     {
         if (generalPathOnly || index < 0 || !SameIgnoringAsciiCase(hostAsGiven, links[index].Host))
         {
@@ -74,7 +80,6 @@ internal sealed partial class LinkCollector
             GrowKeptHosts();
         }
 
-        var hash = HashOf(hostAsGiven);
         var mask = keptHostSlots.Length - 1;
         for (int probe = 0, at = (int)(hash >> 7) & mask; probe < MaxKeptHostProbes; probe++, at = (at + 1) & mask)
         {

@@ -36,7 +36,7 @@ internal sealed partial class LinkCollector
 
         var hostLength = rest.IndexOfAny('/', '?', '#');
         var host = hostLength < 0 ? rest : rest[..hostLength];
-        var slot = FindKeptHost(host); // a kept host: AddHost would find it kept and raise its link, whatever IsPlainName says
+        var slot = FindKeptHost(host, out var hash); // a kept host: AddHost would find it kept and raise its link, whatever IsPlainName says
         if (slot < 0 && !IsPlainName(host))
         {
             return false;
@@ -53,7 +53,7 @@ internal sealed partial class LinkCollector
             }
             else
             {
-                slot = KeepHost(host, AddName(host, ref origin, inMarkup, priority, isMailAddress: false));
+                slot = KeepHost(host, AddName(host, ref origin, inMarkup, priority, isMailAddress: false), hash);
             }
         }
 

@@ -64,7 +64,7 @@ public sealed class LinkCollectorFastPathOracleTests
     [Fact]
     public void AddUrl_HostsInOneProbeChain_SameAsGeneralPath()
     {
-        // Hosts whose hashes start one probe chain of the kept-host table at every size it takes here (32 to 2048 slots):
+        // Hosts whose hashes start one probe chain of the kept-host table at every size it takes here (8 to 2048 slots):
         // past the probe limit they are not kept and go the general way, repeated in every order and case.
         var colliding = Enumerable.Range(0, 200_000).Select(i => $"h{i}.collide.example")
             .Where(host => (LinkCollector.HashOf(host) >> 7) % 2048 == 5).Take(24).ToArray();
