@@ -15,9 +15,6 @@ namespace Dnsbl.Client.Messages;
 // A host that might be an IP literal or needs trimming goes the general way, before anything is added.
 internal sealed partial class LinkCollector
 {
-    // Per link index: RedirectorPatternSet.KeysAtHost of "http://" and its host (low 4 bits), of "https://" (high 4 bits).
-    private byte[] keysAtHosts = [];
-
     // Printable ASCII but for '%', '\\', '@', ':', '[', '(', '{' and '*' (and white space).
     private static readonly SearchValues<char> PlainHttpRestCharacters =
         SearchValues.Create("!\"#$&')+,-./0123456789;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ]^_`abcdefghijklmnopqrstuvwxyz|}~");
@@ -39,24 +36,30 @@ internal sealed partial class LinkCollector
 
         var hostLength = rest.IndexOfAny('/', '?', '#');
         var host = hostLength < 0 ? rest : rest[..hostLength];
-        if (!IsPlainName(host))
+        var slot = FindKeptHost(host, out var hash); // a kept host: AddHost would find it kept and raise its link, whatever IsPlainName says
+        if (slot < 0 && !IsPlainName(host))
         {
             return false;
         }
 
         var origin = new LazyText(link, linkText);
-        var index = -1;
 
         // As AddHost, which would be given host as it is.
-        if (!RefusesMore() && !TryRaiseRecent(host, inMarkup, priority, isMailAddress: false, out index))
+        if (!RefusesMore())
         {
-            index = AddName(host, ref origin, inMarkup, priority, isMailAddress: false);
-            KeepRecent(host, isMailAddress: false, index);
+            if (slot >= 0)
+            {
+                Raise(KeptHostIndex(slot), inMarkup, priority);
+            }
+            else
+            {
+                slot = KeepHost(host, AddName(host, ref origin, inMarkup, priority, isMailAddress: false), hash);
+            }
         }
 
         // As AddLink: the redirect is looked for even when the host was refused.
         var hostEnd = authorityStart + host.Length;
-        if (redirectors is { HasPatterns: true } patterns && !patterns.CannotMatchPlainHttp(link, hostEnd, KeysAtHost(patterns, link[..hostEnd], index)))
+        if (redirectors is { HasPatterns: true } patterns && !patterns.CannotMatchPlainHttp(link, hostEnd, KeysAtHost(patterns, link[..hostEnd], slot)))
         {
             FollowRedirect(link, ref origin, authorityStart, inMarkup, priority, redirectsLeft);
         }
@@ -64,26 +67,21 @@ internal sealed partial class LinkCollector
         return true;
     }
 
-    // What schemeAndHost holds of the redirector keys, kept per link index and scheme: the link at index is the checked
-    // name that is the host in lower case, and the answer depends only on the text ignoring case.
-    private RedirectorPatternSet.KeysAtHost KeysAtHost(RedirectorPatternSet patterns, ReadOnlySpan<char> schemeAndHost, int index)
+    // What schemeAndHost holds of the redirector keys, kept in the host's slot per scheme: the answer depends only on the
+    // text ignoring case.
+    private RedirectorPatternSet.KeysAtHost KeysAtHost(RedirectorPatternSet patterns, ReadOnlySpan<char> schemeAndHost, int slot)
     {
-        if (index < 0)
+        if (slot < 0)
         {
             return RedirectorPatternSet.KeysAtHost.Unknown;
         }
 
-        if (index >= keysAtHosts.Length)
-        {
-            Array.Resize(ref keysAtHosts, Math.Max(Math.Max(links.Count, 16), 2 * keysAtHosts.Length));
-        }
-
-        var shift = schemeAndHost.Length > 4 && schemeAndHost[4] == 's' ? 4 : 0; // https, http
-        var known = (RedirectorPatternSet.KeysAtHost)((keysAtHosts[index] >> shift) & 0xF);
+        var shift = schemeAndHost.Length > 4 && schemeAndHost[4] == 's' ? KeptHostHttpsKeysShift : KeptHostHttpKeysShift;
+        var known = (RedirectorPatternSet.KeysAtHost)((keptHostSlots[slot] >> shift) & 0xF);
         if (known == RedirectorPatternSet.KeysAtHost.Unknown)
         {
             known = patterns.KeysBefore(schemeAndHost);
-            keysAtHosts[index] |= (byte)((int)known << shift);
+            keptHostSlots[slot] |= (int)known << shift;
         }
 
         return known;

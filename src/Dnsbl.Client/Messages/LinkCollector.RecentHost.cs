@@ -1,23 +1,24 @@
 namespace Dnsbl.Client.Messages;
 
-// The last host of each kind: a newsletter repeats a host over consecutive links, and a mail domain over every address.
+// Hosts given as kept: a newsletter repeats a few link hosts over its links (LinkCollector.KeptHosts), and one mail domain
+// over every address.
 internal sealed partial class LinkCollector
 {
-    // The index of the link whose host AddHost was last given, of each kind, when it was given exactly as kept (the
-    // checked name itself, as nearly every host is written); -1 when not. The same text is read as the same name, whose
-    // entry never changes, so its link is raised without reading the host again; the link's host is the copy compared
+    // The index of the link whose domain AddHost was last given as a mail domain, when it was given exactly as kept (the
+    // checked name itself, as nearly every domain is written); -1 when not. The same text is read as the same name, whose
+    // entry never changes, so its link is raised without reading the domain again; the link's host is the copy compared
     // with, so this costs no allocation.
-    private int recentLinkHost = -1;
     private int recentMailDomain = -1;
 
-    // Whether hostAsGiven (as AddHost was given it) is the recent host of its kind: then its link is raised as AddName
-    // would raise it, and index is that link's.
+    // Whether hostAsGiven (as AddHost was given it) is a kept link host written as kept but for ASCII case, or the recent
+    // mail domain written as kept: then its link is raised as AddName would raise it, and index is that link's.
     private bool TryRaiseRecent(ReadOnlySpan<char> hostAsGiven, bool inMarkup, int priority, bool isMailAddress, out int index)
     {
-        index = isMailAddress ? recentMailDomain : recentLinkHost;
-        if (generalPathOnly || index < 0 || !hostAsGiven.SequenceEqual(links[index].Host))
+        index = generalPathOnly ? -1
+            : isMailAddress ? (recentMailDomain >= 0 && hostAsGiven.SequenceEqual(links[recentMailDomain].Host) ? recentMailDomain : -1)
+            : FindKeptHost(hostAsGiven) is var slot and >= 0 ? KeptHostIndex(slot) : -1;
+        if (index < 0)
         {
-            index = -1;
             return false;
         }
 
@@ -28,14 +29,13 @@ internal sealed partial class LinkCollector
     // index: AddName's answer for hostAsGiven, read.
     private void KeepRecent(ReadOnlySpan<char> hostAsGiven, bool isMailAddress, int index)
     {
-        var recent = index >= 0 && hostAsGiven.SequenceEqual(links[index].Host) ? index : -1;
         if (isMailAddress)
         {
-            recentMailDomain = recent;
+            recentMailDomain = index >= 0 && hostAsGiven.SequenceEqual(links[index].Host) ? index : -1;
         }
         else
         {
-            recentLinkHost = recent;
+            KeepHost(hostAsGiven, index);
         }
     }
 }

@@ -61,16 +61,39 @@ public sealed class LinkCollectorFastPathOracleTests
     [InlineData(3)]
     public void AddUrl_GeneratedLinks_SameAsGeneralPath(int seed) => AssertSameAsGeneralPath(GeneratedLinks(seed, 4000));
 
-    private static void AssertSameAsGeneralPath(IReadOnlyList<(string Link, bool InMarkup, int Priority)> links)
+    [Fact]
+    public void AddUrl_HostsInOneProbeChain_SameAsGeneralPath()
+    {
+        // Hosts whose hashes start one probe chain of the kept-host table at every size it takes here (8 to 2048 slots):
+        // past the probe limit they are not kept and go the general way, repeated in every order and case.
+        var colliding = Enumerable.Range(0, 200_000).Select(i => $"h{i}.collide.example")
+            .Where(host => (LinkCollector.HashOf(host) >> 7) % 2048 == 5).Take(24).ToArray();
+        Assert.Equal(24, colliding.Length);
+        var random = new Random(7);
+        var links = new List<(string, bool, int)>();
+        for (var i = 0; i < 2400; i++)
+        {
+            // Then more distinct hosts than the scan limit takes, then the colliding ones again.
+            var host = i is >= 300 and < 1400 ? $"d{i}.distinct.example" : Pick(random, colliding);
+            host = random.Next(6) == 0 ? host.ToUpperInvariant() : host;
+            var link = $"{Pick(random, ["http://", "https://", "//"])}{host}{Pick(random, Paths)}".Replace("{n}", "1", StringComparison.Ordinal);
+            links.Add((link, random.Next(2) == 0, random.Next(LinkPriority.Text + 1)));
+        }
+
+        AssertSameAsGeneralPath(links[..300]);
+        AssertSameAsGeneralPath(links, batchSize: links.Count);
+    }
+
+    private static void AssertSameAsGeneralPath(IReadOnlyList<(string Link, bool InMarkup, int Priority)> links, int batchSize = 700)
     {
         // Batches of a message's size: hosts repeat within a batch, and a full collector (MaxLinksScanned) is reached too.
         foreach (var patterns in (RedirectorPatternSet?[])[null, RedirectorPatternSet.For(MessageConstants.DefaultRedirectorPatterns, Timeout.InfiniteTimeSpan)])
         {
-            for (var start = 0; start < links.Count; start += 700)
+            for (var start = 0; start < links.Count; start += batchSize)
             {
                 var fast = new LinkCollector(patterns);
                 var general = new LinkCollector(patterns, generalPathOnly: true);
-                foreach (var (link, inMarkup, priority) in links.Skip(start).Take(700))
+                foreach (var (link, inMarkup, priority) in links.Skip(start).Take(batchSize))
                 {
                     fast.AddUrl(link.AsSpan(), inMarkup, requireScheme: false, priority);
                     general.AddUrl(link.AsSpan(), inMarkup, requireScheme: false, priority);
@@ -98,6 +121,7 @@ public sealed class LinkCollectorFastPathOracleTests
         for (var i = 0; i < count; i++)
         {
             host = random.Next(3) == 0 ? host : Pick(random, Hosts); // newsletters repeat a host over consecutive links
+            host = random.Next(10) == 0 ? host.ToUpperInvariant() : host; // a host seen before in another case
             var link = new StringBuilder()
                 .Append(random.Next(8) == 0 ? " " : "")
                 .Append(Pick(random, Schemes)).Append(Pick(random, UserInfos)).Append(host).Append(Pick(random, Paths))

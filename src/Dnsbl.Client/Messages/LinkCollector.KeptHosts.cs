@@ -1,0 +1,144 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Dnsbl.Client.Messages;
+
+// Link hosts found by their text as written: a newsletter repeats a few hosts over hundreds of links. A host written as
+// the checked name it is kept as, but for ASCII case (AddName lower-cases an ASCII host and finds that name), finds its
+// link in one probe of a small table keyed by that text, without the lower-casing, validation and dictionary lookup of
+// AddName; the table also keeps what its scheme and host hold of the redirector keys (KeysAtHost), one answer for every
+// spelling.
+internal sealed partial class LinkCollector
+{
+    // Open addressing, linear probing. A slot is 0 when empty, else: the link's index + 1 (bits 0-15; the scan limit,
+    // MessageConstants.MaxLinksScanned, is far below 2^16), the host's RedirectorPatternSet.KeysAtHost after "http://"
+    // (bits 16-19) and after "https://" (bits 20-23), and 7 bits of the host's hash (bits 24-30), compared before the text.
+    private int[] keptHostSlots = [];
+    private int keptHostCount;
+
+    // At most this many slots are looked at: hosts made to collide (the hash is not randomised) go the general way, whose
+    // dictionary defends itself, instead of growing a probe chain.
+    private const int MaxKeptHostProbes = 8;
+    private const int FirstKeptHostSlots = 8; // most messages link to a few hosts
+    private const int KeptHostIndexMask = 0xFFFF;
+    private const int KeptHostHttpKeysShift = 16;
+    private const int KeptHostHttpsKeysShift = 20;
+    private const int KeptHostTagShift = 24;
+
+    // The slot of hostAsGiven when it is a kept link host written as kept but for ASCII case; -1 when not.
+    private int FindKeptHost(ReadOnlySpan<char> hostAsGiven) => FindKeptHost(hostAsGiven, out _);
+
+    // As FindKeptHost(hostAsGiven); hash: hostAsGiven's, for KeepHost when it is not kept yet.
+    private int FindKeptHost(ReadOnlySpan<char> hostAsGiven, out uint hash)
+    {
+        hash = HashOf(hostAsGiven);
+        var slots = keptHostSlots;
+        if (slots.Length == 0)
+        {
+            return -1;
+        }
+
+        var tag = (int)(hash & 0x7F) << KeptHostTagShift;
+        var mask = slots.Length - 1;
+        for (int probe = 0, at = (int)(hash >> 7) & mask; probe < MaxKeptHostProbes; probe++, at = (at + 1) & mask)
+        {
+            var slot = slots[at];
+            if (slot == 0)
+            {
+                return -1;
+            }
+
+            if ((slot & (0x7F << KeptHostTagShift)) == tag && SameIgnoringAsciiCase(hostAsGiven, links[(slot & KeptHostIndexMask) - 1].Host))
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    // Nearly every host is written as kept: the exact compare first.
+    private static bool SameIgnoringAsciiCase(ReadOnlySpan<char> hostAsGiven, string kept) =>
+        hostAsGiven.SequenceEqual(kept) || Ascii.EqualsIgnoreCase(hostAsGiven, kept);
+
+    private int KeptHostIndex(int slot) => (keptHostSlots[slot] & KeptHostIndexMask) - 1;
+
+    // Keeps hostAsGiven when AddName's answer for it (index) is a checked name written as kept but for ASCII case (a host
+    // that was trimmed or normalised is not). Returns its slot, or -1.
+    private int KeepHost(ReadOnlySpan<char> hostAsGiven, int index) => KeepHost(hostAsGiven, index, HashOf(hostAsGiven));
+
+    // As KeepHost(hostAsGiven, index), told hostAsGiven's hash.
+    private int KeepHost(ReadOnlySpan<char> hostAsGiven, int index, uint hash)
+    {
+        if (generalPathOnly || index < 0 || !SameIgnoringAsciiCase(hostAsGiven, links[index].Host))
+        {
+            return -1;
+        }
+
+        if (2 * (keptHostCount + 1) > keptHostSlots.Length)
+        {
+            GrowKeptHosts();
+        }
+
+        var mask = keptHostSlots.Length - 1;
+        for (int probe = 0, at = (int)(hash >> 7) & mask; probe < MaxKeptHostProbes; probe++, at = (at + 1) & mask)
+        {
+            if (keptHostSlots[at] == 0)
+            {
+                keptHostSlots[at] = (index + 1) | (int)(hash & 0x7F) << KeptHostTagShift;
+                keptHostCount++;
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    private void GrowKeptHosts()
+    {
+        var old = keptHostSlots;
+        keptHostSlots = new int[Math.Max(FirstKeptHostSlots, 2 * old.Length)];
+        keptHostCount = 0;
+        foreach (var slot in old)
+        {
+            if (slot != 0)
+            {
+                var at = KeepHost(links[(slot & KeptHostIndexMask) - 1].Host, (slot & KeptHostIndexMask) - 1);
+                if (at >= 0)
+                {
+                    keptHostSlots[at] = slot; // with its KeysAtHost
+                }
+            }
+        }
+    }
+
+    // Four chars at a time (a host is some 20), with bit 0x20 of every char set, so that ASCII letters hash alike in either
+    // case (other chars may collide; the compare tells them apart). Not randomised, so the probe limit above bounds what
+    // collisions cost.
+    // Internal for the test that fills one probe chain.
+    internal static uint HashOf(ReadOnlySpan<char> text)
+    {
+        const ulong Multiplier = 0x9E3779B97F4A7C15;
+        const ulong CaseBits = 0x0020_0020_0020_0020;
+        var bytes = MemoryMarshal.AsBytes(text);
+        var hash = (ulong)text.Length;
+        if (bytes.Length >= sizeof(ulong))
+        {
+            foreach (var word in MemoryMarshal.Cast<byte, ulong>(bytes))
+            {
+                hash = (hash ^ (word | CaseBits)) * Multiplier;
+            }
+
+            hash = (hash ^ (MemoryMarshal.Read<ulong>(bytes[^sizeof(ulong)..]) | CaseBits)) * Multiplier;
+        }
+        else
+        {
+            foreach (var c in text)
+            {
+                hash = (hash ^ (c | 0x20u)) * Multiplier;
+            }
+        }
+
+        return (uint)((hash ^ (hash >> 29)) * Multiplier >> 32);
+    }
+}
