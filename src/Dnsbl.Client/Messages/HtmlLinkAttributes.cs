@@ -39,22 +39,23 @@ internal static class HtmlLinkAttributes
             nameEnd--;
         }
 
-        var nameStart = -1;
-        foreach (var (name, namePriority) in Names)
+        // The names end in different letters (none a 'k', the one letter with a non-ASCII case form): the char before the
+        // '=' names the one candidate, and most '=' signs (in URLs, styles, other attributes) are ruled out at once.
+        var (name, namePriority) = nameEnd > resumeAt ? (html[nameEnd - 1] | 0x20) switch
         {
-            var start = nameEnd - name.Length;
-            if (start >= resumeAt && TextScan.HasIgnoreCase(html, start, name) && TextScan.WordStartsAt(html, start))
-            {
-                nameStart = start;
-                priority = namePriority;
-                break;
-            }
-        }
-
-        if (nameStart < 0)
+            'f' => Names[0],
+            'c' => Names[1],
+            'n' => Names[2],
+            'd' => Names[3],
+            _ => (string.Empty, 0),
+        } : (string.Empty, 0);
+        var nameStart = nameEnd - name.Length;
+        if (name.Length == 0 || nameStart < resumeAt || !TextScan.HasIgnoreCase(html, nameStart, name) || !TextScan.WordStartsAt(html, nameStart))
         {
             return false;
         }
+
+        priority = namePriority;
 
         var value = equals + 1;
         while (value < html.Length && char.IsWhiteSpace(html[value]))
