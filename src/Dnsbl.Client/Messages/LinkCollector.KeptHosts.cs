@@ -21,6 +21,9 @@ internal sealed partial class LinkCollector
     private const int MaxKeptHostProbes = 8;
     private const int FirstKeptHostSlots = 8; // most messages link to a few hosts
     private const int KeptHostIndexMask = 0xFFFF;
+
+    // Fails to compile (a negative constant is no ushort) when the scan limit outgrows the slot's index field.
+    private const ushort KeptHostIndexHeadroom = KeptHostIndexMask - 1 - MessageConstants.MaxLinksScanned;
     private const int KeptHostHttpKeysShift = 16;
     private const int KeptHostHttpsKeysShift = 20;
     private const int KeptHostTagShift = 24;

@@ -63,11 +63,11 @@ internal static partial class TransferDecoder
         return length;
     }
 
-    // Copies the ASCII chars of text before its first '=' or non-ASCII char to destination as bytes, 16 at a time, and
-    // returns how many: one pass (32 chars a step where the CPU has 256-bit vectors, then 16) that finds the stop and narrows (a search and then a copy were two passes with a library
-    // call each, per run of ~30-100 chars between escapes). The last chunk of fewer than 16 chars is left to the caller's
-    // char-by-char step. Each chunk is stored whole (destination must have room for it); bytes past the stop are
-    // overwritten by what follows.
+    // Copies the ASCII chars of text before its first '=' or non-ASCII char to destination as bytes, and returns how many:
+    // one pass that finds the stop and narrows, 32 chars a step where the CPU has 256-bit vectors, then 16 (a search and
+    // then a copy were two passes with a library call each, per run of ~30-100 chars between escapes). The last chunk of
+    // fewer than 16 chars is left to the caller's char-by-char step. Each chunk is stored whole (destination must have
+    // room for it); bytes past the stop are overwritten by what follows.
     private static int PlainAsciiRun(ReadOnlySpan<char> text, Span<byte> destination)
     {
         const int Chunk = 16;
