@@ -51,7 +51,7 @@ internal sealed partial class LinkCollector
                 return -1;
             }
 
-            if ((slot & (0x7F << KeptHostTagShift)) == tag && SameIgnoringAsciiCase(hostAsGiven, links[(slot & KeptHostIndexMask) - 1].Host))
+            if ((slot & (0x7F << KeptHostTagShift)) == tag && SameIgnoringAsciiCase(hostAsGiven, links[LinkIndexOf(slot)].Host))
             {
                 return at;
             }
@@ -64,7 +64,11 @@ internal sealed partial class LinkCollector
     private static bool SameIgnoringAsciiCase(ReadOnlySpan<char> hostAsGiven, string kept) =>
         hostAsGiven.SequenceEqual(kept) || Ascii.EqualsIgnoreCase(hostAsGiven, kept);
 
-    private int KeptHostIndex(int slot) => (keptHostSlots[slot] & KeptHostIndexMask) - 1;
+    // The index of the link kept at slot (a position in keptHostSlots).
+    private int KeptHostIndex(int slot) => LinkIndexOf(keptHostSlots[slot]);
+
+    // The link index a slot's value holds.
+    private static int LinkIndexOf(int slotValue) => (slotValue & KeptHostIndexMask) - 1;
 
     // Keeps hostAsGiven when AddName's answer for it (index) is a checked name written as kept but for ASCII case (a host
     // that was trimmed or normalised is not). Returns its slot, or -1.
@@ -83,12 +87,18 @@ internal sealed partial class LinkCollector
             GrowKeptHosts();
         }
 
+        return Place(hash, (index + 1) | (int)(hash & 0x7F) << KeptHostTagShift);
+    }
+
+    // Puts slotValue in the first free slot of hash's probe chain; returns that slot, or -1 when the chain is full.
+    private int Place(uint hash, int slotValue)
+    {
         var mask = keptHostSlots.Length - 1;
         for (int probe = 0, at = (int)(hash >> 7) & mask; probe < MaxKeptHostProbes; probe++, at = (at + 1) & mask)
         {
             if (keptHostSlots[at] == 0)
             {
-                keptHostSlots[at] = (index + 1) | (int)(hash & 0x7F) << KeptHostTagShift;
+                keptHostSlots[at] = slotValue;
                 keptHostCount++;
                 return at;
             }
@@ -97,20 +107,17 @@ internal sealed partial class LinkCollector
         return -1;
     }
 
+    // Every kept host moves to a table twice the size, with its KeysAtHost (its host text hashes as when it was kept).
     private void GrowKeptHosts()
     {
         var old = keptHostSlots;
         keptHostSlots = new int[Math.Max(FirstKeptHostSlots, 2 * old.Length)];
         keptHostCount = 0;
-        foreach (var slot in old)
+        foreach (var slotValue in old)
         {
-            if (slot != 0)
+            if (slotValue != 0)
             {
-                var at = KeepHost(links[(slot & KeptHostIndexMask) - 1].Host, (slot & KeptHostIndexMask) - 1);
-                if (at >= 0)
-                {
-                    keptHostSlots[at] = slot; // with its KeysAtHost
-                }
+                Place(HashOf(links[LinkIndexOf(slotValue)].Host), slotValue);
             }
         }
     }
