@@ -16,6 +16,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 base="$(cd "${1:?usage: benchmarks/message-plan-ab.sh BASE_BIN_DIR [processes] [seconds] [options...]}" && pwd)"
 processes="${2:-8}"; seconds="${3:-20}"; shift $(( $# < 3 ? $# : 3 ))
+# Each run starts in a build's own folder: a relative --corpus path is made absolute first.
+options=()
+while (( $# > 0 )); do
+  if [ "$1" = --corpus ] && (( $# > 1 )); then options+=(--corpus "$(cd "$2" && pwd)"); shift 2; else options+=("$1"); shift; fi
+done
 project=benchmarks/Dnsbl.Client.Benchmarks
 dotnet build "$project" -c Release -v q -nologo >/dev/null
 this="$(pwd)/$project/bin/Release/net10.0"
@@ -25,9 +30,9 @@ ratios() { sed -nE 's/^this\/base: wall p10 ([0-9.]+), wall median ([0-9.]+), th
 
 for run in $(seq 1 "$processes"); do
   if (( run % 2 )); then
-    (cd "$this" && dotnet Dnsbl.Client.Benchmarks.dll --message-plan-ab "$base" --seconds "$seconds" "$@") | ratios
+    (cd "$this" && dotnet Dnsbl.Client.Benchmarks.dll --message-plan-ab "$base" --seconds "$seconds" ${options[@]+"${options[@]}"}) | ratios
   else
-    (cd "$base" && dotnet Dnsbl.Client.Benchmarks.dll --message-plan-ab "$this" --seconds "$seconds" "$@") | ratios \
+    (cd "$base" && dotnet Dnsbl.Client.Benchmarks.dll --message-plan-ab "$this" --seconds "$seconds" ${options[@]+"${options[@]}"}) | ratios \
       | awk '{ printf "%.3f %.3f %.3f\n", 1 / $1, 1 / $2, 1 / $3 }'
   fi
 done | awk '
