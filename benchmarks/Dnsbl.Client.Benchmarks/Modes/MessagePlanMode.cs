@@ -64,8 +64,12 @@ internal static class MessagePlanMode
 
         medians.Sort();
         perKb.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"corpus {medians.Count} messages ({totalBytes / (double)medians.Count / 1024:0.0} KB mean): per-message median {Median(medians):0.0} µs (min {medians[0]:0.0}, p90 {medians[(int)(medians.Count * 0.9)]:0.0}, max {medians[^1]:0.0}); mean process CPU {totalCpu / medians.Count:0.0} µs; allocated {totalAllocated / totalBytes * 1024:0} B per KB overall (per-message median {Median(perKb):0})"));
+        if (medians.Count > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"corpus {medians.Count} messages ({totalBytes / (double)medians.Count / 1024:0.0} KB mean): per-message median {Median(medians):0.0} µs (min {medians[0]:0.0}, p90 {medians[(int)(medians.Count * 0.9)]:0.0}, max {medians[^1]:0.0}); mean process CPU {totalCpu / medians.Count:0.0} µs; allocated {totalAllocated / totalBytes * 1024:0} B per KB overall (per-message median {Median(perKb):0})"));
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load average {File.ReadAllText("/proc/loadavg").Trim()}"));
         if (arguments.Has("allocations"))
         {
