@@ -46,7 +46,7 @@ internal sealed partial class RedirectorPatternSet
         }
 
         if (anyPatternKey is not null && atHost != KeysAtHost.Inside
-            && (atHost == KeysAtHost.None ? link[hostEnd..] : link).IndexOfAny(anyPatternKey) < 0)
+            && !HoldsKey(atHost == KeysAtHost.None ? link[hostEnd..] : link))
         {
             return true; // the common case, one vectorised pass: no pattern's key text is in the link
         }
