@@ -46,6 +46,7 @@ internal sealed partial class RedirectorPatternSet
     /// key (<c>anyPatternKey</c> is not null).
     /// </summary>
     /// <remarks>Internal for the test that compares it with a search for each key.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool HoldsKey(ReadOnlySpan<char> text)
     {
         var keys = anyPatternKey ?? throw new InvalidOperationException("some pattern has no key text");
