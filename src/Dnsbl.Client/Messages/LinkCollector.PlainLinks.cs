@@ -21,7 +21,6 @@ internal sealed partial class LinkCollector
         SearchValues.Create("!\"#$&')+,-./0123456789;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ]^_`abcdefghijklmnopqrstuvwxyz|}~");
 
     // link: trimmed; linkText: the same as a string, when there is one. False (and nothing done) when link is not such a link.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into AddUrl, its one caller
     private bool TryAddPlainHttpLink(ReadOnlySpan<char> link, string? linkText, bool inMarkup, int priority, int redirectsLeft)
     {
         var authorityStart = link.StartsWith("http://") ? 7 : link.StartsWith("https://") ? 8 : 0;
