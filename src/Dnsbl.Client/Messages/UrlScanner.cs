@@ -13,11 +13,10 @@ namespace Dnsbl.Client.Messages;
 /// <remarks>
 /// Means exactly what the regex it replaced meant (kept as the oracle of <c>UrlScannerTests</c>):
 /// <c>(?:\b(?:https?|ftps?)://|\bwww\.)(?:\[[0-9A-Fa-f:.]+\]|[^\s&lt;&gt;"'\\/?#\[\]]+)[^\s&lt;&gt;"']*</c>, ignore case,
-/// leftmost matches that do not overlap. A scan of a 10 KB body visits only the h, f and w letters.
+/// leftmost matches that do not overlap. A scan of a 10 KB body stops only at ":/" and "w." (see <see cref="TryFind"/>).
 /// </remarks>
 internal static class UrlScanner
 {
-    private static readonly SearchValues<char> StartLetters = SearchValues.Create("hHfFwW");
     private static readonly SearchValues<char> NotInHost = SearchValues.Create("<>\"'\\/?#[]");
     private static readonly SearchValues<char> AddressLiteral = SearchValues.Create("0123456789abcdefABCDEF:.");
 
@@ -26,17 +25,23 @@ internal static class UrlScanner
     private static readonly SearchValues<char> UrlEnds = SearchValues.Create("<>\"'" + TextScan.WhiteSpaceChars);
 
     /// <summary>Finds the first URL at or after <paramref name="from"/>; false when there is none.</summary>
+    /// <remarks>
+    /// Visits only the marks a URL's start is followed by: the ':' of "://" and the '.' of "www.". Each mark has one
+    /// candidate start 3–5 chars before it (the letter before the ':' tells which scheme), and later marks have later
+    /// candidates (two schemes' letters cannot overlap), so the leftmost match is found first, as the regex finds it.
+    /// </remarks>
     public static bool TryFind(ReadOnlySpan<char> text, int from, out int start, out int length)
     {
-        for (var candidate = IndexOfStart(text, from); candidate >= 0; candidate = IndexOfStart(text, candidate + 1))
+        // Every candidate starts at least 3 chars before its mark.
+        for (var mark = IndexOfMark(text, from + 3); mark >= 0; mark = IndexOfMark(text, mark + 1))
         {
-            if (!TextScan.WordStartsAt(text, candidate))
+            var candidate = StartBefore(text, mark);
+            if (candidate < from || !TextScan.WordStartsAt(text, candidate))
             {
                 continue;
             }
 
-            var host = HostStart(text, candidate);
-            var end = host < 0 ? -1 : UrlEnd(text, host);
+            var end = UrlEnd(text, text[mark] == ':' ? mark + 3 : mark + 1);
             if (end >= 0)
             {
                 start = candidate;
@@ -49,18 +54,24 @@ internal static class UrlScanner
         return false;
     }
 
-    // The next h, f or w (any case). Most are letters inside words, a few chars apart: an inline vectorised loop costs
-    // less than a library search call per letter. Only 'H' and 'h' are 'h' with the 0x20 bit set, and so on.
-    private static int IndexOfStart(ReadOnlySpan<char> text, int from)
+    // The next ':' before a '/' or '.' after a 'w' (any case) at or after from (at least 1). Text has few of either: an
+    // inline vectorised loop stops at little but URLs, where a search for the letters h, f and w stopped at most words.
+    private static int IndexOfMark(ReadOnlySpan<char> text, int from)
     {
-        if (Vector128.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated)
         {
             ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
-            var (caseBit, h, f, w) = (Vector128.Create((ushort)0x20), Vector128.Create((ushort)'h'), Vector128.Create((ushort)'f'), Vector128.Create((ushort)'w'));
-            for (; from + Vector128<ushort>.Count <= text.Length; from += Vector128<ushort>.Count)
+            var (colon, slash, dot, w, caseBit) = (Vector256.Create((ushort)':'), Vector256.Create((ushort)'/'), Vector256.Create((ushort)'.'),
+                Vector256.Create((ushort)'w'), Vector256.Create((ushort)0x20));
+
+            // Each block is read with the char before and after it.
+            for (; from + Vector256<ushort>.Count < text.Length; from += Vector256<ushort>.Count)
             {
-                var lower = Vector128.LoadUnsafe(ref chars, (nuint)from) | caseBit;
-                var found = (Vector128.Equals(lower, h) | Vector128.Equals(lower, f) | Vector128.Equals(lower, w)).ExtractMostSignificantBits();
+                var here = Vector256.LoadUnsafe(ref chars, (nuint)from);
+                var after = Vector256.LoadUnsafe(ref chars, (nuint)(from + 1));
+                var before = Vector256.LoadUnsafe(ref chars, (nuint)(from - 1));
+                var found = ((Vector256.Equals(here, colon) & Vector256.Equals(after, slash))
+                    | (Vector256.Equals(here, dot) & Vector256.Equals(before | caseBit, w))).ExtractMostSignificantBits();
                 if (found != 0)
                 {
                     return from + BitOperations.TrailingZeroCount(found);
@@ -68,30 +79,36 @@ internal static class UrlScanner
             }
         }
 
-        var rest = text[from..].IndexOfAny(StartLetters);
-        return rest < 0 ? -1 : from + rest;
-    }
-
-    // Where the host starts after "http://", "https://", "ftp://", "ftps://" or "www." at index; -1 for none.
-    private static int HostStart(ReadOnlySpan<char> text, int index)
-    {
-        if (TextScan.HasIgnoreCase(text, index, "www."))
+        for (; from < text.Length; from++)
         {
-            return index + 4;
+            if (text[from] == ':' ? from + 1 < text.Length && text[from + 1] == '/' : text[from] == '.' && (text[from - 1] | 0x20) == 'w')
+            {
+                return from;
+            }
         }
 
-        var schemeEnd = TextScan.HasIgnoreCase(text, index, "http") ? index + 4 : TextScan.HasIgnoreCase(text, index, "ftp") ? index + 3 : -1;
-        if (schemeEnd < 0)
+        return -1;
+    }
+
+    // Where "http://", "https://", "ftp://", "ftps://" or "www." ending at the mark (its ':' or '.') starts; -1 for none.
+    private static int StartBefore(ReadOnlySpan<char> text, int mark)
+    {
+        if (text[mark] == '.')
+        {
+            return TextScan.HasIgnoreCase(text, mark - 3, "www") ? mark - 3 : -1;
+        }
+
+        if (mark + 2 >= text.Length || text[mark + 2] != '/')
         {
             return -1;
         }
 
-        if (TextScan.HasIgnoreCase(text, schemeEnd, "s://"))
+        return (text[mark - 1] | 0x20) switch
         {
-            return schemeEnd + 4;
-        }
-
-        return text[schemeEnd..].StartsWith("://") ? schemeEnd + 3 : -1;
+            's' => TextScan.HasIgnoreCase(text, mark - 5, "https") ? mark - 5 : TextScan.HasIgnoreCase(text, mark - 4, "ftps") ? mark - 4 : -1,
+            'p' => TextScan.HasIgnoreCase(text, mark - 4, "http") ? mark - 4 : TextScan.HasIgnoreCase(text, mark - 3, "ftp") ? mark - 3 : -1,
+            _ => -1,
+        };
     }
 
     // The end of the URL whose host starts at host; -1 when no host can start there.

@@ -39,8 +39,9 @@ public sealed class UrlScannerTests
     [Fact]
     public void TryFind_StartAtEveryBlockOffset_SameMatchesAsTheRegex()
     {
-        // The start letters are looked for a vector block at a time, and each is a start only after a non-word char (or at
-        // the text's start): every offset of a block, after a word char, a non-word char or a non-ASCII word char.
+        // The marks (':' before '/', '.' after 'w') are looked for a vector block at a time with the chars on both sides of
+        // the block, and a start counts only after a non-word char (or at the text's start): every offset of a block, after a
+        // word char, a non-word char or a non-ASCII word char.
         foreach (var before in new[] { "", " ", "x", "_", "9", "é", "-", "\u00a0", "Ａ" })
         {
             for (var offset = 0; offset < 40; offset++)
@@ -49,6 +50,23 @@ public sealed class UrlScannerTests
                 Assert.Equal(Oracle.Matches(text).Select(match => (match.Index, match.Length)), Matches(text));
                 Assert.Equal(Oracle.Matches(text[offset..]).Select(match => (match.Index, match.Length)), Matches(text[offset..]));
             }
+        }
+    }
+
+    [Fact]
+    public void TryFind_FromEveryIndex_SameFirstMatchAsTheRegex()
+    {
+        // A URL's start is found from the mark after it (the ':' of "://", the '.' of "www."), 3 to 5 chars on: a search
+        // from inside a scheme or a "www" must not take the start before it, and may still find the scheme's "ttp://" no
+        // more than the regex does.
+        const string text = "xx http://a.example HTTPS://b.example ftp://c.example FtPs://d.example wWw.e.example https:/ http:x "
+            + "www ww.f www.www.g.example Kwww.h.example (https://i.example) now. new.com ftps:/x ftp://[::1]/ https://[zz]/";
+        for (var from = 0; from <= text.Length; from++)
+        {
+            var expected = Oracle.Match(text, from);
+            var found = UrlScanner.TryFind(text, from, out var start, out var length);
+            Assert.Equal(expected.Success, found);
+            Assert.Equal(expected.Success ? (expected.Index, expected.Length) : (0, 0), (start, length));
         }
     }
 
