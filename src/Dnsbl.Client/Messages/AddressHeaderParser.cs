@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Dnsbl.Client.Messages;
 
 /// <summary>
@@ -12,7 +10,21 @@ internal static class AddressHeaderParser
     public static string? FirstAddress(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var plain = new StringBuilder(value.Length);
+        // The text outside quotes and comments, in a pooled buffer: only the address found becomes a string.
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, value.Length));
+        try
+        {
+            return FirstAddress(value, buffer);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static string? FirstAddress(string value, char[] plain)
+    {
+        var length = 0;
         var inQuotes = false;
         var commentDepth = 0;
         for (var i = 0; i < value.Length; i++)
@@ -47,33 +59,33 @@ internal static class AddressHeaderParser
                 case '<':
                     return AngleAddress(value, i);
                 case ',' or ';':
-                    var candidate = Clean(plain.ToString());
+                    var candidate = Clean(plain.AsSpan(0, length));
                     if (candidate is not null)
                     {
                         return candidate;
                     }
 
-                    plain.Clear();
+                    length = 0;
                     break;
                 case ':':
-                    plain.Clear(); // "Group name:" — the members follow
+                    length = 0; // "Group name:" — the members follow
                     break;
                 default:
-                    plain.Append(c);
+                    plain[length++] = c;
                     break;
             }
         }
 
-        return Clean(plain.ToString());
+        return Clean(plain.AsSpan(0, length));
     }
 
     private static string? AngleAddress(string value, int open)
     {
         var close = value.IndexOf('>', open + 1);
-        var inner = (close < 0 ? value[(open + 1)..] : value[(open + 1)..close]).Trim();
+        var inner = (close < 0 ? value.AsSpan(open + 1) : value.AsSpan((open + 1)..close)).Trim();
 
         // An obsolete source route ("<@relay:user@host>") is dropped (RFC 5322 §4.4).
-        var routeEnd = inner.StartsWith('@') ? inner.IndexOf(':', StringComparison.Ordinal) : -1;
+        var routeEnd = inner.StartsWith('@') ? inner.IndexOf(':') : -1;
         if (routeEnd >= 0)
         {
             inner = inner[(routeEnd + 1)..];
@@ -82,7 +94,7 @@ internal static class AddressHeaderParser
         return inner.Length == 0 ? string.Empty : Clean(inner);
     }
 
-    private static string? Clean(string candidate)
+    private static string? Clean(ReadOnlySpan<char> candidate)
     {
         var trimmed = candidate.Trim().Trim('"').Trim();
         if (trimmed.Length == 0)
@@ -91,12 +103,12 @@ internal static class AddressHeaderParser
         }
 
         var at = trimmed.LastIndexOf('@');
-        if (at <= 0 || at == trimmed.Length - 1 || trimmed.AsSpan().ContainsAny(' ', '\t'))
+        if (at <= 0 || at == trimmed.Length - 1 || trimmed.ContainsAny(' ', '\t'))
         {
             return null;
         }
 
-        return trimmed;
+        return trimmed.ToString();
     }
 
     /// <summary>The domain part of an address (after the last '@'), or null.</summary>

@@ -14,8 +14,12 @@ internal static class HeaderBlock
     {
         // A message has a few dozen fields, a part two or three: sized so that neither grows its list more than once or twice.
         var fields = new List<KeyValuePair<string, string>>(isPart ? 4 : 16);
+        // The field being read: its name, and its value as a range of text (from after the colon to the end of its last
+        // line), made a string once the field ends (no builder: most values are one line, copied once).
         string? name = null;
-        var value = new System.Text.StringBuilder();
+        var valueStart = 0;
+        var valueEnd = 0;
+        var folded = false;
         var position = 0;
         var first = true;
         var overLimitReported = false;
@@ -40,6 +44,7 @@ internal static class HeaderBlock
                 break;
             }
 
+            var lineStart = position;
             position = next;
 
             if (line[0] is ' ' or '\t')
@@ -47,13 +52,14 @@ internal static class HeaderBlock
                 // Unfolding (RFC 5322 §2.2.3): the line break before white space is removed, the white space kept.
                 if (name is not null)
                 {
-                    value.Append(line);
+                    valueEnd = lineStart + line.Length;
+                    folded = true;
                 }
 
                 continue;
             }
 
-            overLimitReported |= !Flush(fields, name, value, problems, overLimitReported);
+            overLimitReported |= !Flush(fields, name, text[valueStart..valueEnd], folded, problems, overLimitReported);
             name = null;
             var colon = line.IndexOf(':');
             if (!IsFieldLine(line))
@@ -65,14 +71,16 @@ internal static class HeaderBlock
             }
             else
             {
-                name = line[..colon].TrimEnd(" \t").ToString(); // "Subject : x" is obsolete syntax, still a field
-                value.Clear().Append(line[(colon + 1)..]);
+                name = NameOf(line[..colon].TrimEnd(" \t")); // "Subject : x" is obsolete syntax, still a field
+                valueStart = lineStart + colon + 1;
+                valueEnd = lineStart + line.Length;
+                folded = false;
             }
 
             first = false;
         }
 
-        overLimitReported |= !Flush(fields, name, value, problems, overLimitReported);
+        overLimitReported |= !Flush(fields, name, text[valueStart..valueEnd], folded, problems, overLimitReported);
         return (fields, position);
     }
 
@@ -100,8 +108,9 @@ internal static class HeaderBlock
         return null;
     }
 
-    // Returns false when the field was dropped for being over the limit (reported once per block).
-    private static bool Flush(List<KeyValuePair<string, string>> fields, string? name, System.Text.StringBuilder value, List<MessageProblem> problems, bool overLimitReported)
+    // Returns false when the field was dropped for being over the limit (reported once per block). raw is the value's
+    // range of the text: with its line breaks when folded.
+    private static bool Flush(List<KeyValuePair<string, string>> fields, string? name, ReadOnlySpan<char> raw, bool folded, List<MessageProblem> problems, bool overLimitReported)
     {
         if (name is null)
         {
@@ -118,20 +127,52 @@ internal static class HeaderBlock
             return false;
         }
 
-        // As value.ToString().Trim(), in one string: the value after the colon nearly always starts with a space.
-        var start = 0;
-        while (start < value.Length && char.IsWhiteSpace(value[start]))
-        {
-            start++;
-        }
-
-        var end = value.Length;
-        while (end > start && char.IsWhiteSpace(value[end - 1]))
-        {
-            end--;
-        }
-
-        fields.Add(new(name, value.ToString(start, end - start)));
+        fields.Add(new(name, folded ? Unfolded(raw) : raw.Trim().ToString()));
         return true;
     }
+
+    // The lines of a folded value joined (each without its line break and the '\r's before it), trimmed.
+    private static string Unfolded(ReadOnlySpan<char> raw)
+    {
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(raw.Length);
+        var length = 0;
+        while (true)
+        {
+            var lineEnd = raw.IndexOf('\n');
+            var line = (lineEnd < 0 ? raw : raw[..lineEnd]).TrimEnd('\r');
+            line.CopyTo(buffer.AsSpan(length));
+            length += line.Length;
+            if (lineEnd < 0)
+            {
+                break;
+            }
+
+            raw = raw[(lineEnd + 1)..];
+        }
+
+        var value = buffer.AsSpan(0, length).Trim().ToString();
+        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        return value;
+    }
+
+    // A field name as a string: the usual names are shared constants (compared as written: a name keeps its case).
+    private static string NameOf(ReadOnlySpan<char> name)
+    {
+        foreach (var known in KnownNames)
+        {
+            if (name.SequenceEqual(known))
+            {
+                return known;
+            }
+        }
+
+        return name.ToString();
+    }
+
+    private static readonly string[] KnownNames =
+    [
+        "Received", "Content-Type", "Content-Transfer-Encoding", "From", "To", "Cc", "Subject", "Date", "Message-ID",
+        "Return-Path", "Reply-To", "MIME-Version", "DKIM-Signature", "X-Originating-IP", "Content-Disposition",
+        "Authentication-Results", "List-Unsubscribe", "Delivered-To",
+    ];
 }

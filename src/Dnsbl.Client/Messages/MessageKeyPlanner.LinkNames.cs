@@ -43,13 +43,19 @@ internal sealed partial class MessageKeyPlanner
             case DomainQueryForm.FullHostName:
                 return key;
             case DomainQueryForm.RegisteredDomain:
-                return (name.Registered ??= new CutName(RegisteredDomain(ref name))).Key;
+                return KeyOf(name.Registered ??= RegisteredDomain(ref name) ?? NoCut);
             case DomainQueryForm.RegisteredDomainIcannOnly:
-                return (name.IcannRegistered ??= new CutName(ListDomainKey.InForm(key, form, suffixes))).Key;
+                return KeyOf(name.IcannRegistered ??= ListDomainKey.InForm(key, form, suffixes) ?? NoCut);
             default:
-                return (name.Boundaries ??= new CutName(ListDomainKey.InForm(key, form, suffixes))).Key;
+                return KeyOf(name.Boundaries ??= ListDomainKey.InForm(key, form, suffixes) ?? NoCut);
         }
     }
+
+    // A form's cut as kept in a LinkName field: NoCut when the name has no key in that form.
+    private static string? KeyOf(string cut) => ReferenceEquals(cut, NoCut) ? null : cut;
+
+    // Stands for "no key in this form" in a LinkName field (a string of its own, compared by reference).
+    private static readonly string NoCut = new('-', 1);
 
     // The skip-list check (IsSkipListed) walked the suffix list over the host's ASCII form already; when the host was
     // normalised as it came, that walk is the registered domain's (GetRegisteredDomain walks ToAscii of the same text).
@@ -63,9 +69,21 @@ internal sealed partial class MessageKeyPlanner
         return ListDomainKey.InForm(name.Normalized!, DomainQueryForm.RegisteredDomain, suffixes);
     }
 
-    // SpamAssassin compares the skip list with the host itself and with its registered domain.
+    // SpamAssassin compares the skip list with the host itself and with its registered domain. Told once per link,
+    // whichever URI list asks first.
     // The host is normalised (lower-case punycode), so its registered domain is a slice of it.
     private bool IsSkipListed(int index)
+    {
+        ref var name = ref linkNames![index];
+        if (name.SkipListState == SkipListUnknown)
+        {
+            name.SkipListState = FindSkipListed(index, ref name) ? SkipListHolds : SkipListLacks;
+        }
+
+        return name.SkipListState == SkipListHolds;
+    }
+
+    private bool FindSkipListed(int index, ref LinkName name)
     {
         var host = links![index].Host;
         if (skipDomains.Contains(host))
@@ -79,11 +97,14 @@ internal sealed partial class MessageKeyPlanner
         }
 
         var start = suffixes.RegisteredDomainStart(ascii, icannOnly: false);
-        ref var name = ref linkNames![index];
         name.SkipWalkAscii = ascii;
         name.SkipWalkStart = start;
         return start >= 0 && skipDomainSpans.Contains(ascii.AsSpan(start));
     }
+
+    private const byte SkipListUnknown = 0;
+    private const byte SkipListHolds = 1;
+    private const byte SkipListLacks = 2;
 
     private struct LinkName
     {
@@ -91,13 +112,11 @@ internal sealed partial class MessageKeyPlanner
         public string? Normalized; // null: not a name with a dot (no key)
         public bool SpecialUse;
         public bool SameAsHost;
+        public byte SkipListState; // SkipListUnknown, SkipListHolds or SkipListLacks
         public string? SkipWalkAscii;
         public int SkipWalkStart;
-        public CutName? Registered;
-        public CutName? IcannRegistered;
-        public CutName? Boundaries;
+        public string? Registered; // each form's cut: null until found, then the key or NoCut
+        public string? IcannRegistered;
+        public string? Boundaries;
     }
-
-    // A form's cut, kept even when it is null (no registered domain).
-    private readonly record struct CutName(string? Key);
 }

@@ -12,8 +12,8 @@ internal sealed partial class MessageKeyPlanner
     private void LinkLookups(DnsList list, List<MessageLookup> candidates)
     {
         links ??= OrderedLinks();
-        skipListed ??= new bool?[links.Count];
         linkNames ??= new LinkName[links.Count];
+        candidates.EnsureCapacity(links.Count); // about one key per link: grown once, not from 4 by doubling
         // The mail-address and skip-list skips name no list: told by the first URI list only (later ones would repeat them).
         var tellListFreeSkips = !listFreeLinkSkipsTold;
         listFreeLinkSkipsTold = true;
@@ -32,7 +32,7 @@ internal sealed partial class MessageKeyPlanner
             }
 
             var source = link.Origin.StartsWith(DkimOriginPrefix, StringComparison.Ordinal) ? MessageKeySource.DkimDomain : MessageKeySource.Link;
-            if (link.Address is null && (skipListed[i] ??= IsSkipListed(i)))
+            if (link.Address is null && IsSkipListed(i))
             {
                 if (tellListFreeSkips)
                 {
@@ -68,7 +68,8 @@ internal sealed partial class MessageKeyPlanner
 
             if (list.UriLookup.HasFlag(UriLookupVia.LinkName) && LinkDomainKey(i, list.DomainForm, source, link.Origin, list.Name) is { } key)
             {
-                candidates.Add(new MessageLookup(list, KeyHasher.Apply(key, list), source, link.Origin));
+                // A link key is a normalised name (lower case, no white space): hashing without an algorithm gives it back.
+                candidates.Add(new MessageLookup(list, list.KeyHash == KeyHashAlgorithm.None ? key : KeyHasher.Apply(key, list), source, link.Origin));
             }
 
             if ((list.UriLookup & ~UriLookupVia.LinkName) == 0)
@@ -116,7 +117,7 @@ internal sealed partial class MessageKeyPlanner
             {
                 // A mail address of the same domain does not stand for it: the address is skipped (mailto), the
                 // signing domain is asked, as SpamAssassin asks its "domainkeys" URI beside a skipped mailto.
-                if (!found.Exists(link => link.Host == domain && !link.IsMailAddress))
+                if (!HasLinkTo(found, domain))
                 {
                     found.Add(new ExtractedLink(domain, null, DkimOriginPrefix + domain, InMarkup: false, LinkPriority.OtherMarkup));
                 }
@@ -126,23 +127,55 @@ internal sealed partial class MessageKeyPlanner
         return ByPriority(found);
     }
 
-    // Stable: first-seen order within a group. One sort of (priority, position) keys instead of LINQ's ordered
-    // enumerable with its key, map and buffer arrays.
+    // Whether a link other than a mail address has host (a loop: no closure per signing domain).
+    private static bool HasLinkTo(List<ExtractedLink> found, string host)
+    {
+        foreach (var link in found)
+        {
+            if (link.Host == host && !link.IsMailAddress)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Stable: first-seen order within a group. One sort of (priority, position) keys, then the list reordered in place
+    // (it is the extractor's own): no LINQ ordered enumerable, no second list.
     private static List<ExtractedLink> ByPriority(List<ExtractedLink> found)
     {
-        var keys = new long[found.Count];
-        for (var i = 0; i < keys.Length; i++)
+        var count = found.Count;
+        var rented = count > MaxStackKeys ? System.Buffers.ArrayPool<long>.Shared.Rent(count) : null;
+        var keys = rented is null ? stackalloc long[count] : rented.AsSpan(0, count);
+        var sorted = true;
+        for (var i = 0; i < count; i++)
         {
             keys[i] = ((long)found[i].Priority << 32) | (uint)i;
+            sorted &= i == 0 || keys[i] > keys[i - 1];
         }
 
-        Array.Sort(keys);
-        var ordered = new List<ExtractedLink>(keys.Length);
-        foreach (var key in keys)
+        if (!sorted)
         {
-            ordered.Add(found[(int)(uint)key]);
+            keys.Sort();
+            var original = System.Buffers.ArrayPool<ExtractedLink>.Shared.Rent(count);
+            found.CopyTo(original);
+            for (var i = 0; i < count; i++)
+            {
+                found[i] = original[(int)(uint)keys[i]];
+            }
+
+            System.Buffers.ArrayPool<ExtractedLink>.Shared.Return(original, clearArray: true);
         }
 
-        return ordered;
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<long>.Shared.Return(rented);
+        }
+
+        return found;
     }
+
+    // Links whose sort keys stay on the stack (8 bytes each).
+    private const int MaxStackKeys = 512;
 }

@@ -23,8 +23,18 @@ internal sealed partial class MessageKeyPlanner
         }
 
         var hashed = list.KeyHash != KeyHashAlgorithm.None;
-        foreach (var (flag, source, value) in DomainSourceValues())
+        // Without a session, the newest Received hop stands for the client (as the relay chain does for the address).
+        var newest = context.ConnectingAddress is null ? chain.Newest?.Relay : null;
+        foreach (var (flag, source) in DomainSourceKinds)
         {
+            var value = source switch
+            {
+                MessageKeySource.Helo => context.HeloName ?? newest?.Helo,
+                MessageKeySource.ReverseDns => context.ReverseDnsName ?? newest?.ReverseDns,
+                MessageKeySource.MailFrom => context.MailFrom,
+                MessageKeySource.HeaderFrom => context.HeaderFrom,
+                _ => context.ReplyTo,
+            };
             if ((list.DomainSources & flag) == 0 || string.IsNullOrWhiteSpace(value))
             {
                 continue;
@@ -42,16 +52,15 @@ internal sealed partial class MessageKeyPlanner
         }
     }
 
-    private IEnumerable<(DomainSources Flag, MessageKeySource Source, string? Value)> DomainSourceValues()
-    {
-        // Without a session, the newest Received hop stands for the client (as the relay chain does for the address).
-        var newest = context.ConnectingAddress is null ? chain.Newest?.Relay : null;
-        yield return (DomainSources.Helo, MessageKeySource.Helo, context.HeloName ?? newest?.Helo);
-        yield return (DomainSources.ReverseDns, MessageKeySource.ReverseDns, context.ReverseDnsName ?? newest?.ReverseDns);
-        yield return (DomainSources.MailFrom, MessageKeySource.MailFrom, context.MailFrom);
-        yield return (DomainSources.HeaderFrom, MessageKeySource.HeaderFrom, context.HeaderFrom);
-        yield return (DomainSources.ReplyTo, MessageKeySource.ReplyTo, context.ReplyTo);
-    }
+    // The domain sources in the order their keys are listed (an array walked in place of an iterator per list).
+    private static readonly (DomainSources Flag, MessageKeySource Source)[] DomainSourceKinds =
+    [
+        (DomainSources.Helo, MessageKeySource.Helo),
+        (DomainSources.ReverseDns, MessageKeySource.ReverseDns),
+        (DomainSources.MailFrom, MessageKeySource.MailFrom),
+        (DomainSources.HeaderFrom, MessageKeySource.HeaderFrom),
+        (DomainSources.ReplyTo, MessageKeySource.ReplyTo),
+    ];
 
     // The local part keeps its case-folded form; the domain part is the normalised full host (never cut to the
     // registered domain: a hashed address names one mailbox).

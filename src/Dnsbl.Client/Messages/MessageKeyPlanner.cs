@@ -24,8 +24,6 @@ internal sealed partial class MessageKeyPlanner
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> skipDomainSpans;
     private readonly List<MessageSkippedKey> skipped = [];
     private List<ExtractedLink>? links;
-    // Per link of links, whether the skip list holds it: told once, whichever URI list asks first.
-    private bool?[]? skipListed;
     private bool listFreeLinkSkipsTold;
     private Dictionary<(DomainQueryForm Form, string Host), string?>? domainsInForm;
 
@@ -97,6 +95,8 @@ internal sealed partial class MessageKeyPlanner
                     break;
             }
 
+            lookups.EnsureCapacity(lookups.Count + candidates.Count);
+            keysOfList.EnsureCapacity(candidates.Count);
             foreach (var lookup in candidates)
             {
                 if (lookup.Resolve == UriLookupVia.None ? keysOfList.Add(lookup.Key) : (resolvedKeysOfList ??= []).Add((lookup.Resolve, lookup.Key)))

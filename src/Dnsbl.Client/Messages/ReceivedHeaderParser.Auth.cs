@@ -63,6 +63,43 @@ internal static partial class ReceivedHeaderParser
         return ViaHttpAuth(text);
     }
 
+    /// <summary>
+    /// <see cref="FindAuth(string)"/> on the parser's buffer (<paramref name="text"/>, the same text): the usual header has
+    /// no marker, maybe an RFC 3848 protocol or a "(via HTTP)", whose group 1 is read from the match's range; with a marker
+    /// the text is made a string (the header itself when equal) and the checks run in their order.
+    /// </summary>
+    private static string? FindAuth(ReadOnlySpan<char> text, string header)
+    {
+        var by = text.Contains(" by ", StringComparison.Ordinal);
+        if (by)
+        {
+            foreach (var match in AuthProtocol().EnumerateMatches(text))
+            {
+                // " with " (six chars in any case), the protocol (letters and digits), then ' ', ';' or the end.
+                return WithoutDelimiter(text.Slice(match.Index + 6, match.Length - 6)).ToString();
+            }
+        }
+
+        if (text.ContainsAny(AuthMarkers))
+        {
+            return FindAuth(TextOf(text, header));
+        }
+
+        if (by && text.Contains("(v", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var match in ViaHttp().EnumerateMatches(text))
+            {
+                // " (via " (six chars in any case), "HTTP" and maybe one char, ')', then ' ', ';' or the end.
+                return WithoutDelimiter(text.Slice(match.Index + 6, match.Length - 6))[..^1].ToString();
+            }
+        }
+
+        return null;
+    }
+
+    // A match's tail less the ' ' or ';' the patterns end with (a group followed by the end of the text has none).
+    private static ReadOnlySpan<char> WithoutDelimiter(ReadOnlySpan<char> tail) => tail[^1] is ' ' or ';' ? tail[..^1] : tail;
+
     // ViaHttp needs "(v" or "(V" ('v' has no other case forms), which few headers have.
     private static string? ViaHttpAuth(string text) =>
         text.Contains(" by ", StringComparison.Ordinal) && text.Contains("(v", StringComparison.OrdinalIgnoreCase) &&

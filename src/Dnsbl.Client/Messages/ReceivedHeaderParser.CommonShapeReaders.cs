@@ -10,7 +10,7 @@ internal static partial class ReceivedHeaderParser
     /// the same helo, rdns, ip and by; the others need "([", a glued "[", "@", "(HELO" or start with '[' or '('. Sendmail's
     /// "by" is the last ") by X (": so a second ") by " sends the header to the rules.
     /// </summary>
-    private static bool TryReadPostfix(string text, ReadOnlySpan<char> helo, ReadOnlySpan<char> rdns, ReadOnlySpan<char> afterRdns, out CommonShape shape)
+    private static bool TryReadPostfix(ReadOnlySpan<char> text, ReadOnlySpan<char> helo, ReadOnlySpan<char> rdns, ReadOnlySpan<char> afterRdns, out CommonShape shape)
     {
         shape = default;
         var end = afterRdns.IndexOf(' ');
@@ -35,7 +35,7 @@ internal static partial class ReceivedHeaderParser
     /// "with local" (declined earlier), its first rule a leading '['; EximRdnsBracket then takes rdns, ip, the text up to
     /// the first ") by " as sub (HELO has no ')') and the helo from sub, else the rdns as helo.
     /// </summary>
-    private static bool TryReadExim(string text, ReadOnlySpan<char> rdns, ReadOnlySpan<char> rest, out CommonShape shape)
+    private static bool TryReadExim(ReadOnlySpan<char> text, ReadOnlySpan<char> rdns, ReadOnlySpan<char> rest, out CommonShape shape)
     {
         shape = default;
         var close = rest.IndexOf(']');
@@ -82,7 +82,7 @@ internal static partial class ReceivedHeaderParser
     /// " QMQP", the qmail shape decides (read when certain, else declined); otherwise SendmailBracketOnly or BracketWithPort
     /// take helo, ip and by, and the rules before them need a '[' or '(' first or a " (rdns [" part.
     /// </summary>
-    private static bool TryReadBracketOnly(string text, ReadOnlySpan<char> host, ReadOnlySpan<char> rest, bool exchange, out CommonShape shape)
+    private static bool TryReadBracketOnly(ReadOnlySpan<char> text, ReadOnlySpan<char> host, ReadOnlySpan<char> rest, bool exchange, out CommonShape shape)
     {
         shape = default;
         var close = rest.IndexOf(']');

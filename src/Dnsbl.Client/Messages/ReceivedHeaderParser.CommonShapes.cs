@@ -15,7 +15,7 @@ internal static partial class ReceivedHeaderParser
     /// or '(' or needs '@', '&lt;' or a glued bracket can match it; and text after the "by" host, so rules that need a
     /// space there can match.
     /// </summary>
-    private static bool TryReadCommonShape(string text, out CommonShape shape)
+    private static bool TryReadCommonShape(ReadOnlySpan<char> text, out CommonShape shape)
     {
         shape = default;
         if (!text.StartsWith("from ", StringComparison.Ordinal))
@@ -23,7 +23,7 @@ internal static partial class ReceivedHeaderParser
             return false;
         }
 
-        var s = text.AsSpan(5);
+        var s = text[5..];
         var firstEnd = s.IndexOf(' ');
         if (firstEnd <= 0 || firstEnd + 2 >= s.Length || s[firstEnd + 1] != '(' || HasRareMarker(s))
         {
@@ -103,9 +103,9 @@ internal static partial class ReceivedHeaderParser
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_");
 
     // Where span (a slice of text) starts in text.
-    private static int Offset(string text, ReadOnlySpan<char> span) =>
+    private static int Offset(ReadOnlySpan<char> text, ReadOnlySpan<char> span) =>
         (int)(System.Runtime.CompilerServices.Unsafe.ByteOffset(
-            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(text.AsSpan()),
+            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(text),
             ref System.Runtime.InteropServices.MemoryMarshal.GetReference(span)) / sizeof(char));
 
     /// <summary>

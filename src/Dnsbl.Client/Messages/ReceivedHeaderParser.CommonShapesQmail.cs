@@ -8,7 +8,7 @@ internal static partial class ReceivedHeaderParser
     /// and by (no rdns). Without a marker the leading rules fail (they need " [", "([", "@" or "(HELO"), and when REST makes
     /// the qmail shape certain (<see cref="QmailShapeCertain"/>), qmail's plain reader takes HOST as rdns and helo.
     /// </summary>
-    private static bool TryReadParenthesisedIp(string text, ReadOnlySpan<char> host, int ipStart, int ipLength, ReadOnlySpan<char> afterIp, bool exchange, out CommonShape shape)
+    private static bool TryReadParenthesisedIp(ReadOnlySpan<char> text, ReadOnlySpan<char> host, int ipStart, int ipLength, ReadOnlySpan<char> afterIp, bool exchange, out CommonShape shape)
     {
         shape = default;
         if (!TryReadBy(afterIp, out var by, out var afterBy) || (!exchange && !QmailShapeCertain(afterBy)))
@@ -26,7 +26,7 @@ internal static partial class ReceivedHeaderParser
     /// needs " [" after "(HELO", qpsmtpd's its marker, HeloBracketAfter a '[' after the HELO part); with REST making the
     /// qmail shape certain, QmailHelo takes rdns, helo, ip and by ("unknown" is no rdns).
     /// </summary>
-    private static bool TryReadQmailHelo(string text, ReadOnlySpan<char> rdns, ReadOnlySpan<char> afterHelo, out CommonShape shape)
+    private static bool TryReadQmailHelo(ReadOnlySpan<char> text, ReadOnlySpan<char> rdns, ReadOnlySpan<char> afterHelo, out CommonShape shape)
     {
         shape = default;
         var end = afterHelo.IndexOf(' ');

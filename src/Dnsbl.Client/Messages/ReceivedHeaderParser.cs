@@ -65,11 +65,22 @@ internal static partial class ReceivedHeaderParser
             return ReceivedParseKind.Ignored; // "from host by host ;": no connection details at all
         }
 
-        var text = TextOf(normalized[..TrailingDateStart(normalized)], header).Replace(")by ", ") by ", StringComparison.Ordinal);
-        var auth = FindAuth(text);
-        if (allowCommonShapes && TryReadCommonShape(text, out var shape))
+        var dated = normalized[..TrailingDateStart(normalized)];
+        var glued = dated.Contains(")by ", StringComparison.Ordinal);
+        if (allowCommonShapes && !glued && TryReadCommonShape(dated, out var shape))
         {
-            // The captures the rules would make (the HELO and "by" found below are overwritten by every shape's rule).
+            // The captures the rules would make (the HELO and "by" found below are overwritten by every shape's rule). Read
+            // from the parser's buffer: the text becomes a string only for the rules.
+            common = true;
+            var client = TryParseAddress(dated.Slice(shape.IpStart, shape.IpLength), out var clientAddress) ? clientAddress : null;
+            relay = new ReceivedRelay(client, shape.Helo, CleanReverseDns(shape.Rdns), shape.By, FindAuth(dated, header), header);
+            return ReceivedParseKind.Relay;
+        }
+
+        var text = glued ? TextOf(dated, header).Replace(")by ", ") by ", StringComparison.Ordinal) : TextOf(dated, header);
+        var auth = FindAuth(text);
+        if (allowCommonShapes && glued && TryReadCommonShape(text, out shape))
+        {
             common = true;
             var client = TryParseAddress(text.AsSpan(shape.IpStart, shape.IpLength), out var clientAddress) ? clientAddress : null;
             relay = new ReceivedRelay(client, shape.Helo, CleanReverseDns(shape.Rdns), shape.By, auth, header);

@@ -91,7 +91,7 @@ internal sealed partial class RelayChain
         }
 
         var result = new List<RelayHop>(untrusted);
-        foreach (var address in Originating)
+        foreach (var address in originating)
         {
             if (!Options.IsTrusted(address))
             {

@@ -12,61 +12,23 @@ namespace Dnsbl.Client.Messages;
 /// </summary>
 internal sealed partial class RelayChain
 {
-    private readonly List<ChainHop> hops = [];
+    private readonly List<ChainHop> hops;
 
     public RelayChain(MessageContext context, MessageOptions options, List<MessageProblem> problems)
     {
         Options = options;
         var trustConfigured = options.TrustedNetworks.Count > 0;
         var internalConfigured = options.InternalNetworks.Count > 0;
-        var trusted = trustConfigured ? options.TrustedNetworks : options.InternalNetworks;
-        var internalNetworks = internalConfigured ? options.InternalNetworks : options.TrustedNetworks;
-        var inTrusted = true;
-        var inInternal = true;
-        var foundMsa = false;
-        var fetcherRestarts = true;
-        foreach (var (relay, kind, raw) in Relays(context, options))
-        {
-            if (kind == ReceivedParseKind.MailFetcher && fetcherRestarts)
-            {
-                hops.RemoveAll(hop => hop.Trusted); // the hops above a fetch describe the mailbox's own delivery
-            }
-
-            if (kind == ReceivedParseKind.Unparseable || (kind == ReceivedParseKind.Ignored && !LooksLikeReceived(raw)))
-            {
-                problems.Add(MessageProblem.Create(MessageProblemKind.MalformedReceived, raw));
-            }
-
-            if (relay is null)
-            {
-                continue;
-            }
-
-            if (inTrusted && !foundMsa)
-            {
-                if (!trustConfigured && !internalConfigured)
-                {
-                    if (!(relay.Address is { } inferred && AddressClassifier.IsPrivate(inferred)) && !relay.IsAuthenticated)
-                    {
-                        inTrusted = inInternal = false;
-                    }
-                }
-                else if (!relay.IsAuthenticated && !(relay.Address is { } address && MessageOptions.Contains(trusted, address)))
-                {
-                    inTrusted = inInternal = false;
-                }
-                else
-                {
-                    inInternal &= relay.IsAuthenticated || (relay.Address is { } inside && MessageOptions.Contains(internalNetworks, inside));
-                    foundMsa = relay.Address is { } msa && options.MsaNetworks.Count > 0 && MessageOptions.Contains(options.MsaNetworks, msa);
-                }
-            }
-
-            hops.Add(new ChainHop(relay, inTrusted, inInternal, hops.Count == 0 ? MessageKeySource.ConnectingClient : MessageKeySource.Relay));
-            fetcherRestarts = inTrusted;
-        }
-
-        Originating = OriginatingAddresses(context, options);
+        var walk = new TrustWalk(
+            this,
+            problems,
+            trustConfigured,
+            internalConfigured,
+            trustConfigured ? options.TrustedNetworks : options.InternalNetworks,
+            internalConfigured ? options.InternalNetworks : options.TrustedNetworks);
+        hops = new List<ChainHop>(context.ReceivedHeaders.Count + options.OriginatingIpHeaders.Count + 1);
+        AddRelays(context, options, ref walk);
+        originating = OriginatingAddresses(context, options);
     }
 
     // Local steps start with "from", "by", "(qmail ...", "via" or "with"; anything else is not a Received header at all.
@@ -91,14 +53,17 @@ internal sealed partial class RelayChain
     public IReadOnlyList<ChainHop> Hops => hops;
 
     /// <summary>Every address in the originating-IP headers (all occurrences), as SpamAssassin's DNSEval reads them.</summary>
-    public IReadOnlyList<IPAddress> Originating { get; }
+    public IReadOnlyList<IPAddress> Originating => originating;
+
+    private readonly List<IPAddress> originating;
 
     /// <summary>The newest relay: the connecting client (a given session address, or the top Received hop).</summary>
     public ChainHop? Newest => hops.Count > 0 ? hops[0] : null;
 
     // The session's client first (unless the top header already records it), then the Received headers, then one synthetic
     // "from X-Originating-IP: ip" hop per originating header present (Received.pm treats them as the oldest relays).
-    private static IEnumerable<(ReceivedRelay? Relay, ReceivedParseKind Kind, string Raw)> Relays(MessageContext context, MessageOptions options)
+    // Handed to the walk one by one (no iterator object, no "name: value" text unless a problem needs it).
+    private static void AddRelays(MessageContext context, MessageOptions options, ref TrustWalk walk)
     {
         var headers = context.ReceivedHeaders;
         var first = 0;
@@ -109,27 +74,29 @@ internal sealed partial class RelayChain
             var topKind = headers.Count > 0 ? ReceivedHeaderParser.Parse(headers[0], out top) : ReceivedParseKind.Ignored;
             if (topKind == ReceivedParseKind.Relay && canonical.Equals(top!.Address))
             {
-                yield return (top, topKind, headers[0]);
+                walk.Add(top, topKind, headers[0], null, null);
                 first = 1;
             }
             else
             {
-                yield return (new ReceivedRelay(canonical, context.HeloName, context.ReverseDnsName, "", null, "connecting client"), ReceivedParseKind.Relay, "connecting client");
+                walk.Add(new ReceivedRelay(canonical, context.HeloName, context.ReverseDnsName, "", null, "connecting client"), ReceivedParseKind.Relay, "connecting client", null, null);
             }
         }
 
         for (var i = first; i < headers.Count; i++)
         {
             var kind = ReceivedHeaderParser.Parse(headers[i], out var relay);
-            yield return (relay, kind, headers[i]);
+            walk.Add(relay, kind, headers[i], null, null);
         }
 
-        foreach (var name in options.OriginatingIpHeaders)
+        var names = options.OriginatingIpHeaders;
+        for (var n = 0; n < names.Count; n++) // by index: no boxed enumerator over the interface
         {
+            var name = names[n];
             if (HeaderBlock.First(context.Headers, name) is { } value && OriginatingLine(value) is { } line)
             {
                 var kind = ReceivedHeaderParser.Parse(line, out var relay);
-                yield return (relay, kind, $"{name}: {value}");
+                walk.Add(relay, kind, null, name, value);
             }
         }
     }
@@ -138,8 +105,10 @@ internal sealed partial class RelayChain
     {
         var addresses = new List<IPAddress>();
         var headers = context.Headers;
-        foreach (var name in options.OriginatingIpHeaders)
+        var names = options.OriginatingIpHeaders;
+        for (var n = 0; n < names.Count; n++)
         {
+            var name = names[n];
             // By index and with match ranges: no boxed enumerator per name, no Match object per address.
             for (var i = 0; i < headers.Count; i++)
             {
