@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Dnsbl.Client.Lists;
 using Dnsbl.Client.Net;
@@ -99,6 +100,7 @@ internal sealed partial class LinkCollector
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a link to a host seen before (most links) ends here
     private void Raise(int index, bool inMarkup, int priority)
     {
         if (priority < links[index].Priority)

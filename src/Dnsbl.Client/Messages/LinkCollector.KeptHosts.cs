@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -10,11 +11,16 @@ namespace Dnsbl.Client.Messages;
 // spelling.
 internal sealed partial class LinkCollector
 {
-    // Open addressing, linear probing. A slot is 0 when empty, else: the link's index + 1 (bits 0-15; the scan limit,
+    // Open addressing, linear probing. A slot's Value is 0 when empty, else: the link's index + 1 (bits 0-15; the scan limit,
     // MessageConstants.MaxLinksScanned, is far below 2^16), the host's RedirectorPatternSet.KeysAtHost after "http://"
-    // (bits 16-19) and after "https://" (bits 20-23), and 7 bits of the host's hash (bits 24-30), compared before the text.
-    private int[] keptHostSlots = [];
+    // (bits 16-19) and after "https://" (bits 20-23).
+    private KeptHost[] keptHostSlots = [];
     private int keptHostCount;
+
+    // A slot: its Value as above, the host's hash (compared before the text; kept, so that growing the table hashes nothing
+    // again) and the kept link's host (links[index].Host, compared without reading the link). 16 bytes, as an int and a
+    // reference alone would take with padding.
+    private readonly record struct KeptHost(int Value, uint Hash, string Host);
 
     // At most this many slots are looked at: hosts made to collide (the hash is not randomised) go the general way, whose
     // dictionary defends itself, instead of growing a probe chain.
@@ -26,32 +32,28 @@ internal sealed partial class LinkCollector
     private const ushort KeptHostIndexHeadroom = KeptHostIndexMask - 1 - MessageConstants.MaxLinksScanned;
     private const int KeptHostHttpKeysShift = 16;
     private const int KeptHostHttpsKeysShift = 20;
-    private const int KeptHostTagShift = 24;
 
     // The slot of hostAsGiven when it is a kept link host written as kept but for ASCII case; -1 when not.
     private int FindKeptHost(ReadOnlySpan<char> hostAsGiven) => FindKeptHost(hostAsGiven, out _);
 
     // As FindKeptHost(hostAsGiven); hash: hostAsGiven's, for KeepHost when it is not kept yet.
+    // Inlined into the plain-link shortcut, where most links of a newsletter end.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int FindKeptHost(ReadOnlySpan<char> hostAsGiven, out uint hash)
     {
-        hash = HashOf(hostAsGiven);
+        var hashed = HashOf(hostAsGiven);
+        hash = hashed;
         var slots = keptHostSlots;
-        if (slots.Length == 0)
-        {
-            return -1;
-        }
-
-        var tag = (int)(hash & 0x7F) << KeptHostTagShift;
         var mask = slots.Length - 1;
-        for (int probe = 0, at = (int)(hash >> 7) & mask; probe < MaxKeptHostProbes; probe++, at = (at + 1) & mask)
+        for (int probe = 0, at = (int)(hashed >> 7) & mask; probe < MaxKeptHostProbes && slots.Length > 0; probe++, at = (at + 1) & mask)
         {
-            var slot = slots[at];
-            if (slot == 0)
+            ref readonly var slot = ref slots[at];
+            if (slot.Value == 0)
             {
                 return -1;
             }
 
-            if ((slot & (0x7F << KeptHostTagShift)) == tag && SameIgnoringAsciiCase(hostAsGiven, links[LinkIndexOf(slot)].Host))
+            if (slot.Hash == hashed && SameIgnoringAsciiCase(hostAsGiven, slot.Host))
             {
                 return at;
             }
@@ -62,10 +64,10 @@ internal sealed partial class LinkCollector
 
     // Nearly every host is written as kept: the exact compare first.
     private static bool SameIgnoringAsciiCase(ReadOnlySpan<char> hostAsGiven, string kept) =>
-        hostAsGiven.SequenceEqual(kept) || Ascii.EqualsIgnoreCase(hostAsGiven, kept);
+        hostAsGiven.Length == kept.Length && (hostAsGiven.SequenceEqual(kept) || Ascii.EqualsIgnoreCase(hostAsGiven, kept));
 
     // The index of the link kept at slot (a position in keptHostSlots).
-    private int KeptHostIndex(int slot) => LinkIndexOf(keptHostSlots[slot]);
+    private int KeptHostIndex(int slot) => LinkIndexOf(keptHostSlots[slot].Value);
 
     // The link index a slot's value holds.
     private static int LinkIndexOf(int slotValue) => (slotValue & KeptHostIndexMask) - 1;
@@ -87,18 +89,18 @@ internal sealed partial class LinkCollector
             GrowKeptHosts();
         }
 
-        return Place(hash, (index + 1) | (int)(hash & 0x7F) << KeptHostTagShift);
+        return Place(hash, new KeptHost(index + 1, hash, links[index].Host));
     }
 
-    // Puts slotValue in the first free slot of hash's probe chain; returns that slot, or -1 when the chain is full.
-    private int Place(uint hash, int slotValue)
+    // Puts kept in the first free slot of hash's probe chain; returns that slot, or -1 when the chain is full.
+    private int Place(uint hash, KeptHost kept)
     {
         var mask = keptHostSlots.Length - 1;
         for (int probe = 0, at = (int)(hash >> 7) & mask; probe < MaxKeptHostProbes; probe++, at = (at + 1) & mask)
         {
-            if (keptHostSlots[at] == 0)
+            if (keptHostSlots[at].Value == 0)
             {
-                keptHostSlots[at] = slotValue;
+                keptHostSlots[at] = kept;
                 keptHostCount++;
                 return at;
             }
@@ -107,17 +109,17 @@ internal sealed partial class LinkCollector
         return -1;
     }
 
-    // Every kept host moves to a table twice the size, with its KeysAtHost (its host text hashes as when it was kept).
+    // Every kept host moves to a table twice the size, with its KeysAtHost.
     private void GrowKeptHosts()
     {
         var old = keptHostSlots;
-        keptHostSlots = new int[Math.Max(FirstKeptHostSlots, 2 * old.Length)];
+        keptHostSlots = new KeptHost[Math.Max(FirstKeptHostSlots, 2 * old.Length)];
         keptHostCount = 0;
-        foreach (var slotValue in old)
+        foreach (var kept in old)
         {
-            if (slotValue != 0)
+            if (kept.Value != 0)
             {
-                Place(HashOf(links[LinkIndexOf(slotValue)].Host), slotValue);
+                Place(kept.Hash, kept);
             }
         }
     }

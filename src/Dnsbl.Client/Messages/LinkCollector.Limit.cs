@@ -9,13 +9,11 @@ internal sealed partial class LinkCollector
     /// Whether a further link is refused because the scan limit is reached; the first refusal is reported
     /// (<see cref="MessageProblemKind.TooManyLinks"/>), so a message cut short never reads as fully checked.
     /// </summary>
-    public bool RefusesMore()
-    {
-        if (!IsFull)
-        {
-            return false;
-        }
+    public bool RefusesMore() => IsFull && RefuseReported();
 
+    // RefusesMore past the limit, apart so that the test of the limit is inlined where every link asks it.
+    private bool RefuseReported()
+    {
         if (!fullReported)
         {
             fullReported = true;

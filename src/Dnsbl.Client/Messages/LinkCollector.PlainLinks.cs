@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Dnsbl.Client.Lists;
 
 namespace Dnsbl.Client.Messages;
@@ -69,6 +70,7 @@ internal sealed partial class LinkCollector
 
     // What schemeAndHost holds of the redirector keys, kept in the host's slot per scheme: the answer depends only on the
     // text ignoring case.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private RedirectorPatternSet.KeysAtHost KeysAtHost(RedirectorPatternSet patterns, ReadOnlySpan<char> schemeAndHost, int slot)
     {
         if (slot < 0)
@@ -77,11 +79,12 @@ internal sealed partial class LinkCollector
         }
 
         var shift = schemeAndHost.Length > 4 && schemeAndHost[4] == 's' ? KeptHostHttpsKeysShift : KeptHostHttpKeysShift;
-        var known = (RedirectorPatternSet.KeysAtHost)((keptHostSlots[slot] >> shift) & 0xF);
+        ref var kept = ref keptHostSlots[slot];
+        var known = (RedirectorPatternSet.KeysAtHost)((kept.Value >> shift) & 0xF);
         if (known == RedirectorPatternSet.KeysAtHost.Unknown)
         {
             known = patterns.KeysBefore(schemeAndHost);
-            keptHostSlots[slot] |= (int)known << shift;
+            kept = kept with { Value = kept.Value | (int)known << shift };
         }
 
         return known;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Dnsbl.Client.Messages;
 
 // The prefilter: whether a link holds none of the patterns' key texts, so no pattern needs to run on it.
@@ -38,6 +40,7 @@ internal sealed partial class RedirectorPatternSet
     /// As <see cref="CannotMatchPlainHttp(ReadOnlySpan{char}, int)"/>, told what <see cref="KeysBefore"/> answered for the
     /// link's scheme and host (<c>link[..hostEnd]</c>, any case), so that only the rest of the link is searched.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the collector's plain-link shortcut, where most links end
     public bool CannotMatchPlainHttp(ReadOnlySpan<char> link, int hostEnd, KeysAtHost atHost)
     {
         if (hostEnd < link.Length && link[hostEnd] != '/')
@@ -46,11 +49,17 @@ internal sealed partial class RedirectorPatternSet
         }
 
         if (anyPatternKey is not null && atHost != KeysAtHost.Inside
-            && (atHost == KeysAtHost.None ? link[hostEnd..] : link).IndexOfAny(anyPatternKey) < 0)
+            && !HoldsKey(atHost == KeysAtHost.None ? link[hostEnd..] : link))
         {
-            return true; // the common case, one vectorised pass: no pattern's key text is in the link
+            return true; // the common case, one pass: no pattern's key text is in the link
         }
 
+        return LacksEveryPatternsTexts(link);
+    }
+
+    // Whether link lacks some required text of every pattern.
+    private bool LacksEveryPatternsTexts(ReadOnlySpan<char> link)
+    {
         for (var i = 0; i < patterns.Length; i++)
         {
             if (RequiredTexts.AllIn(link, required[i]))

@@ -35,6 +35,8 @@ internal sealed partial class RedirectorPatternSet
             string[] keys = [.. required.Select(KeyOf).Distinct(StringComparer.OrdinalIgnoreCase)];
             anyPatternKey = SearchValues.Create(keys, StringComparison.OrdinalIgnoreCase);
             keyHeadsBeforeSlash = HeadsBeforeSlash(keys);
+            keyStarts = KeyStartsOf(keys);
+            shortestKey = keys.Min(key => key.Length);
         }
     }
 
