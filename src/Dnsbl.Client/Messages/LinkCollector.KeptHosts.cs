@@ -33,10 +33,8 @@ internal sealed partial class LinkCollector
     private const int KeptHostHttpKeysShift = 16;
     private const int KeptHostHttpsKeysShift = 20;
 
-    // The slot of hostAsGiven when it is a kept link host written as kept but for ASCII case; -1 when not.
-    private int FindKeptHost(ReadOnlySpan<char> hostAsGiven) => FindKeptHost(hostAsGiven, out _);
-
-    // As FindKeptHost(hostAsGiven); hash: hostAsGiven's, for KeepHost when it is not kept yet.
+    // The slot of hostAsGiven when it is a kept link host written as kept but for ASCII case; -1 when not. hash:
+    // hostAsGiven's, for KeepHost when it is not kept yet.
     // Inlined into the plain-link shortcut, where most links of a newsletter end.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int FindKeptHost(ReadOnlySpan<char> hostAsGiven, out uint hash)
@@ -72,11 +70,8 @@ internal sealed partial class LinkCollector
     // The link index a slot's value holds.
     private static int LinkIndexOf(int slotValue) => (slotValue & KeptHostIndexMask) - 1;
 
-    // Keeps hostAsGiven when AddName's answer for it (index) is a checked name written as kept but for ASCII case (a host
-    // that was trimmed or normalised is not). Returns its slot, or -1.
-    private int KeepHost(ReadOnlySpan<char> hostAsGiven, int index) => KeepHost(hostAsGiven, index, HashOf(hostAsGiven));
-
-    // As KeepHost(hostAsGiven, index), told hostAsGiven's hash.
+    // Keeps hostAsGiven (whose hash FindKeptHost gave) when AddName's answer for it (index) is a checked name written as
+    // kept but for ASCII case (a host that was trimmed or normalised is not). Returns its slot, or -1.
     private int KeepHost(ReadOnlySpan<char> hostAsGiven, int index, uint hash)
     {
         if (generalPathOnly || index < 0 || !SameIgnoringAsciiCase(hostAsGiven, links[index].Host))
@@ -89,14 +84,14 @@ internal sealed partial class LinkCollector
             GrowKeptHosts();
         }
 
-        return Place(hash, new KeptHost(index + 1, hash, links[index].Host));
+        return Place(new KeptHost(index + 1, hash, links[index].Host));
     }
 
-    // Puts kept in the first free slot of hash's probe chain; returns that slot, or -1 when the chain is full.
-    private int Place(uint hash, KeptHost kept)
+    // Puts kept in the first free slot of its hash's probe chain; returns that slot, or -1 when the chain is full.
+    private int Place(KeptHost kept)
     {
         var mask = keptHostSlots.Length - 1;
-        for (int probe = 0, at = (int)(hash >> 7) & mask; probe < MaxKeptHostProbes; probe++, at = (at + 1) & mask)
+        for (int probe = 0, at = (int)(kept.Hash >> 7) & mask; probe < MaxKeptHostProbes; probe++, at = (at + 1) & mask)
         {
             if (keptHostSlots[at].Value == 0)
             {
@@ -119,7 +114,7 @@ internal sealed partial class LinkCollector
         {
             if (kept.Value != 0)
             {
-                Place(kept.Hash, kept);
+                Place(kept);
             }
         }
     }
