@@ -26,7 +26,7 @@ internal sealed partial class LinkCollector
 
     private void AddHost(ReadOnlySpan<char> host, ref LazyText origin, bool inMarkup, int priority, bool isMailAddress)
     {
-        if (RefusesMore() || TryRaiseRecent(host, inMarkup, priority, isMailAddress, out _))
+        if (RefusesMore() || TryRaiseRecent(host, inMarkup, priority, isMailAddress, out _, out var hash))
         {
             return;
         }
@@ -40,7 +40,7 @@ internal sealed partial class LinkCollector
             return;
         }
 
-        KeepRecent(given, isMailAddress, AddName(host.Trim(), ref origin, inMarkup, priority, isMailAddress));
+        KeepRecent(given, isMailAddress, AddName(host.Trim(), ref origin, inMarkup, priority, isMailAddress), hash);
     }
 
     // host: trimmed, and no IP literal. Returns the index of the link kept for it as a checked name (whose host is host in

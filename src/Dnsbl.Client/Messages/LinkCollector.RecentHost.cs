@@ -11,12 +11,14 @@ internal sealed partial class LinkCollector
     private int recentMailDomain = -1;
 
     // Whether hostAsGiven (as AddHost was given it) is a kept link host written as kept but for ASCII case, or the recent
-    // mail domain written as kept: then its link is raised as AddName would raise it, and index is that link's.
-    private bool TryRaiseRecent(ReadOnlySpan<char> hostAsGiven, bool inMarkup, int priority, bool isMailAddress, out int index)
+    // mail domain written as kept: then its link is raised as AddName would raise it, and index is that link's. hash:
+    // hostAsGiven's when it was looked for among the kept link hosts (for KeepRecent), else 0.
+    private bool TryRaiseRecent(ReadOnlySpan<char> hostAsGiven, bool inMarkup, int priority, bool isMailAddress, out int index, out uint hash)
     {
+        hash = 0;
         index = generalPathOnly ? -1
             : isMailAddress ? (recentMailDomain >= 0 && hostAsGiven.SequenceEqual(links[recentMailDomain].Host) ? recentMailDomain : -1)
-            : FindKeptHost(hostAsGiven) is var slot and >= 0 ? KeptHostIndex(slot) : -1;
+            : FindKeptHost(hostAsGiven, out hash) is var slot and >= 0 ? KeptHostIndex(slot) : -1;
         if (index < 0)
         {
             return false;
@@ -26,8 +28,8 @@ internal sealed partial class LinkCollector
         return true;
     }
 
-    // index: AddName's answer for hostAsGiven, read.
-    private void KeepRecent(ReadOnlySpan<char> hostAsGiven, bool isMailAddress, int index)
+    // index: AddName's answer for hostAsGiven, read; hash: TryRaiseRecent's.
+    private void KeepRecent(ReadOnlySpan<char> hostAsGiven, bool isMailAddress, int index, uint hash)
     {
         if (isMailAddress)
         {
@@ -35,7 +37,7 @@ internal sealed partial class LinkCollector
         }
         else
         {
-            KeepHost(hostAsGiven, index);
+            KeepHost(hostAsGiven, index, hash);
         }
     }
 }
