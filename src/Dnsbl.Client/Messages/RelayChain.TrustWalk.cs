@@ -28,9 +28,13 @@ internal sealed partial class RelayChain
                 hops.RemoveAll(hop => hop.Trusted); // the hops above a fetch describe the mailbox's own delivery
             }
 
-            if (kind == ReceivedParseKind.Unparseable || (kind == ReceivedParseKind.Ignored && !LooksLikeReceived(raw ?? $"{rawName}: {rawValue}")))
+            if (kind is ReceivedParseKind.Unparseable or ReceivedParseKind.Ignored)
             {
-                problems.Add(MessageProblem.Create(MessageProblemKind.MalformedReceived, raw ?? $"{rawName}: {rawValue}"));
+                var text = raw ?? $"{rawName}: {rawValue}";
+                if (kind == ReceivedParseKind.Unparseable || !LooksLikeReceived(text))
+                {
+                    problems.Add(MessageProblem.Create(MessageProblemKind.MalformedReceived, text));
+                }
             }
 
             if (relay is null)
