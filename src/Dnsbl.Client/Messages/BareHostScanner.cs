@@ -152,7 +152,7 @@ internal static class BareHostScanner
     private static bool EndsHost(ReadOnlySpan<char> text, int index) =>
         index == text.Length || After.Contains(text[index]) || char.IsWhiteSpace(text[index]);
 
-    private static bool IsLetter(char c) =>
+    internal static bool IsLetter(char c) =>
         char.IsAscii(c) ? char.IsAsciiLetter(c) : char.GetUnicodeCategory(c) <= UnicodeCategory.OtherLetter;
 
     internal static bool IsLetterOrNumber(char c) =>
