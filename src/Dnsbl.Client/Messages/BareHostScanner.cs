@@ -18,7 +18,7 @@ namespace Dnsbl.Client.Messages;
 internal static class BareHostScanner
 {
     private static readonly SearchValues<char> Before = SearchValues.Create("!\"#$&'()*+,/:;<=>?@[\\]^`{|}~\x1b\xa0");
-    private static readonly UInt128 AsciiBefore = TextScan.AsciiMask(Before) | TextScan.AsciiMask(TextScan.WhiteSpace);
+    private static readonly AsciiMask AsciiBefore = TextScan.AsciiMaskOf(Before) | TextScan.AsciiMaskOf(TextScan.WhiteSpace);
     private static readonly SearchValues<char> After = SearchValues.Create("<>\"`}]{[|\x1b\xa0:/.,;!?)'");
 
     /// <summary>Finds the first host name at or after <paramref name="from"/>; false when there is none.</summary>
@@ -46,7 +46,7 @@ internal static class BareHostScanner
     }
 
     /// <summary>Whether <paramref name="c"/> may stand before a host (the lookbehind's set, white space included).</summary>
-    internal static bool IsBefore(char c) => char.IsAscii(c) ? TextScan.InAsciiMask(AsciiBefore, c) : Before.Contains(c) || char.IsWhiteSpace(c);
+    internal static bool IsBefore(char c) => char.IsAscii(c) ? AsciiBefore.Contains(c) : Before.Contains(c) || char.IsWhiteSpace(c);
 
     // The end of the host starting at start, or -1.
     private static int MatchAt(ReadOnlySpan<char> text, int start)
@@ -152,7 +152,7 @@ internal static class BareHostScanner
     private static bool EndsHost(ReadOnlySpan<char> text, int index) =>
         index == text.Length || After.Contains(text[index]) || char.IsWhiteSpace(text[index]);
 
-    private static bool IsLetter(char c) =>
+    internal static bool IsLetter(char c) =>
         char.IsAscii(c) ? char.IsAsciiLetter(c) : char.GetUnicodeCategory(c) <= UnicodeCategory.OtherLetter;
 
     internal static bool IsLetterOrNumber(char c) =>

@@ -36,7 +36,10 @@ internal static class HeaderBlock
                 break;
             }
 
-            if (line[0] is not (' ' or '\t') && !IsFieldLine(line) && !(first && line.StartsWith("From ", StringComparison.Ordinal)) &&
+            var continues = line[0] is ' ' or '\t';
+            var colon = -1;
+            var nameLength = continues ? -1 : FieldNameLength(line, out colon);
+            if (!continues && nameLength < 0 && !(first && line.StartsWith("From ", StringComparison.Ordinal)) &&
                 (isPart || line.StartsWith("--", StringComparison.Ordinal) || ++invalidLines > MaxSkippedInvalidLines))
             {
                 // The body starts at this line (it is kept as body, not lost).
@@ -47,7 +50,7 @@ internal static class HeaderBlock
             var lineStart = position;
             position = next;
 
-            if (line[0] is ' ' or '\t')
+            if (continues)
             {
                 // Unfolding (RFC 5322 §2.2.3): the line break before white space is removed, the white space kept.
                 if (name is not null)
@@ -61,8 +64,7 @@ internal static class HeaderBlock
 
             overLimitReported |= !Flush(fields, name, text[valueStart..valueEnd], folded, problems, overLimitReported);
             name = null;
-            var colon = line.IndexOf(':');
-            if (!IsFieldLine(line))
+            if (nameLength < 0)
             {
                 if (!(first && line.StartsWith("From ", StringComparison.Ordinal)))
                 {
@@ -71,7 +73,7 @@ internal static class HeaderBlock
             }
             else
             {
-                name = NameOf(line[..colon].TrimEnd(" \t")); // "Subject : x" is obsolete syntax, still a field
+                name = NameOf(line[..nameLength]); // "Subject : x" is obsolete syntax, still a field
                 valueStart = lineStart + colon + 1;
                 valueEnd = lineStart + line.Length;
                 folded = false;
@@ -87,10 +89,31 @@ internal static class HeaderBlock
     // SpamAssassin consumes a few invalid lines in a message header before it assumes the body has begun.
     private const int MaxSkippedInvalidLines = 3;
 
-    private static bool IsFieldLine(ReadOnlySpan<char> line)
+    // A field line is a name without white space, maybe white space, then ':' (the line's first). Returns the name's length
+    // (colon: the ':'), or -1 for any other line. Names are short: read char by char, not by the library's searches.
+    internal static int FieldNameLength(ReadOnlySpan<char> line, out int colon)
     {
-        var colon = line.IndexOf(':');
-        return colon > 0 && !line[..colon].TrimEnd(" \t").ContainsAny(' ', '\t');
+        colon = line.IndexOf(':');
+        if (colon <= 0)
+        {
+            return -1;
+        }
+
+        var length = colon;
+        while (length > 0 && line[length - 1] is ' ' or '\t')
+        {
+            length--;
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            if (line[i] is ' ' or '\t')
+            {
+                return -1;
+            }
+        }
+
+        return length;
     }
 
     /// <summary>The value of the first field named <paramref name="name"/> (case-insensitive), or null.</summary>

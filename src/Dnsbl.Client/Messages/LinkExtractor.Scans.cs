@@ -33,7 +33,7 @@ internal static partial class LinkExtractor
         chars.Slice(blankNext.Start, blankNext.Length).Fill(' ');
 
         Span<char> topLevel = stackalloc char[MaxTopLevelLength];
-        for (var position = 0; NextWord(chars, '.', position, out var wordStart, out var wordLength); position = wordStart + wordLength)
+        for (var position = 0; NextHostWord(chars, position, out var wordStart, out var wordLength); position = wordStart + wordLength)
         {
             var word = chars.Slice(wordStart, wordLength);
             for (var from = 0; BareHostScanner.TryFind(word, from, out var start, out var length); from = start + length)
@@ -70,27 +70,37 @@ internal static partial class LinkExtractor
     }
 
     /// <summary>
-    /// The first white-space-separated word of <paramref name="text"/> at or after <paramref name="from"/> that contains <paramref name="marker"/>.
+    /// The first white-space-separated word of <paramref name="text"/> at or after <paramref name="from"/> that holds a dot
+    /// with a letter or digit before it and a letter after it: the dot before a host's top-level label.
     /// </summary>
     /// <remarks>
-    /// Bare hosts need a dot and mail addresses an @, and neither spans white space, which both patterns also accept as
-    /// the delimiter before and after (so a word's edges behave as the text's start and end do). Matching only these words
-    /// finds the same matches as matching the whole text, in order, without running the patterns over every other word:
-    /// that was most of a message's planning time (benchmarks/README.md).
+    /// Bare hosts need such a dot and do not span white space, which the pattern also accepts as the delimiter before and
+    /// after (so a word's edges behave as the text's start and end do). Matching only these words finds the same matches
+    /// as matching the whole text, in order, without running the pattern over every other word: that was most of a
+    /// message's planning time (benchmarks/README.md). Words whose dots are all elsewhere (a sentence's full stop after a
+    /// blanked address or link) are passed over without finding their edges.
     /// </remarks>
-    internal static bool NextWord(ReadOnlySpan<char> text, char marker, int from, out int start, out int length)
+    internal static bool NextHostWord(ReadOnlySpan<char> text, int from, out int start, out int length)
     {
         start = length = 0;
-        var found = from >= text.Length ? -1 : text[from..].IndexOf(marker);
-        if (found < 0)
+        for (var dot = IndexOfDot(text, from); dot >= 0; dot = IndexOfDot(text, dot + 1))
         {
-            return false;
+            // The char before must be in the word (at or after from), as the host's must.
+            if (dot > from && dot + 1 < text.Length && BareHostScanner.IsLetterOrNumber(text[dot - 1]) && BareHostScanner.IsLetter(text[dot + 1]))
+            {
+                start = WordStart(text, from, dot);
+                length = WordEnd(text, dot) - start;
+                return true;
+            }
         }
 
-        found += from;
-        start = WordStart(text, from, found);
-        length = WordEnd(text, found) - start;
-        return true;
+        return false;
+    }
+
+    private static int IndexOfDot(ReadOnlySpan<char> text, int from)
+    {
+        var found = from >= text.Length ? -1 : text[from..].IndexOf('.');
+        return found < 0 ? -1 : from + found;
     }
 
     // Words are short: their edges are looked for char by char nearby (a vectorised search costs more to call than

@@ -27,7 +27,7 @@ internal static class MailAddressScanner
     // What a local part cannot hold: the delimiters, white space and '@' (each may also stand right before one).
     private static readonly SearchValues<char> NotInLocalPart = SearchValues.Create("<>\"'`,([{|:;@" + TextScan.WhiteSpaceChars);
 
-    private static readonly UInt128 AsciiNotInLocalPart = TextScan.AsciiMask(NotInLocalPart);
+    private static readonly AsciiMask AsciiNotInLocalPart = TextScan.AsciiMaskOf(NotInLocalPart);
 
     private static readonly SearchValues<char> AsciiDomainChars =
         SearchValues.Create("-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
@@ -91,7 +91,7 @@ internal static class MailAddressScanner
         return at - from is >= 1 and <= MaxLocalLength && (from == 0 || IsNotInLocalPart(text[from - 1])) ? from : -1;
     }
 
-    private static bool IsNotInLocalPart(char c) => char.IsAscii(c) ? TextScan.InAsciiMask(AsciiNotInLocalPart, c) : NotInLocalPart.Contains(c);
+    private static bool IsNotInLocalPart(char c) => char.IsAscii(c) ? AsciiNotInLocalPart.Contains(c) : NotInLocalPart.Contains(c);
 
     // The end of the domain at start, or -1: its first char and then the longest run (up to 251 more chars of
     // [\p{L}\p{N}.-]) that ends in a letter or digit. ASCII stretches of the run are found with one vectorised search.

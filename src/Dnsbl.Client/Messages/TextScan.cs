@@ -68,22 +68,25 @@ internal static class TextScan
         return true;
     }
 
-    /// <summary>The ASCII members of <paramref name="set"/> as a 128-bit mask, for <see cref="InAsciiMask"/>.</summary>
-    public static UInt128 AsciiMask(SearchValues<char> set)
+    /// <summary>The ASCII members of <paramref name="set"/> as a mask, for <see cref="AsciiMask.Contains"/>.</summary>
+    public static AsciiMask AsciiMaskOf(SearchValues<char> set)
     {
-        var mask = UInt128.Zero;
+        ulong low = 0, high = 0;
         for (var c = 0; c < 128; c++)
         {
             if (set.Contains((char)c))
             {
-                mask |= UInt128.One << c;
+                if (c < 64)
+                {
+                    low |= 1UL << c;
+                }
+                else
+                {
+                    high |= 1UL << (c - 64);
+                }
             }
         }
 
-        return mask;
+        return new AsciiMask(low, high);
     }
-
-    /// <summary>Whether the ASCII char <paramref name="c"/> is in <paramref name="mask"/> (false for any other char).</summary>
-    /// <remarks>A per-char test inline: a SearchValues.Contains call costs more than the test for the scanners' short look-arounds.</remarks>
-    public static bool InAsciiMask(UInt128 mask, char c) => c < 128 && ((mask >> c) & UInt128.One) != UInt128.Zero;
 }

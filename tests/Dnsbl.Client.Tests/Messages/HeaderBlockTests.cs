@@ -63,4 +63,34 @@ public sealed class HeaderBlockTests
         Assert.Equal(expected, fields);
         Assert.Contains(problems, problem => problem.Kind == MessageProblemKind.MalformedHeader);
     }
+
+    [Fact]
+    public void FieldNameLength_GeneratedLines_SameAsTrimAndSearch()
+    {
+        // The reading it replaced: the name is the text before the first ':' less trailing blanks, and a field line's
+        // name is not empty before that trim and holds no blank after it.
+        string[] pieces = ["Subject", "X-A", ":", " ", "\t", "\r", "a b", "From ", "-", "é", "\u00a0", "::", "v"];
+        var random = new Random(5322);
+        var line = new System.Text.StringBuilder();
+        for (var round = 0; round < 20_000; round++)
+        {
+            line.Clear();
+            for (var count = random.Next(1, 7); count > 0; count--)
+            {
+                line.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            var text = line.ToString();
+            if (text[0] is ' ' or '\t')
+            {
+                continue; // a continuation line: never asked
+            }
+
+            var colon = text.IndexOf(':');
+            var name = colon > 0 ? text.AsSpan(0, colon).TrimEnd(" \t") : default;
+            var expected = colon > 0 && !name.ContainsAny(' ', '\t') ? name.Length : -1;
+            Assert.True(expected == HeaderBlock.FieldNameLength(text, out var actualColon), text);
+            Assert.True(expected < 0 || actualColon == colon, text);
+        }
+    }
 }

@@ -37,14 +37,26 @@ public sealed class TextScanTests
     public void IsAsciiDigits_Text_OnlyZeroToNine(string text, bool expected) =>
         Assert.Equal(expected, TextScan.IsAsciiDigits(text));
 
-    [Fact]
-    public void InAsciiMask_EveryChar_MemberExactlyWhenAsciiAndInTheSet()
+    [Theory]
+    [InlineData("<>\"'`,([{|:;@\u00A0" + TextScan.WhiteSpaceChars)]
+    [InlineData("?@\u007F\u0000\u0080")] // the chars at the two words' edges (63, 64, 127, 0) and the first past ASCII
+    public void AsciiMask_EveryChar_MemberExactlyWhenAsciiAndInTheSet(string members)
     {
-        var set = System.Buffers.SearchValues.Create("<>\"'`,([{|:;@\u00A0" + TextScan.WhiteSpaceChars);
-        var mask = TextScan.AsciiMask(set);
+        var set = System.Buffers.SearchValues.Create(members);
+        var mask = TextScan.AsciiMaskOf(set);
         for (var c = 0; c <= char.MaxValue; c++)
         {
-            Assert.Equal(c < 128 && set.Contains((char)c), TextScan.InAsciiMask(mask, (char)c));
+            Assert.Equal(c < 128 && set.Contains((char)c), mask.Contains((char)c));
+        }
+    }
+
+    [Fact]
+    public void AsciiMask_Union_HoldsTheMembersOfEither()
+    {
+        var union = TextScan.AsciiMaskOf(System.Buffers.SearchValues.Create("a\t")) | TextScan.AsciiMaskOf(System.Buffers.SearchValues.Create("Z~"));
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            Assert.Equal(c is 'a' or '\t' or 'Z' or '~', union.Contains((char)c));
         }
     }
 }
