@@ -17,7 +17,7 @@ public sealed class LinkCollectorScratchTests
         // Messages that share hosts in other orders, cases and groups, and messages of other sizes (so that tables grown
         // by one are reused by a smaller or larger one).
         var bodies = Enumerable.Range(0, 24).Select(Body).ToList();
-        var expected = bodies.Select(body => OnNewThread(() => Extract(body))).ToList();
+        var expected = bodies.Select(body => FreshThread.Run(() => Extract(body))).ToList();
         for (var round = 0; round < 2; round++)
         {
             for (var i = 0; i < bodies.Count; i++)
@@ -115,15 +115,6 @@ public sealed class LinkCollectorScratchTests
 
     private static List<ExtractedLink> Extract(string body) =>
         LinkExtractor.Extract(body, "<p>" + body.Replace("https://", "<a href=\"https://", StringComparison.Ordinal) + "</p>", PublicSuffixList.Embedded);
-
-    private static T OnNewThread<T>(Func<T> work)
-    {
-        var result = default(T);
-        var thread = new Thread(() => result = work());
-        thread.Start();
-        thread.Join();
-        return result!;
-    }
 
     // A text of links and mail addresses over hosts that message seed shares with others (host numbers overlap, their
     // case and order differ), from 1 to some 60 hosts.

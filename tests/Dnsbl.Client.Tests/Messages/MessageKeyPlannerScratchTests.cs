@@ -29,7 +29,7 @@ public sealed class MessageKeyPlannerScratchTests
     {
         var messages = Messages();
         Assert.True(messages.Count > 40, $"only {messages.Count} messages");
-        var expected = messages.Select((message, i) => OnNewThread(() => Snapshot(Plan(message, i)))).ToList();
+        var expected = messages.Select((message, i) => FreshThread.Run(() => Snapshot(Plan(message, i)))).ToList();
         for (var round = 0; round < 2; round++)
         {
             for (var i = 0; i < messages.Count; i++)
@@ -90,14 +90,5 @@ public sealed class MessageKeyPlannerScratchTests
         }
 
         return messages;
-    }
-
-    private static T OnNewThread<T>(Func<T> work)
-    {
-        var result = default(T);
-        var thread = new Thread(() => result = work());
-        thread.Start();
-        thread.Join();
-        return result!;
     }
 }
