@@ -14,7 +14,7 @@ internal sealed partial class LinkCollector
     // Open addressing, linear probing. A slot's Value is 0 when empty, else: the link's index + 1 (bits 0-15; the scan limit,
     // MessageConstants.MaxLinksScanned, is far below 2^16), the host's RedirectorPatternSet.KeysAtHost after "http://"
     // (bits 16-19) and after "https://" (bits 20-23).
-    private KeptHost[] keptHostSlots = [];
+    private KeptHost[] keptHostSlots;
     private int keptHostCount;
 
     // A slot: its Value as above, the host's hash (compared before the text; kept, so that growing the table hashes nothing

@@ -3,16 +3,11 @@ using System.Buffers;
 namespace Dnsbl.Client.Messages;
 
 /// <summary>Turns raw links into distinct normalised hosts, keeping first-occurrence order.</summary>
-/// <param name="redirectors">The configured redirector patterns tried before the built-in rule (<see cref="MessageOptions.RedirectorPatterns"/>).</param>
-/// <param name="generalPathOnly">
-/// Whether every link takes the general path, never the shortcut for plain http(s) links (<c>TryAddPlainHttpLink</c>):
-/// for tests that compare the two.
-/// </param>
 /// <remarks>
 /// Links are read as spans of the text they were found in; a link's strings (host, origin) are made only when its host
 /// is new, so the hundreds of links of a newsletter that repeat a few hosts cost no allocation each.
 /// </remarks>
-internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = null, bool generalPathOnly = false)
+internal sealed partial class LinkCollector
 {
     private static readonly SearchValues<char> AuthorityEnd = SearchValues.Create("/?#\\ \t\r\n");
     private static readonly SearchValues<char> SchemeCharacters =
@@ -30,14 +25,31 @@ internal sealed partial class LinkCollector(RedirectorPatternSet? redirectors = 
 
     private const int CheckedNameFlag = 1;
 
-    private readonly List<ExtractedLink> links = [];
+    private readonly RedirectorPatternSet? redirectors;
+    private readonly bool generalPathOnly;
+    private List<ExtractedLink> links;
     // One entry per host and kind (a mail domain and a link host are counted apart), looked up by span: the link's index,
     // shifted left by one, with CheckedNameFlag set for a checked name (LinkCollector.Hosts).
     // Kept as their span lookups (GetAlternateLookup checks the comparer's type on every call); .Dictionary adds strings.
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> seenHosts =
-        new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> seenMailDomains =
-        new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> seenHosts;
+    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> seenMailDomains;
+
+    /// <summary>A collector for one message, in the emptied tables of the last one this thread finished (LinkCollector.Scratch).</summary>
+    /// <param name="redirectors">The configured redirector patterns tried before the built-in rule (<see cref="MessageOptions.RedirectorPatterns"/>).</param>
+    /// <param name="generalPathOnly">
+    /// Whether every link takes the general path, never the shortcut for plain http(s) links (<c>TryAddPlainHttpLink</c>):
+    /// for tests that compare the two.
+    /// </param>
+    public LinkCollector(RedirectorPatternSet? redirectors = null, bool generalPathOnly = false)
+    {
+        this.redirectors = redirectors;
+        this.generalPathOnly = generalPathOnly;
+        scratch = TakeScratch();
+        links = scratch.Links;
+        seenHosts = scratch.SeenHosts.GetAlternateLookup<ReadOnlySpan<char>>();
+        seenMailDomains = scratch.SeenMailDomains.GetAlternateLookup<ReadOnlySpan<char>>();
+        keptHostSlots = scratch.KeptHostSlots;
+    }
 
     /// <summary>The distinct links so far, in the order first seen.</summary>
     public List<ExtractedLink> Links => links;

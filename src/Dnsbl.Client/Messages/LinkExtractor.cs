@@ -39,7 +39,7 @@ internal static partial class LinkExtractor
         }
 
         problems?.AddRange(collector.Problems);
-        return collector.Links;
+        return collector.TakeLinks();
     }
 
     private static void Collect(string? textBody, string? htmlBody, PublicSuffixList suffixes, LinkCollector collector)

@@ -41,7 +41,7 @@ internal sealed partial class MessageKeyPlanner
     // lists keep theirs per link, LinkDomainKey).
     private string? InForm(string normalized, DomainQueryForm form)
     {
-        var known = domainsInForm ??= [];
+        var known = scratch.DomainsInForm;
         if (!known.TryGetValue((form, normalized), out var domain))
         {
             domain = ListDomainKey.InForm(normalized, form, suffixes);

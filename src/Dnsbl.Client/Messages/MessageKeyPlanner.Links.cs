@@ -12,7 +12,7 @@ internal sealed partial class MessageKeyPlanner
     private void LinkLookups(DnsList list, List<MessageLookup> candidates)
     {
         links ??= OrderedLinks();
-        linkNames ??= new LinkName[links.Count];
+        linkNames ??= scratch.LinkNamesFor(links.Count);
         candidates.EnsureCapacity(links.Count); // about one key per link: grown once, not from 4 by doubling
         // The mail-address and skip-list skips name no list: told by the first URI list only (later ones would repeat them).
         var tellListFreeSkips = !listFreeLinkSkipsTold;

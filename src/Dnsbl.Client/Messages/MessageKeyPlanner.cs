@@ -22,13 +22,15 @@ internal sealed partial class MessageKeyPlanner
     private readonly RelayChain chain;
     private readonly FrozenSet<string> skipDomains;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> skipDomainSpans;
-    private readonly List<MessageSkippedKey> skipped = [];
+    private readonly Scratch scratch;
+    private readonly List<MessageSkippedKey> skipped;
     private List<ExtractedLink>? links;
     private bool listFreeLinkSkipsTold;
-    private Dictionary<(DomainQueryForm Form, string Host), string?>? domainsInForm;
 
-    private MessageKeyPlanner(MessageContext context, MessageOptions options, PublicSuffixList suffixes)
+    private MessageKeyPlanner(MessageContext context, MessageOptions options, PublicSuffixList suffixes, Scratch scratch)
     {
+        this.scratch = scratch;
+        skipped = scratch.Skipped;
         this.context = context;
         this.options = options;
         this.suffixes = suffixes;
@@ -69,13 +71,14 @@ internal sealed partial class MessageKeyPlanner
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxUriDomains, "options.MaxUriDomains");
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxCheckedRelays, "options.MaxCheckedRelays");
         _ = RedirectorPatternSet.For(options.RedirectorPatterns ?? throw new ArgumentNullException(nameof(options), "options.RedirectorPatterns is null")); // a bad pattern fails every message, not only those with links
-        var planner = new MessageKeyPlanner(context, options, options.PublicSuffixes ?? PublicSuffixList.Embedded);
+        var scratch = Scratch.Take();
+        var planner = new MessageKeyPlanner(context, options, options.PublicSuffixes ?? PublicSuffixList.Embedded, scratch);
         planner.chain.AddMessageWideSkips(planner.skipped);
-        var lookups = new List<MessageLookup>();
+        var lookups = scratch.Lookups;
         // Each list's lookups before their repeats are dropped: one list reused for every list.
-        var candidates = new List<MessageLookup>();
+        var candidates = scratch.Candidates;
         // Keys asked as they are, by key alone (a string set hashes faster than a tuple's Marvin hash); keys to resolve, rare, by way too.
-        var keysOfList = new HashSet<string>(StringComparer.Ordinal);
+        var keysOfList = scratch.KeysOfList;
         HashSet<(UriLookupVia, string)>? resolvedKeysOfList = null;
         foreach (var list in lists)
         {
@@ -106,16 +109,19 @@ internal sealed partial class MessageKeyPlanner
             }
         }
 
-        return new MessageKeyPlan(lookups, planner.problems, Distinct(planner.skipped));
+        // The plan's own lists, of the sizes they came to: the scratch lists go on to the next message.
+        var plan = new MessageKeyPlan(new List<MessageLookup>(lookups), planner.problems, planner.Distinct());
+        scratch.Release();
+        return plan;
     }
 
     // Each skip once; a message-wide skip of a key some list did ask (e.g. a private HELO asked nowhere) stays. Found by
     // key in a string dictionary (no tuple hash per skip), then among the few earlier skips of that key.
-    private static List<MessageSkippedKey> Distinct(List<MessageSkippedKey> skipped)
+    private List<MessageSkippedKey> Distinct()
     {
-        var latestOfKey = new Dictionary<string, int>(skipped.Count, StringComparer.Ordinal);
+        var latestOfKey = scratch.LatestSkipOfKey;
         var distinct = new List<MessageSkippedKey>(skipped.Count);
-        var earlierOfKey = new int[skipped.Count]; // per distinct skip: the previous one with its key, or -1
+        var earlierOfKey = scratch.EarlierSkipOfKey; // per distinct skip: the previous one with its key, or -1
         foreach (var skip in skipped)
         {
             ref var latest = ref CollectionsMarshal.GetValueRefOrAddDefault(latestOfKey, skip.Key, out var keySeen);
@@ -131,7 +137,7 @@ internal sealed partial class MessageKeyPlanner
 
             if (!repeated)
             {
-                earlierOfKey[distinct.Count] = keySeen ? latest : -1;
+                earlierOfKey.Add(keySeen ? latest : -1);
                 latest = distinct.Count;
                 distinct.Add(skip);
             }
