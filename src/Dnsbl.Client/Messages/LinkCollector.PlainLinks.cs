@@ -21,7 +21,15 @@ internal sealed partial class LinkCollector
         SearchValues.Create("!\"#$&')+,-./0123456789;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ]^_`abcdefghijklmnopqrstuvwxyz|}~");
 
     // link: trimmed; linkText: the same as a string, when there is one. False (and nothing done) when link is not such a link.
-    private bool TryAddPlainHttpLink(ReadOnlySpan<char> link, string? linkText, bool inMarkup, int priority, int redirectsLeft)
+    private bool TryAddPlainHttpLink(ReadOnlySpan<char> link, string? linkText, bool inMarkup, int priority, int redirectsLeft) =>
+        TryAddPlainHttpLink(link, linkText, inMarkup, priority, redirectsLeft, PlainHttpRestCharacters);
+
+    // As above, the rest after the scheme of only restCharacters (PlainHttpRestCharacters or fewer). Inlined into its two
+    // callers, the method above (text links, redirect targets) and the markup batch, so that both run it whole whatever
+    // tiered PGO decides about inlining them (a slow process was one where it was not inlined into the HTML walk).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryAddPlainHttpLink(
+        ReadOnlySpan<char> link, string? linkText, bool inMarkup, int priority, int redirectsLeft, SearchValues<char> restCharacters)
     {
         var authorityStart = link.StartsWith("http://") ? 7 : link.StartsWith("https://") ? 8 : 0;
         if (authorityStart == 0)
@@ -30,7 +38,7 @@ internal sealed partial class LinkCollector
         }
 
         var rest = link[authorityStart..];
-        if (rest.IndexOfAnyExcept(PlainHttpRestCharacters) >= 0)
+        if (rest.IndexOfAnyExcept(restCharacters) >= 0)
         {
             return false;
         }
