@@ -26,7 +26,7 @@ internal sealed partial class LinkCollector
             var priority = attributes[i];
             var value = html.AsSpan(attributes[i + 1], attributes[i + 2]).Trim(); // no entity is white space, so trimming first changes nothing
             if (generalPathOnly
-                || !TryAddPlainHttpLink(value, null, inMarkup: true, priority, MessageConstants.MaxRedirectDepth, PlainMarkupRestCharacters))
+                || !TryAddPlainHttpLink(value, null, inMarkup: true, priority, MessageConstants.MaxRedirectDepth, markupValue: true))
             {
                 AddMarkupUrl(value, priority);
             }

@@ -22,14 +22,15 @@ internal sealed partial class LinkCollector
 
     // link: trimmed; linkText: the same as a string, when there is one. False (and nothing done) when link is not such a link.
     private bool TryAddPlainHttpLink(ReadOnlySpan<char> link, string? linkText, bool inMarkup, int priority, int redirectsLeft) =>
-        TryAddPlainHttpLink(link, linkText, inMarkup, priority, redirectsLeft, PlainHttpRestCharacters);
+        TryAddPlainHttpLink(link, linkText, inMarkup, priority, redirectsLeft, markupValue: false);
 
-    // As above, the rest after the scheme of only restCharacters (PlainHttpRestCharacters or fewer). Inlined into its two
+    // As above; markupValue: link is an HTML attribute value, which is not taken when it holds a '&' (an entity to decode,
+    // PlainMarkupRestCharacters). Inlined into its two
     // callers, the method above (text links, redirect targets) and the markup batch, so that both run it whole whatever
     // tiered PGO decides about inlining them (a slow process was one where it was not inlined into the HTML walk).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryAddPlainHttpLink(
-        ReadOnlySpan<char> link, string? linkText, bool inMarkup, int priority, int redirectsLeft, SearchValues<char> restCharacters)
+        ReadOnlySpan<char> link, string? linkText, bool inMarkup, int priority, int redirectsLeft, bool markupValue)
     {
         var authorityStart = link.StartsWith("http://") ? 7 : link.StartsWith("https://") ? 8 : 0;
         if (authorityStart == 0)
@@ -38,13 +39,13 @@ internal sealed partial class LinkCollector
         }
 
         var rest = link[authorityStart..];
-        if (rest.IndexOfAnyExcept(restCharacters) >= 0)
+        var hostLength = PlainRestHostLength(rest, markupValue);
+        if (hostLength < 0)
         {
             return false;
         }
 
-        var hostLength = rest.IndexOfAny('/', '?', '#');
-        var host = hostLength < 0 ? rest : rest[..hostLength];
+        var host = rest[..hostLength];
         var slot = FindKeptHost(host, out var hash); // a kept host: AddHost would find it kept and raise its link, whatever IsPlainName says
         if (slot < 0 && !IsPlainName(host))
         {
