@@ -29,9 +29,9 @@ internal sealed partial class LinkCollector
         TryAddPlainHttpLink(link, linkText, inMarkup, priority, redirectsLeft, markupValue: false);
 
     // As above; markupValue: link is an HTML attribute value, which is not taken when it holds a '&' (an entity to decode,
-    // PlainMarkupRestCharacters). Inlined into its two
-    // callers, the method above (text links, redirect targets) and the markup batch, so that both run it whole whatever
-    // tiered PGO decides about inlining them (a slow process was one where it was not inlined into the HTML walk).
+    // PlainMarkupRestCharacters). Inlined into its two callers, the method above (text links, redirect targets) and the
+    // markup batch, so that both run it whole whatever tiered PGO decides (a slow process was one where it was not inlined
+    // into the HTML walk).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryAddPlainHttpLink(
         ReadOnlySpan<char> link, string? linkText, bool inMarkup, int priority, int redirectsLeft, bool markupValue)
