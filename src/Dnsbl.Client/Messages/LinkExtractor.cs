@@ -86,7 +86,7 @@ internal static partial class LinkExtractor
         try
         {
             length = HtmlTags.ReplaceWithSpaces(htmlBody, chars, attributes, out var count);
-            AddAttributes(htmlBody, attributes.AsSpan(0, count * HtmlTags.IntsPerAttribute), collector);
+            collector.AddMarkupUrls(htmlBody, attributes.AsSpan(0, count * HtmlTags.IntsPerAttribute));
         }
         catch
         {
@@ -107,25 +107,6 @@ internal static partial class LinkExtractor
         var decoded = WebUtility.HtmlDecode(visible.ToString());
         ArrayPool<char>.Shared.Return(chars);
         return RentDeobfuscated(decoded, out length);
-    }
-
-    // attributes: priority, value start and value length of each, as HtmlTags found them.
-    private static void AddAttributes(string htmlBody, ReadOnlySpan<int> attributes, LinkCollector collector)
-    {
-        for (var i = 0; i < attributes.Length; i += HtmlTags.IntsPerAttribute)
-        {
-            var priority = attributes[i];
-            var value = htmlBody.AsSpan(attributes[i + 1], attributes[i + 2]);
-            if (value.Contains('&'))
-            {
-                collector.AddUrl(WebUtility.HtmlDecode(value.ToString()).Trim(), inMarkup: true, requireScheme: false, priority);
-            }
-            else
-            {
-                // Most values hold no entity: read in place, a string only for a link that is kept.
-                collector.AddUrl(value.Trim(), inMarkup: true, requireScheme: false, priority);
-            }
-        }
     }
 
     private static char[] RentDeobfuscated(string? body, out int length)

@@ -84,6 +84,86 @@ public sealed class LinkCollectorFastPathOracleTests
         AssertSameAsGeneralPath(links, batchSize: links.Count);
     }
 
+    [Theory]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void AddMarkupUrls_GeneratedValues_SameAsEachValueDecodedAndAddedTheGeneralWay(int seed)
+    {
+        // Attribute values as HTML writes them: entities ('&amp;' in a query, a scheme or host spelt with character
+        // references, a lone '&'), white space around them, and the plain links of GeneratedLinks.
+        var random = new Random(seed);
+        string[] entityForms = ["&amp;", "&", "&#104;", "&#x2F;", "&lt;", "&nbsp;", "&#32;", "&amp"];
+        var values = GeneratedLinks(seed, 3000).Select(link => link.Item1).Select(value => random.Next(4) switch
+        {
+            0 => value.Replace("&", Pick(random, entityForms), StringComparison.Ordinal),
+            1 => Pick(random, ["", " ", "\n", "&#32;", "&nbsp;"]) + value.Replace("h", random.Next(3) == 0 ? "&#104;" : "h", StringComparison.Ordinal),
+            _ => value,
+        }).ToList();
+        Assert.True(AssertMarkupSameAsGeneralPath(string.Concat(values), values.Select(value => value.Length)) > 1000);
+    }
+
+    [Fact]
+    public void AddMarkupUrls_CorpusHtml_SameAsEachValueDecodedAndAddedTheGeneralWay()
+    {
+        var (bodies, links) = (0, 0);
+        foreach (var message in ScannerOracleTexts.CorpusMessages())
+        {
+            var html = MessageContext.Parse(message).HtmlBody;
+            if (!string.IsNullOrEmpty(html))
+            {
+                links += AssertMarkupSameAsGeneralPath(html, [.. HtmlLinkAttributes.Find(html)]);
+                bodies++;
+            }
+        }
+
+        Assert.True(bodies > 10 && links > 50, $"only {bodies} corpus HTML bodies, {links} links");
+    }
+
+    // valueLengths: the lengths of consecutive values making up html, given priorities in turn. Returns the links added.
+    private static int AssertMarkupSameAsGeneralPath(string html, IEnumerable<int> valueLengths)
+    {
+        var (start, priority) = (0, 0);
+        var attributes = new List<(int, int, int)>();
+        foreach (var length in valueLengths)
+        {
+            attributes.Add((priority, start, length));
+            (start, priority) = (start + length, (priority + 1) % (LinkPriority.Text + 1));
+        }
+
+        return AssertMarkupSameAsGeneralPath(html, attributes);
+    }
+
+    // The batch against what the extractor did for each value before it: decode the value when it holds a '&', trim it,
+    // add it as a link in markup, on a collector that never takes the shortcut. Returns the links added.
+    private static int AssertMarkupSameAsGeneralPath(string html, IReadOnlyList<(int Priority, int Start, int Length)> attributes)
+    {
+        var added = 0;
+        var ints = attributes.SelectMany(attribute => (int[])[attribute.Priority, attribute.Start, attribute.Length]).ToArray();
+        foreach (var patterns in (RedirectorPatternSet?[])[null, RedirectorPatternSet.For(MessageConstants.DefaultRedirectorPatterns, Timeout.InfiniteTimeSpan)])
+        {
+            for (var first = 0; first < attributes.Count; first += 500)
+            {
+                var count = Math.Min(500, attributes.Count - first);
+                var fast = new LinkCollector(patterns);
+                fast.AddMarkupUrls(html, ints.AsSpan(first * HtmlTags.IntsPerAttribute, count * HtmlTags.IntsPerAttribute));
+                var general = new LinkCollector(patterns, generalPathOnly: true);
+                foreach (var (priority, start, length) in attributes.Skip(first).Take(count))
+                {
+                    var value = html.Substring(start, length);
+                    general.AddUrl(
+                        value.Contains('&', StringComparison.Ordinal) ? System.Net.WebUtility.HtmlDecode(value).Trim() : value.Trim(),
+                        inMarkup: true, requireScheme: false, priority);
+                }
+
+                Assert.Equal(general.Links, fast.Links);
+                Assert.Equal(general.Problems, fast.Problems);
+                added += fast.Links.Count;
+            }
+        }
+
+        return added;
+    }
+
     private static void AssertSameAsGeneralPath(IReadOnlyList<(string Link, bool InMarkup, int Priority)> links, int batchSize = 700)
     {
         // Batches of a message's size: hosts repeat within a batch, and a full collector (MaxLinksScanned) is reached too.
