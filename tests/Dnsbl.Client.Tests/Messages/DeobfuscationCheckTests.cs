@@ -44,6 +44,48 @@ public sealed class DeobfuscationCheckTests
         Assert.True(changed > 0);
     }
 
+    // Chars whose low byte is a mark (':' '[' '(' '{' '&') or that pack to a mark if narrowed wrongly, next to marks.
+    private static readonly string[] PackingFragments =
+    [
+        "\u013A", "\u015B", "\u0128", "\u017B", "\u0126", "\uFF3A", "\u803A", "\uFFFF", "\u00FF", "é", "a", "bcdefgh", "0123456789abcdef",
+        ":", "[", "(", "{", "&", "[.]", "(dot)", "{d", "[:]//", "hxxp://", "HTTP://", "http://", "&amp;", "a:b", "://",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void HasMark_GeneratedTextsAtEveryLengthAndAlignment_SameAsCharByChar(int seed)
+    {
+        var (marked, unmarked) = (0, 0);
+        foreach (var generated in ScannerOracleTexts.Generated(PackingFragments, 1500, seed))
+        {
+            for (var skip = 0; skip < Math.Min(generated.Length, 40); skip++)
+            {
+                var text = generated.AsSpan(skip);
+                var expected = LinkExtractor.HasMarkCharByChar(text, entities: false);
+                Assert.Equal(expected, LinkExtractor.NeedsDeobfuscation(text));
+                Assert.Equal(LinkExtractor.HasMarkCharByChar(text, entities: true), LinkExtractor.NeedsDecodingOrDeobfuscation(text));
+                _ = expected ? marked++ : unmarked++;
+            }
+        }
+
+        Assert.True(marked > 1000 && unmarked > 1000, $"{marked} marked, {unmarked} unmarked");
+    }
+
+    [Fact]
+    public void HasMark_OneMarkAnywhereInLongText_Found()
+    {
+        // Punctuation whose low bytes are ':' and '&' (a letter before the scheme would hide it).
+        for (var length = 16; length <= 100; length++)
+        {
+            for (var at = 0; at + 7 <= length; at++)
+            {
+                var text = new string('\u203A', at) + "h**p://" + new string('\u2026', length - at - 7);
+                Assert.True(LinkExtractor.NeedsDeobfuscation(text), $"{length} {at}");
+                Assert.False(LinkExtractor.NeedsDeobfuscation(text.Replace("h**p", "http", StringComparison.Ordinal)), $"{length} {at}");
+            }
+        }
+    }
+
     [Theory]
     [InlineData("see https://a.example/x and http://b.example (c) [1] {x}: done")]
     [InlineData("ftp://files.example.com/ and mailto:x@example.com, 10:30")]

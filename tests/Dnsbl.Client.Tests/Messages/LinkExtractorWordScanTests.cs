@@ -41,6 +41,54 @@ public sealed class LinkExtractorWordScanTests
     }
 
     [Fact]
+    public void NextHostWord_GeneratedTextsFromEveryPosition_SameAsDotByDotSearch()
+    {
+        // Dots beside every kind of neighbour the vectorised pre-test sorts: ASCII letters and digits, '@' '[' '`' '{'
+        // (next to the letters), non-ASCII letters and numbers (٣ Nd, Ⅻ Nl, ² No) and symbols (€, ‐).
+        string[] fragments = [".", "..", "a", "Z", "9", "@", "[", "`", "{", "é", "٣", "Ⅻ", "²", "€", "‐", "-", "_", "x.y", "1.a", "a.1", ".é", "é.", "abcdefghijklmnopq"];
+        var random = new Random(20261205);
+        var found = 0;
+        for (var sample = 0; sample < 1500; sample++)
+        {
+            var text = new StringBuilder();
+            for (var part = random.Next(1, 40); part > 0; part--)
+            {
+                text.Append(fragments[random.Next(fragments.Length)]).Append(Separators[random.Next(Separators.Length)]);
+            }
+
+            var input = text.ToString();
+            for (var from = 0; from <= input.Length; from++)
+            {
+                var expected = HostWordDotByDot(input, from);
+                Assert.Equal(expected is not null, LinkExtractor.NextHostWord(input, from, out var start, out var length));
+                if (expected is { } word)
+                {
+                    Assert.Equal(word, (start, length));
+                    found++;
+                }
+            }
+        }
+
+        Assert.True(found > 10000, $"{found}");
+    }
+
+    // The word search as it was: each dot in turn, with its edges found by the white space around it.
+    private static (int Start, int Length)? HostWordDotByDot(string text, int from)
+    {
+        for (var dot = text.IndexOf('.', from); dot >= 0; dot = text.IndexOf('.', dot + 1))
+        {
+            if (dot > from && dot + 1 < text.Length && BareHostScanner.IsLetterOrNumber(text[dot - 1]) && BareHostScanner.IsLetter(text[dot + 1]))
+            {
+                var start = text.AsSpan(from, dot - from).LastIndexOfAny(TextScan.WhiteSpace) is var before and >= 0 ? from + before + 1 : from;
+                var end = text.AsSpan(dot).IndexOfAny(TextScan.WhiteSpace) is var after and >= 0 ? dot + after : text.Length;
+                return (start, end - start);
+            }
+        }
+
+        return null;
+    }
+
+    [Fact]
     public void WhiteSpace_EveryChar_SameAsCharIsWhiteSpace()
     {
         // Words end at white space as char.IsWhiteSpace defines it; the vectorised search must agree on every UTF-16 unit.
