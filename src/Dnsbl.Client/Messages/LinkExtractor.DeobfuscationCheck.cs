@@ -32,9 +32,9 @@ internal static partial class LinkExtractor
         ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
         var index = 0;
 
-        // Two blocks at a time, their chars packed to bytes (saturated: a char above 255 packs to 255, no mark): the
-        // marks are rare, and one byte test per 32 chars halves the work of a body's pass. Only a pair holding a mark
-        // is tested char by char, block by block.
+        // Two blocks at a time, their chars packed to bytes (signed saturation: a char above 255 packs to 255, or to 0
+        // from U+8000 on; neither is a mark): the marks are rare, and one byte test per 32 chars halves the work of a
+        // body's pass. Only a pair holding a mark is tested char by char, block by block.
         for (; index + (2 * Vector256<ushort>.Count) <= text.Length; index += 2 * Vector256<ushort>.Count)
         {
             var lower = Vector256.LoadUnsafe(ref chars, (nuint)index);

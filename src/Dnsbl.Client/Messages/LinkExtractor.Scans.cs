@@ -109,8 +109,9 @@ internal static partial class LinkExtractor
         {
             ref var chars = ref Unsafe.As<char, short>(ref MemoryMarshal.GetReference(text));
 
-            // 32 chars at a time, packed to bytes (saturated: a char above 255 packs to 255, no dot) and put back in
-            // order (the pack interleaves the two blocks' halves); the last char of the text is never a host dot.
+            // 32 chars at a time, packed to bytes (signed saturation: a char above 255 packs to 255, or to 0 from U+8000
+            // on; neither is a dot) and put back in order (the pack interleaves the two blocks' halves); the last char of
+            // the text is never a host dot.
             for (; dot + (2 * Vector256<short>.Count) < text.Length; dot += 2 * Vector256<short>.Count)
             {
                 var bytes = Avx2.PackUnsignedSaturate(
