@@ -33,7 +33,9 @@ internal sealed partial class LinkCollector
         }
     }
 
-    // A value that is no plain http(s) link as written: decoded when it holds an entity, then the general way.
+    // A trimmed value that the shortcut declined (or, on the general path only, was not offered): decoded when it holds an
+    // entity, and the decoded link goes through AddUrl whole (the shortcut may take it); without one, the shortcut's answer
+    // stands (markupValue only adds '&' to what it refuses), so the value goes past it, read in place.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void AddMarkupUrl(ReadOnlySpan<char> value, int priority)
     {
@@ -43,8 +45,7 @@ internal sealed partial class LinkCollector
         }
         else
         {
-            // Most values hold no entity: read in place, a string only for a link that is kept.
-            AddUrl(value, inMarkup: true, requireScheme: false, priority);
+            AddUrlNotPlain(value, null, inMarkup: true, requireScheme: false, priority, MessageConstants.MaxRedirectDepth);
         }
     }
 }

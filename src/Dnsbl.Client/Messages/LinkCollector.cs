@@ -81,6 +81,13 @@ internal sealed partial class LinkCollector
             return;
         }
 
+        AddUrlNotPlain(trimmed, trimmedText, inMarkup, requireScheme, priority, redirectsLeft);
+    }
+
+    // AddUrl past the plain-link shortcut, for a trimmed url the shortcut declined (or, on the general path only, was not
+    // offered): deobfuscated when it needs it, then read the general way.
+    private void AddUrlNotPlain(ReadOnlySpan<char> trimmed, string? trimmedText, bool inMarkup, bool requireScheme, int priority, int redirectsLeft)
+    {
         if (LinkExtractor.NeedsDeobfuscation(trimmed))
         {
             var deobfuscated = LinkExtractor.Deobfuscate(trimmed.ToString());
