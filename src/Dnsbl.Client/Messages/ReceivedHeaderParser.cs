@@ -66,27 +66,22 @@ internal static partial class ReceivedHeaderParser
         }
 
         var dated = normalized[..TrailingDateStart(normalized)];
-        var glued = dated.Contains(")by ", StringComparison.Ordinal);
-        if (allowCommonShapes && !glued && TryReadCommonShape(dated, out var shape))
+        // A glued ")by " is mended in a string of its own; otherwise a common shape is read from the parser's buffer, and the
+        // text becomes a string only for the rules.
+        var mended = dated.Contains(")by ", StringComparison.Ordinal) ? TextOf(dated, header).Replace(")by ", ") by ", StringComparison.Ordinal) : null;
+        var shapeText = mended is null ? dated : mended.AsSpan();
+        if (allowCommonShapes && TryReadCommonShape(shapeText, out var shape))
         {
-            // The captures the rules would make (the HELO and "by" found below are overwritten by every shape's rule). Read
-            // from the parser's buffer: the text becomes a string only for the rules.
+            // The captures the rules would make (the HELO and "by" found below are overwritten by every shape's rule).
             common = true;
-            var client = TryParseAddress(dated.Slice(shape.IpStart, shape.IpLength), out var clientAddress) ? clientAddress : null;
-            relay = new ReceivedRelay(client, shape.Helo, CleanReverseDns(shape.Rdns), shape.By, FindAuth(dated, header), header);
+            var client = TryParseAddress(shapeText.Slice(shape.IpStart, shape.IpLength), out var clientAddress) ? clientAddress : null;
+            var shapeAuth = mended is null ? FindAuth(dated, header) : FindAuth(mended);
+            relay = new ReceivedRelay(client, shape.Helo, CleanReverseDns(shape.Rdns), shape.By, shapeAuth, header);
             return ReceivedParseKind.Relay;
         }
 
-        var text = glued ? TextOf(dated, header).Replace(")by ", ") by ", StringComparison.Ordinal) : TextOf(dated, header);
+        var text = mended ?? TextOf(dated, header);
         var auth = FindAuth(text);
-        if (allowCommonShapes && glued && TryReadCommonShape(text, out shape))
-        {
-            common = true;
-            var client = TryParseAddress(text.AsSpan(shape.IpStart, shape.IpLength), out var clientAddress) ? clientAddress : null;
-            relay = new ReceivedRelay(client, shape.Helo, CleanReverseDns(shape.Rdns), shape.By, auth, header);
-            return ReceivedParseKind.Relay;
-        }
-
         var fields = new RelayFields { Auth = auth };
         var helo = HeloEquals().Match(text);
         if (!helo.Success)

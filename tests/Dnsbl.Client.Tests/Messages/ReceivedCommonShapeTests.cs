@@ -51,6 +51,25 @@ public sealed class ReceivedCommonShapeTests
         Assert.Equal(expected, actual);
     }
 
+    // A ")by " glued by the writer is mended to ") by " before the shapes are read: the same relay as the spaced header,
+    // from the common-shape reader as from the rules (and the authentication marker read from the mended text).
+    [Theory]
+    [InlineData("from mail.example.org (mail.example.org [198.51.100.7])by mx.local.test (Postfix) with ESMTP id 1B2C3D; Mon, 2 Jan 2026 10:00:00 +0000")]
+    [InlineData("from mail.example.org (mail.example.org [198.51.100.7])by mx.local.test (Postfix) with ESMTPSA id 1B2C3D; Mon, 2 Jan 2026 10:00:00 +0000")]
+    [InlineData("from relay.example.net ([81.2.69.160] helo=relay.example.net)by mx.local.test with esmtps (Exim 4.96) id 1abc-000; Mon, 02 Jan 2026 10:00:03 +0000")]
+    public void Parse_GluedBy_SameRelayAsSpaced(string glued)
+    {
+        var spaced = glued.Replace(")by ", ") by ", StringComparison.Ordinal);
+        Assert.True(ReceivedHeaderParser.ReadsAsCommonShape(spaced));
+        Assert.Equal(ReceivedParseKind.Relay, ReceivedHeaderParser.Parse(glued, out var gluedRelay));
+        Assert.Equal(ReceivedParseKind.Relay, ReceivedHeaderParser.Parse(spaced, out var spacedRelay));
+        Assert.Equal(ReceivedHeaderParser.ParseWithRulesOnly(glued, out var rulesRelay), ReceivedHeaderParser.Parse(glued, out _));
+        Assert.NotNull(gluedRelay);
+        Assert.NotNull(gluedRelay.Address);
+        Assert.Equal(rulesRelay, gluedRelay);
+        Assert.Equal(spacedRelay! with { Raw = glued }, gluedRelay);
+    }
+
     [Theory]
     [InlineData("from [141.98.10.61] (helo=mailer.example.com) by mx.local.test with esmtp (Exim 4.96) id 1tJ9kL-0003xY-2A; Fri, 04 Dec 2026 09:04:00 +0000")]
     [InlineData("from relay.example.net ([81.2.69.160] helo=relay.example.net) by mx.local.test with local (Exim 4.96) id 1")]
