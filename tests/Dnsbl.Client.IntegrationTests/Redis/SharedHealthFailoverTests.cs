@@ -5,6 +5,7 @@ using Dnsbl.Client.IntegrationTests.Health;
 using Dnsbl.Client.IntegrationTests.Infrastructure;
 using Dnsbl.Client.Lists;
 using Dnsbl.Client.Redis;
+using Dnsbl.Client.Redis.Health;
 using Xunit.Abstractions;
 
 namespace Dnsbl.Client.IntegrationTests.Redis;
@@ -41,7 +42,14 @@ public sealed class SharedHealthFailoverTests(ITestOutputHelper output)
         }
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        await using var observer = await DnsblRedisConnection.ConnectAsync(new DnsblRedisOptions { Configuration = redis.Configuration, ShareHealth = false });
+        // The observer is the test's eye, not a mail path: it may wait longer for a reply than a node's 250 ms, and a view it
+        // could not read (null: Redis did not answer in time on a loaded CI machine) is read again, never dereferenced.
+        await using var observer = await DnsblRedisConnection.ConnectAsync(new DnsblRedisOptions
+        {
+            Configuration = redis.Configuration,
+            ShareHealth = false,
+            OperationTimeout = TimeSpan.FromSeconds(5),
+        });
 
         // One leader, two followers, the same states everywhere.
         var settled = await PollAsync(async () =>
@@ -59,13 +67,12 @@ public sealed class SharedHealthFailoverTests(ITestOutputHelper output)
         Assert.Equal(3, cli.ExitCode);
         Assert.Contains($"fleet leader {leader.Id}; showing its published states", cli.Error, StringComparison.Ordinal);
         Assert.Equal([true, false], cli.Json().EnumerateArray().Select(l => l.GetProperty("enabled").GetBoolean()));
-        Assert.Equal(leader.Id, (await observer.GetFleetViewAsync())!.Leader);
+        Assert.Equal(leader.Id, (await ReadViewAsync(observer)).Leader);
 
         // Watch the survivors' gate for the dead list while the leader dies and another takes over.
         using var watching = new CancellationTokenSource();
         var flaps = WatchDeadListAsync(survivors, http, watching.Token);
-        var view = await observer.GetFleetViewAsync();
-        Assert.Equal(leader.Id, view!.Leader);
+        Assert.Equal(leader.Id, (await ReadViewAsync(observer)).Leader);
         var killedAt = Stopwatch.StartNew();
         leader.Process.Kill();
         var successor = await PollAsync(async () => (await observer.GetFleetViewAsync())?.Leader is { } id && id != leader.Id ? id : null);
@@ -121,6 +128,9 @@ public sealed class SharedHealthFailoverTests(ITestOutputHelper output)
 
         return flaps;
     }
+
+    /// <summary>The fleet view once Redis answers (a null view means it was not read, not that the fleet is empty).</summary>
+    private static Task<DnsblFleetView> ReadViewAsync(DnsblRedisConnection observer) => PollAsync(() => observer.GetFleetViewAsync());
 
     /// <summary>Polls an observable condition until it holds, within <see cref="Patience"/> (no fixed sleep decides anything).</summary>
     private static async Task<T> PollAsync<T>(Func<Task<T?>> condition)
