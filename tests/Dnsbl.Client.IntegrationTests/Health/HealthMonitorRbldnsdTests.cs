@@ -73,7 +73,8 @@ public sealed class HealthMonitorRbldnsdTests
         {
             Lists = [.. zones.Select(z => new DnsList(z))],
             Nameservers = [rbldnsd.EndPoint.ToString()],
-            AttemptTimeout = TimeSpan.FromMilliseconds(500),
+            // Every zone here answers, so a generous attempt costs nothing and a late reply is not read as unreachable.
+            AttemptTimeout = TimeSpan.FromSeconds(2),
         };
 
         // The zones are served on loopback, like the CLI's one-off probe judges them.

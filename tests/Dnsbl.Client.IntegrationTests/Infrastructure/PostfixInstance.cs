@@ -103,6 +103,35 @@ public sealed partial class PostfixInstance : IAsyncDisposable
         return [.. Directory.GetFiles(MaildirNew).OrderBy(File.GetLastWriteTimeUtc).Select(File.ReadAllText)];
     }
 
+    /// <summary>
+    /// Waits until the log holds <paramref name="text"/> and returns the log. postlogd writes it from datagrams, so a
+    /// line about an SMTP reply can land after the reply: each write is a FileSystemWatcher event, not a poll.
+    /// </summary>
+    /// <param name="text">The text to wait for.</param>
+    /// <param name="cancellationToken">Ends the wait; the log so far is then in the <see cref="TimeoutException"/>.</param>
+    public async Task<string> WaitForLogAsync(string text, CancellationToken cancellationToken)
+    {
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var watcher = new FileSystemWatcher(Root, Path.GetFileName(LogPath)) { EnableRaisingEvents = true };
+        watcher.Changed += (_, _) => written.TrySetResult();
+        watcher.Created += (_, _) => written.TrySetResult();
+        try
+        {
+            string log;
+            while (!(log = ReadLog()).Contains(text, StringComparison.Ordinal))
+            {
+                await written.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            return log;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Postfix's log never said '{text}':\n{ReadLog()}");
+        }
+    }
+
     /// <summary>The log so far (for assertion messages).</summary>
     public string ReadLog() => File.Exists(LogPath) ? File.ReadAllText(LogPath) : "(no log)";
 

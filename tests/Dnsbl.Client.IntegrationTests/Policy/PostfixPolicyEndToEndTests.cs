@@ -89,6 +89,6 @@ public sealed class PostfixPolicyEndToEndTests : IClassFixture<PostfixPolicyFixt
 
         // Listed, but nobody answers on the policy port: Postfix applies default_action=DUNNO and accepts.
         Assert.StartsWith("250", reply);
-        Assert.Contains("problem talking to server 127.0.0.1:" + port, postfix.ReadLog());
+        Assert.Contains("problem talking to server 127.0.0.1:" + port, await postfix.WaitForLogAsync("problem talking to server", timeout.Token));
     }
 }

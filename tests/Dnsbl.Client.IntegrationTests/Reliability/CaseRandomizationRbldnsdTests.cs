@@ -19,7 +19,11 @@ public sealed class CaseRandomizationRbldnsdTests
             Lists = [new DnsList(Zone)],
             Nameservers = [$"127.0.0.1:{rbldnsd.EndPoint.Port}"],
             UseCaseRandomization = true,
+            // One attempt, so an answer refused for its case is never hidden by a retry; 5 s, because rbldnsd always
+            // answers and a 1 s attempt can run out on a loaded machine (a timeout is not what this test is about).
             Attempts = 1,
+            AttemptTimeout = TimeSpan.FromSeconds(5),
+            Deadline = TimeSpan.FromSeconds(10),
         };
         options.Health.Enabled = false;
         options.Cache.Enabled = false;

@@ -43,7 +43,10 @@ public sealed class HealthDashboardFleetTests
             response.EnsureSuccessStatusCode();
             using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             var root = document.RootElement.Clone();
-            return root.GetProperty("nodes").GetArrayLength() == 2 && root.GetProperty("lists").GetArrayLength() == 2 ? root : (JsonElement?)null;
+            // The leader publishes what its probes found so far; one probe run out on a loaded machine reads "unreachable"
+            // until the next round, so wait for both states to settle, as fleet.spec.js waits in the browser.
+            var states = root.GetProperty("lists").EnumerateArray().Select(l => l.GetProperty("state").GetString()).Order().ToArray();
+            return root.GetProperty("nodes").GetArrayLength() == 2 && states.SequenceEqual(["healthy", "listsEverything"]) ? root : (JsonElement?)null;
         });
         // The same view as an operator sees it: the page's fleet section in chromium.
         var (exitCode, output) = await BrowserScript.RunAsync("fleet.spec.js", new Dictionary<string, string>
