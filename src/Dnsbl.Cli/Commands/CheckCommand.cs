@@ -86,7 +86,7 @@ internal static class CheckCommand
         }
 
         var lists = options.Lists.ToArray();
-        await using var clients = await CliClient.CreateAsync(options, redis, configPath: configPath).ConfigureAwait(false);
+        await using var clients = await CliClient.CreateAsync(options, redis, service: false, configPath: configPath).ConfigureAwait(false);
         var client = clients.Client;
         if (probe)
         {

@@ -21,19 +21,23 @@ internal sealed class CliClient : IAsyncDisposable
     public DnsblRedisConnection? Redis => _redis;
 
     /// <summary>
+    /// The least a one-off command (<c>check</c>, <c>health</c>) waits for one Redis reply. The configured
+    /// <see cref="DnsblRedisOptions.OperationTimeout"/> (250 ms by default) is the mail path's, where a check must not
+    /// wait on Redis; a one-off run is a person or a script asking, and a fresh process's first replies on a busy host
+    /// can outlast 250 ms: 'health' would then report no leader and probe every list itself, and a bulk 'check' would
+    /// open the Redis breaker and ask DNS what the fleet already holds. The policy service keeps the configured value.
+    /// </summary>
+    public static readonly TimeSpan OneOffRedisTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>
     /// A client for <paramref name="options"/>; with <paramref name="redis"/> (a StackExchange.Redis configuration string),
     /// or a <c>Dnsbl:Redis</c> section with a <c>Configuration</c> in <paramref name="configPath"/>, it shares answers and
     /// list health through that Redis (the section's other settings apply too; <c>--redis</c> replaces its <c>Configuration</c>).
+    /// A one-off command (<paramref name="service"/> false) waits at least <see cref="OneOffRedisTimeout"/> per Redis reply.
     /// </summary>
-    public static async Task<CliClient> CreateAsync(DnsblOptions options, string? redis, ILoggerFactory? loggerFactory = null, string? configPath = null)
+    public static async Task<CliClient> CreateAsync(DnsblOptions options, string? redis, bool service, ILoggerFactory? loggerFactory = null, string? configPath = null)
     {
-        var redisOptions = RedisSection.Load(configPath);
-        if (redis is not null)
-        {
-            redisOptions ??= new DnsblRedisOptions();
-            redisOptions.Configuration = redis;
-        }
-
+        var redisOptions = RedisOptionsFor(redis, configPath, service);
         if (redisOptions is null)
         {
             return new CliClient(new DnsblClient(options, loggerFactory), null);
@@ -50,6 +54,24 @@ internal sealed class CliClient : IAsyncDisposable
         }
 
         return new CliClient(new DnsblClient(options, connection.Sharing, loggerFactory), connection);
+    }
+
+    /// <summary>The Redis options a command uses: the config's section, <paramref name="redis"/> as its server, a one-off command's patience; null without Redis.</summary>
+    internal static DnsblRedisOptions? RedisOptionsFor(string? redis, string? configPath, bool service)
+    {
+        var redisOptions = RedisSection.Load(configPath);
+        if (redis is not null)
+        {
+            redisOptions ??= new DnsblRedisOptions();
+            redisOptions.Configuration = redis;
+        }
+
+        if (redisOptions is not null && !service && redisOptions.OperationTimeout < OneOffRedisTimeout)
+        {
+            redisOptions.OperationTimeout = OneOffRedisTimeout;
+        }
+
+        return redisOptions;
     }
 
     public async ValueTask DisposeAsync()

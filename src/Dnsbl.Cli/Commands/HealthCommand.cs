@@ -31,7 +31,7 @@ internal static class HealthCommand
     {
         // A one-off probe judges the zone as it is now; loopback nameservers are only "retired" for public zones.
         options.Health.LoopbackNameserversAreRetired = false;
-        await using var shared = await CliClient.CreateAsync(options, redis, configPath: configPath).ConfigureAwait(false);
+        await using var shared = await CliClient.CreateAsync(options, redis, service: false, configPath: configPath).ConfigureAwait(false);
         // With a fleet: its prober's published states (no DNS query for them), and this run never takes the lease.
         var report = await shared.Client.Health.RefreshAsync(cancellationToken).ConfigureAwait(false);
         if (report.Fleet is { } fleet)

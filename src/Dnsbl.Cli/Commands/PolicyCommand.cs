@@ -75,7 +75,7 @@ internal static class PolicyCommand
         });
         // With --redis, the fleet's policy services share DNS answers (one query per address per TTL across the fleet) and list
         // health (one of them probes, the others follow its published states).
-        await using var shared = await CliClient.CreateAsync(options, redis, loggerFactory, configPath).ConfigureAwait(false);
+        await using var shared = await CliClient.CreateAsync(options, redis, service: true, loggerFactory, configPath).ConfigureAwait(false);
         var client = shared.Client;
         await using var server = new DnsblPolicyServer(client, policy, loggerFactory);
         await server.StartAsync(cancellationToken).ConfigureAwait(false);
