@@ -37,7 +37,7 @@ internal sealed class CommonOptions
     {
         Description = "Share answers with other mail servers through the Redis that CONFIG names (a StackExchange.Redis configuration " +
             "string, e.g. localhost:6379). A Redis that is down or slow is bypassed: checks go on to DNS. 'check' and 'health' wait " +
-            "at least 2 s for a reply; 'policy' keeps the configured Dnsbl:Redis:OperationTimeout (250 ms by default).",
+            "up to 2 s for a reply (at most half of --timeout); 'policy' keeps Dnsbl:Redis:OperationTimeout (250 ms by default).",
         HelpName = "CONFIG",
     };
 

@@ -4,17 +4,19 @@ namespace Dnsbl.Client.Tests.Cli;
 
 /// <summary>
 /// The Redis options a CLI command uses: a one-off command (check, health) waits at least
-/// <see cref="CliClient.OneOffRedisTimeout"/> per reply, the policy service keeps the mail path's configured timeout.
+/// <see cref="CliClient.OneOffRedisTimeout"/> per reply (at most half the check's deadline), the policy service keeps the
+/// mail path's configured timeout.
 /// </summary>
 public sealed class CliClientRedisOptionsTests : IDisposable
 {
+    private static readonly TimeSpan DefaultDeadline = new DnsblOptions().Deadline;
     private readonly string _directory = Directory.CreateTempSubdirectory("dnsbl-redis-options-").FullName;
 
     [Fact]
     public void RedisOptionsFor_NoRedisNamed_Null()
     {
-        Assert.Null(CliClient.RedisOptionsFor(redis: null, configPath: null, service: false));
-        Assert.Null(CliClient.RedisOptionsFor(redis: null, Config("""{ "Dnsbl": { "Lists": [] } }"""), service: false));
+        Assert.Null(CliClient.RedisOptionsFor(redis: null, configPath: null, service: false, DefaultDeadline));
+        Assert.Null(CliClient.RedisOptionsFor(redis: null, Config("""{ "Dnsbl": { "Lists": [] } }"""), service: false, DefaultDeadline));
     }
 
     [Theory]
@@ -22,7 +24,7 @@ public sealed class CliClientRedisOptionsTests : IDisposable
     [InlineData(true, 250)] // the policy service answers Postfix: it keeps the default
     public void RedisOptionsFor_RedisOnTheCommandLine_OneOffWaitsLonger(bool service, int expectedMilliseconds)
     {
-        var options = CliClient.RedisOptionsFor("127.0.0.1:6379", configPath: null, service)!;
+        var options = CliClient.RedisOptionsFor("127.0.0.1:6379", configPath: null, service, DefaultDeadline)!;
 
         Assert.Equal("127.0.0.1:6379", options.Configuration);
         Assert.Equal(TimeSpan.FromMilliseconds(expectedMilliseconds), options.OperationTimeout);
@@ -37,7 +39,7 @@ public sealed class CliClientRedisOptionsTests : IDisposable
     {
         var config = Config($$"""{ "Dnsbl": { "Redis": { "Configuration": "redis1:6379", "OperationTimeout": "{{configured}}", "KeyPrefix": "mx:" } } }""");
 
-        var options = CliClient.RedisOptionsFor(redis: null, config, service)!;
+        var options = CliClient.RedisOptionsFor(redis: null, config, service, DefaultDeadline)!;
 
         Assert.Equal(TimeSpan.FromMilliseconds(expectedMilliseconds), options.OperationTimeout);
         Assert.Equal("redis1:6379", options.Configuration);
@@ -49,10 +51,23 @@ public sealed class CliClientRedisOptionsTests : IDisposable
     {
         var config = Config("""{ "Dnsbl": { "Redis": { "Configuration": "redis1:6379", "OperationTimeout": "00:00:00.100" } } }""");
 
-        var options = CliClient.RedisOptionsFor("127.0.0.1:7000", config, service: true)!;
+        var options = CliClient.RedisOptionsFor("127.0.0.1:7000", config, service: true, DefaultDeadline)!;
 
         Assert.Equal("127.0.0.1:7000", options.Configuration);
         Assert.Equal(TimeSpan.FromMilliseconds(100), options.OperationTimeout);
+    }
+
+    [Theory]
+    [InlineData(1000, 500)] // --timeout 1000: a Redis that never answers still leaves DNS half the deadline
+    [InlineData(3000, 1500)]
+    [InlineData(4000, 2000)]
+    [InlineData(60000, 2000)]
+    [InlineData(400, 250)] // never shorter than what is configured
+    public void RedisOptionsFor_ShortCheckDeadline_OneOffWaitsAtMostHalfOfIt(int deadlineMilliseconds, int expectedMilliseconds)
+    {
+        var options = CliClient.RedisOptionsFor("127.0.0.1:6379", configPath: null, service: false, TimeSpan.FromMilliseconds(deadlineMilliseconds))!;
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMilliseconds), options.OperationTimeout);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
