@@ -16,6 +16,7 @@ internal static partial class DnsblOptionsBinder
         nameof(MessageOptions.OriginatingIpHeaders), nameof(MessageOptions.MaxCheckedRelays), nameof(MessageOptions.AskReserved),
         nameof(MessageOptions.IncludeMailtoLinks), nameof(MessageOptions.DkimDomainsAsLinks), nameof(MessageOptions.MaxUriDomains),
         nameof(MessageOptions.SkipDomains), nameof(MessageOptions.PublicSuffixes), nameof(MessageOptions.RedirectorPatterns),
+        nameof(MessageOptions.BodyPartScanSize),
     ];
 
     /// <summary><c>Message</c>: the default <see cref="MessageOptions"/> of message checks; a key left out keeps its default.</summary>
@@ -39,6 +40,7 @@ internal static partial class DnsblOptionsBinder
             IncludeMailtoLinks = Flag(section.GetSection(nameof(MessageOptions.IncludeMailtoLinks)), defaults.IncludeMailtoLinks, errors),
             DkimDomainsAsLinks = Flag(section.GetSection(nameof(MessageOptions.DkimDomainsAsLinks)), defaults.DkimDomainsAsLinks, errors),
             MaxUriDomains = Count(section.GetSection(nameof(MessageOptions.MaxUriDomains)), defaults.MaxUriDomains, errors),
+            BodyPartScanSize = Count(section.GetSection(nameof(MessageOptions.BodyPartScanSize)), defaults.BodyPartScanSize, errors),
             SkipDomains = Strings(section.GetSection(nameof(MessageOptions.SkipDomains)), defaults.SkipDomains),
             PublicSuffixes = SuffixListFile(section.GetSection(nameof(MessageOptions.PublicSuffixes)), errors),
             RedirectorPatterns = RedirectorPatterns(section.GetSection(nameof(MessageOptions.RedirectorPatterns)), defaults.RedirectorPatterns, errors),

@@ -79,6 +79,11 @@ internal static class DnsblConfigurationJsonExtras
         }
 
         writer.WriteNumber(nameof(MessageOptions.MaxUriDomains), message.MaxUriDomains);
+        if (message.BodyPartScanSize != defaults.BodyPartScanSize)
+        {
+            writer.WriteNumber(nameof(MessageOptions.BodyPartScanSize), message.BodyPartScanSize);
+        }
+
         writer.WriteBoolean(nameof(MessageOptions.IncludeMailtoLinks), message.IncludeMailtoLinks);
         WriteStrings(writer, nameof(MessageOptions.SkipDomains), message.SkipDomains);
         if (!message.RedirectorPatterns.SequenceEqual(defaults.RedirectorPatterns))

@@ -26,7 +26,7 @@ public sealed class DnsblImportResult
 
     /// <summary>
     /// Message settings the source sets (SpamAssassin's <c>uridnsbl_skip_domain</c>, <c>uridnsbl_max_domains</c>,
-    /// <c>uridnsbl_skip_mailto</c>); pass them to message checks. Null when the source has none (postscreen).
+    /// <c>uridnsbl_skip_mailto</c>, <c>redirector_pattern</c>, <c>body_part_scan_size</c>); pass them to message checks. Null when the source has none (postscreen).
     /// </summary>
     public Messages.MessageOptions? MessageOptions { get; internal init; }
 

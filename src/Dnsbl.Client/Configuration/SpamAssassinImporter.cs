@@ -26,7 +26,7 @@ namespace Dnsbl.Client.Configuration;
 /// <para>Refusal rules (<c>dns_block_rule</c> and <c>*_BLOCKED</c>, <c>*_BLOCKED_OPENDNS</c>, <c>*_ERROR</c>) become the
 /// zone's <see cref="Lists.DnsList.ErrorCodes"/>: an operator refusal (health state refusing), never a listing (reported).</para>
 /// <para>Settings. <c>required_score</c> → <see cref="Scoring.DnsblThresholds.Reject"/> (5 otherwise; no tag or allow-list threshold);
-/// <c>uridnsbl_skip_domain</c>, <c>uridnsbl_max_domains</c>, <c>uridnsbl_skip_mailto</c>, <c>redirector_pattern</c> → <see cref="DnsblImportResult.MessageOptions"/>.
+/// <c>uridnsbl_skip_domain</c>, <c>uridnsbl_max_domains</c>, <c>uridnsbl_skip_mailto</c>, <c>redirector_pattern</c>, <c>body_part_scan_size</c> → <see cref="DnsblImportResult.MessageOptions"/>.
 /// Redirector patterns are read as SpamAssassin's compile_regexp reads them (<c>/regex/i</c>, <c>m'regex'i</c>) and kept
 /// in file order; a line SpamAssassin would refuse, or a Perl pattern .NET cannot read, is reported and left out. When no
 /// file has a <c>redirector_pattern</c> line, the shipped set stays (as with <c>uridnsbl_skip_domain</c>).</para>

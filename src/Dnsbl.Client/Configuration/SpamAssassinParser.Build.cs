@@ -44,6 +44,7 @@ internal sealed partial class SpamAssassinParser
         var message = new MessageOptions
         {
             MaxUriDomains = maxUriDomains ?? MessageConstants.DefaultMaxUriDomains,
+            BodyPartScanSize = bodyPartScanSize ?? MessageConstants.DefaultBodyPartScanSize,
             SkipDomains = skipDomains.Count == 0 ? MessageConstants.DefaultSkipDomains : [.. skipDomains.Distinct(StringComparer.Ordinal)],
             IncludeMailtoLinks = !(skipMailto ?? true), // uridnsbl_skip_mailto is on unless a file turns it off
             RedirectorPatterns = redirectorPatterns.Count == 0 ? MessageConstants.DefaultRedirectorPatterns : [.. redirectorPatterns.Distinct(StringComparer.Ordinal)],

@@ -74,6 +74,19 @@ internal sealed partial class SpamAssassinParser
         }
     }
 
+    // 0 turns the limit off, as in SpamAssassin.
+    private void ReadBodyPartScanSize(SourceLine at, string value)
+    {
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+        {
+            bodyPartScanSize = size;
+        }
+        else
+        {
+            problems.Add(at.Problem("body_part_scan_size needs a whole number (0 scans every part whole)"));
+        }
+    }
+
     private void ReadRequiredScore(SourceLine at, string value)
     {
         if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) && double.IsFinite(score))

@@ -26,6 +26,7 @@ internal sealed partial class SpamAssassinParser(int scoreSet, NameServerRuleMod
     private readonly List<string> fileOrder = [];
     private double? requiredScore;
     private int? maxUriDomains;
+    private int? bodyPartScanSize;
     private bool? skipMailto;
 
     public void ReadFile(string? fileName, IEnumerable<string> lines)
@@ -100,6 +101,9 @@ internal sealed partial class SpamAssassinParser(int scoreSet, NameServerRuleMod
                 break;
             case "uridnsbl_max_domains":
                 ReadMaxDomains(at, name);
+                break;
+            case "body_part_scan_size":
+                ReadBodyPartScanSize(at, name);
                 break;
             case "uridnsbl_skip_mailto":
                 skipMailto = name != "0";

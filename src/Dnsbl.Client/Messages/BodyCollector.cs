@@ -16,6 +16,12 @@ internal sealed class BodyCollector(bool textIsRawBytes, List<MessageProblem> pr
     /// <summary>All text/html parts joined by a line break, or null when there are none.</summary>
     public string? Html => html.Value;
 
+    /// <summary>Where each text part ends in <see cref="Text"/>; null for one part or none.</summary>
+    public IReadOnlyList<int>? TextPartEnds => text.PartEnds;
+
+    /// <summary>Where each HTML part ends in <see cref="Html"/>; null for one part or none.</summary>
+    public IReadOnlyList<int>? HtmlPartEnds => html.PartEnds;
+
     /// <summary>Visits one entity (the message or a part) with its header fields and body.</summary>
     public void Visit(List<KeyValuePair<string, string>> fields, ReadOnlyMemory<char> body, int depth)
     {
@@ -123,12 +129,16 @@ internal sealed class BodyCollector(bool textIsRawBytes, List<MessageProblem> pr
     }
 
     // The decoded parts of one kind joined by line breaks; a single part (the common case) is kept without a copy.
+    // Where each part ends is kept once there are two, for the body scan size (BodyScanLimit), which is per part.
     private sealed class JoinedParts
     {
         private string? first;
         private System.Text.StringBuilder? joined;
+        private List<int>? ends;
 
         public string? Value => (joined?.ToString() ?? first) is { Length: > 0 } value ? value : null;
+
+        public IReadOnlyList<int>? PartEnds => ends;
 
         public void Add(string part)
         {
@@ -139,12 +149,14 @@ internal sealed class BodyCollector(bool textIsRawBytes, List<MessageProblem> pr
             }
 
             joined ??= new System.Text.StringBuilder(first);
+            ends ??= first.Length > 0 ? [first.Length] : []; // an empty first part adds no line break, so it is no part here
             if (joined.Length > 0)
             {
                 joined.Append('\n');
             }
 
             joined.Append(part);
+            ends.Add(joined.Length);
         }
     }
 }

@@ -16,11 +16,11 @@ internal static class BodyWords
     public const int MaxReportedOverCap = 1000;
 
     /// <summary>The words to ask; <paramref name="overCap"/> gets those past the cap, <paramref name="problems"/> what stopped the scan.</summary>
-    public static List<string> Find(Regex pattern, MessageContext context, List<string> overCap, List<MessageProblem> problems)
+    public static List<string> Find(Regex pattern, (string? Text, string? Html) bodies, List<string> overCap, List<MessageProblem> problems)
     {
         var words = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var text in Texts(context))
+        foreach (var text in Texts(bodies))
         {
             try
             {
@@ -60,16 +60,16 @@ internal static class BodyWords
         return words;
     }
 
-    private static IEnumerable<string> Texts(MessageContext context)
+    private static IEnumerable<string> Texts((string? Text, string? Html) bodies)
     {
-        if (!string.IsNullOrEmpty(context.TextBody))
+        if (!string.IsNullOrEmpty(bodies.Text))
         {
-            yield return context.TextBody;
+            yield return bodies.Text;
         }
 
-        if (!string.IsNullOrEmpty(context.HtmlBody))
+        if (!string.IsNullOrEmpty(bodies.Html))
         {
-            yield return WebUtility.HtmlDecode(HtmlTags.ReplaceWithSpaces(context.HtmlBody));
+            yield return WebUtility.HtmlDecode(HtmlTags.ReplaceWithSpaces(bodies.Html));
         }
     }
 }

@@ -6,6 +6,9 @@ internal static class MessageConstants
     /// <summary>Default cap on distinct link domains asked per URI list (SpamAssassin's uridnsbl_max_domains is 20).</summary>
     public const int DefaultMaxUriDomains = 20;
 
+    /// <summary>Default characters of each text part's rendered text scanned for links (SpamAssassin's body_part_scan_size is 50,000).</summary>
+    public const int DefaultBodyPartScanSize = 50_000;
+
     /// <summary>Default cap on untrusted relays asked by an all-untrusted list (SpamAssassin's num_check_received).</summary>
     public const int DefaultMaxCheckedRelays = 9;
 

@@ -40,6 +40,12 @@ public sealed class MessageContext
     /// <summary>The decoded text/html body.</summary>
     public string? HtmlBody { get; init; }
 
+    /// <summary>Where each text part ends in <see cref="TextBody"/> (the parts are joined by a line break); null for one part.</summary>
+    internal IReadOnlyList<int>? TextPartEnds { get; init; }
+
+    /// <summary>Where each HTML part ends in <see cref="HtmlBody"/>; null for one part.</summary>
+    internal IReadOnlyList<int>? HtmlPartEnds { get; init; }
+
     /// <summary>Problems met while parsing the message; parsing never throws on malformed input.</summary>
     public IReadOnlyList<MessageProblem> Problems { get; init; } = [];
 
@@ -87,6 +93,8 @@ public sealed class MessageContext
         ReceivedHeaders = ReceivedHeaders,
         TextBody = TextBody,
         HtmlBody = HtmlBody,
+        TextPartEnds = TextPartEnds,
+        HtmlPartEnds = HtmlPartEnds,
         Problems = [.. Problems, problem],
     };
 }

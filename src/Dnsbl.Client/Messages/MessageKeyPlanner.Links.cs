@@ -110,7 +110,8 @@ internal sealed partial class MessageKeyPlanner
 
     private List<ExtractedLink> OrderedLinks()
     {
-        var found = LinkExtractor.Extract(context.TextBody, context.HtmlBody, suffixes, RedirectorPatternSet.For(options.RedirectorPatterns), problems);
+        var (text, html) = ScannedBodies;
+        var found = LinkExtractor.Extract(text, html, suffixes, RedirectorPatternSet.For(options.RedirectorPatterns), problems);
         if (options.DkimDomainsAsLinks)
         {
             foreach (var domain in DkimDomains.Of(context.Headers))

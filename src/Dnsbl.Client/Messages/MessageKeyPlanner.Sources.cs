@@ -11,7 +11,7 @@ internal sealed partial class MessageKeyPlanner
         if (list.BodyRegex is { } pattern)
         {
             var overCap = new List<string>();
-            foreach (var word in BodyWords.Find(pattern, context, overCap, problems))
+            foreach (var word in BodyWords.Find(pattern, ScannedBodies, overCap, problems))
             {
                 candidates.Add(new MessageLookup(list, KeyHasher.Apply(word, list), MessageKeySource.BodyText, word));
             }

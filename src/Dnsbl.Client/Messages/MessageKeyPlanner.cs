@@ -25,6 +25,7 @@ internal sealed partial class MessageKeyPlanner
     private readonly Scratch scratch;
     private readonly List<MessageSkippedKey> skipped;
     private List<ExtractedLink>? links;
+    private (string? Text, string? Html)? scannedBodies;
     private bool listFreeLinkSkipsTold;
 
     private MessageKeyPlanner(MessageContext context, MessageOptions options, PublicSuffixList suffixes, Scratch scratch)
@@ -39,6 +40,12 @@ internal sealed partial class MessageKeyPlanner
         skipDomains = NormalizedSkipDomains.GetValue(options.SkipDomains, Normalize);
         skipDomainSpans = skipDomains.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>
+    /// The bodies as the link and body-word scans read them: each part cut at the body scan size, as SpamAssassin's
+    /// rendered body text is (<see cref="BodyScanLimit"/>); worked out once, so a cut is reported once.
+    /// </summary>
+    private (string? Text, string? Html) ScannedBodies => scannedBodies ??= BodyScanLimit.Apply(context, options.BodyPartScanSize, problems);
 
     // The skip list (288 names by default) normalised once per list instance, not once per message.
     private static readonly ConditionalWeakTable<IReadOnlyList<string>, FrozenSet<string>> NormalizedSkipDomains = [];
@@ -61,7 +68,7 @@ internal sealed partial class MessageKeyPlanner
     /// <param name="context">The message.</param>
     /// <param name="options">Trust, link cap, skip list and what to ask.</param>
     /// <param name="lists">The configured lists, in the order lookups should be listed.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="MessageOptions.MaxUriDomains"/> or <see cref="MessageOptions.MaxCheckedRelays"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="MessageOptions.MaxUriDomains"/>, <see cref="MessageOptions.MaxCheckedRelays"/> or <see cref="MessageOptions.BodyPartScanSize"/> is negative.</exception>
     /// <exception cref="ArgumentException">A <see cref="MessageOptions.RedirectorPatterns"/> entry is not a valid pattern with a group 1.</exception>
     public static MessageKeyPlan Plan(MessageContext context, MessageOptions options, IReadOnlyList<DnsList> lists)
     {
@@ -69,6 +76,7 @@ internal sealed partial class MessageKeyPlanner
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(lists);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxUriDomains, "options.MaxUriDomains");
+        ArgumentOutOfRangeException.ThrowIfNegative(options.BodyPartScanSize, "options.BodyPartScanSize");
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxCheckedRelays, "options.MaxCheckedRelays");
         _ = RedirectorPatternSet.For(options.RedirectorPatterns ?? throw new ArgumentNullException(nameof(options), "options.RedirectorPatterns is null")); // a bad pattern fails every message, not only those with links
         var scratch = Scratch.Take();

@@ -63,6 +63,15 @@ public sealed class MessageOptions
     public int MaxUriDomains { get; init; } = MessageConstants.DefaultMaxUriDomains;
 
     /// <summary>
+    /// How many characters of each text part's rendered text the link scan reads (SpamAssassin's
+    /// <c>body_part_scan_size</c>): the text is cut a little after it (at the next line break or space within 1,024),
+    /// links further on are not asked, and the cut is reported as a <see cref="MessageProblemKind.PartScanLimited"/>
+    /// problem. An HTML part's link attributes are read whole. 0 reads every part whole.
+    /// </summary>
+    /// <value>The default value is 50,000, SpamAssassin's.</value>
+    public int BodyPartScanSize { get; init; } = MessageConstants.DefaultBodyPartScanSize;
+
+    /// <summary>
     /// Domains never asked of URI lists (a link host equal to one of them or under it is dropped before the cap is counted).
     /// </summary>
     /// <value>The default value is SpamAssassin's shipped <c>uridnsbl_skip_domain</c> set (25_uribl.cf), embedded in the library.</value>

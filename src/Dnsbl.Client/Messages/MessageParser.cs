@@ -37,6 +37,8 @@ internal static partial class MessageParser
             ReceivedHeaders = ReceivedValues(fields, problems),
             TextBody = bodies.Text,
             HtmlBody = bodies.Html,
+            TextPartEnds = bodies.TextPartEnds,
+            HtmlPartEnds = bodies.HtmlPartEnds,
             Problems = problems,
         };
     }

@@ -44,4 +44,10 @@ public enum MessageProblemKind
     /// asked, then up to 1,000 listed as over the cap); the rest were neither asked nor listed.
     /// </summary>
     TooManyBodyMatches,
+
+    /// <summary>
+    /// A text part's rendered text was longer than <see cref="MessageOptions.BodyPartScanSize"/> (SpamAssassin's
+    /// <c>body_part_scan_size</c>); links in the rest of its text were not asked (an HTML part's link attributes still were).
+    /// </summary>
+    PartScanLimited,
 }

@@ -215,6 +215,19 @@ public sealed class SpamAssassinImporterTests
         Assert.DoesNotContain(result.Problems, p => p.Text.Contains("LOCAL_ONLY", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("", 50_000, false)] // not set: SpamAssassin's default
+    [InlineData("body_part_scan_size 0", 0, false)] // 0 reads every part whole, as in SpamAssassin
+    [InlineData("body_part_scan_size 120000", 120_000, false)]
+    [InlineData("body_part_scan_size lots", 50_000, true)]
+    public void Import_BodyPartScanSize_BecomesMessageOption(string line, int expected, bool problem)
+    {
+        var result = SpamAssassinImporter.Import(new SpamAssassinImportOptions(), ("local.cf", line + "\nuridnsbl_max_domains 20\n"));
+
+        Assert.Equal(expected, result.MessageOptions!.BodyPartScanSize);
+        Assert.Equal(problem, result.Problems.Any(p => p.Text.Contains("body_part_scan_size", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void Import_UriSettings_BecomeMessageOptions()
     {

@@ -86,6 +86,7 @@ public sealed class MessageOptionsBindingTests : IDisposable
             IncludeMailtoLinks = true,
             DkimDomainsAsLinks = false,
             MaxUriDomains = 5,
+            BodyPartScanSize = 0,
             SkipDomains = [],
             RedirectorPatterns = [@"(?i)^https?://r\.example\.net/go\?u=(.*)"],
         };
