@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Dnsbl.Client.Messages;
 
 /// <summary>
@@ -140,9 +142,9 @@ internal static class BodyScanLimit
                     AppendTagsOnly(cut, part[keep..]);
                 }
 
-                problems.Add(MessageProblem.Create(
-                    MessageProblemKind.PartScanLimited,
-                    $"{(isHtml ? "an HTML" : "a text")} part's text is longer than the body scan size ({scanSize:N0} characters, SpamAssassin's body_part_scan_size); links in its text after character {keep:N0} are not asked{(isHtml ? " (its link attributes are)" : "")}"));
+                problems.Add(MessageProblem.Create(MessageProblemKind.PartScanLimited, isHtml
+                    ? string.Create(CultureInfo.InvariantCulture, $"an HTML part's text is over the body scan size ({scanSize:N0}, body_part_scan_size): links in its text after position {keep:N0} are not asked; its link attributes are")
+                    : string.Create(CultureInfo.InvariantCulture, $"a text part is over the body scan size ({scanSize:N0} characters, body_part_scan_size): links after its character {keep:N0} are not asked")));
             }
             else
             {
