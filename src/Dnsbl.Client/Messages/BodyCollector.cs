@@ -149,9 +149,18 @@ internal sealed class BodyCollector(bool textIsRawBytes, List<MessageProblem> pr
             }
 
             joined ??= new System.Text.StringBuilder(first);
-            ends ??= first.Length > 0 ? [first.Length] : []; // an empty first part adds no line break, so it is no part here
-            if (joined.Length > 0)
+            ends ??= [];
+            if (joined.Length == 0)
             {
+                ends.Clear(); // empty parts so far added no line break: the joined text starts with this part
+            }
+            else
+            {
+                if (ends.Count == 0)
+                {
+                    ends.Add(joined.Length); // the first part's end
+                }
+
                 joined.Append('\n');
             }
 

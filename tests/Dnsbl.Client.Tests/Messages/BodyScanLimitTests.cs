@@ -127,6 +127,24 @@ public sealed class BodyScanLimitTests
         Assert.Single(plan.Problems, p => p.Kind == MessageProblemKind.PartScanLimited);
     }
 
+    [Theory]
+    [InlineData(new[] { "A", "B" }, new[] { 1, 3 })]
+    [InlineData(new[] { "A", "", "C" }, new[] { 1, 2, 4 })]
+    [InlineData(new[] { "", "", "abc" }, new[] { 3 })] // empty leading parts add no line break, so they are no parts here
+    [InlineData(new[] { "", "ab", "", "cd" }, new[] { 2, 3, 6 })]
+    public void Parse_SeveralTextParts_EndsMatchTheJoinedText(string[] parts, int[] ends)
+    {
+        var context = MessageContext.Parse(Message([.. parts.Select(p => ("text/plain", p))]));
+
+        Assert.Equal(ends, context.TextPartEnds);
+        var start = 0;
+        foreach (var (end, part) in ends.Zip(parts.SkipWhile(p => p.Length == 0)))
+        {
+            Assert.Equal(part, context.TextBody![start..end]); // each recorded part is exactly its decoded text
+            start = end + 1;
+        }
+    }
+
     [Fact]
     public void Plan_NegativeScanSize_Refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => MessageKeyPlanner.Plan(new MessageContext(), new MessageOptions { BodyPartScanSize = -1 }, [Uri]));
