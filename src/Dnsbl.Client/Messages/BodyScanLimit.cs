@@ -6,7 +6,8 @@ namespace Dnsbl.Client.Messages;
 /// SpamAssassin's <c>body_part_scan_size</c> (50,000 by default) for the link scan: each text part's rendered text is
 /// cut a little after that many characters (at the next line break within 1,024, else the next space within 1,024,
 /// else right there), and links in the rest of that text are not found, as SpamAssassin's URI scan does not find them.
-/// Link attributes of an HTML part (href, src...) are read from the whole part, as SpamAssassin's HTML parser reads them.
+/// Link attributes of an HTML part (href, src...) are read from the whole part, as SpamAssassin's HTML parser reads them:
+/// the cut HTML serves only the visible text.
 /// </summary>
 /// <remarks>
 /// A text/plain part's rendered text is its decoded text. An HTML part's is what SpamAssassin's renderer makes of it:
@@ -20,11 +21,12 @@ internal static class BodyScanLimit
     private const int CutSearch = 1024;
 
     /// <summary>
-    /// The texts the link scan reads: the message's text and HTML bodies with every part whose rendered text is longer
-    /// than <paramref name="scanSize"/> cut (text) or blanked after the cut outside its tags (HTML); the same strings
-    /// when nothing is cut or <paramref name="scanSize"/> is 0. Each cut part is reported in <paramref name="problems"/>.
+    /// What the link and body-word scans read: the text body with every part longer than <paramref name="scanSize"/>
+    /// cut, and the HTML body whose visible text is read, with every part cut after its rendered text's cut (the whole
+    /// HTML body still gives the link attributes). The bodies themselves when nothing is cut or <paramref name="scanSize"/>
+    /// is 0. Each cut part is reported in <paramref name="problems"/>.
     /// </summary>
-    public static (string? Text, string? Html) Apply(MessageContext context, int scanSize, List<MessageProblem> problems)
+    public static (string? Text, string? HtmlText) Apply(MessageContext context, int scanSize, List<MessageProblem> problems)
     {
         if (scanSize <= 0)
         {
@@ -137,10 +139,6 @@ internal static class BodyScanLimit
             {
                 cut ??= new System.Text.StringBuilder(body, 0, start, body.Length);
                 cut.Append(part[..keep]);
-                if (isHtml)
-                {
-                    AppendTagsOnly(cut, part[keep..]);
-                }
 
                 problems.Add(MessageProblem.Create(MessageProblemKind.PartScanLimited, isHtml
                     ? string.Create(CultureInfo.InvariantCulture, $"an HTML part's text is over the body scan size ({scanSize:N0}, body_part_scan_size): links in its text after position {keep:N0} are not asked; its link attributes are")
@@ -161,23 +159,6 @@ internal static class BodyScanLimit
         }
 
         return cut?.ToString() ?? body;
-    }
-
-    // The HTML after the cut with its tags kept (their link attributes are still read) and its text blanked.
-    private static void AppendTagsOnly(System.Text.StringBuilder into, ReadOnlySpan<char> html)
-    {
-        for (var i = 0; i < html.Length;)
-        {
-            if (html[i] == '<' && TagEnd(html, i) is var (end, _) && end > i)
-            {
-                into.Append(html[i..end]);
-                i = end;
-                continue;
-            }
-
-            into.Append(html[i] == '\n' ? '\n' : ' ');
-            i++;
-        }
     }
 
     // A tag starting at 'at': where it ends (past '>') and its lower-case name; (at, "") when '<' starts no tag.

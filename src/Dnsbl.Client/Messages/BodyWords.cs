@@ -16,7 +16,7 @@ internal static class BodyWords
     public const int MaxReportedOverCap = 1000;
 
     /// <summary>The words to ask; <paramref name="overCap"/> gets those past the cap, <paramref name="problems"/> what stopped the scan.</summary>
-    public static List<string> Find(Regex pattern, (string? Text, string? Html) bodies, List<string> overCap, List<MessageProblem> problems)
+    public static List<string> Find(Regex pattern, (string? Text, string? HtmlText) bodies, List<string> overCap, List<MessageProblem> problems)
     {
         var words = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -60,16 +60,16 @@ internal static class BodyWords
         return words;
     }
 
-    private static IEnumerable<string> Texts((string? Text, string? Html) bodies)
+    private static IEnumerable<string> Texts((string? Text, string? HtmlText) bodies)
     {
         if (!string.IsNullOrEmpty(bodies.Text))
         {
             yield return bodies.Text;
         }
 
-        if (!string.IsNullOrEmpty(bodies.Html))
+        if (!string.IsNullOrEmpty(bodies.HtmlText))
         {
-            yield return WebUtility.HtmlDecode(HtmlTags.ReplaceWithSpaces(bodies.Html));
+            yield return WebUtility.HtmlDecode(HtmlTags.ReplaceWithSpaces(bodies.HtmlText));
         }
     }
 }

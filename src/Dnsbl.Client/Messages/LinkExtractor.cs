@@ -19,16 +19,17 @@ internal static partial class LinkExtractor
     /// <summary>
     /// The distinct link targets of the two bodies, most relevant first; redirector targets per
     /// <paramref name="redirectors"/> (built-in rule only when null). What could not be read fully is added to
-    /// <paramref name="problems"/> when given.
+    /// <paramref name="problems"/> when given. The visible text of the HTML is read from <paramref name="htmlTextBody"/>
+    /// when given (the body cut at the scan size, <see cref="BodyScanLimit"/>), its link attributes always from <paramref name="htmlBody"/>.
     /// </summary>
     public static List<ExtractedLink> Extract(
-        string? textBody, string? htmlBody, PublicSuffixList suffixes, RedirectorPatternSet? redirectors = null, List<MessageProblem>? problems = null)
+        string? textBody, string? htmlBody, PublicSuffixList suffixes, RedirectorPatternSet? redirectors = null, List<MessageProblem>? problems = null, string? htmlTextBody = null)
     {
         ArgumentNullException.ThrowIfNull(suffixes);
         var collector = new LinkCollector(redirectors);
         try
         {
-            Collect(textBody, htmlBody, suffixes, collector);
+            Collect(textBody, htmlBody, htmlTextBody ?? htmlBody, suffixes, collector);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -42,10 +43,10 @@ internal static partial class LinkExtractor
         return collector.TakeLinks();
     }
 
-    private static void Collect(string? textBody, string? htmlBody, PublicSuffixList suffixes, LinkCollector collector)
+    private static void Collect(string? textBody, string? htmlBody, string? htmlTextBody, PublicSuffixList suffixes, LinkCollector collector)
     {
         // The scans work on pooled copies of the texts: URLs, then mail addresses, are blanked out as they are found.
-        var html = RentVisibleTextAddingAttributes(htmlBody, collector, out var htmlLength);
+        var html = RentVisibleTextAddingAttributes(htmlBody, htmlTextBody, collector, out var htmlLength);
         var text = Array.Empty<char>();
         try
         {
@@ -73,7 +74,8 @@ internal static partial class LinkExtractor
     // The HTML's link attributes (href, src, action, background) go to the collector first, in document order; the
     // visible text is what is left when tags become spaces (so that words on both sides of a tag do not join), with
     // entities decoded and obfuscations undone (as strings, for the few texts that have any). One walk finds both.
-    private static char[] RentVisibleTextAddingAttributes(string? htmlBody, LinkCollector collector, out int length)
+    // A body cut at the scan size (htmlTextBody, never longer) gives the visible text in a second pass; that is rare.
+    private static char[] RentVisibleTextAddingAttributes(string? htmlBody, string? htmlTextBody, LinkCollector collector, out int length)
     {
         if (string.IsNullOrEmpty(htmlBody))
         {
@@ -87,6 +89,10 @@ internal static partial class LinkExtractor
         {
             length = HtmlTags.ReplaceWithSpaces(htmlBody, chars, attributes, out var count);
             collector.AddMarkupUrls(htmlBody, attributes.AsSpan(0, count * HtmlTags.IntsPerAttribute));
+            if (!ReferenceEquals(htmlTextBody, htmlBody))
+            {
+                length = string.IsNullOrEmpty(htmlTextBody) ? 0 : HtmlTags.ReplaceWithSpaces(htmlTextBody, chars);
+            }
         }
         catch
         {

@@ -110,8 +110,8 @@ internal sealed partial class MessageKeyPlanner
 
     private List<ExtractedLink> OrderedLinks()
     {
-        var (text, html) = ScannedBodies;
-        var found = LinkExtractor.Extract(text, html, suffixes, RedirectorPatternSet.For(options.RedirectorPatterns), problems);
+        var (text, htmlText) = ScannedBodies;
+        var found = LinkExtractor.Extract(text, context.HtmlBody, suffixes, RedirectorPatternSet.For(options.RedirectorPatterns), problems, htmlText);
         if (options.DkimDomainsAsLinks)
         {
             foreach (var domain in DkimDomains.Of(context.Headers))

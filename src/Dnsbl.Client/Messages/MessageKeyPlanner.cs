@@ -25,7 +25,7 @@ internal sealed partial class MessageKeyPlanner
     private readonly Scratch scratch;
     private readonly List<MessageSkippedKey> skipped;
     private List<ExtractedLink>? links;
-    private (string? Text, string? Html)? scannedBodies;
+    private (string? Text, string? HtmlText)? scannedBodies;
     private bool listFreeLinkSkipsTold;
 
     private MessageKeyPlanner(MessageContext context, MessageOptions options, PublicSuffixList suffixes, Scratch scratch)
@@ -42,10 +42,10 @@ internal sealed partial class MessageKeyPlanner
     }
 
     /// <summary>
-    /// The bodies as the link and body-word scans read them: each part cut at the body scan size, as SpamAssassin's
+    /// The bodies whose text the link and body-word scans read: each part cut at the body scan size, as SpamAssassin's
     /// rendered body text is (<see cref="BodyScanLimit"/>); worked out once, so a cut is reported once.
     /// </summary>
-    private (string? Text, string? Html) ScannedBodies => scannedBodies ??= BodyScanLimit.Apply(context, options.BodyPartScanSize, problems);
+    private (string? Text, string? HtmlText) ScannedBodies => scannedBodies ??= BodyScanLimit.Apply(context, options.BodyPartScanSize, problems);
 
     // The skip list (288 names by default) normalised once per list instance, not once per message.
     private static readonly ConditionalWeakTable<IReadOnlyList<string>, FrozenSet<string>> NormalizedSkipDomains = [];

@@ -145,6 +145,20 @@ public sealed class BodyScanLimitTests
         }
     }
 
+    [Theory]
+    [InlineData("<a title=\"x>y\" href=\"http://late-anchor.net/\">late</a>")] // a '>' in a quoted value
+    [InlineData("a < b <a href=\"http://late-anchor.net/\">late</a>")] // a '<' in text
+    public void Plan_LongHtmlPart_LateAnchorsFoundAsInTheWholePart(string tail)
+    {
+        // After the cut only the visible text is left unread: every link attribute the whole part yields is still asked.
+        var html = "<p>" + Filler(60_000) + "</p>" + tail;
+        var whole = MessageKeyPlanner.Plan(MessageContext.Parse(Message(("text/html", html))), new MessageOptions { BodyPartScanSize = 0 }, [Uri]);
+        var cut = MessageKeyPlanner.Plan(MessageContext.Parse(Message(("text/html", html))), new MessageOptions(), [Uri]);
+
+        Assert.Contains("late-anchor.net", whole.Lookups.Select(l => l.Key));
+        Assert.Equal(whole.Lookups.Select(l => l.Key), cut.Lookups.Select(l => l.Key));
+    }
+
     [Fact]
     public void Plan_NegativeScanSize_Refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => MessageKeyPlanner.Plan(new MessageContext(), new MessageOptions { BodyPartScanSize = -1 }, [Uri]));
