@@ -83,23 +83,12 @@ public sealed partial class PostfixInstance : IAsyncDisposable
     /// <param name="cancellationToken">Ends the wait.</param>
     public async Task<IReadOnlyList<string>> WaitForMessagesAsync(int count, CancellationToken cancellationToken)
     {
-        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var watcher = new FileSystemWatcher(MaildirNew) { EnableRaisingEvents = true };
-        watcher.Created += (_, _) => arrived.TrySetResult();
-        watcher.Renamed += (_, _) => arrived.TrySetResult();
-        try
-        {
-            while (Directory.GetFiles(MaildirNew).Length < count)
-            {
-                await arrived.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-                arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"{Directory.GetFiles(MaildirNew).Length} of {count} messages delivered; Postfix's log:\n{ReadLog()}");
-        }
-
+        using var watcher = new FileSystemWatcher(MaildirNew);
+        await WaitForFilesAsync(
+            watcher,
+            () => Directory.GetFiles(MaildirNew).Length >= count,
+            () => $"{Directory.GetFiles(MaildirNew).Length} of {count} messages delivered; Postfix's log:\n{ReadLog()}",
+            cancellationToken).ConfigureAwait(false);
         return [.. Directory.GetFiles(MaildirNew).OrderBy(File.GetLastWriteTimeUtc).Select(File.ReadAllText)];
     }
 
@@ -111,24 +100,34 @@ public sealed partial class PostfixInstance : IAsyncDisposable
     /// <param name="cancellationToken">Ends the wait; the log so far is then in the <see cref="TimeoutException"/>.</param>
     public async Task<string> WaitForLogAsync(string text, CancellationToken cancellationToken)
     {
-        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var watcher = new FileSystemWatcher(Root, Path.GetFileName(LogPath)) { EnableRaisingEvents = true };
-        watcher.Changed += (_, _) => written.TrySetResult();
-        watcher.Created += (_, _) => written.TrySetResult();
+        using var watcher = new FileSystemWatcher(Root, Path.GetFileName(LogPath));
+        await WaitForFilesAsync(
+            watcher,
+            () => ReadLog().Contains(text, StringComparison.Ordinal),
+            () => $"Postfix's log never said '{text}':\n{ReadLog()}",
+            cancellationToken).ConfigureAwait(false);
+        return ReadLog();
+    }
+
+    // Checks done() again on every file event the watcher sees; a cancelled wait fails with what timeoutMessage() says.
+    private static async Task WaitForFilesAsync(FileSystemWatcher watcher, Func<bool> done, Func<string> timeoutMessage, CancellationToken cancellationToken)
+    {
+        var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.Created += (_, _) => changed.TrySetResult();
+        watcher.Changed += (_, _) => changed.TrySetResult();
+        watcher.Renamed += (_, _) => changed.TrySetResult();
+        watcher.EnableRaisingEvents = true;
         try
         {
-            string log;
-            while (!(log = ReadLog()).Contains(text, StringComparison.Ordinal))
+            while (!done())
             {
-                await written.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-                written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                await changed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
-
-            return log;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"Postfix's log never said '{text}':\n{ReadLog()}");
+            throw new TimeoutException(timeoutMessage());
         }
     }
 
