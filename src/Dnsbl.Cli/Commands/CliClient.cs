@@ -21,7 +21,7 @@ internal sealed class CliClient : IAsyncDisposable
     public DnsblRedisConnection? Redis => _redis;
 
     /// <summary>
-    /// The least a one-off command (<c>check</c>, <c>health</c>) waits for one Redis reply. The configured
+    /// How long a one-off command (<c>check</c>, <c>health</c>) waits for one Redis reply when the configured wait is shorter. The configured
     /// <see cref="DnsblRedisOptions.OperationTimeout"/> (250 ms by default) is the mail path's, where a check must not
     /// wait on Redis; a one-off run is a person or a script asking, and a fresh process's first replies on a busy host
     /// can outlast 250 ms: 'health' would then report no leader and probe every list itself, and a bulk 'check' would
